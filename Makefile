@@ -1,0 +1,46 @@
+# Set-up and everyday jobs. Each target creates .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
+REGISTER := data/processing_activities.yaml
+AS_OF ?= 2026-11-27
+
+.PHONY: demo test lint typecheck unit bench fuzz schema clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $@ $(STAMP_RUN)
+
+demo: $(STAMP_RUN)
+	$(BIN)/ropa validate --as-of $(AS_OF) $(REGISTER)
+
+test: lint typecheck unit
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(STAMP_DEV)
+	$(BIN)/mypy --strict src
+
+unit: $(STAMP_DEV)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP_DEV)
+	$(BIN)/python benchmarks/bench_load.py
+
+schema: $(STAMP_RUN)
+	$(BIN)/ropa schema > schemas/ropa.schema.json
+
+clean:
+	rm -rf $(VENV) out build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""`python -m ropa`: the same as the `ropa` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,59 @@
+"""What the sub-commands share: loading with located errors, dates, output paths."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..loader import DEFAULT_MAX_BYTES, LoadError, load
+from ..model import Register
+
+
+def as_of_date(text: str) -> date:
+    """argparse type for `--as-of YYYY-MM-DD`."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def add_max_bytes(parser: argparse.ArgumentParser) -> None:
+    """The `--max-bytes` option shared by every command that reads a register."""
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse register files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
+    )
+
+
+def load_or_report(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Register | None:
+    """Load a register; on failure print each problem as `file:line:col: message` to stderr."""
+    try:
+        return load(Path(path), max_bytes=max_bytes, name=path)
+    except LoadError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
+def check_output_path(output: str, *inputs: str) -> str | None:
+    """A reason to refuse writing to `output` (it is one of the inputs), or None."""
+    try:
+        target = os.path.realpath(output)
+        for source in inputs:
+            if os.path.exists(source) and os.path.realpath(source) == target:
+                return f"{output}: the output would overwrite the input {source}; choose another"
+    except OSError:
+        return None
+    return None
+
+
+def fail(message: str) -> int:
+    """Print `ropa: message` to stderr and return the usage/input exit status 2."""
+    print(f"ropa: {message}", file=sys.stderr)
+    return 2

@@ -1,0 +1,135 @@
+"""ISO 8601 durations of years, months, weeks or days, as retention periods use them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+DURATION_PATTERN = r"^P(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?|\d+W)$"
+_DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?")
+
+# Average lengths, used only to order durations of different units.
+_DAYS_PER_YEAR = 365.2425
+_DAYS_PER_MONTH = _DAYS_PER_YEAR / 12
+
+_UNITS_EN = {"years": ("year", "years"), "months": ("month", "months"),
+             "weeks": ("week", "weeks"), "days": ("day", "days")}  # fmt: skip
+# Latvian nouns agree with the last digit of the count: 1, 21, 31 ... take the singular,
+# 11 takes the plural (gads / gadi, mēnesis / mēneši, nedēļa / nedēļas, diena / dienas).
+_UNITS_LV = {"years": ("gads", "gadi"), "months": ("mēnesis", "mēneši"),
+             "weeks": ("nedēļa", "nedēļas"), "days": ("diena", "dienas")}  # fmt: skip
+
+
+def latvian_singular(count: int) -> bool:
+    """Whether a Latvian noun counted by `count` takes the singular (1, 21, 101, not 11)."""
+    return count % 10 == 1 and count % 100 != 11
+
+
+@dataclass(frozen=True, order=False)
+class Duration:
+    """A period such as `P5Y` or `P18M`: comparable, printable in words, never zero."""
+
+    years: int = 0
+    months: int = 0
+    weeks: int = 0
+    days: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> Duration:
+        """Parse an ISO 8601 duration of years, months and days, or of weeks alone."""
+        if not isinstance(text, str):
+            raise ValueError(f"expected an ISO 8601 duration such as P5Y, got {text!r}")
+        stripped = text.strip()
+        if stripped.startswith("-"):
+            raise ValueError(f"duration {text!r} is negative; a retention period must be positive")
+        if "T" in stripped:
+            raise ValueError(
+                f"duration {text!r} has hours, minutes or seconds; "
+                "use years, months, weeks or days (P5Y, P18M, P2W, P30D)"
+            )
+        match = _DURATION.fullmatch(stripped)
+        if match is None or stripped == "P":
+            raise ValueError(
+                f"{text!r} is not an ISO 8601 duration; write e.g. P5Y, P18M, P2W or P30D"
+            )
+        years, months, weeks, days = (int(part) if part else 0 for part in match.groups())
+        if weeks and (years or months or days):
+            raise ValueError(
+                f"duration {text!r} mixes weeks with other units; ISO 8601 allows weeks alone"
+            )
+        if not (years or months or weeks or days):
+            raise ValueError(f"duration {text!r} is zero; a retention period must be positive")
+        return cls(years, months, weeks, days)
+
+    def approximate_days(self) -> float:
+        """Length in days, using average month and year lengths (for ordering only)."""
+        return (
+            self.years * _DAYS_PER_YEAR + self.months * _DAYS_PER_MONTH + self.weeks * 7 + self.days
+        )
+
+    def __lt__(self, other: Duration) -> bool:
+        return self.approximate_days() < other.approximate_days()
+
+    def __le__(self, other: Duration) -> bool:
+        return self.approximate_days() <= other.approximate_days()
+
+    def __gt__(self, other: Duration) -> bool:
+        return self.approximate_days() > other.approximate_days()
+
+    def __ge__(self, other: Duration) -> bool:
+        return self.approximate_days() >= other.approximate_days()
+
+    def __str__(self) -> str:
+        if self.weeks:
+            return f"P{self.weeks}W"
+        parts = [f"{n}{unit}" for n, unit in ((self.years, "Y"), (self.months, "M"),
+                                              (self.days, "D")) if n]  # fmt: skip
+        return "P" + "".join(parts)
+
+    def in_words(self, lang: str = "en") -> str:
+        """The duration in words: `5 years`, `1 year and 6 months`; Latvian `5 gadi`."""
+        parts = []
+        for unit in ("years", "months", "weeks", "days"):
+            count: int = getattr(self, unit)
+            if not count:
+                continue
+            if lang == "lv":
+                singular, plural = _UNITS_LV[unit]
+                parts.append(f"{count} {singular if latvian_singular(count) else plural}")
+            else:
+                singular, plural = _UNITS_EN[unit]
+                parts.append(f"{count} {singular if count == 1 else plural}")
+        conjunction = " un " if lang == "lv" else " and "
+        if len(parts) == 1:
+            return parts[0]
+        return ", ".join(parts[:-1]) + conjunction + parts[-1]
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        def validate(value: Any) -> Duration:
+            if isinstance(value, Duration):
+                return value
+            return cls.parse(value)
+
+        return core_schema.no_info_plain_validator_function(
+            validate, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "type": "string",
+            "pattern": DURATION_PATTERN,
+            "description": "ISO 8601 duration of years, months and days, or weeks alone "
+            "(P5Y, P18M, P1Y6M, P2W, P30D); never zero.",
+            "examples": ["P5Y", "P18M", "P30D"],
+        }

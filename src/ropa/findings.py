@@ -1,0 +1,182 @@
+"""Findings of the validation rules, and the report that gathers them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+
+from .source import Location, NodePath, format_path
+
+
+class Severity(str, Enum):
+    """How much a finding matters: an error fails validation, a warning fails it under
+    `--strict`, info never does."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for error, 1 for warning, 2 for info (most serious first)."""
+        return ("error", "warning", "info").index(self.value)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A validation rule of the catalogue: stable code, slug, severity and GDPR article."""
+
+    code: str
+    slug: str
+    severity: Severity
+    article: str
+    summary: str
+    area: str
+
+    @property
+    def article_text(self) -> str:
+        """The article as a citation: `GDPR Art. 30(1)(a)`."""
+        return f"GDPR Art. {self.article}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a rule found: what, where (path and file position), and whether waived."""
+
+    code: str
+    slug: str
+    severity: Severity
+    message: str
+    article: str
+    path: NodePath
+    activity: str | None = None
+    location: Location | None = None
+    waived: bool = False
+    reason: str | None = None
+
+    @property
+    def path_text(self) -> str:
+        """The path in the register, e.g. `activities[3].legal_bases[1]`."""
+        return format_path(self.path)
+
+    @property
+    def file(self) -> str | None:
+        """The file the finding points into, when the register came from a file."""
+        return self.location.file if self.location else None
+
+    @property
+    def line(self) -> int | None:
+        """1-based line, when known."""
+        return self.location.line if self.location else None
+
+    @property
+    def column(self) -> int | None:
+        """1-based column, when known."""
+        return self.location.column if self.location else None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """File, line, column, code (then path, for a total order)."""
+        if self.location is None:
+            return ("", 0, 0, self.code, self.path_text)
+        return (
+            self.location.file,
+            self.location.line,
+            self.location.column,
+            self.code,
+            self.path_text,
+        )
+
+    def waive(self, reason: str) -> Finding:
+        """This finding, marked as accepted for `reason`."""
+        return replace(self, waived=True, reason=reason)
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else f"{self.path_text}: "
+        text = f"{where}{self.severity.value} {self.code} {self.slug}: {self.message}"
+        text += f" (GDPR Art. {self.article})"
+        if self.waived:
+            text += f" [waived: {self.reason}]"
+        return text
+
+
+@dataclass(frozen=True)
+class Report:
+    """All findings for one register, sorted; waived findings stay in, marked."""
+
+    findings: tuple[Finding, ...]
+    as_of: date
+    file: str | None = None
+    rules: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def of(
+        cls,
+        findings: Iterable[Finding],
+        *,
+        as_of: date,
+        file: str | None = None,
+        rules: Iterable[str] = (),
+    ) -> Report:
+        """A report of `findings` in the catalogue's order: file, line, column, code."""
+        return cls(tuple(sorted(findings, key=Finding.sort_key)), as_of, file, tuple(rules))
+
+    def _count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity and not f.waived)
+
+    @property
+    def errors(self) -> int:
+        """Errors that are not waived."""
+        return self._count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        """Warnings that are not waived."""
+        return self._count(Severity.WARNING)
+
+    @property
+    def info(self) -> int:
+        """Info findings that are not waived."""
+        return self._count(Severity.INFO)
+
+    @property
+    def waived(self) -> int:
+        """Findings that a waiver accepts."""
+        return sum(1 for f in self.findings if f.waived)
+
+    @property
+    def open_findings(self) -> tuple[Finding, ...]:
+        """Findings that are not waived."""
+        return tuple(f for f in self.findings if not f.waived)
+
+    def for_activity(self, activity_id: str) -> tuple[Finding, ...]:
+        """Findings about one activity, waived ones included."""
+        return tuple(f for f in self.findings if f.activity == activity_id)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """Whether validation fails: any open error, or under `strict` any open warning."""
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+    def summary(self) -> str:
+        """`N errors, N warnings, N info (N waived)`."""
+        return (
+            f"{_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')}, "
+            f"{self.info} info ({self.waived} waived)"
+        )
+
+    def filtered(self, *, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Report:
+        """Only findings whose code starts with one of `select` (all if empty), none whose
+        code starts with one of `ignore`."""
+        chosen = tuple(select)
+        dropped = tuple(ignore)
+        kept = [
+            f
+            for f in self.findings
+            if (not chosen or f.code.startswith(chosen)) and not f.code.startswith(dropped)
+        ]
+        return replace(self, findings=tuple(kept))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

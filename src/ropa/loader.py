@@ -1,0 +1,623 @@
+"""Read a register from YAML or JSON: strict, located errors, fast.
+
+The loader builds plain Python data straight from PyYAML's event stream (libyaml's C parser
+where it is installed) instead of going through PyYAML's composer and constructor. That is
+several times faster, and it lets the loader apply its own rules while it builds:
+
+- scalars follow the YAML 1.2 core schema (`NO`, `yes`, `on`, `off` stay text; dates stay text
+  and the models parse them);
+- a duplicate key is an error at the second key;
+- aliases are allowed, but the nodes they expand to are counted and bounded;
+- every node's line and column is recorded in a `SourceMap`, so any problem found later (by
+  the models or the rules) can be reported as `file:line:col`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .model import Register
+from .source import Location, NodePath, PathPart, Position, SourceMap, format_path
+
+# libyaml's parser; the pure-Python one is the fallback where libyaml is missing.
+_CParser: Any
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _CParser = None
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_ALIAS_NODES",
+    "MAX_DEPTH",
+    "LoadError",
+    "Problem",
+    "load",
+    "load_data",
+    "parse_text",
+]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+"""Largest file the loader reads (50 MB); pass `max_bytes` to change it."""
+MAX_ALIAS_NODES = 1_000_000
+"""Most nodes that aliases may add to a document (stops "billion laughs" documents)."""
+MAX_DEPTH = 100
+"""Deepest nesting of mappings and lists the loader accepts."""
+
+_TEXT_SOURCE = "<text>"
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_INT_OCT = re.compile(r"0o[0-7]+")
+_INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_SPECIAL_FLOATS = {
+    ".inf": float("inf"),
+    ".Inf": float("inf"),
+    ".INF": float("inf"),
+    "+.inf": float("inf"),
+    "+.Inf": float("inf"),
+    "+.INF": float("inf"),
+    "-.inf": float("-inf"),
+    "-.Inf": float("-inf"),
+    "-.INF": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
+}
+_NUMERIC_START = frozenset("0123456789+-.")
+_KEYWORD_START = frozenset("~nNtTfF")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a register file, at a place in it."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class LoadError(Exception):
+    """A register could not be read; `problems` says every place at fault."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems))
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class _Refused(Exception):
+    """Stops the builder at once (a bomb, a nesting too deep, a bad tag)."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the bytes
+
+
+def _read_source(
+    source: str | os.PathLike[str] | bytes, name: str | None, max_bytes: int
+) -> tuple[bytes | str, str]:
+    """The raw content and the name to report it under."""
+    if isinstance(source, bytes):
+        return source, name or _TEXT_SOURCE
+    if isinstance(source, str) and ("\n" in source or not source.strip()):
+        return source, name or _TEXT_SOURCE
+    path = Path(source)
+    label = name or str(source)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError([Problem(Location(label, 1, 1), _too_large(size, max_bytes))])
+        with path.open("rb") as stream:
+            return stream.read(max_bytes + 1), label
+    except LoadError:
+        raise
+    except IsADirectoryError:
+        raise LoadError([Problem(Location(label, 1, 1), "is a directory, not a file")]) from None
+    except FileNotFoundError:
+        raise LoadError([Problem(Location(label, 1, 1), "no such file")]) from None
+    except OSError as error:
+        message = f"cannot be read: {error.strerror or error}"
+        raise LoadError([Problem(Location(label, 1, 1), message)]) from None
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return (
+        f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes "
+        "(raise it with max_bytes / --max-bytes)"
+    )
+
+
+def _decode(raw: bytes | str, file: str, max_bytes: int) -> str:
+    """Text of the document: UTF-8 only, a UTF-8 byte order mark is dropped."""
+    if isinstance(raw, str):
+        if len(raw) > max_bytes and len(raw.encode("utf-8")) > max_bytes:
+            size = len(raw.encode("utf-8"))
+            raise LoadError([Problem(Location(file, 1, 1), _too_large(size, max_bytes))])
+        text = raw.removeprefix("\ufeff")
+    else:
+        if len(raw) > max_bytes:
+            raise LoadError([Problem(Location(file, 1, 1), _too_large(len(raw), max_bytes))])
+        for bom, encoding in (
+            (b"\xff\xfe\x00\x00", "UTF-32"),
+            (b"\x00\x00\xfe\xff", "UTF-32"),
+            (b"\xff\xfe", "UTF-16"),
+            (b"\xfe\xff", "UTF-16"),
+        ):
+            if raw.startswith(bom):
+                message = f"file is encoded as {encoding}; save it as UTF-8"
+                raise LoadError([Problem(Location(file, 1, 1), message)])
+        try:
+            text = raw.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as error:
+            line, column = _line_column(raw[: error.start].decode("utf-8", "replace"))
+            message = (
+                f"byte 0x{raw[error.start]:02X} is not valid UTF-8; "
+                "save the file as UTF-8 (ropa reads no other encoding)"
+            )
+            raise LoadError([Problem(Location(file, line, column), message)]) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = _line_column(text[:nul])
+        message = "NUL byte in the file; it is binary or UTF-16 without a byte order mark"
+        raise LoadError([Problem(Location(file, line, column), message)])
+    return text
+
+
+def _line_column(before: str) -> tuple[int, int]:
+    """1-based line and column of the character that follows `before`."""
+    line = before.count("\n") + 1
+    return line, len(before) - (before.rfind("\n") + 1) + 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Events to data
+
+
+def _resolve_plain(value: str) -> Any:
+    """A plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if not value:
+        return None
+    first = value[0]
+    if first in _KEYWORD_START:
+        if value in _NULLS:
+            return None
+        found = _BOOLS.get(value)
+        if found is not None:
+            return found
+        return value
+    if first in _NUMERIC_START:
+        if _INT.fullmatch(value):
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        if value in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[value]
+        if _INT_OCT.fullmatch(value):
+            return int(value[2:], 8)
+        if _INT_HEX.fullmatch(value):
+            return int(value[2:], 16)
+    return value
+
+
+def _new_parser(text: str) -> Any:
+    return _CParser(text) if _CParser is not None else yaml.SafeLoader(text)
+
+
+_ScalarEvent = yaml.ScalarEvent
+_MappingStartEvent = yaml.MappingStartEvent
+_MappingEndEvent = yaml.MappingEndEvent
+_SequenceStartEvent = yaml.SequenceStartEvent
+_SequenceEndEvent = yaml.SequenceEndEvent
+_AliasEvent = yaml.AliasEvent
+_DocumentStartEvent = yaml.DocumentStartEvent
+_StreamEndEvent = yaml.StreamEndEvent
+_NO_KEY = object()
+
+
+def _build(text: str, file: str, problems: list[Problem]) -> tuple[Any, Position]:
+    """Plain data and positions from the event stream; soft problems go to `problems`."""
+    # A frame is [container, position, pending key, key position, anchor, node count at start].
+    # Mapping frames have a dict container, sequence frames a list.
+    stack: list[list[Any]] = []
+    anchors: dict[str, tuple[Any, Position, int | None]] = {}
+    root: Any = _NO_KEY
+    root_position: Position = (1, 1)
+    documents = 0
+    nodes = 0
+    alias_nodes = 0
+
+    parser = _new_parser(text)
+    get_event = parser.get_event
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is _ScalarEvent:
+                nodes += 1
+                mark = event.start_mark
+                position: Position = (mark.line + 1, mark.column + 1)
+                if not event.style and event.tag is None:
+                    value = _resolve_plain(event.value)
+                elif event.tag is None or event.tag in ("!", _STR_TAG):
+                    value = event.value
+                else:
+                    raise _Refused(position[0], position[1], _tag_message(event.tag))
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, position, 1)
+            elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
+                nodes += 1
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                if event.tag is not None and event.tag != "!":
+                    raise _Refused(line, column, _tag_message(event.tag))
+                if len(stack) >= MAX_DEPTH:
+                    message = f"nesting deeper than {MAX_DEPTH} levels; a register is never so deep"
+                    raise _Refused(line, column, message)
+                if kind is _MappingStartEvent:
+                    container: Any = {}
+                    position = (line, column, {}, {})
+                else:
+                    container = []
+                    position = (line, column, [])
+                if event.anchor is not None:
+                    anchors[event.anchor] = (container, position, None)
+                stack.append([container, position, _NO_KEY, None, event.anchor, nodes])
+                continue
+            elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
+                frame = stack.pop()
+                value, position = frame[0], frame[1]
+                if frame[4] is not None:
+                    anchors[frame[4]] = (value, position, nodes - frame[5] + 1)
+            elif kind is _AliasEvent:
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                target = anchors.get(event.anchor)
+                if target is None:
+                    raise _Refused(line, column, f"alias *{event.anchor} names no anchor")
+                value, position, size = target
+                if size is None:
+                    raise _Refused(line, column, f"alias *{event.anchor} refers to itself")
+                nodes += size
+                alias_nodes += size
+                if alias_nodes > MAX_ALIAS_NODES:
+                    message = (
+                        f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; "
+                        "the document is refused (an alias bomb?)"
+                    )
+                    raise _Refused(line, column, message)
+            elif kind is _DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    message = "a second YAML document (---); a register is one document"
+                    raise _Refused(mark.line + 1, mark.column + 1, message)
+                continue
+            elif kind is _StreamEndEvent or event is None:
+                break
+            else:
+                continue
+
+            # Attach the finished node to its parent.
+            if not stack:
+                root, root_position = value, position
+                continue
+            parent = stack[-1]
+            container = parent[0]
+            if type(container) is list:
+                container.append(value)
+                parent[1][2].append(position)
+            elif parent[2] is _NO_KEY:
+                if type(value) is not str:
+                    described = "a " + type(value).__name__ if value is not None else "null"
+                    problems.append(
+                        Problem(
+                            Location(file, position[0], position[1]),
+                            f"a key must be text, not {described}",
+                        )
+                    )
+                    value = f"<key at line {position[0]}>"
+                parent[2] = value
+                parent[3] = position
+            else:
+                key = parent[2]
+                parent[2] = _NO_KEY
+                if key in container:
+                    first = parent[1][3][key]
+                    problems.append(
+                        Problem(
+                            Location(file, parent[3][0], parent[3][1]),
+                            f"duplicate key '{key}' (first written at line {first[0]})",
+                        )
+                    )
+                    continue
+                container[key] = value
+                parent[1][2][key] = position
+                parent[1][3][key] = parent[3]
+    finally:
+        parser.dispose()
+
+    if root is _NO_KEY:
+        root = None
+    return root, root_position
+
+
+def _tag_message(tag: str) -> str:
+    return f"explicit tag {tag} is not allowed; a register holds plain text, lists and mappings"
+
+
+def parse_text(text: str, file: str = _TEXT_SOURCE) -> tuple[Any, SourceMap]:
+    """Parse YAML (or JSON) text into plain data and its source map.
+
+    Raises `LoadError` on malformed YAML, duplicate keys, tags, alias bombs or deep nesting.
+    """
+    problems: list[Problem] = []
+    data, source_map = _parse(text, file, problems)
+    if problems:
+        raise LoadError(problems)
+    return data, source_map
+
+
+def _parse(text: str, file: str, problems: list[Problem]) -> tuple[Any, SourceMap]:
+    """Like `parse_text`, but duplicate and non-text keys go to `problems`."""
+    try:
+        data, root = _build(text, file, problems)
+    except _Refused as refused:
+        location = Location(file, refused.line, refused.column)
+        raise LoadError([Problem(location, refused.message)]) from None
+    except yaml.MarkedYAMLError as error:
+        raise LoadError([_syntax_problem(error, file)]) from None
+    except yaml.YAMLError as error:
+        raise LoadError([Problem(Location(file, 1, 1), f"not valid YAML: {error}")]) from None
+    return data, SourceMap(file, root)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = error.problem or "not valid YAML"
+    if "'\\t'" in problem or "\t" in problem:
+        message = "tab character; YAML indentation must use spaces, never tabs"
+    else:
+        message = f"not valid YAML: {problem}"
+        if error.context:
+            message += f" ({error.context})"
+    return Problem(Location(file, line, column), message)
+
+
+def _check_json(text: str, file: str) -> str:
+    """JSON text, checked as JSON (so YAML in a .json file is refused), ready for the parser."""
+    try:
+        json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON: {error.msg}"
+        raise LoadError([Problem(Location(file, error.lineno, error.colno), message)]) from None
+    except ValueError as error:
+        raise LoadError([Problem(Location(file, 1, 1), str(error))]) from None
+    # Tabs are JSON whitespace but not YAML indentation; outside strings they are only
+    # whitespace (JSON strings cannot hold a raw tab), so a space keeps every column.
+    return text.replace("\t", " ")
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+# ---------------------------------------------------------------------------------------------
+# Data to models
+
+
+def load_data(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    name: str | None = None,
+) -> tuple[Any, SourceMap]:
+    """Read a register file (or text, or bytes) into plain data and its source map.
+
+    A `str` holding a newline is taken as the document itself; any other `str` or path-like
+    as a file name. Files whose name ends in `.json` must be strict JSON.
+    """
+    problems: list[Problem] = []
+    data, source_map = _load_data(source, max_bytes, name, problems)
+    if problems:
+        raise LoadError(problems)
+    return data, source_map
+
+
+def _load_data(
+    source: str | os.PathLike[str] | bytes,
+    max_bytes: int,
+    name: str | None,
+    problems: list[Problem],
+) -> tuple[dict[str, Any], SourceMap]:
+    raw, file = _read_source(source, name, max_bytes)
+    text = _decode(raw, file, max_bytes)
+    if not text.strip():
+        raise LoadError([Problem(Location(file, 1, 1), "file is empty; expected a register")])
+    if file.lower().endswith(".json"):
+        text = _check_json(text, file)
+    data, source_map = _parse(text, file, problems)
+    if not isinstance(data, dict):
+        described = "empty" if data is None else f"a {_kind_of(data)}"
+        message = (
+            f"the document is {described}; a register is a mapping with format, register, "
+            "organisation and activities"
+        )
+        raise LoadError([Problem(source_map.locate(()), message)])
+    return data, source_map
+
+
+def load(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    name: str | None = None,
+) -> Register:
+    """Load a register from a YAML or JSON file, text or bytes.
+
+    Every structural problem is reported at once, each as `file:line:col: message`, in a
+    `LoadError`. The returned `Register` carries its source map, so findings point into the
+    file.
+    """
+    problems: list[Problem] = []
+    data, source_map = _load_data(source, max_bytes, name, problems)
+    try:
+        register = Register.model_validate(data)
+    except ValidationError as error:
+        problems.extend(_model_problems(error, data, source_map))
+    if problems:
+        raise LoadError(problems)
+    return register.with_source(source_map)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "boolean"
+    return "number"
+
+
+def _model_problems(error: ValidationError, data: Any, source_map: SourceMap) -> list[Problem]:
+    problems = set()
+    for detail in error.errors(include_url=False):
+        path = _data_path(detail["loc"], data)
+        kind = detail["type"]
+        field = _field_name(path)
+        if kind == "missing":
+            location = source_map.locate(path[:-1])
+            where = format_path(path[:-1])
+            message = f"missing required field '{path[-1]}'" + (f" in {where}" if path[:-1] else "")
+        elif kind == "union_tag_invalid":
+            location = source_map.locate((*path, "basis"))
+            message = f"{field}.basis: {_describe(detail)}"
+        elif kind == "extra_forbidden":
+            location = source_map.key_location(path)
+            message = f"unknown field '{path[-1]}' in {format_path(path[:-1])}"
+            message += _suggestion(str(path[-1]))
+        else:
+            location = source_map.locate(path)
+            message = f"{field}: {_describe(detail)}"
+        problems.add(Problem(location, message))
+    return sorted(problems)
+
+
+def _data_path(loc: tuple[int | str, ...], data: Any) -> NodePath:
+    """The path in the document; drops the union tags pydantic puts in its error locations."""
+    path: list[PathPart] = []
+    node = data
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, dict):
+            if part not in node and not last:
+                continue  # a tag such as 'legitimate_interests', not a key
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            path.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        elif not last and isinstance(part, str):
+            continue
+        else:
+            path.append(part)
+            node = None
+    return tuple(path)
+
+
+def _field_name(path: NodePath) -> str:
+    return format_path(path)
+
+
+def _describe(detail: Any) -> str:
+    kind = detail["type"]
+    value = detail.get("input")
+    ctx = detail.get("ctx") or {}
+    if kind == "literal_error":
+        return f"{_show(value)} is not allowed; expected {ctx.get('expected', '')}"
+    if kind == "string_type":
+        hint = " (put it in quotes)" if isinstance(value, (int, float, bool)) else ""
+        return f"expected text, got {_show(value)}{hint}"
+    if kind == "bool_type":
+        return f"expected true, false or null, got {_show(value)}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list, got {_show(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of fields, got {_show(value)}"
+    if kind == "union_tag_invalid":
+        return f"legal basis {_show(ctx.get('tag'))} is not one of {ctx.get('expected_tags', '')}"
+    if kind == "union_tag_not_found":
+        return "a legal basis needs a 'basis' field (consent, contract, legal_obligation, ...)"
+    if kind == "value_error":
+        return str(detail["msg"]).removeprefix("Value error, ")
+    return str(detail["msg"])
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _all_field_names() -> list[str]:
+    names: set[str] = set()
+    pending: list[Any] = [Register]
+    seen: set[Any] = set()
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for field_name, info in model.model_fields.items():
+            names.add(field_name)
+            for candidate in _models_in(info.annotation):
+                pending.append(candidate)
+    return sorted(names)
+
+
+def _models_in(annotation: Any) -> Iterator[Any]:
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in getattr(annotation, "__args__", ()) or ():
+        yield from _models_in(argument)
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        yield from _models_in(origin)
+
+
+_FIELD_NAMES: list[str] = []
+
+
+def _suggestion(name: str) -> str:
+    if not _FIELD_NAMES:
+        _FIELD_NAMES.extend(_all_field_names())
+    close = difflib.get_close_matches(name, _FIELD_NAMES, n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""

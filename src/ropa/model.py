@@ -1,0 +1,588 @@
+"""Pydantic models of the register format `ropa/1`.
+
+The models check the shape of each field (types, value sets, ids, dates, durations, country
+codes). Whether a register makes sense as a whole, references included, is for the rules in
+`ropa.rules`, where each judgement can be explained, waived and tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictStr,
+    Tag,
+    WithJsonSchema,
+)
+
+from .durations import Duration
+from .source import SourceMap
+from .vocab import COUNTRY_CODES
+
+FORMAT = "ropa/1"
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+
+_ID = re.compile(ID_PATTERN)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+RegisterKind = Literal["controller", "processor"]
+LegalBasisKind = Literal[
+    "consent",
+    "contract",
+    "legal_obligation",
+    "vital_interests",
+    "public_task",
+    "legitimate_interests",
+]
+SpecialCondition = Literal[
+    "explicit_consent",
+    "employment_social_security",
+    "vital_interests",
+    "not_for_profit_body",
+    "made_public_by_subject",
+    "legal_claims",
+    "substantial_public_interest",
+    "health_or_social_care",
+    "public_health",
+    "archiving_research_statistics",
+]
+SpecialKind = Literal[
+    "racial_or_ethnic_origin",
+    "political_opinions",
+    "religious_or_philosophical_beliefs",
+    "trade_union_membership",
+    "genetic",
+    "biometric",
+    "health",
+    "sex_life_or_sexual_orientation",
+    "criminal",
+]
+PurposeKind = Literal[
+    "service_provision",
+    "customer_management",
+    "customer_care",
+    "communication",
+    "marketing",
+    "personalisation",
+    "service_improvement",
+    "security",
+    "fraud_prevention",
+    "legal_compliance",
+    "account_management",
+    "human_resources",
+    "research",
+    "other",
+]
+SourceKind = Literal["data_subject", "observed", "third_party", "public"]
+RecipientKind = Literal[
+    "processor", "controller", "joint_controller", "public_authority", "group_company", "other"
+]
+Safeguard = Literal["adequacy", "scc", "bcr", "code_of_conduct", "certification", "derogation"]
+SecurityKind = Literal["technical", "organisational"]
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _check_text(value: Any) -> Any:
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("text is empty; write the text or leave the field out")
+        return value
+    if isinstance(value, dict):
+        if not value:
+            raise ValueError("language map is empty; give at least one language")
+        for language, text in value.items():
+            if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
+                raise ValueError(
+                    f"{language!r} is not a language code; use ISO 639-1 such as lv or en"
+                )
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError(f"the {language} text must be non-empty text")
+        return value
+    raise ValueError(
+        f"expected text or a map of language to text (lv: ..., en: ...), got {_type_name(value)}"
+    )
+
+
+def _check_id(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"expected an id, got {_type_name(value)}")
+    if not _ID.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a valid id: use lower-case letters, digits and _, "
+            "starting with a letter"
+        )
+    return value
+
+
+def _check_country(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"expected an ISO 3166-1 alpha-2 country code, got {_type_name(value)}")
+    if value not in COUNTRY_CODES:
+        hint = " (country codes are upper case)" if value.upper() in COUNTRY_CODES else ""
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code{hint}")
+    return value
+
+
+def _check_language(value: Any) -> Any:
+    if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
+        raise ValueError(f"{value!r} is not an ISO 639-1 language code such as lv or en")
+    return value
+
+
+def _check_date(value: Any) -> Any:
+    if isinstance(value, date) and type(value) is date:
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"expected an ISO date (YYYY-MM-DD), got {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value} is not a real date") from None
+
+
+Text = Annotated[
+    Union[str, dict[str, str]],  # noqa: UP007 - pydantic needs the runtime Union here
+    BeforeValidator(_check_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": LANGUAGE_PATTERN},
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                    "minProperties": 1,
+                },
+            ],
+            "description": "Text in the register's language, or a map of ISO 639-1 language "
+            "code to text, e.g. {lv: Klienti, en: Customers}.",
+        }
+    ),
+]
+Id = Annotated[
+    str,
+    BeforeValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
+]
+Country = Annotated[
+    str,
+    BeforeValidator(_check_country),
+    WithJsonSchema({"type": "string", "enum": sorted(COUNTRY_CODES)}),
+]
+Language = Annotated[
+    str,
+    BeforeValidator(_check_language),
+    WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN}),
+]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_check_date),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, validate_default=False
+    )
+
+
+class Waiver(_Model):
+    """An accepted finding: the rule it silences and why it is accepted."""
+
+    rule: StrictStr
+    """The code of the rule, e.g. ROPA303."""
+    reason: StrictStr | None = None
+    """Why the finding is accepted; required (ROPA104 reports a waiver without one)."""
+
+
+class Contact(_Model):
+    """How to reach a person or organisation: at least one of url, email or phone."""
+
+    url: StrictStr | None = None
+    """A web page, e.g. a contact form."""
+    email: StrictStr | None = None
+    """An e-mail address."""
+    phone: StrictStr | None = None
+    """A telephone number."""
+    note: Text | None = None
+    """Anything else about the contact route."""
+
+
+class Party(_Model):
+    """A named person or body with contact details (a representative or a DPO)."""
+
+    name: StrictStr
+    """Name of the person or body."""
+    contact: Contact | None = None
+    """How to reach them."""
+
+
+class JointController(_Model):
+    """Another controller that determines purposes and means jointly (Art. 26)."""
+
+    name: StrictStr
+    """Name of the joint controller."""
+    contact: Contact | None = None
+    """How to reach them."""
+    arrangement: Text | None = None
+    """The Art. 26 arrangement, or where it is kept."""
+
+
+class RegisterInfo(_Model):
+    """About this edition of the register."""
+
+    kind: RegisterKind
+    """controller (Art. 30(1)) or processor (Art. 30(2))."""
+    version: StrictStr | None = None
+    """The organisation's own label for this edition."""
+    language: Language = "lv"
+    """Language (ISO 639-1) of plain-text fields."""
+    reviewed: IsoDate | None = None
+    """Date of the last full review."""
+    approved_by: StrictStr | None = None
+    """Who signed this edition off."""
+    waivers: tuple[Waiver, ...] = ()
+    """Accepted register-level findings."""
+
+
+class Organisation(_Model):
+    """The controller (or, for a processor register, the processor)."""
+
+    name: StrictStr | None = None
+    """Legal name."""
+    registration_number: StrictStr | None = None
+    """Company or public-body registration number."""
+    address: Text | None = None
+    """Legal address."""
+    country: Country | None = None
+    """Country of establishment (ISO 3166-1 alpha-2)."""
+    public_body: StrictBool | None = None
+    """A public authority or body (Art. 6(1)(e), 37(1)(a))."""
+    contact: Contact | None = None
+    """How to reach the organisation about personal data."""
+    representative: Party | None = None
+    """Art. 27 representative in the Union; needed when established outside the EEA."""
+    dpo: Party | None = None
+    """Data protection officer (Art. 37)."""
+    joint_controllers: tuple[JointController, ...] = ()
+    """Joint controllers (Art. 26)."""
+
+
+class DataSubjectCategory(_Model):
+    """A category of data subjects (Art. 30(1)(c))."""
+
+    id: Id
+    """Unique id within data_subjects."""
+    name: Text
+    """Name of the category."""
+    description: Text | None = None
+    """Who belongs to it."""
+    includes_children: StrictBool | None = None
+    """Persons under the national age of digital consent (Art. 8)."""
+
+
+class DataCategory(_Model):
+    """A category of personal data (Art. 30(1)(c))."""
+
+    id: Id
+    """Unique id within data_categories."""
+    name: Text
+    """Name of the category."""
+    examples: Text | None = None
+    """Typical items of this category."""
+    special: SpecialKind | None = None
+    """An Art. 9(1) special category, or criminal (Art. 10); null when ordinary."""
+    national_id: StrictBool | None = None
+    """Holds a national identification number (Art. 87)."""
+
+
+class Recipient(_Model):
+    """A category of recipients (Art. 30(1)(d))."""
+
+    id: Id
+    """Unique id within recipients."""
+    name: Text
+    """Name of the recipient category."""
+    description: Text | None = None
+    """What the recipient does with the data."""
+    kind: RecipientKind
+    """processor, controller, joint_controller, public_authority, group_company or other."""
+    contract: StrictStr | None = None
+    """Reference to the Art. 28 contract (expected for processors)."""
+    countries: tuple[Country, ...] = ()
+    """Where the recipient holds or accesses the data; empty = not known."""
+
+
+class RetentionRule(_Model):
+    """A time limit for erasure (Art. 30(1)(f))."""
+
+    id: Id
+    """Unique id within retention_rules."""
+    name: Text
+    """Name of the rule."""
+    description: Text | None = None
+    """More detail."""
+    period: Duration | None = None
+    """ISO 8601 duration (P5Y, P18M, P30D); null = no fixed period."""
+    starts: Text | None = None
+    """The event the period runs from, e.g. end of the contract."""
+    basis: Text | None = None
+    """The law or reason that sets the period."""
+
+
+class SecurityMeasure(_Model):
+    """A technical or organisational security measure (Art. 30(1)(g), 32)."""
+
+    id: Id
+    """Unique id within security_measures."""
+    name: Text
+    """Name of the measure."""
+    description: Text | None = None
+    """More detail."""
+    kind: SecurityKind
+    """technical or organisational."""
+
+
+class _Basis(_Model):
+    covers: Text | None = None
+    """Which part of the processing this basis covers (when an activity has several)."""
+
+
+class ConsentBasis(_Basis):
+    """Art. 6(1)(a): the data subject's consent."""
+
+    basis: Literal["consent"]
+    withdrawal: Text | None = None
+    """How consent is withdrawn (Art. 7(3))."""
+    parental_authorisation: Text | None = None
+    """How parental consent is obtained when subjects include children (Art. 8)."""
+
+
+class ContractBasis(_Basis):
+    """Art. 6(1)(b): performance of a contract with the data subject."""
+
+    basis: Literal["contract"]
+
+
+class LegalObligationBasis(_Basis):
+    """Art. 6(1)(c): a legal obligation of the controller."""
+
+    basis: Literal["legal_obligation"]
+    law: Text | None = None
+    """The law that sets the obligation (Art. 6(3))."""
+
+
+class VitalInterestsBasis(_Basis):
+    """Art. 6(1)(d): vital interests of a person."""
+
+    basis: Literal["vital_interests"]
+
+
+class PublicTaskBasis(_Basis):
+    """Art. 6(1)(e): a task in the public interest or official authority."""
+
+    basis: Literal["public_task"]
+    law: Text | None = None
+    """The law that lays down the task (Art. 6(3))."""
+
+
+class LegitimateInterestsBasis(_Basis):
+    """Art. 6(1)(f): legitimate interests of the controller or a third party."""
+
+    basis: Literal["legitimate_interests"]
+    interest: Text | None = None
+    """The interest pursued (Art. 6(1)(f), 13(1)(d))."""
+    assessment: StrictStr | None = None
+    """Reference to the balancing test (legitimate interests assessment)."""
+
+
+LEGAL_BASIS_MODELS: dict[str, type[_Basis]] = {
+    "consent": ConsentBasis,
+    "contract": ContractBasis,
+    "legal_obligation": LegalObligationBasis,
+    "vital_interests": VitalInterestsBasis,
+    "public_task": PublicTaskBasis,
+    "legitimate_interests": LegitimateInterestsBasis,
+}
+
+
+def _basis_tag(value: Any) -> str | None:
+    if isinstance(value, dict):
+        tag = value.get("basis")
+        return tag if isinstance(tag, str) else None
+    return getattr(value, "basis", None)
+
+
+LegalBasis = Annotated[
+    Union[  # noqa: UP007
+        Annotated[ConsentBasis, Tag("consent")],
+        Annotated[ContractBasis, Tag("contract")],
+        Annotated[LegalObligationBasis, Tag("legal_obligation")],
+        Annotated[VitalInterestsBasis, Tag("vital_interests")],
+        Annotated[PublicTaskBasis, Tag("public_task")],
+        Annotated[LegitimateInterestsBasis, Tag("legitimate_interests")],
+    ],
+    Discriminator(_basis_tag),
+]
+
+
+class Transfer(_Model):
+    """A transfer to a country outside the EEA (Art. 30(1)(e), 44–49)."""
+
+    country: Country
+    """Destination country (ISO 3166-1 alpha-2)."""
+    recipient: Id | None = None
+    """The recipient (id in recipients) that receives the data."""
+    safeguard: Safeguard | None = None
+    """adequacy, scc, bcr, code_of_conduct, certification or derogation."""
+    reference: StrictStr | None = None
+    """Where the safeguard is documented."""
+
+
+class Dpia(_Model):
+    """A data protection impact assessment (Art. 35)."""
+
+    reference: StrictStr
+    """Where the DPIA is kept."""
+    date: IsoDate | None = None
+    """When it was carried out."""
+
+
+class Activity(_Model):
+    """A processing activity: one purpose and what serves it (Art. 30(1))."""
+
+    id: Id
+    """Unique id within activities."""
+    name: Text
+    """Name of the activity."""
+    description: Text | None = None
+    """What the processing is."""
+    purpose: PurposeKind | None = None
+    """The purpose kind (Art. 30(1)(b))."""
+    legal_bases: tuple[LegalBasis, ...] = ()
+    """Art. 6(1) legal bases, each with what that basis needs."""
+    special_condition: SpecialCondition | None = None
+    """An Art. 9(2) condition; needed when a data category is special."""
+    data_subjects: tuple[Id, ...] = ()
+    """Data subject categories (ids in data_subjects)."""
+    data_categories: tuple[Id, ...] = ()
+    """Personal data categories (ids in data_categories)."""
+    sources: tuple[SourceKind, ...] = ()
+    """Where the data comes from."""
+    recipients: tuple[Id, ...] | None = None
+    """Recipient categories (ids in recipients); [] = none, missing = not stated."""
+    transfers: tuple[Transfer, ...] | None = None
+    """Transfers outside the EEA; [] = none, missing = not stated."""
+    retention: Id | None = None
+    """Retention rule (id in retention_rules)."""
+    security_measures: tuple[Id, ...] = ()
+    """Security measures (ids in security_measures)."""
+    automated_decisions: StrictBool | None = None
+    """Decisions with legal or similarly significant effect (Art. 22); null = not stated."""
+    profiling: StrictBool | None = None
+    """Profiling (Art. 4(4)); null = not stated."""
+    large_scale: StrictBool | None = None
+    """Processing on a large scale; null = not stated."""
+    dpia: Dpia | None = None
+    """The DPIA, when one was carried out."""
+    systems: tuple[StrictStr, ...] = ()
+    """Applications that hold the data."""
+    owner: StrictStr | None = None
+    """Who answers for this activity."""
+    reviewed: IsoDate | None = None
+    """Date this activity was last reviewed."""
+    waivers: tuple[Waiver, ...] = ()
+    """Accepted findings for this activity."""
+
+
+# `register` is the format's own field name; pydantic warns that it hides ABCMeta.register,
+# which no code here calls on a Register.
+warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
+
+
+class Register(_Model):
+    """A record of processing activities in the format ropa/1 (GDPR Art. 30)."""
+
+    model_config = ConfigDict(title="ropa register (format ropa/1)")
+
+    format: Literal["ropa/1"]
+    """Format identifier: ropa/1."""
+    # Field(...) keeps the field required: without it pydantic would take ABCMeta.register,
+    # inherited by every model class, for a default value.
+    register: RegisterInfo = Field(...)
+    """About this edition of the register."""
+    organisation: Organisation
+    """The controller or processor keeping the register."""
+    data_subjects: tuple[DataSubjectCategory, ...] = ()
+    """Catalogue of data subject categories."""
+    data_categories: tuple[DataCategory, ...] = ()
+    """Catalogue of personal data categories."""
+    recipients: tuple[Recipient, ...] = ()
+    """Catalogue of recipient categories."""
+    retention_rules: tuple[RetentionRule, ...] = ()
+    """Catalogue of retention rules."""
+    security_measures: tuple[SecurityMeasure, ...] = ()
+    """Catalogue of security measures."""
+    activities: tuple[Activity, ...] = ()
+    """The processing activities."""
+
+    _source: SourceMap | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> SourceMap | None:
+        """Where each node came from, when the register was loaded from a file or text."""
+        return self._source
+
+    def __eq__(self, other: object) -> bool:
+        # Two registers are equal when they say the same; where they were read from is not
+        # part of what they say.
+        if not isinstance(other, Register):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def with_source(self, source: SourceMap | None) -> Register:
+        """Attach a source map (used by the loader)."""
+        self._source = source
+        return self
+
+    def text(self, value: str | dict[str, str] | None, lang: str | None = None) -> str | None:
+        """A text field in `lang`, falling back to the register language, then any language."""
+        return pick_text(value, lang or self.register.language, self.register.language)
+
+
+def pick_text(
+    value: str | dict[str, str] | None, lang: str, register_language: str = "lv"
+) -> str | None:
+    """Choose the text of a field in `lang`, then the register language, then any language."""
+    if value is None or isinstance(value, str):
+        return value
+    for candidate in (lang, register_language):
+        if candidate in value:
+            return value[candidate]
+    return next(iter(value.values()), None)

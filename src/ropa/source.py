@@ -1,0 +1,97 @@
+"""Source positions: where in a file each node of a register was written.
+
+The loader records a position for every node it builds; rules and error messages ask for the
+position of a path such as `activities[3].legal_bases[1].basis` and get `file:line:col`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Union
+
+PathPart = Union[str, int]  # noqa: UP007 - a runtime alias, Python 3.10 compatible
+NodePath = tuple[PathPart, ...]
+
+# A node's position, in the shape the loader builds fastest:
+#   scalar:   (line, column)
+#   mapping:  (line, column, {key: position of value}, {key: (line, column) of key})
+#   sequence: (line, column, [position of item, ...])
+# Lines and columns are 1-based.
+Position = tuple[Any, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file: 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+def format_path(path: Sequence[PathPart]) -> str:
+    """Render a path as `activities[3].legal_bases[1].basis` (the root is `<register>`)."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text or "<register>"
+
+
+class SourceMap:
+    """Positions of every node of one loaded document."""
+
+    __slots__ = ("_root", "file")
+
+    def __init__(self, file: str, root: Position) -> None:
+        self.file = file
+        self._root = root
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SourceMap) and (self.file, self._root) == (
+            other.file,
+            other._root,
+        )
+
+    def __hash__(self) -> int:
+        return hash(self.file)
+
+    def __repr__(self) -> str:
+        return f"SourceMap({self.file!r})"
+
+    def locate(self, path: Sequence[PathPart], *, key: bool = False) -> Location:
+        """The position of the node at `path`, or of its closest ancestor that exists.
+
+        With `key=True`, a path ending in a mapping key gives the position of the key itself
+        (where an unknown or duplicate field is best reported).
+        """
+        node = self._root
+        for index, part in enumerate(path):
+            child = _child(node, part)
+            if child is None:
+                break
+            if key and index == len(path) - 1 and isinstance(part, str):
+                line, column = node[3][part]
+                return Location(self.file, line, column)
+            node = child
+        return Location(self.file, node[0], node[1])
+
+    def key_location(self, path: Sequence[PathPart]) -> Location:
+        """The position of the key that ends `path` (or the closest ancestor)."""
+        return self.locate(path, key=True)
+
+
+def _child(node: Position, part: PathPart) -> Position | None:
+    if len(node) == 4 and isinstance(part, str):
+        found: Position | None = node[2].get(part)
+        return found
+    if len(node) == 3 and isinstance(part, int) and 0 <= part < len(node[2]):
+        item: Position = node[2][part]
+        return item
+    return None

@@ -1,0 +1,853 @@
+"""GDPR value sets with Latvian and English labels, GDPR articles and W3C DPV identifiers.
+
+The register format (``ropa/1``) writes every closed value set by code: ``contract``,
+``explicit_consent``, ``scc``. This module is the one place where those codes meet their
+meaning: a Latvian and an English label, the GDPR article the value rests on and the closest
+term of the W3C Data Privacy Vocabulary (DPV 2.x), so that exporters, privacy notices and the
+documentation say the same thing everywhere.
+
+DPV identifiers are written as CURIEs with the DPV prefixes ``dpv:`` (core,
+https://w3id.org/dpv#), ``pd:`` (personal data extension, https://w3id.org/dpv/pd#) and
+``eu-gdpr:`` (GDPR extension, https://w3id.org/dpv/legal/eu/gdpr#).
+
+The module is pure data: no I/O, no pydantic, and it imports nothing from the rest of the
+package, so every other module may depend on it. ``ropa.model`` repeats the codes as
+``typing.Literal`` aliases; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+__all__ = [
+    "ADEQUACY_CHECKED",
+    "ADEQUACY_CONDITIONS",
+    "ADEQUACY_COUNTRIES",
+    "ARTICLE30_ITEMS",
+    "COUNTRY_CODES",
+    "COUNTRY_NAMES",
+    "EEA_COUNTRIES",
+    "EU_COUNTRIES",
+    "LEGAL_BASES",
+    "PURPOSES",
+    "RECIPIENT_KINDS",
+    "REGISTER_KINDS",
+    "RIGHTS",
+    "SAFEGUARDS",
+    "SECURITY_KINDS",
+    "SOURCES",
+    "SPECIAL_CONDITIONS",
+    "SPECIAL_KINDS",
+    "VOCABULARIES",
+    "Term",
+    "country_name",
+    "term",
+]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One value of a closed value set, with what it means."""
+
+    code: str
+    """The value as written in a register, e.g. ``"contract"``."""
+    lv: str
+    """Latvian label."""
+    en: str
+    """English label."""
+    article: str
+    """The GDPR article the value rests on, e.g. ``"6(1)(b)"``; ``""`` where none applies."""
+    dpv: str
+    """W3C DPV identifier as a CURIE, e.g. ``"eu-gdpr:A6-1-b"``, ``"dpv:ServiceProvision"``."""
+
+    def label(self, lang: str) -> str:
+        """The label in ``lang``: Latvian for ``"lv"``, English for anything else."""
+        return self.lv if lang == "lv" else self.en
+
+
+def _table(*terms: Term) -> Mapping[str, Term]:
+    """A read-only code -> term mapping in the order given; a repeated code is a bug."""
+    table: dict[str, Term] = {}
+    for entry in terms:
+        if entry.code in table:
+            raise ValueError(f"duplicate vocabulary code {entry.code!r}")
+        table[entry.code] = entry
+    return MappingProxyType(table)
+
+
+LEGAL_BASES: Mapping[str, Term] = _table(
+    Term("consent", "Piekrišana", "Consent", "6(1)(a)", "eu-gdpr:A6-1-a"),
+    Term("contract", "Līguma izpilde", "Performance of a contract", "6(1)(b)", "eu-gdpr:A6-1-b"),
+    Term(
+        "legal_obligation", "Juridisks pienākums", "Legal obligation", "6(1)(c)", "eu-gdpr:A6-1-c"
+    ),
+    Term(
+        "vital_interests",
+        "Vitāli svarīgas intereses",
+        "Vital interests",
+        "6(1)(d)",
+        "eu-gdpr:A6-1-d",
+    ),
+    Term(
+        "public_task",
+        "Sabiedrības interesēs veicams uzdevums vai oficiālās pilnvaras",
+        "Public task or official authority",
+        "6(1)(e)",
+        "eu-gdpr:A6-1-e",
+    ),
+    Term(
+        "legitimate_interests",
+        "Leģitīmās intereses",
+        "Legitimate interests",
+        "6(1)(f)",
+        "eu-gdpr:A6-1-f",
+    ),
+)
+"""Legal bases for processing, GDPR Art. 6(1)(a)-(f)."""
+
+SPECIAL_CONDITIONS: Mapping[str, Term] = _table(
+    Term(
+        "explicit_consent",
+        "Nepārprotama piekrišana",
+        "Explicit consent",
+        "9(2)(a)",
+        "eu-gdpr:A9-2-a",
+    ),
+    Term(
+        "employment_social_security",
+        "Nodarbinātības, sociālā nodrošinājuma un sociālās aizsardzības tiesības",
+        "Employment, social security and social protection law",
+        "9(2)(b)",
+        "eu-gdpr:A9-2-b",
+    ),
+    Term(
+        "vital_interests",
+        "Vitāli svarīgas intereses, ja persona nespēj dot piekrišanu",
+        "Vital interests where the data subject cannot consent",
+        "9(2)(c)",
+        "eu-gdpr:A9-2-c",
+    ),
+    Term(
+        "not_for_profit_body",
+        "Bezpeļņas struktūras likumīgas darbības",
+        "Legitimate activities of a not-for-profit body",
+        "9(2)(d)",
+        "eu-gdpr:A9-2-d",
+    ),
+    Term(
+        "made_public_by_subject",
+        "Datus acīmredzami publiskojis pats datu subjekts",
+        "Data manifestly made public by the data subject",
+        "9(2)(e)",
+        "eu-gdpr:A9-2-e",
+    ),
+    Term(
+        "legal_claims",
+        "Likumīgu prasību celšana, īstenošana vai aizstāvēšana",
+        "Establishment, exercise or defence of legal claims",
+        "9(2)(f)",
+        "eu-gdpr:A9-2-f",
+    ),
+    Term(
+        "substantial_public_interest",
+        "Būtiskas sabiedrības intereses",
+        "Substantial public interest",
+        "9(2)(g)",
+        "eu-gdpr:A9-2-g",
+    ),
+    Term(
+        "health_or_social_care",
+        "Profilaktiskā vai arodmedicīna, veselības vai sociālā aprūpe",
+        "Preventive or occupational medicine, health or social care",
+        "9(2)(h)",
+        "eu-gdpr:A9-2-h",
+    ),
+    Term(
+        "public_health",
+        "Sabiedrības intereses sabiedrības veselības jomā",
+        "Public interest in the area of public health",
+        "9(2)(i)",
+        "eu-gdpr:A9-2-i",
+    ),
+    Term(
+        "archiving_research_statistics",
+        "Arhivēšana sabiedrības interesēs, zinātniskā vai vēstures pētniecība, statistika",
+        "Archiving in the public interest, scientific or historical research, statistics",
+        "9(2)(j)",
+        "eu-gdpr:A9-2-j",
+    ),
+)
+"""Conditions that lift the Art. 9(1) prohibition, GDPR Art. 9(2)(a)-(j), written by name."""
+
+# DPV has no single term for either half of an "A or B" kind; where Art. 9(1) joins two,
+# the broader or first-named pd: term is used (pd:Ethnicity is the parent of pd:Race and
+# pd:EthnicOrigin; pd:PhilosophicalBelief is the sibling of pd:ReligiousBelief; pd:Sexual
+# covers sexual history and sexual preference).
+SPECIAL_KINDS: Mapping[str, Term] = _table(
+    Term(
+        "racial_or_ethnic_origin",
+        "Rasiskā vai etniskā izcelsme",
+        "Racial or ethnic origin",
+        "9(1)",
+        "pd:Ethnicity",
+    ),
+    Term(
+        "political_opinions",
+        "Politiskie uzskati",
+        "Political opinions",
+        "9(1)",
+        "pd:PoliticalOpinion",
+    ),
+    Term(
+        "religious_or_philosophical_beliefs",
+        "Reliģiskā vai filozofiskā pārliecība",
+        "Religious or philosophical beliefs",
+        "9(1)",
+        "pd:ReligiousBelief",
+    ),
+    Term(
+        "trade_union_membership",
+        "Dalība arodbiedrībās",
+        "Trade union membership",
+        "9(1)",
+        "pd:TradeUnionMembership",
+    ),
+    Term("genetic", "Ģenētiskie dati", "Genetic data", "9(1)", "pd:Genetic"),
+    Term(
+        "biometric",
+        "Biometriskie dati fiziskas personas unikālai identifikācijai",
+        "Biometric data for uniquely identifying a natural person",
+        "9(1)",
+        "pd:Biometric",
+    ),
+    Term("health", "Veselības dati", "Data concerning health", "9(1)", "pd:Health"),
+    Term(
+        "sex_life_or_sexual_orientation",
+        "Dzimumdzīve vai seksuālā orientācija",
+        "Sex life or sexual orientation",
+        "9(1)",
+        "pd:Sexual",
+    ),
+    Term(
+        "criminal",
+        "Sodāmība un pārkāpumi",
+        "Criminal convictions and offences",
+        "10",
+        "pd:Criminal",
+    ),
+)
+"""Special categories of personal data, GDPR Art. 9(1), and criminal-offence data, Art. 10."""
+
+PURPOSES: Mapping[str, Term] = _table(
+    Term(
+        "service_provision",
+        "Pakalpojuma sniegšana",
+        "Service provision",
+        "5(1)(b)",
+        "dpv:ServiceProvision",
+    ),
+    Term(
+        "customer_management",
+        "Klientu pārvaldība",
+        "Customer management",
+        "5(1)(b)",
+        "dpv:CustomerManagement",
+    ),
+    Term("customer_care", "Klientu apkalpošana", "Customer care", "5(1)(b)", "dpv:CustomerCare"),
+    Term("communication", "Saziņa", "Communication", "5(1)(b)", "dpv:CommunicationManagement"),
+    Term("marketing", "Mārketings", "Marketing", "5(1)(b)", "dpv:Marketing"),
+    Term("personalisation", "Personalizācija", "Personalisation", "5(1)(b)", "dpv:Personalisation"),
+    Term(
+        "service_improvement",
+        "Pakalpojuma uzlabošana",
+        "Service improvement",
+        "5(1)(b)",
+        "dpv:ServiceOptimisation",
+    ),
+    Term("security", "Drošība", "Security", "5(1)(b)", "dpv:EnforceSecurity"),
+    Term(
+        "fraud_prevention",
+        "Krāpšanas novēršana un atklāšana",
+        "Fraud prevention and detection",
+        "5(1)(b)",
+        "dpv:FraudPreventionAndDetection",
+    ),
+    Term(
+        "legal_compliance",
+        "Tiesību aktu prasību izpilde",
+        "Legal compliance",
+        "5(1)(b)",
+        "dpv:LegalCompliance",
+    ),
+    Term(
+        "account_management",
+        "Konta pārvaldība",
+        "Account management",
+        "5(1)(b)",
+        "dpv:AccountManagement",
+    ),
+    Term(
+        "human_resources",
+        "Personāla vadība",
+        "Human resource management",
+        "5(1)(b)",
+        "dpv:HumanResourceManagement",
+    ),
+    Term(
+        "research",
+        "Pētniecība un attīstība",
+        "Research and development",
+        "5(1)(b)",
+        "dpv:ResearchAndDevelopment",
+    ),
+    Term("other", "Cits nolūks", "Other purpose", "5(1)(b)", "dpv:Purpose"),
+)
+"""Kinds of purpose (DPV-aligned); the purpose itself must be specified, Art. 5(1)(b)."""
+
+# Observation counts as collection from the data subject, so Art. 13 governs it
+# (Article 29 Working Party, Guidelines on transparency, WP260 rev.01, para. 26).
+SOURCES: Mapping[str, Term] = _table(
+    Term(
+        "data_subject",
+        "No datu subjekta",
+        "From the data subject",
+        "13",
+        "dpv:DataSubjectDataSource",
+    ),
+    Term(
+        "observed",
+        "Novēroti datu subjekta darbībās",
+        "Observed from the data subject's activity",
+        "13",
+        "dpv:ObservedPersonalData",
+    ),
+    Term(
+        "third_party", "No trešās personas", "From a third party", "14", "dpv:ThirdPartyDataSource"
+    ),
+    Term(
+        "public",
+        "No publiski pieejamiem avotiem",
+        "From publicly accessible sources",
+        "14",
+        "dpv:PublicDataSource",
+    ),
+)
+"""Where the personal data come from; decides between the Art. 13 and Art. 14 notices."""
+
+RECIPIENT_KINDS: Mapping[str, Term] = _table(
+    Term("processor", "Apstrādātājs", "Processor", "28", "dpv:DataProcessor"),
+    Term("controller", "Pārzinis", "Controller", "4(7)", "dpv:DataController"),
+    Term(
+        "joint_controller", "Kopīgs pārzinis", "Joint controller", "26", "dpv:JointDataControllers"
+    ),
+    Term("public_authority", "Publiska iestāde", "Public authority", "4(9)", "dpv:Authority"),
+    Term(
+        "group_company", "Uzņēmumu grupas dalībnieks", "Group company", "4(19)", "dpv:Organisation"
+    ),
+    Term("other", "Cits saņēmējs", "Other recipient", "4(9)", "dpv:Recipient"),
+)
+"""Kinds of recipient of personal data, GDPR Art. 4(9)."""
+
+# DPV models each Art. 49 derogation separately (eu-gdpr:A49-1-a ... A49-1-g, A49-2) and has
+# no term for the article as a whole, so "derogation" maps to their common parent. BCRs are
+# the Art. 46(2)(b) safeguard, approved under Art. 47.
+SAFEGUARDS: Mapping[str, Term] = _table(
+    Term(
+        "adequacy",
+        "Lēmums par aizsardzības līmeņa pietiekamību",
+        "Adequacy decision",
+        "45",
+        "eu-gdpr:A45-3",
+    ),
+    Term(
+        "scc",
+        "Standarta datu aizsardzības klauzulas",
+        "Standard contractual clauses",
+        "46(2)(c)",
+        "eu-gdpr:A46-2-c",
+    ),
+    Term("bcr", "Saistoši uzņēmuma noteikumi", "Binding corporate rules", "47", "eu-gdpr:A46-2-b"),
+    Term(
+        "code_of_conduct",
+        "Apstiprināts rīcības kodekss",
+        "Approved code of conduct",
+        "46(2)(e)",
+        "eu-gdpr:A46-2-e",
+    ),
+    Term(
+        "certification",
+        "Apstiprināts sertifikācijas mehānisms",
+        "Approved certification mechanism",
+        "46(2)(f)",
+        "eu-gdpr:A46-2-f",
+    ),
+    Term(
+        "derogation",
+        "Atkāpe īpašā situācijā",
+        "Derogation for a specific situation",
+        "49",
+        "dpv:DataTransferLegalBasis",
+    ),
+)
+"""Grounds for transferring personal data outside the EEA, GDPR Art. 45-49."""
+
+SECURITY_KINDS: Mapping[str, Term] = _table(
+    Term("technical", "Tehnisks pasākums", "Technical measure", "32", "dpv:TechnicalMeasure"),
+    Term(
+        "organisational",
+        "Organizatorisks pasākums",
+        "Organisational measure",
+        "32",
+        "dpv:OrganisationalMeasure",
+    ),
+)
+"""Kinds of security measure, GDPR Art. 32."""
+
+REGISTER_KINDS: Mapping[str, Term] = _table(
+    Term(
+        "controller",
+        "Pārziņa apstrādes darbību reģistrs",
+        "Controller's record of processing activities",
+        "30(1)",
+        "dpv:DataController",
+    ),
+    Term(
+        "processor",
+        "Apstrādātāja apstrādes darbību reģistrs",
+        "Processor's record of processing activities",
+        "30(2)",
+        "dpv:DataProcessor",
+    ),
+)
+"""Whose record a register is: the controller's (Art. 30(1)) or the processor's (Art. 30(2))."""
+
+RIGHTS: Mapping[str, Term] = _table(
+    Term("access", "Piekļuves tiesības", "Right of access", "15", "eu-gdpr:A15"),
+    Term("rectification", "Tiesības labot datus", "Right to rectification", "16", "eu-gdpr:A16"),
+    Term("erasure", "Tiesības uz dzēšanu", "Right to erasure", "17", "eu-gdpr:A17"),
+    Term(
+        "restriction",
+        "Tiesības ierobežot apstrādi",
+        "Right to restriction of processing",
+        "18",
+        "eu-gdpr:A18",
+    ),
+    Term(
+        "notification",
+        "Tiesības uz paziņojumu par labošanu, dzēšanu vai apstrādes ierobežošanu",
+        "Right to notification of rectification, erasure or restriction",
+        "19",
+        "eu-gdpr:A19",
+    ),
+    Term(
+        "portability",
+        "Tiesības uz datu pārnesamību",
+        "Right to data portability",
+        "20",
+        "eu-gdpr:A20",
+    ),
+    Term("objection", "Tiesības iebilst", "Right to object", "21", "eu-gdpr:A21"),
+    Term(
+        "automated_decision",
+        "Tiesības nebūt pakļautam tikai automatizētiem lēmumiem",
+        "Right not to be subject to solely automated decisions",
+        "22",
+        "eu-gdpr:A22",
+    ),
+    Term(
+        "withdraw_consent",
+        "Tiesības atsaukt piekrišanu",
+        "Right to withdraw consent",
+        "7(3)",
+        "eu-gdpr:A7-3",
+    ),
+)
+"""Data subject rights, GDPR Art. 15-22 and 7(3), in the order privacy notices list them."""
+
+ARTICLE30_ITEMS: Mapping[str, Term] = _table(
+    Term(
+        "a",
+        "Pārziņa nosaukums un kontaktinformācija",
+        "Controller name and contact details",
+        "30(1)(a)",
+        "dpv:DataController",
+    ),
+    Term("b", "Apstrādes nolūki", "Purposes of the processing", "30(1)(b)", "dpv:Purpose"),
+    Term(
+        "c",
+        "Datu subjektu un personas datu kategorijas",
+        "Categories of data subjects and personal data",
+        "30(1)(c)",
+        "dpv:PersonalData",
+    ),
+    Term("d", "Saņēmēju kategorijas", "Categories of recipients", "30(1)(d)", "dpv:Recipient"),
+    Term(
+        "e",
+        "Nosūtīšana uz trešām valstīm un garantijas",
+        "Transfers to third countries and their safeguards",
+        "30(1)(e)",
+        "dpv:CrossBorderTransfer",
+    ),
+    Term("f", "Dzēšanas termiņi", "Time limits for erasure", "30(1)(f)", "dpv:StorageDuration"),
+    Term(
+        "g",
+        "Tehniskie un organizatoriskie drošības pasākumi",
+        "Technical and organisational security measures",
+        "30(1)(g)",
+        "dpv:TechnicalOrganisationalMeasure",
+    ),
+)
+"""What a controller's record must contain, GDPR Art. 30(1)(a)-(g)."""
+
+VOCABULARIES: Mapping[str, Mapping[str, Term]] = MappingProxyType(
+    {
+        "legal_bases": LEGAL_BASES,
+        "special_conditions": SPECIAL_CONDITIONS,
+        "special_kinds": SPECIAL_KINDS,
+        "purposes": PURPOSES,
+        "sources": SOURCES,
+        "recipient_kinds": RECIPIENT_KINDS,
+        "safeguards": SAFEGUARDS,
+        "security_kinds": SECURITY_KINDS,
+        "register_kinds": REGISTER_KINDS,
+        "rights": RIGHTS,
+        "article30_items": ARTICLE30_ITEMS,
+    }
+)
+"""Every value set by name, for exporters and generated documentation."""
+
+COUNTRY_CODES: frozenset[str] = frozenset(
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "  # noqa: SIM905
+    "BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM "
+    "DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS "
+    "GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN "
+    "KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ "
+    "MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM "
+    "PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
+    "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
+    "VN VU WF WS YE YT ZA ZM ZW".split()
+)
+"""All 249 ISO 3166-1 alpha-2 country codes."""
+
+EU_COUNTRIES: frozenset[str] = frozenset(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()  # noqa: SIM905
+)
+"""The 27 member states of the European Union."""
+
+EEA_COUNTRIES: frozenset[str] = EU_COUNTRIES | {"IS", "LI", "NO"}
+"""The European Economic Area: the EU and Iceland, Liechtenstein and Norway."""
+
+# Countries (and territories) with an EU adequacy decision under GDPR Art. 45(3), or one that
+# Art. 45(9) keeps in force. The list must be re-checked against the European Commission's list
+# of adequacy decisions whenever the Commission adopts, amends or withdraws a decision, and
+# ADEQUACY_CHECKED moved to the date of that check.
+ADEQUACY_COUNTRIES: frozenset[str] = frozenset(
+    "AD AR CA CH FO GB GG IL IM JE JP KR NZ US UY".split()  # noqa: SIM905
+)
+"""Third countries with an EU adequacy decision (some partial: see ADEQUACY_CONDITIONS)."""
+
+ADEQUACY_CHECKED: date = date(2026, 11, 1)
+"""When ADEQUACY_COUNTRIES was last checked against the Commission's list of decisions."""
+
+ADEQUACY_CONDITIONS: Mapping[str, Term] = _table(
+    Term(
+        "US",
+        "Tikai saņēmēji, kas sertificēti saskaņā ar ES un ASV datu privātuma regulējumu "
+        "(Komisijas Īstenošanas lēmums (ES) 2023/1795).",
+        "Only recipients certified under the EU-US Data Privacy Framework "
+        "(Commission Implementing Decision (EU) 2023/1795).",
+        "45(3)",
+        "eu-gdpr:A45-3",
+    ),
+    Term(
+        "CA",
+        "Tikai komercorganizācijas, uz kurām attiecas Kanādas Personas informācijas aizsardzības "
+        "un elektronisko dokumentu likums (PIPEDA) (Komisijas Lēmums 2002/2/EK).",
+        "Only commercial organisations subject to the Personal Information Protection and "
+        "Electronic Documents Act (PIPEDA) (Commission Decision 2002/2/EC).",
+        "45(3)",
+        "eu-gdpr:A45-3",
+    ),
+)
+"""Adequacy decisions that cover only some recipients in the country, keyed by country code."""
+
+COUNTRY_NAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "AD": ("Andora", "Andorra"),
+        "AE": ("Apvienotie Arābu Emirāti", "United Arab Emirates"),
+        "AF": ("Afganistāna", "Afghanistan"),
+        "AG": ("Antigva un Barbuda", "Antigua and Barbuda"),
+        "AI": ("Angilja", "Anguilla"),
+        "AL": ("Albānija", "Albania"),
+        "AM": ("Armēnija", "Armenia"),
+        "AO": ("Angola", "Angola"),
+        "AQ": ("Antarktika", "Antarctica"),
+        "AR": ("Argentīna", "Argentina"),
+        "AS": ("Amerikāņu Samoa", "American Samoa"),
+        "AT": ("Austrija", "Austria"),
+        "AU": ("Austrālija", "Australia"),
+        "AW": ("Aruba", "Aruba"),
+        "AX": ("Olandes salas", "Åland Islands"),
+        "AZ": ("Azerbaidžāna", "Azerbaijan"),
+        "BA": ("Bosnija un Hercegovina", "Bosnia and Herzegovina"),
+        "BB": ("Barbadosa", "Barbados"),
+        "BD": ("Bangladeša", "Bangladesh"),
+        "BE": ("Beļģija", "Belgium"),
+        "BF": ("Burkinafaso", "Burkina Faso"),
+        "BG": ("Bulgārija", "Bulgaria"),
+        "BH": ("Bahreina", "Bahrain"),
+        "BI": ("Burundi", "Burundi"),
+        "BJ": ("Benina", "Benin"),
+        "BL": ("Senbartelmī", "Saint Barthélemy"),
+        "BM": ("Bermudu salas", "Bermuda"),
+        "BN": ("Bruneja", "Brunei"),
+        "BO": ("Bolīvija", "Bolivia"),
+        "BQ": ("Bonaire, Sintēstatiusa un Saba", "Bonaire, Sint Eustatius and Saba"),
+        "BR": ("Brazīlija", "Brazil"),
+        "BS": ("Bahamas", "Bahamas"),
+        "BT": ("Butāna", "Bhutan"),
+        "BV": ("Buvē sala", "Bouvet Island"),
+        "BW": ("Botsvana", "Botswana"),
+        "BY": ("Baltkrievija", "Belarus"),
+        "BZ": ("Beliza", "Belize"),
+        "CA": ("Kanāda", "Canada"),
+        "CC": ("Kokosu (Kīlinga) salas", "Cocos (Keeling) Islands"),
+        "CD": ("Kongo Demokrātiskā Republika", "Democratic Republic of the Congo"),
+        "CF": ("Centrālāfrikas Republika", "Central African Republic"),
+        "CG": ("Kongo", "Congo"),
+        "CH": ("Šveice", "Switzerland"),
+        "CI": ("Kotdivuāra", "Côte d'Ivoire"),
+        "CK": ("Kuka salas", "Cook Islands"),
+        "CL": ("Čīle", "Chile"),
+        "CM": ("Kamerūna", "Cameroon"),
+        "CN": ("Ķīna", "China"),
+        "CO": ("Kolumbija", "Colombia"),
+        "CR": ("Kostarika", "Costa Rica"),
+        "CU": ("Kuba", "Cuba"),
+        "CV": ("Kaboverde", "Cabo Verde"),
+        "CW": ("Kirasao", "Curaçao"),
+        "CX": ("Ziemsvētku sala", "Christmas Island"),
+        "CY": ("Kipra", "Cyprus"),
+        "CZ": ("Čehija", "Czechia"),
+        "DE": ("Vācija", "Germany"),
+        "DJ": ("Džibutija", "Djibouti"),
+        "DK": ("Dānija", "Denmark"),
+        "DM": ("Dominika", "Dominica"),
+        "DO": ("Dominikānas Republika", "Dominican Republic"),
+        "DZ": ("Alžīrija", "Algeria"),
+        "EC": ("Ekvadora", "Ecuador"),
+        "EE": ("Igaunija", "Estonia"),
+        "EG": ("Ēģipte", "Egypt"),
+        "EH": ("Rietumsahāra", "Western Sahara"),
+        "ER": ("Eritreja", "Eritrea"),
+        "ES": ("Spānija", "Spain"),
+        "ET": ("Etiopija", "Ethiopia"),
+        "FI": ("Somija", "Finland"),
+        "FJ": ("Fidži", "Fiji"),
+        "FK": ("Folklenda (Malvinu) salas", "Falkland Islands"),
+        "FM": ("Mikronēzija", "Micronesia"),
+        "FO": ("Fēru salas", "Faroe Islands"),
+        "FR": ("Francija", "France"),
+        "GA": ("Gabona", "Gabon"),
+        "GB": ("Apvienotā Karaliste", "United Kingdom"),
+        "GD": ("Grenāda", "Grenada"),
+        "GE": ("Gruzija", "Georgia"),
+        "GF": ("Francijas Gviāna", "French Guiana"),
+        "GG": ("Gērnsija", "Guernsey"),
+        "GH": ("Gana", "Ghana"),
+        "GI": ("Gibraltārs", "Gibraltar"),
+        "GL": ("Grenlande", "Greenland"),
+        "GM": ("Gambija", "Gambia"),
+        "GN": ("Gvineja", "Guinea"),
+        "GP": ("Gvadelupa", "Guadeloupe"),
+        "GQ": ("Ekvatoriālā Gvineja", "Equatorial Guinea"),
+        "GR": ("Grieķija", "Greece"),
+        "GS": (
+            "Dienviddžordžija un Dienvidsendviču salas",
+            "South Georgia and the South Sandwich Islands",
+        ),
+        "GT": ("Gvatemala", "Guatemala"),
+        "GU": ("Guama", "Guam"),
+        "GW": ("Gvineja-Bisava", "Guinea-Bissau"),
+        "GY": ("Gajāna", "Guyana"),
+        "HK": ("Honkonga", "Hong Kong"),
+        "HM": ("Hērda sala un Makdonalda salas", "Heard Island and McDonald Islands"),
+        "HN": ("Hondurasa", "Honduras"),
+        "HR": ("Horvātija", "Croatia"),
+        "HT": ("Haiti", "Haiti"),
+        "HU": ("Ungārija", "Hungary"),
+        "ID": ("Indonēzija", "Indonesia"),
+        "IE": ("Īrija", "Ireland"),
+        "IL": ("Izraēla", "Israel"),
+        "IM": ("Menas sala", "Isle of Man"),
+        "IN": ("Indija", "India"),
+        "IO": ("Indijas okeāna Britu teritorija", "British Indian Ocean Territory"),
+        "IQ": ("Irāka", "Iraq"),
+        "IR": ("Irāna", "Iran"),
+        "IS": ("Islande", "Iceland"),
+        "IT": ("Itālija", "Italy"),
+        "JE": ("Džersija", "Jersey"),
+        "JM": ("Jamaika", "Jamaica"),
+        "JO": ("Jordānija", "Jordan"),
+        "JP": ("Japāna", "Japan"),
+        "KE": ("Kenija", "Kenya"),
+        "KG": ("Kirgizstāna", "Kyrgyzstan"),
+        "KH": ("Kambodža", "Cambodia"),
+        "KI": ("Kiribati", "Kiribati"),
+        "KM": ("Komoras", "Comoros"),
+        "KN": ("Sentkitsa un Nevisa", "Saint Kitts and Nevis"),
+        "KP": ("Ziemeļkoreja", "North Korea"),
+        "KR": ("Dienvidkoreja", "South Korea"),
+        "KW": ("Kuveita", "Kuwait"),
+        "KY": ("Kaimanu salas", "Cayman Islands"),
+        "KZ": ("Kazahstāna", "Kazakhstan"),
+        "LA": ("Laosa", "Laos"),
+        "LB": ("Libāna", "Lebanon"),
+        "LC": ("Sentlūsija", "Saint Lucia"),
+        "LI": ("Lihtenšteina", "Liechtenstein"),
+        "LK": ("Šrilanka", "Sri Lanka"),
+        "LR": ("Libērija", "Liberia"),
+        "LS": ("Lesoto", "Lesotho"),
+        "LT": ("Lietuva", "Lithuania"),
+        "LU": ("Luksemburga", "Luxembourg"),
+        "LV": ("Latvija", "Latvia"),
+        "LY": ("Lībija", "Libya"),
+        "MA": ("Maroka", "Morocco"),
+        "MC": ("Monako", "Monaco"),
+        "MD": ("Moldova", "Moldova"),
+        "ME": ("Melnkalne", "Montenegro"),
+        "MF": ("Senmartēna (Francijas daļa)", "Saint Martin (French part)"),
+        "MG": ("Madagaskara", "Madagascar"),
+        "MH": ("Māršala salas", "Marshall Islands"),
+        "MK": ("Ziemeļmaķedonija", "North Macedonia"),
+        "ML": ("Mali", "Mali"),
+        "MM": ("Mjanma", "Myanmar"),
+        "MN": ("Mongolija", "Mongolia"),
+        "MO": ("Makao", "Macao"),
+        "MP": ("Ziemeļu Marianas salas", "Northern Mariana Islands"),
+        "MQ": ("Martinika", "Martinique"),
+        "MR": ("Mauritānija", "Mauritania"),
+        "MS": ("Montserrata", "Montserrat"),
+        "MT": ("Malta", "Malta"),
+        "MU": ("Maurīcija", "Mauritius"),
+        "MV": ("Maldīvija", "Maldives"),
+        "MW": ("Malāvija", "Malawi"),
+        "MX": ("Meksika", "Mexico"),
+        "MY": ("Malaizija", "Malaysia"),
+        "MZ": ("Mozambika", "Mozambique"),
+        "NA": ("Namībija", "Namibia"),
+        "NC": ("Jaunkaledonija", "New Caledonia"),
+        "NE": ("Nigēra", "Niger"),
+        "NF": ("Norfolkas sala", "Norfolk Island"),
+        "NG": ("Nigērija", "Nigeria"),
+        "NI": ("Nikaragva", "Nicaragua"),
+        "NL": ("Nīderlande", "Netherlands"),
+        "NO": ("Norvēģija", "Norway"),
+        "NP": ("Nepāla", "Nepal"),
+        "NR": ("Nauru", "Nauru"),
+        "NU": ("Niue", "Niue"),
+        "NZ": ("Jaunzēlande", "New Zealand"),
+        "OM": ("Omāna", "Oman"),
+        "PA": ("Panama", "Panama"),
+        "PE": ("Peru", "Peru"),
+        "PF": ("Franču Polinēzija", "French Polynesia"),
+        "PG": ("Papua-Jaungvineja", "Papua New Guinea"),
+        "PH": ("Filipīnas", "Philippines"),
+        "PK": ("Pakistāna", "Pakistan"),
+        "PL": ("Polija", "Poland"),
+        "PM": ("Senpjēra un Mikelona", "Saint Pierre and Miquelon"),
+        "PN": ("Pitkērnas salas", "Pitcairn Islands"),
+        "PR": ("Puertoriko", "Puerto Rico"),
+        "PS": ("Palestīna", "Palestine"),
+        "PT": ("Portugāle", "Portugal"),
+        "PW": ("Palau", "Palau"),
+        "PY": ("Paragvaja", "Paraguay"),
+        "QA": ("Katara", "Qatar"),
+        "RE": ("Reinjona", "Réunion"),
+        "RO": ("Rumānija", "Romania"),
+        "RS": ("Serbija", "Serbia"),
+        "RU": ("Krievija", "Russia"),
+        "RW": ("Ruanda", "Rwanda"),
+        "SA": ("Saūda Arābija", "Saudi Arabia"),
+        "SB": ("Zālamana salas", "Solomon Islands"),
+        "SC": ("Seišelas", "Seychelles"),
+        "SD": ("Sudāna", "Sudan"),
+        "SE": ("Zviedrija", "Sweden"),
+        "SG": ("Singapūra", "Singapore"),
+        "SH": (
+            "Svētās Helēnas, Debesbraukšanas un Tristana da Kuņas salas",
+            "Saint Helena, Ascension and Tristan da Cunha",
+        ),
+        "SI": ("Slovēnija", "Slovenia"),
+        "SJ": ("Svalbāra un Jana Majena sala", "Svalbard and Jan Mayen"),
+        "SK": ("Slovākija", "Slovakia"),
+        "SL": ("Sjerraleone", "Sierra Leone"),
+        "SM": ("Sanmarīno", "San Marino"),
+        "SN": ("Senegāla", "Senegal"),
+        "SO": ("Somālija", "Somalia"),
+        "SR": ("Surinama", "Suriname"),
+        "SS": ("Dienvidsudāna", "South Sudan"),
+        "ST": ("Santome un Prinsipi", "Sao Tome and Principe"),
+        "SV": ("Salvadora", "El Salvador"),
+        "SX": ("Sintmārtena (Nīderlandes daļa)", "Sint Maarten (Dutch part)"),
+        "SY": ("Sīrija", "Syria"),
+        "SZ": ("Esvatini", "Eswatini"),
+        "TC": ("Tērksu un Kaikosu salas", "Turks and Caicos Islands"),
+        "TD": ("Čada", "Chad"),
+        "TF": ("Francijas Dienvidjūru Zemes", "French Southern Territories"),
+        "TG": ("Togo", "Togo"),
+        "TH": ("Taizeme", "Thailand"),
+        "TJ": ("Tadžikistāna", "Tajikistan"),
+        "TK": ("Tokelau", "Tokelau"),
+        "TL": ("Austrumtimora", "Timor-Leste"),
+        "TM": ("Turkmenistāna", "Turkmenistan"),
+        "TN": ("Tunisija", "Tunisia"),
+        "TO": ("Tonga", "Tonga"),
+        "TR": ("Turcija", "Türkiye"),
+        "TT": ("Trinidāda un Tobāgo", "Trinidad and Tobago"),
+        "TV": ("Tuvalu", "Tuvalu"),
+        "TW": ("Taivāna", "Taiwan"),
+        "TZ": ("Tanzānija", "Tanzania"),
+        "UA": ("Ukraina", "Ukraine"),
+        "UG": ("Uganda", "Uganda"),
+        "UM": ("ASV Mazās Aizjūras salas", "United States Minor Outlying Islands"),
+        "US": ("Amerikas Savienotās Valstis", "United States"),
+        "UY": ("Urugvaja", "Uruguay"),
+        "UZ": ("Uzbekistāna", "Uzbekistan"),
+        "VA": ("Vatikāns", "Holy See (Vatican City)"),
+        "VC": ("Sentvinsenta un Grenadīnas", "Saint Vincent and the Grenadines"),
+        "VE": ("Venecuēla", "Venezuela"),
+        "VG": ("Britu Virdžīnas", "British Virgin Islands"),
+        "VI": ("ASV Virdžīnas", "United States Virgin Islands"),
+        "VN": ("Vjetnama", "Vietnam"),
+        "VU": ("Vanuatu", "Vanuatu"),
+        "WF": ("Volisa un Futuna", "Wallis and Futuna"),
+        "WS": ("Samoa", "Samoa"),
+        "YE": ("Jemena", "Yemen"),
+        "YT": ("Majota", "Mayotte"),
+        "ZA": ("Dienvidāfrika", "South Africa"),
+        "ZM": ("Zambija", "Zambia"),
+        "ZW": ("Zimbabve", "Zimbabwe"),
+    }
+)
+"""Short country names, code -> (Latvian, English), for every code in COUNTRY_CODES."""
+
+
+def term(vocabulary: Mapping[str, Term], code: str) -> Term:
+    """The term for ``code`` in ``vocabulary``; KeyError naming the known codes if absent."""
+    try:
+        return vocabulary[code]
+    except KeyError:
+        known = ", ".join(vocabulary)
+        raise KeyError(f"unknown code {code!r}; expected one of: {known}") from None
+
+
+def country_name(code: str, lang: str) -> str:
+    """The country's name in ``lang`` ("lv", else English); the code itself if unknown."""
+    names = COUNTRY_NAMES.get(code)
+    if names is None:
+        return code
+    return names[0] if lang == "lv" else names[1]

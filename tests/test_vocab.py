@@ -1,0 +1,204 @@
+"""The GDPR value sets: complete, labelled in both languages, and in step with the model."""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections.abc import Mapping
+from datetime import date
+
+import pytest
+
+from ropa import vocab
+from ropa.vocab import Term
+
+ALL_VOCABULARIES = sorted(vocab.VOCABULARIES.items())
+ALL_TERMS = [
+    pytest.param(entry, id=f"{name}.{code}")
+    for name, table in ALL_VOCABULARIES
+    for code, entry in table.items()
+]
+DPV_ID = re.compile(r"^(eu-gdpr|dpv|pd):[A-Za-z0-9-]+$")
+ARTICLE = re.compile(r"^\d+(\(\d+\))?(\([a-z]\))?$")
+
+
+def test_vocabularies_names_every_value_set() -> None:
+    assert set(vocab.VOCABULARIES) == {
+        "legal_bases",
+        "special_conditions",
+        "special_kinds",
+        "purposes",
+        "sources",
+        "recipient_kinds",
+        "safeguards",
+        "security_kinds",
+        "register_kinds",
+        "rights",
+        "article30_items",
+    }
+
+
+@pytest.mark.parametrize(("name", "table"), ALL_VOCABULARIES)
+def test_each_value_set_is_keyed_by_its_own_codes(name: str, table: Mapping[str, Term]) -> None:
+    assert table, name
+    assert all(code == entry.code for code, entry in table.items())
+    assert len({entry.code for entry in table.values()}) == len(table)
+
+
+@pytest.mark.parametrize(("name", "table"), ALL_VOCABULARIES)
+def test_value_sets_are_read_only(name: str, table: Mapping[str, Term]) -> None:
+    with pytest.raises(TypeError):
+        table["new"] = next(iter(table.values()))  # type: ignore[index]
+
+
+@pytest.mark.parametrize("entry", ALL_TERMS)
+def test_every_term_has_both_labels(entry: Term) -> None:
+    assert entry.lv.strip() and entry.en.strip()
+    assert entry.label("lv") == entry.lv
+    assert entry.label("en") == entry.en
+    assert entry.label("de") == entry.en
+
+
+@pytest.mark.parametrize("entry", ALL_TERMS)
+def test_every_term_has_an_article(entry: Term) -> None:
+    assert ARTICLE.match(entry.article), entry.article
+
+
+@pytest.mark.parametrize("entry", ALL_TERMS)
+def test_every_dpv_id_is_a_dpv_curie(entry: Term) -> None:
+    assert DPV_ID.match(entry.dpv), entry.dpv
+
+
+def test_latvian_labels_use_latvian_letters() -> None:
+    latvian = set("āčēģīķļņšūž")
+    labels = [entry.lv for _, table in ALL_VOCABULARIES for entry in table.values()]
+    assert any(latvian & set(label.lower()) for label in labels)
+    assert vocab.LEGAL_BASES["legitimate_interests"].lv == "Leģitīmās intereses"
+
+
+@pytest.mark.parametrize(
+    ("table", "codes"),
+    [
+        (
+            vocab.LEGAL_BASES,
+            "consent contract legal_obligation vital_interests public_task legitimate_interests",
+        ),
+        (
+            vocab.SPECIAL_CONDITIONS,
+            "explicit_consent employment_social_security vital_interests not_for_profit_body "
+            "made_public_by_subject legal_claims substantial_public_interest "
+            "health_or_social_care public_health archiving_research_statistics",
+        ),
+        (
+            vocab.RIGHTS,
+            "access rectification erasure restriction notification portability objection "
+            "automated_decision withdraw_consent",
+        ),
+        (vocab.ARTICLE30_ITEMS, "a b c d e f g"),
+    ],
+)
+def test_value_sets_keep_the_order_of_the_format(table: Mapping[str, Term], codes: str) -> None:
+    assert list(table) == codes.split()
+
+
+def test_legal_bases_and_special_conditions_carry_their_letters() -> None:
+    for letter, entry in zip("abcdef", vocab.LEGAL_BASES.values(), strict=True):
+        assert entry.article == f"6(1)({letter})"
+        assert entry.dpv == f"eu-gdpr:A6-1-{letter}"
+    for letter, entry in zip("abcdefghij", vocab.SPECIAL_CONDITIONS.values(), strict=True):
+        assert entry.article == f"9(2)({letter})"
+        assert entry.dpv == f"eu-gdpr:A9-2-{letter}"
+
+
+def test_article30_items_name_their_point() -> None:
+    for code, entry in vocab.ARTICLE30_ITEMS.items():
+        assert entry.article == f"30(1)({code})"
+
+
+def test_rights_point_at_their_articles() -> None:
+    assert vocab.RIGHTS["access"].dpv == "eu-gdpr:A15"
+    assert vocab.RIGHTS["automated_decision"].article == "22"
+    assert vocab.RIGHTS["withdraw_consent"].article == "7(3)"
+    assert vocab.RIGHTS["withdraw_consent"].dpv == "eu-gdpr:A7-3"
+
+
+def test_term_returns_the_entry() -> None:
+    assert vocab.term(vocab.SAFEGUARDS, "scc").article == "46(2)(c)"
+
+
+def test_term_names_the_known_codes_when_the_code_is_unknown() -> None:
+    with pytest.raises(KeyError, match=r"'sccs'.*scc, bcr"):
+        vocab.term(vocab.SAFEGUARDS, "sccs")
+
+
+def test_eu_has_27_members_and_eea_30() -> None:
+    assert len(vocab.EU_COUNTRIES) == 27
+    assert len(vocab.EEA_COUNTRIES) == 30
+    assert {"IS", "LI", "NO"} <= vocab.EEA_COUNTRIES
+    assert vocab.EU_COUNTRIES < vocab.EEA_COUNTRIES
+    assert "LV" in vocab.EU_COUNTRIES
+
+
+def test_adequacy_countries_are_outside_the_eea() -> None:
+    assert vocab.ADEQUACY_COUNTRIES.isdisjoint(vocab.EEA_COUNTRIES)
+    assert {"GB", "CH", "JP", "US"} <= vocab.ADEQUACY_COUNTRIES
+
+
+def test_adequacy_conditions_cover_partial_decisions() -> None:
+    assert set(vocab.ADEQUACY_CONDITIONS) == {"US", "CA"}
+    assert set(vocab.ADEQUACY_CONDITIONS) <= vocab.ADEQUACY_COUNTRIES
+    assert "Data Privacy Framework" in vocab.ADEQUACY_CONDITIONS["US"].en
+    assert "PIPEDA" in vocab.ADEQUACY_CONDITIONS["CA"].label("lv")
+    assert isinstance(vocab.ADEQUACY_CHECKED, date)
+
+
+def test_country_sets_use_known_codes() -> None:
+    assert len(vocab.COUNTRY_CODES) == 249
+    assert vocab.EEA_COUNTRIES <= vocab.COUNTRY_CODES
+    assert vocab.ADEQUACY_COUNTRIES <= vocab.COUNTRY_CODES
+
+
+def test_country_names_cover_every_code() -> None:
+    assert set(vocab.COUNTRY_NAMES) == vocab.COUNTRY_CODES
+    assert all(lv.strip() and en.strip() for lv, en in vocab.COUNTRY_NAMES.values())
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "name"),
+    [
+        ("LV", "lv", "Latvija"),
+        ("LV", "en", "Latvia"),
+        ("US", "lv", "Amerikas Savienotās Valstis"),
+        ("DE", "lv", "Vācija"),
+        ("NO", "en", "Norway"),
+        ("XX", "lv", "XX"),
+    ],
+)
+def test_country_name(code: str, lang: str, name: str) -> None:
+    assert vocab.country_name(code, lang) == name
+
+
+def test_vocab_imports_only_the_standard_library() -> None:
+    with open(vocab.__file__, encoding="utf-8") as handle:
+        imported = re.findall(r"^(?:from|import) (\S+)", handle.read(), re.MULTILINE)
+    assert set(imported) <= {"__future__", "collections.abc", "dataclasses", "datetime", "types"}
+
+
+@pytest.mark.parametrize(
+    ("alias", "table"),
+    [
+        ("LegalBasisKind", vocab.LEGAL_BASES),
+        ("SpecialCondition", vocab.SPECIAL_CONDITIONS),
+        ("SpecialKind", vocab.SPECIAL_KINDS),
+        ("PurposeKind", vocab.PURPOSES),
+        ("SourceKind", vocab.SOURCES),
+        ("RecipientKind", vocab.RECIPIENT_KINDS),
+        ("Safeguard", vocab.SAFEGUARDS),
+        ("SecurityKind", vocab.SECURITY_KINDS),
+        ("RegisterKind", vocab.REGISTER_KINDS),
+    ],
+)
+def test_model_literals_match_the_vocabulary(alias: str, table: Mapping[str, Term]) -> None:
+    from ropa import model
+
+    assert set(typing.get_args(getattr(model, alias))) == set(table)
