@@ -23,6 +23,12 @@ $(STAMP_DEV): pyproject.toml | $(BIN)/python
 
 demo: $(STAMP_RUN)
 	$(BIN)/ropa validate --as-of $(AS_OF) $(REGISTER)
+	mkdir -p out
+	$(BIN)/ropa export $(REGISTER) --to xlsx --lang lv --as-of $(AS_OF) -o out/ropa-lv.xlsx
+	$(BIN)/ropa export $(REGISTER) --to xlsx --lang en --as-of $(AS_OF) -o out/ropa-en.xlsx
+	$(BIN)/ropa notice $(REGISTER) --lang lv --to html -o out/notice-lv.html
+	$(BIN)/ropa notice $(REGISTER) --lang en --to html -o out/notice-en.html
+	@echo "Wrote out/ropa-lv.xlsx, out/ropa-en.xlsx, out/notice-lv.html, out/notice-en.html"
 
 test: lint typecheck unit
 
@@ -38,6 +44,11 @@ unit: $(STAMP_DEV)
 
 bench: $(STAMP_DEV)
 	$(BIN)/python benchmarks/bench_load.py
+
+# Longer fuzzing than the test suite's bounded run (FUZZ_EXAMPLES per target).
+FUZZ_EXAMPLES ?= 50000
+fuzz: $(STAMP_DEV)
+	ROPA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_loader.py
 
 schema: $(STAMP_RUN)
 	$(BIN)/ropa schema > schemas/ropa.schema.json

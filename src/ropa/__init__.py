@@ -8,24 +8,61 @@ Typical use::
     report = ropa.validate(register)
     for finding in report.findings:
         print(finding)
+
+The exporters (`export_excel`, `export_json`) and the notice renderer are imported on first
+use, so `import ropa` stays light.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .durations import Duration
+from .findings import Finding, Report, Rule, Severity
 from .loader import LoadError, Problem, load
 from .model import Activity, Register
+from .rules import RULES, validate
 from .source import Location
+
+if TYPE_CHECKING:
+    from .exporters.excel import export_excel
+    from .exporters.json import export_json
+    from .notice import render_notice
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "RULES",
     "Activity",
     "Duration",
+    "Finding",
     "LoadError",
     "Location",
     "Problem",
     "Register",
+    "Report",
+    "Rule",
+    "Severity",
     "__version__",
+    "export_excel",
+    "export_json",
     "load",
+    "render_notice",
+    "validate",
 ]
+
+_LAZY = {
+    "export_excel": "ropa.exporters.excel",
+    "export_json": "ropa.exporters.json",
+    "render_notice": "ropa.notice",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Exporters pull in openpyxl and friends: load them only when asked for.
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'ropa' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module_name), name)

@@ -44,7 +44,8 @@ class Duration:
         """Parse an ISO 8601 duration of years, months and days, or of weeks alone."""
         if not isinstance(text, str):
             raise ValueError(f"expected an ISO 8601 duration such as P5Y, got {text!r}")
-        stripped = text.strip()
+        # No stripping: the JSON Schema's pattern refuses "P5Y " too, and so must the model.
+        stripped = text
         if stripped.startswith("-"):
             raise ValueError(f"duration {text!r} is negative; a retention period must be positive")
         if "T" in stripped:

@@ -76,6 +76,7 @@ _SPECIAL_FLOATS = {
     ".NaN": float("nan"),
     ".NAN": float("nan"),
 }
+_TAB_WORD = re.compile(r"\btab\b")
 _NUMERIC_START = frozenset("0123456789+-.")
 _KEYWORD_START = frozenset("~nNtTfF")
 
@@ -148,8 +149,15 @@ def _too_large(size: int, max_bytes: int) -> str:
 def _decode(raw: bytes | str, file: str, max_bytes: int) -> str:
     """Text of the document: UTF-8 only, a UTF-8 byte order mark is dropped."""
     if isinstance(raw, str):
-        if len(raw) > max_bytes and len(raw.encode("utf-8")) > max_bytes:
+        # The size is counted in UTF-8 bytes (a str of 10 characters may be 40 bytes), and
+        # encoding also finds lone surrogates, which libyaml would meet with a traceback.
+        try:
             size = len(raw.encode("utf-8"))
+        except UnicodeEncodeError as error:
+            line, column = _line_column(raw[: error.start])
+            message = f"character U+{ord(raw[error.start]):04X} is a lone surrogate, not text"
+            raise LoadError([Problem(Location(file, line, column), message)]) from None
+        if size > max_bytes:
             raise LoadError([Problem(Location(file, 1, 1), _too_large(size, max_bytes))])
         text = raw.removeprefix("\ufeff")
     else:
@@ -230,6 +238,7 @@ _AliasEvent = yaml.AliasEvent
 _DocumentStartEvent = yaml.DocumentStartEvent
 _StreamEndEvent = yaml.StreamEndEvent
 _NO_KEY = object()
+_BAD_KEY = object()
 
 
 def _build(text: str, file: str, problems: list[Problem]) -> tuple[Any, Position]:
@@ -326,19 +335,21 @@ def _build(text: str, file: str, problems: list[Problem]) -> tuple[Any, Position
                 parent[1][2].append(position)
             elif parent[2] is _NO_KEY:
                 if type(value) is not str:
-                    described = "a " + type(value).__name__ if value is not None else "null"
+                    described = "null" if value is None else "a " + _kind_of(value)
                     problems.append(
                         Problem(
                             Location(file, position[0], position[1]),
                             f"a key must be text, not {described}",
                         )
                     )
-                    value = f"<key at line {position[0]}>"
+                    value = _BAD_KEY  # reported; its value is dropped, not guessed at
                 parent[2] = value
-                parent[3] = position
+                parent[3] = position[:2]
             else:
                 key = parent[2]
                 parent[2] = _NO_KEY
+                if key is _BAD_KEY:
+                    continue
                 if key in container:
                     first = parent[1][3][key]
                     problems.append(
@@ -382,24 +393,53 @@ def _parse(text: str, file: str, problems: list[Problem]) -> tuple[Any, SourceMa
     except _Refused as refused:
         location = Location(file, refused.line, refused.column)
         raise LoadError([Problem(location, refused.message)]) from None
+    except yaml.reader.ReaderError as error:
+        raise LoadError([_reader_problem(error, file, text)]) from None
     except yaml.MarkedYAMLError as error:
-        raise LoadError([_syntax_problem(error, file)]) from None
+        raise LoadError([_syntax_problem(error, file, text)]) from None
     except yaml.YAMLError as error:
         raise LoadError([Problem(Location(file, 1, 1), f"not valid YAML: {error}")]) from None
     return data, SourceMap(file, root)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+def _reader_problem(error: yaml.reader.ReaderError, file: str, text: str) -> Problem:
+    """A character YAML does not allow (a control character, U+FFFE ...), where it is.
+
+    The two parsers count the error's position differently (libyaml in bytes), but the
+    character they name is the first unacceptable one, so its first occurrence is the place.
+    """
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    index = text.find(chr(code))
+    line, column = _line_column(text[:index]) if index >= 0 else (1, 1)
+    message = f"character U+{code:04X} is not allowed in YAML (a control or special character)"
+    return Problem(Location(file, line, column), message)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = error.problem or "not valid YAML"
-    if "'\\t'" in problem or "\t" in problem:
+    if _is_tab_problem(problem, text, line, column):
         message = "tab character; YAML indentation must use spaces, never tabs"
     else:
         message = f"not valid YAML: {problem}"
         if error.context:
             message += f" ({error.context})"
     return Problem(Location(file, line, column), message)
+
+
+def _is_tab_problem(problem: str, text: str, line: int, column: int) -> bool:
+    """Whether a syntax error is a tab where YAML wants spaces.
+
+    The pure-Python parser names the tab in its message; libyaml often says only "found
+    character that cannot start any token", so the character at the mark is looked at too.
+    """
+    if _TAB_WORD.search(problem) or "'\\t'" in problem:
+        return True
+    rows = text.split("\n", line)
+    row = rows[line - 1] if line <= len(rows) else ""
+    indentation = row[:column]
+    return "\t" in indentation and not indentation.strip(" \t")
 
 
 def _check_json(text: str, file: str) -> str:
@@ -413,7 +453,23 @@ def _check_json(text: str, file: str) -> str:
         raise LoadError([Problem(Location(file, 1, 1), str(error))]) from None
     # Tabs are JSON whitespace but not YAML indentation; outside strings they are only
     # whitespace (JSON strings cannot hold a raw tab), so a space keeps every column.
-    return text.replace("\t", " ")
+    text = text.replace("\t", " ")
+    # JSON writes a character beyond U+FFFF as two escaped surrogates (json.dumps does by
+    # default); YAML does not, so they are joined into the character itself. Later columns
+    # on such a line move left, a small price against refusing valid JSON.
+    if "\\u" in text:
+        text = _SURROGATE_PAIR.sub(_join_surrogates, text)
+    return text
+
+
+_SURROGATE_PAIR = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+
+def _join_surrogates(match: re.Match[str]) -> str:
+    high, low = int(match[2], 16), int(match[3], 16)
+    return match[1] + chr(0x10000 + (high - 0xD800) * 0x400 + (low - 0xDC00))
 
 
 def _refuse_constant(name: str) -> Any:
@@ -489,6 +545,8 @@ def load(
 
 
 def _kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
     if isinstance(value, list):
         return "list"
     if isinstance(value, str):
@@ -619,5 +677,7 @@ _FIELD_NAMES: list[str] = []
 def _suggestion(name: str) -> str:
     if not _FIELD_NAMES:
         _FIELD_NAMES.extend(_all_field_names())
-    close = difflib.get_close_matches(name, _FIELD_NAMES, n=1, cutoff=0.75)
+    # A field of another model (a `law` on a consent basis) is no typo: suggest nothing.
+    candidates = [field for field in _FIELD_NAMES if field != name]
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
     return f"; did you mean '{close[0]}'?" if close else ""

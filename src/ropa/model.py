@@ -123,8 +123,11 @@ def _check_text(value: Any) -> Any:
             if not isinstance(text, str) or not text.strip():
                 raise ValueError(f"the {language} text must be non-empty text")
         return value
+    # A number or boolean here is almost always text YAML read as something else (`2026.1`).
+    hint = " (put it in quotes)" if isinstance(value, (int, float)) else ""
     raise ValueError(
-        f"expected text or a map of language to text (lv: ..., en: ...), got {_type_name(value)}"
+        "expected text or a map of language to text (lv: ..., en: ...), "
+        f"got {_type_name(value)}{hint}"
     )
 
 

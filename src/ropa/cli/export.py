@@ -1,0 +1,91 @@
+"""`ropa export`: write a register in another format (the Excel workbook for auditors).
+
+The register is validated as of `--as-of` and the findings go into the export; the export
+succeeds whatever they are (`ropa validate` is the command that fails on them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from ..exporters import EXPORTERS
+from ..i18n import LANGUAGES
+from ._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report
+
+_SUFFIXES = {".xlsx": "xlsx"}
+"""Output suffix -> format, for when --to is not given."""
+
+
+def add_parser(subparsers: Any) -> None:
+    """Declare `ropa export` and its options."""
+    parser = subparsers.add_parser(
+        "export",
+        help="write the register as an Excel workbook for auditors",
+        description=(
+            "Validate the register and write it, with the findings, as a workbook: cover, "
+            "activities, catalogues, transfers, Art. 30 coverage, data subject rights and "
+            "findings. Exit 0 when the file is written (whatever the findings), 2 when the "
+            "register cannot be read or the output cannot be written; a failed export leaves "
+            "no partial file and any previous file at OUT as it was."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the register (YAML or JSON)")
+    parser.add_argument(
+        "--to",
+        choices=sorted(EXPORTERS),
+        default=None,
+        help="output format (default: from the suffix of OUT)",
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write, e.g. ropa.xlsx"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="language of sheet names, headers and labels (default en)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="validate and date the export as of this day (default today); the same register, "
+        "language and date give a byte-identical file",
+    )
+    add_max_bytes(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate FILE and export it to OUT; 0 when written, 2 on unreadable input or output."""
+    from ..atomic import OutputError
+
+    output_format = args.to or _SUFFIXES.get(os.path.splitext(args.output)[1].lower())
+    if output_format is None:
+        known = ", ".join(sorted(EXPORTERS))
+        return fail(f"{args.output}: cannot tell the format from the name; give --to ({known})")
+    refusal = check_output_path(args.output, args.file)
+    if refusal is not None:
+        return fail(refusal)
+    register = load_or_report(args.file, args.max_bytes)
+    if register is None:
+        return 2
+
+    from ..exporters import get
+    from ..rules import validate
+
+    report = validate(register, as_of=args.as_of)
+    export = get(output_format)
+    try:
+        export(register, args.output, lang=args.lang, report=report, as_of=report.as_of)
+    except OutputError as error:
+        return fail(str(error))
+    print(
+        f"{args.output}: {len(register.activities)} activities, {report.summary()}",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,60 @@
+"""`ropa rules [CODE]`: list the rule catalogue, or print one rule's page."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from ..findings import Rule
+from ._common import fail
+
+
+def add_parser(subparsers: Any) -> None:
+    """Declare `ropa rules`."""
+    parser = subparsers.add_parser(
+        "rules",
+        help="list the rule catalogue, or show one rule's page",
+        description="Without CODE, list every rule; with CODE (e.g. ROPA302), print its page.",
+    )
+    parser.add_argument("code", nargs="?", metavar="CODE", help="a rule code, e.g. ROPA302")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the catalogue or one page; exit 2 for a code that is not in the catalogue."""
+    from .. import rule_docs
+    from ..rules import RULES, get
+
+    if args.code is None:
+        sys.stdout.write(catalogue(RULES))
+        return 0
+    try:
+        code = get(args.code.strip().upper()).code
+    except KeyError as error:
+        return fail(f"{error.args[0]} (`ropa rules` lists them all)")
+
+    try:
+        sys.stdout.write(rule_docs.page(code))
+    except LookupError as error:
+        return fail(str(error))
+    return 0
+
+
+def catalogue(rules: Mapping[str, Rule]) -> str:
+    """One aligned line per rule: code, severity, slug, article, summary."""
+    rows = [
+        (rule.code, rule.severity.value, rule.slug, f"Art. {rule.article}", rule.summary)
+        for rule in (rules[code] for code in sorted(rules))
+    ]
+    if not rows:
+        return ""
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True))
+        + "  "
+        + row[4]
+        for row in rows
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,108 @@
+"""`ropa validate`: check registers against the rule catalogue and report the findings."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from ._common import add_max_bytes, as_of_date, load_or_report
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+def add_parser(subparsers: Any) -> None:
+    """Declare `ropa validate` and its options."""
+    parser = subparsers.add_parser(
+        "validate",
+        help="check registers against the rule catalogue",
+        description=(
+            "Check one or more registers against the rule catalogue (see `ropa rules`). "
+            "Exit 0 when no open error (and, under --strict, no open warning), 1 otherwise, "
+            "2 when a file cannot be read or the command line is wrong."
+        ),
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="register files (YAML or JSON)")
+    parser.add_argument(
+        "--strict", action="store_true", help="fail on open warnings too, not only on errors"
+    )
+    parser.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="check as if today were this date (for the review-age rule); default today",
+    )
+    parser.add_argument(
+        "--select",
+        type=rule_codes,
+        default=(),
+        metavar="CODES",
+        help="report only these rules: comma-separated codes or prefixes (ROPA3 = all 3xx)",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=rule_codes,
+        default=(),
+        metavar="CODES",
+        help="do not report these rules: comma-separated codes or prefixes",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: text, or github when GITHUB_ACTIONS=true)",
+    )
+    add_max_bytes(parser)
+    parser.set_defaults(run=run)
+
+
+def rule_codes(text: str) -> tuple[str, ...]:
+    """argparse type for `--select` / `--ignore`: codes or prefixes that match some rule."""
+    from ..rules import RULES
+
+    codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())
+    if not codes:
+        raise argparse.ArgumentTypeError("expected rule codes such as ROPA301 or ROPA3")
+    for code in codes:
+        if not any(known.startswith(code) for known in RULES):
+            raise argparse.ArgumentTypeError(
+                f"{code} matches no rule (`ropa rules` lists the catalogue)"
+            )
+    return codes
+
+
+def output_format(requested: str | None) -> str:
+    """The format asked for; without one, github inside GitHub Actions, else text."""
+    if requested is not None:
+        return requested
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate every file, print one merged report, return the exit status."""
+    from .. import reporters
+    from ..rules import validate
+
+    reports = []
+    unreadable = False
+    for file in args.files:
+        register = load_or_report(file, args.max_bytes)
+        if register is None:
+            unreadable = True
+            continue
+        report = validate(register, as_of=args.as_of)
+        reports.append(report.filtered(select=args.select, ignore=args.ignore))
+    if not reports:
+        return 2
+    chosen = output_format(args.format)
+    if chosen == "sarif":
+        document = reporters.sarif(*reports)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(reporters.FORMATS[chosen](*reports))
+    if unreadable:
+        return 2
+    return 1 if reporters.merge(*reports).failed(strict=args.strict) else 0

@@ -1,0 +1,74 @@
+"""Privacy notices (GDPR Art. 13 and 14) generated from the register, in Latvian and English.
+
+A published notice and the internal register drift apart; generating the one from the other
+keeps them in step. The notice says only what the register says; `draft=True` appends the list
+of notice items the register cannot fill::
+
+    import ropa
+    from ropa.notice import render_notice
+
+    register = ropa.load("data/processing_activities.yaml")
+    html = render_notice(register, lang="lv", fmt="html")
+
+The package builds a format-neutral document (`_content`, from sentences in `_phrases`) and
+renders it as Markdown (`_markdown`) or self-contained HTML (`_html`).
+"""
+
+from __future__ import annotations
+
+from ..model import Register
+from ._content import build_notice
+from ._html import render_html
+from ._markdown import render_markdown
+from ._view import RegisterView
+from .authorities import AUTHORITIES, SupervisoryAuthority, authority_for
+
+__all__ = [
+    "AUTHORITIES",
+    "FORMATS",
+    "LANGUAGES",
+    "SupervisoryAuthority",
+    "authority_for",
+    "render_notice",
+]
+
+LANGUAGES: tuple[str, ...] = ("lv", "en")
+"""Languages a notice is written in."""
+
+FORMATS: tuple[str, ...] = ("md", "html")
+"""Output formats: Markdown and self-contained HTML."""
+
+_RENDERERS = {"md": render_markdown, "html": render_html}
+
+
+def render_notice(
+    register: Register,
+    *,
+    lang: str = "lv",
+    fmt: str = "md",
+    draft: bool = False,
+    authority: SupervisoryAuthority | None = None,
+) -> str:
+    """The privacy notice of a controller's `register`, as Markdown or HTML text.
+
+    `lang` is "lv" or "en"; register text fields are taken in that language, falling back as
+    the register format says. `authority` is the supervisory authority named for complaints;
+    by default the one of the organisation's country (`AUTHORITIES`), else a general sentence.
+    With `draft=True` a final section lists the items the register cannot fill.
+
+    Raises ValueError for an unknown language or format, or for a processor's register (a
+    privacy notice is the controller's duty, Art. 13 and 14).
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown notice language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    if fmt not in _RENDERERS:
+        raise ValueError(f"unknown notice format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if register.register.kind != "controller":
+        raise ValueError(
+            "this is a processor's register; a privacy notice is written by the controller "
+            "(GDPR Art. 13 and 14)"
+        )
+    if authority is None:
+        authority = authority_for(register.organisation.country)
+    document = build_notice(RegisterView(register, lang), authority=authority, draft=draft)
+    return _RENDERERS[fmt](document)

@@ -1,0 +1,106 @@
+"""The register as a notice reads it: catalogue entries by id, every name in one language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+from ..i18n import text
+from ..model import Activity, DataCategory, Recipient, Register, RetentionRule
+from ._document import Inline, Link
+
+_UNSAFE_IN_URL = frozenset("<>\"'`\\")
+
+
+class RegisterView:
+    """Look-ups a notice needs, in the reader's language `lang`.
+
+    A reference to an id the catalogue lacks is shown as the id itself: the validators report
+    it, and the notice should not hide it.
+    """
+
+    def __init__(self, register: Register, lang: str) -> None:
+        self.register = register
+        self.lang = lang
+        self.activities = register.activities
+        self._subjects = {entry.id: entry for entry in register.data_subjects}
+        self._categories = {entry.id: entry for entry in register.data_categories}
+        self._recipients = {entry.id: entry for entry in register.recipients}
+        self._retention = {entry.id: entry for entry in register.retention_rules}
+
+    def text(self, value: str | dict[str, str] | None) -> str:
+        """A text field in the reader's language, whitespace collapsed; "" when not stated."""
+        return " ".join(text(self.register, value, self.lang).split())
+
+    def name(self, activity: Activity) -> str:
+        """The activity's name (its purpose as the notice states it)."""
+        return self.text(activity.name) or activity.id
+
+    def names(self, activities: list[Activity]) -> tuple[tuple[Inline, ...], ...]:
+        """The activities' names, one list line each."""
+        return tuple((self.name(activity),) for activity in activities)
+
+    def subject_name(self, subject_id: str) -> str:
+        """The name of a data subject category."""
+        found = self._subjects.get(subject_id)
+        return self.text(found.name) if found is not None else subject_id
+
+    def category(self, category_id: str) -> DataCategory | None:
+        """A data category by id."""
+        return self._categories.get(category_id)
+
+    def category_name(self, category_id: str) -> str:
+        """The name of a data category."""
+        found = self._categories.get(category_id)
+        return self.text(found.name) if found is not None else category_id
+
+    def recipient(self, recipient_id: str) -> Recipient | None:
+        """A recipient category by id."""
+        return self._recipients.get(recipient_id)
+
+    def recipient_name(self, recipient_id: str) -> str:
+        """The name of a recipient category."""
+        found = self._recipients.get(recipient_id)
+        return self.text(found.name) if found is not None else recipient_id
+
+    def retention(self, activity: Activity) -> RetentionRule | None:
+        """The activity's retention rule, when it names one the catalogue has."""
+        if activity.retention is None:
+            return None
+        return self._retention.get(activity.retention)
+
+    def used_categories(self) -> list[str]:
+        """Data category ids the activities use: catalogue order, then unknown ids."""
+        used = {category for activity in self.activities for category in activity.data_categories}
+        return _in_catalogue_order(used, self._categories)
+
+    def used_recipients(self) -> list[str]:
+        """Recipient ids the activities use: catalogue order, then unknown ids."""
+        used = {
+            recipient for activity in self.activities for recipient in activity.recipients or ()
+        }
+        return _in_catalogue_order(used, self._recipients)
+
+    def used_retention_rules(self) -> list[RetentionRule]:
+        """Retention rules the activities use, in catalogue order."""
+        used = {activity.retention for activity in self.activities}
+        return [rule for rule in self.register.retention_rules if rule.id in used]
+
+
+def _in_catalogue_order(used: set[str], catalogue: Mapping[str, object]) -> list[str]:
+    known = [entry_id for entry_id in catalogue if entry_id in used]
+    return known + sorted(used - set(catalogue))
+
+
+def web_link(url: str, shown: str | None = None) -> Inline:
+    """A link when `url` is a plain http(s) URL; otherwise the text itself, never a link."""
+    label = shown if shown is not None else url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return label
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return label
+    if any(char.isspace() or ord(char) < 32 or char in _UNSAFE_IN_URL for char in url):
+        return label
+    return Link(label, url)

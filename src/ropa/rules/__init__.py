@@ -1,0 +1,309 @@
+"""The rule catalogue: each rule is a small check registered with its code, slug, severity and
+GDPR article. `validate` runs them all over a register and returns a `Report`.
+
+A check is a generator over a `Context` that yields `Hit`s: the path of the node at fault, a
+one-sentence message naming the thing and field at fault, and the activity id when the finding
+is about one activity. The registry turns hits into located `Finding`s and applies waivers.
+
+Paths follow one habit: a value that is wrong is pointed at itself (the reference that does not
+resolve, the `id:` key that repeats, the `reviewed` date that is stale); a field that is missing
+is pointed at the node that should hold it (the legal basis without its `interest`, the
+activity without `retention`), because a missing field has no place in the file of its own.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple, TypeVar
+
+from ..findings import Finding, Report, Rule, Severity
+from ..model import (
+    Activity,
+    DataCategory,
+    DataSubjectCategory,
+    Recipient,
+    Register,
+    RetentionRule,
+    SecurityMeasure,
+    Transfer,
+    Waiver,
+)
+from ..source import NodePath
+
+__all__ = [
+    "CHECKS",
+    "RULES",
+    "UNWAIVABLE",
+    "Context",
+    "Hit",
+    "get",
+    "rule",
+    "validate",
+    "waiver_problem",
+]
+
+
+class Hit(NamedTuple):
+    """What a check found: the path at fault, the message, the activity (if any).
+
+    With `at_key=True` the finding points at the key that ends `path` rather than its value
+    (e.g. a duplicate id is best shown at the `id:` of the second entry). A named tuple, not
+    a dataclass: a large register yields tens of thousands of hits.
+    """
+
+    path: NodePath
+    message: str
+    activity: str | None = None
+    at_key: bool = False
+
+
+RULES: dict[str, Rule] = {}
+"""The catalogue: code -> rule, in code order once all rule modules are imported."""
+CHECKS: dict[str, Callable[..., Iterator[Hit]]] = {}
+"""code -> check function."""
+
+UNWAIVABLE = frozenset({"ROPA104"})
+"""Codes no waiver can silence (a waiver cannot excuse a broken waiver)."""
+
+
+def rule(
+    code: str, slug: str, severity: Severity, article: str, summary: str
+) -> Callable[[Callable[..., Iterator[Hit]]], Callable[..., Iterator[Hit]]]:
+    """Register a check function under a catalogue code."""
+
+    def register(check: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
+        if code in RULES:
+            raise ValueError(f"rule {code} is registered twice")
+        area = check.__module__.rsplit(".", 1)[-1]
+        RULES[code] = Rule(code, slug, severity, article, summary, area)
+        CHECKS[code] = check
+        return check
+
+    return register
+
+
+def get(code: str) -> Rule:
+    """The rule registered under `code`; KeyError naming the nearest code if there is none."""
+    try:
+        return RULES[code]
+    except KeyError:
+        nearest = _nearest_code(code)
+        hint = (
+            f"; did you mean {nearest}?"
+            if nearest
+            else f"; the catalogue runs from {min(RULES)} to {max(RULES)}"
+        )
+        raise KeyError(f"no rule {code!r} in the catalogue{hint}") from None
+
+
+def _nearest_code(code: str) -> str | None:
+    close = difflib.get_close_matches(code.strip().upper(), RULES, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+# ---------------------------------------------------------------------------------------------
+# What every check receives
+
+_Basis = TypeVar("_Basis")
+_CATALOGUES = ("data_subjects", "data_categories", "recipients", "retention_rules",
+               "security_measures")  # fmt: skip
+_Entry = TypeVar(
+    "_Entry", DataSubjectCategory, DataCategory, Recipient, RetentionRule, SecurityMeasure
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check reads: the register, the check date and each catalogue indexed by id.
+
+    Built once per `validate` call, in one pass over the activities, so that no check scans a
+    catalogue per activity: a check asks for the ids it cares about (`category_ids`,
+    `subject_ids`) and tests each activity against that set, or walks only the legal bases
+    (`bases_of`) or transfers (`transfers`) there are. Where an id repeats (ROPA101), the
+    index holds the first entry with it.
+    """
+
+    register: Register
+    as_of: date
+    data_subjects: Mapping[str, DataSubjectCategory]
+    data_categories: Mapping[str, DataCategory]
+    recipients: Mapping[str, Recipient]
+    retention_rules: Mapping[str, RetentionRule]
+    security_measures: Mapping[str, SecurityMeasure]
+    used: Mapping[str, frozenset[str]]
+    """Catalogue name -> ids that at least one activity references (transfers included)."""
+    _bases: Mapping[type, tuple[tuple[int, int, object], ...]]
+    _transfers: tuple[tuple[int, int, Transfer], ...]
+
+    @classmethod
+    def of(cls, register: Register, as_of: date) -> Context:
+        """The context for checking `register` on `as_of`."""
+        bases: dict[type, list[tuple[int, int, object]]] = {}
+        transfers: list[tuple[int, int, Transfer]] = []
+        used: dict[str, set[str]] = {field: set() for field in _CATALOGUES}
+        used_subjects, used_categories = used["data_subjects"], used["data_categories"]
+        used_recipients, used_measures = used["recipients"], used["security_measures"]
+        used_retention = used["retention_rules"]
+        for index, activity in enumerate(register.activities):
+            for position, basis in enumerate(activity.legal_bases):
+                bases.setdefault(type(basis), []).append((index, position, basis))
+            used_subjects.update(activity.data_subjects)
+            used_categories.update(activity.data_categories)
+            used_measures.update(activity.security_measures)
+            if activity.recipients:
+                used_recipients.update(activity.recipients)
+            if activity.transfers:
+                for position, transfer in enumerate(activity.transfers):
+                    transfers.append((index, position, transfer))
+                    if transfer.recipient is not None:
+                        used_recipients.add(transfer.recipient)
+            if activity.retention is not None:
+                used_retention.add(activity.retention)
+        return cls(
+            register=register,
+            as_of=as_of,
+            data_subjects=_index(register.data_subjects),
+            data_categories=_index(register.data_categories),
+            recipients=_index(register.recipients),
+            retention_rules=_index(register.retention_rules),
+            security_measures=_index(register.security_measures),
+            used={field: frozenset(ids) for field, ids in used.items()},
+            _bases={kind: tuple(found) for kind, found in bases.items()},
+            _transfers=tuple(transfers),
+        )
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        """The register's activities, in file order."""
+        return self.register.activities
+
+    def category_ids(self, holds: Callable[[DataCategory], bool]) -> frozenset[str]:
+        """The ids of the data categories for which `holds` is true."""
+        return frozenset(key for key, entry in self.data_categories.items() if holds(entry))
+
+    def subject_ids(self, holds: Callable[[DataSubjectCategory], bool]) -> frozenset[str]:
+        """The ids of the data subject categories for which `holds` is true."""
+        return frozenset(key for key, entry in self.data_subjects.items() if holds(entry))
+
+    def bases_of(self, kind: type[_Basis]) -> Iterator[tuple[int, Activity, int, _Basis]]:
+        """Every legal basis of class `kind` (e.g. `ConsentBasis`) in the register, as
+        (activity index, activity, position in its legal_bases, basis), in file order."""
+        activities = self.register.activities
+        for index, position, basis in self._bases.get(kind, ()):
+            if isinstance(basis, kind):
+                yield index, activities[index], position, basis
+
+    def transfers(self) -> Iterator[tuple[int, Activity, int, Transfer]]:
+        """Every transfer in the register, as (activity index, activity, position in its
+        transfers, transfer), in file order."""
+        activities = self.register.activities
+        for index, position, transfer in self._transfers:
+            yield index, activities[index], position, transfer
+
+
+def _index(entries: Iterable[_Entry]) -> Mapping[str, _Entry]:
+    index: dict[str, _Entry] = {}
+    for entry in entries:
+        index.setdefault(entry.id, entry)
+    return index
+
+
+# ---------------------------------------------------------------------------------------------
+# Running the catalogue
+
+
+def validate(register: Register, *, as_of: date | None = None) -> Report:
+    """Check `register` against every rule of the catalogue and report what they find.
+
+    `as_of` is the check date (for review age); it defaults to today. Findings point into the
+    register's file when it was loaded from one; waived findings stay in the report, marked.
+    """
+    check_date = as_of if as_of is not None else date.today()
+    context = Context.of(register, check_date)
+    source = register.source
+    findings: list[Finding] = []
+    for code, check in CHECKS.items():
+        spec = RULES[code]
+        for hit in check(context):
+            location = source.locate(hit.path, key=hit.at_key) if source is not None else None
+            findings.append(
+                Finding(
+                    code=spec.code,
+                    slug=spec.slug,
+                    severity=spec.severity,
+                    message=hit.message,
+                    article=spec.article,
+                    path=hit.path,
+                    activity=hit.activity,
+                    location=location,
+                )
+            )
+    return Report.of(
+        _apply_waivers(findings, register),
+        as_of=check_date,
+        file=source.file if source is not None else None,
+        rules=tuple(RULES),
+    )
+
+
+def waiver_problem(waiver: Waiver) -> str | None:
+    """What makes `waiver` invalid (ROPA104), or None when it is a valid waiver.
+
+    An invalid waiver silences nothing.
+    """
+    problems = []
+    if waiver.rule not in RULES:
+        nearest = _nearest_code(waiver.rule)
+        hint = f" (did you mean {nearest}?)" if nearest else ""
+        problems.append(f"names no rule of the catalogue{hint}")
+    if waiver.reason is None or not waiver.reason.strip():
+        problems.append("gives no reason")
+    return " and ".join(problems) if problems else None
+
+
+def _valid_waivers(waivers: Iterable[Waiver]) -> dict[str, str]:
+    """rule code -> reason, for the waivers that may silence a finding."""
+    valid: dict[str, str] = {}
+    for waiver in waivers:
+        if waiver.reason and waiver_problem(waiver) is None and waiver.rule not in UNWAIVABLE:
+            valid.setdefault(waiver.rule, waiver.reason.strip())
+    return valid
+
+
+def _apply_waivers(findings: list[Finding], register: Register) -> list[Finding]:
+    register_waivers = _valid_waivers(register.register.waivers)
+    activity_waivers: dict[str, dict[str, str]] = {}
+    for activity in register.activities:
+        if activity.waivers:
+            for code, why in _valid_waivers(activity.waivers).items():
+                activity_waivers.setdefault(activity.id, {}).setdefault(code, why)
+    if not register_waivers and not activity_waivers:
+        return findings
+    applied: list[Finding] = []
+    for finding in findings:
+        waivers = (
+            register_waivers
+            if finding.activity is None
+            else activity_waivers.get(finding.activity, {})
+        )
+        reason = waivers.get(finding.code)
+        applied.append(finding.waive(reason) if reason is not None else finding)
+    return applied
+
+
+def _load_catalogue() -> None:
+    """Import the rule modules (each registers its rules) and put RULES in code order."""
+    from . import art30, lawfulness, references, retention, risk, transfers  # noqa: F401
+
+    ordered = sorted(RULES.items())
+    RULES.clear()
+    RULES.update(ordered)
+    checks = sorted(CHECKS.items())
+    CHECKS.clear()
+    CHECKS.update(checks)
+
+
+_load_catalogue()

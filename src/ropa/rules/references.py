@@ -1,0 +1,148 @@
+"""Rules on ids and references: every id unique, every reference resolved, every catalogue
+entry used, every waiver explained (ROPA101-104)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence, Set
+from typing import Protocol
+
+from ..findings import Severity
+from ..model import Activity, Waiver
+from . import Context, Hit, rule, waiver_problem
+
+# Catalogue field -> how an entry of it is called in a message.
+CATALOGUES = {
+    "data_subjects": "data subject category",
+    "data_categories": "data category",
+    "recipients": "recipient",
+    "retention_rules": "retention rule",
+    "security_measures": "security measure",
+}
+
+
+@rule("ROPA101", "duplicate-id", Severity.ERROR, "30(1)", "two entries share an id")
+def duplicate_id(ctx: Context) -> Iterator[Hit]:
+    """Two entries of one catalogue, or two activities, share an id; reported at the `id:` key
+    of each entry after the first, since references cannot tell the entries apart."""
+    register = ctx.register
+    for field, label in CATALOGUES.items():
+        yield from _duplicates(field, label, getattr(register, field), with_activity=False)
+    yield from _duplicates("activities", "activity", register.activities, with_activity=True)
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def _duplicates(
+    field: str, label: str, entries: Sequence[_HasId], *, with_activity: bool
+) -> Iterator[Hit]:
+    first: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        entry_id = entry.id
+        if entry_id not in first:
+            first[entry_id] = index
+            continue
+        yield Hit(
+            (field, index, "id"),
+            f"{label} id '{entry_id}' is used again; it was first given to {field}"
+            f"[{first[entry_id]}]",
+            activity=entry_id if with_activity else None,
+            at_key=True,
+        )
+
+
+@rule("ROPA102", "unknown-reference", Severity.ERROR, "30(1)", "a reference names an unknown id")
+def unknown_reference(ctx: Context) -> Iterator[Hit]:
+    """An activity (or one of its transfers) names an id that the catalogue it points into
+    does not hold; reported at the reference itself."""
+    catalogues: dict[str, Mapping[str, object]] = {
+        "data_subjects": ctx.data_subjects,
+        "data_categories": ctx.data_categories,
+        "recipients": ctx.recipients,
+        "retention_rules": ctx.retention_rules,
+        "security_measures": ctx.security_measures,
+    }
+    # Every id any activity references is in ctx.used: when all of them resolve, which is
+    # the usual case, no activity needs to be looked at.
+    unknown = {field: ctx.used[field] - known.keys() for field, known in catalogues.items()}
+    if not any(unknown.values()):
+        return
+    for index, activity in enumerate(ctx.activities):
+        yield from _unknown_in(index, activity, unknown)
+
+
+def _unknown_in(index: int, activity: Activity, unknown: Mapping[str, Set[str]]) -> Iterator[Hit]:
+    here = ("activities", index)
+    for field in ("data_subjects", "data_categories", "recipients", "security_measures"):
+        missing = unknown[field]
+        refs: Sequence[str] = getattr(activity, field) or ()
+        for position, ref in enumerate(refs):
+            if ref in missing:
+                yield Hit(
+                    (*here, field, position),
+                    f"activity '{activity.id}': {field} names '{ref}', which is not a "
+                    f"{CATALOGUES[field]} in {field}",
+                    activity.id,
+                )
+    if activity.retention in unknown["retention_rules"]:
+        yield Hit(
+            (*here, "retention"),
+            f"activity '{activity.id}': retention names '{activity.retention}', which is not "
+            "a retention rule in retention_rules",
+            activity.id,
+        )
+    for position, transfer in enumerate(activity.transfers or ()):
+        if transfer.recipient in unknown["recipients"]:
+            yield Hit(
+                (*here, "transfers", position, "recipient"),
+                f"activity '{activity.id}': the transfer to {transfer.country} names recipient "
+                f"'{transfer.recipient}', which is not a recipient in recipients",
+                activity.id,
+            )
+
+
+@rule("ROPA103", "unused-entry", Severity.WARNING, "5(1)(c)", "a catalogue entry is unused")
+def unused_entry(ctx: Context) -> Iterator[Hit]:
+    """A catalogue entry that no activity references (a transfer's recipient counts as a
+    use): either an activity is missing from the register or the entry is stale."""
+    for field, label in CATALOGUES.items():
+        used = ctx.used[field]
+        for index, entry in enumerate(getattr(ctx.register, field)):
+            if entry.id not in used:
+                yield Hit(
+                    (field, index),
+                    f"{label} '{entry.id}' is not used by any activity",
+                )
+
+
+@rule(
+    "ROPA104",
+    "waiver-without-reason",
+    Severity.ERROR,
+    "5(2)",
+    "a waiver has no reason or names no rule",
+)
+def waiver_without_reason(ctx: Context) -> Iterator[Hit]:
+    """A waiver (on the register or on an activity) that gives no reason, or that names a
+    code the catalogue does not have; such a waiver silences nothing."""
+    yield from _bad_waivers(ctx.register.register.waivers, ("register",), "register", None)
+    for index, activity in enumerate(ctx.activities):
+        if activity.waivers:
+            yield from _bad_waivers(
+                activity.waivers, ("activities", index), f"activity '{activity.id}'", activity.id
+            )
+
+
+def _bad_waivers(
+    waivers: Sequence[Waiver], owner: tuple[str | int, ...], label: str, activity: str | None
+) -> Iterator[Hit]:
+    for index, waiver in enumerate(waivers):
+        problem = waiver_problem(waiver)
+        if problem is not None:
+            yield Hit(
+                (*owner, "waivers", index),
+                f"{label}: the waiver for '{waiver.rule}' {problem}",
+                activity,
+            )

@@ -1,0 +1,60 @@
+"""Rules on retention rules: each says how long, or until what, and why (ROPA401-402).
+
+Both rules judge the catalogue entry, not the activities that use it: the fix is made once,
+in `retention_rules`, whichever activities share the rule. The findings therefore carry no
+activity (a register-level waiver accepts them), and an entry no activity uses is left to
+ROPA103 (remove it) rather than reported again here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Severity
+from ..model import RetentionRule
+from . import Context, Hit, rule
+
+
+def _used_rules(ctx: Context) -> Iterator[tuple[int, RetentionRule]]:
+    used = ctx.used["retention_rules"]
+    for index, retention in enumerate(ctx.register.retention_rules):
+        if retention.id in used:
+            yield index, retention
+
+
+@rule(
+    "ROPA401",
+    "retention-period-undefined",
+    Severity.WARNING,
+    "5(1)(e), 30(1)(f)",
+    "a retention rule has no period and no triggering event",
+)
+def retention_period_undefined(ctx: Context) -> Iterator[Hit]:
+    """A retention rule in use gives neither a period nor the event that ends retention, so
+    nobody can tell when the data is to be erased. Reported once per rule entry."""
+    for index, retention in _used_rules(ctx):
+        if retention.period is None and retention.starts is None:
+            yield Hit(
+                ("retention_rules", index),
+                f"retention rule '{retention.id}' gives neither a period (period) nor the "
+                "event it runs from (starts)",
+            )
+
+
+@rule(
+    "ROPA402",
+    "retention-basis-missing",
+    Severity.INFO,
+    "5(2)",
+    "a fixed retention period names no law or reason",
+)
+def retention_basis_missing(ctx: Context) -> Iterator[Hit]:
+    """A retention rule in use sets a fixed period but names no law or reason for its
+    length. Reported once per rule entry."""
+    for index, retention in _used_rules(ctx):
+        if retention.period is not None and retention.basis is None:
+            yield Hit(
+                ("retention_rules", index),
+                f"retention rule '{retention.id}' sets a period of "
+                f"{retention.period.in_words()} but names no law or reason for it (basis)",
+            )

@@ -1,0 +1,122 @@
+"""ROPA201-208: what Art. 30(1) requires the record to hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check, clean_register
+
+ART30 = {f"ROPA20{n}" for n in range(1, 9)}
+
+
+def test_clean_register_has_no_art30_findings() -> None:
+    assert not ART30 & set(check(clean_register()).codes)
+
+
+# ROPA201 controller-contact-missing
+
+
+def test_organisation_without_name() -> None:
+    data = clean_register()
+    del data["organisation"]["name"]
+    checked = check(data)
+    finding = checked.one("ROPA201")
+    assert (finding.activity, finding.path_text) == (None, "organisation")
+    assert finding.line == checked.line("country: LV") and "no name" in finding.message
+
+
+@pytest.mark.parametrize(
+    "contact", [{"email": None}, {"email": "  "}, {"note": "ask at reception"}]
+)
+def test_contact_without_url_email_or_phone(contact: dict[str, str | None]) -> None:
+    data = clean_register()
+    data["organisation"]["contact"] = contact
+    checked = check(data)
+    finding = checked.one("ROPA201")
+    assert finding.path_text == "organisation.contact"
+    assert finding.line == checked.line("contact:") + 1  # the contact mapping's first key
+
+
+def test_organisation_without_contact() -> None:
+    data = clean_register()
+    del data["organisation"]["contact"]
+    checked = check(data)
+    finding = checked.one("ROPA201")
+    assert finding.path_text == "organisation"
+    assert finding.line == checked.line("name: Example SIA")
+
+
+@pytest.mark.parametrize("route", ["url", "email", "phone"])
+def test_any_one_contact_route_is_enough(route: str) -> None:
+    data = clean_register()
+    data["organisation"]["contact"] = {route: "x"}
+    assert "ROPA201" not in check(data).codes
+
+
+# ROPA202 representative-missing
+
+
+def test_organisation_outside_the_eea_without_representative() -> None:
+    data = clean_register()
+    data["organisation"]["country"] = "US"
+    checked = check(data)
+    finding = checked.one("ROPA202")
+    assert (finding.activity, finding.path_text) == (None, "organisation")
+    assert finding.line == checked.line("name: Example SIA")
+    assert "US" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("country", "representative"),
+    [("NO", None), ("LV", None), (None, None), ("US", {"name": "EU Rep GmbH"})],
+)
+def test_representative_not_needed_or_named(
+    country: str | None, representative: dict[str, str] | None
+) -> None:
+    data = clean_register()
+    data["organisation"]["country"] = country
+    data["organisation"]["representative"] = representative
+    assert "ROPA202" not in check(data).codes
+
+
+# ROPA203-208: one field of the activity missing
+
+
+@pytest.mark.parametrize(
+    ("code", "change", "words"),
+    [
+        ("ROPA203", {"purpose": None}, "purpose"),
+        ("ROPA204", {"data_subjects": []}, "data_subjects"),
+        ("ROPA205", {"data_categories": []}, "data_categories"),
+        ("ROPA206", {"recipients": None}, "recipients"),
+        ("ROPA207", {"retention": None}, "retention"),
+        ("ROPA208", {"security_measures": []}, "security_measures"),
+    ],
+)
+def test_missing_activity_field_is_reported_at_the_activity(
+    code: str, change: dict[str, object], words: str
+) -> None:
+    data = clean_register()
+    data["activities"][0].update(change)
+    checked = check(data)
+    finding = checked.one(code)
+    assert finding.activity == "customer_accounts"
+    assert finding.path_text == "activities[0]"
+    assert finding.line == checked.line("- id: customer_accounts")
+    assert "'customer_accounts'" in finding.message and words in finding.message
+
+
+def test_a_description_is_enough_purpose() -> None:
+    data = clean_register()
+    data["activities"][0]["purpose"] = None
+    data["activities"][0]["description"] = "Keeping customer accounts"
+    assert "ROPA203" not in check(data).codes
+
+
+def test_missing_recipients_field_fires_but_an_empty_list_does_not() -> None:
+    data = clean_register()
+    del data["activities"][0]["recipients"]
+    assert "ROPA206" in check(data).codes
+    data["activities"][0]["recipients"] = []
+    data["recipients"] = []
+    assert check(data).codes == []

@@ -1,0 +1,74 @@
+"""ROPA401-402: each retention rule in use says how long, or until what, and why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .conftest import check, clean_register
+
+
+def with_rule(**fields: Any) -> dict[str, Any]:
+    """The clean register with its retention rule's fields replaced (None removes one)."""
+    data = clean_register()
+    rule = data["retention_rules"][0]
+    for name, value in fields.items():
+        if value is None:
+            rule.pop(name, None)
+        else:
+            rule[name] = value
+    return data
+
+
+def test_clean_register_has_no_retention_findings() -> None:
+    codes = check(clean_register()).codes
+    assert "ROPA401" not in codes and "ROPA402" not in codes
+
+
+# ROPA401 retention-period-undefined
+
+
+def test_rule_without_period_or_starting_event() -> None:
+    checked = check(with_rule(period=None, starts=None, basis=None))
+    finding = checked.one("ROPA401")
+    assert finding.activity is None  # judged once, at the catalogue entry
+    assert finding.path_text == "retention_rules[0]"
+    assert finding.line == checked.line("- id: contract_end")
+    assert "'contract_end'" in finding.message
+
+
+def test_a_starting_event_alone_or_a_period_alone_is_enough() -> None:
+    assert "ROPA401" not in check(with_rule(period=None)).codes
+    assert "ROPA401" not in check(with_rule(starts=None)).codes
+
+
+def test_reported_once_however_many_activities_use_the_rule() -> None:
+    data = with_rule(period=None, starts=None)
+    second = {**data["activities"][0], "id": "second_activity"}
+    data["activities"].append(second)
+    assert len(check(data).of("ROPA401")) == 1
+
+
+def test_an_unused_rule_is_left_to_ropa103() -> None:
+    data = with_rule(period=None, starts=None)
+    data["activities"][0]["retention"] = "kept"
+    data["retention_rules"].append(
+        {"id": "kept", "name": "Kept", "period": "P1Y", "starts": "x", "basis": "y"}
+    )
+    codes = check(data).codes
+    assert "ROPA103" in codes and "ROPA401" not in codes
+
+
+# ROPA402 retention-basis-missing
+
+
+def test_fixed_period_without_basis() -> None:
+    checked = check(with_rule(basis=None))
+    finding = checked.one("ROPA402")
+    assert finding.activity is None
+    assert finding.path_text == "retention_rules[0]"
+    assert finding.line == checked.line("- id: contract_end")
+    assert "3 years" in finding.message
+
+
+def test_no_fixed_period_needs_no_basis() -> None:
+    assert "ROPA402" not in check(with_rule(period=None, basis=None)).codes

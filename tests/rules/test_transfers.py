@@ -1,0 +1,146 @@
+"""ROPA501-506: processor contracts, recipients' countries and transfers outside the EEA."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import check, clean_register
+
+
+def with_transfer(**transfer: Any) -> dict[str, Any]:
+    """The clean register, its recipient in `transfer['country']`, with that one transfer."""
+    data = clean_register()
+    data["recipients"][0]["countries"] = [transfer["country"]]
+    data["activities"][0]["transfers"] = [{"recipient": "hosting", **transfer}]
+    return data
+
+
+def test_clean_register_has_no_transfer_findings() -> None:
+    assert not {f"ROPA50{n}" for n in range(1, 7)} & set(check(clean_register()).codes)
+
+
+# ROPA501 processor-contract-missing
+
+
+def test_processor_without_contract() -> None:
+    data = clean_register()
+    del data["recipients"][0]["contract"]
+    checked = check(data)
+    finding = checked.one("ROPA501")
+    assert (finding.activity, finding.path_text) == (None, "recipients[0]")
+    assert finding.line == checked.line("- id: hosting")
+
+
+@pytest.mark.parametrize("kind", ["controller", "public_authority", "group_company", "other"])
+def test_other_kinds_need_no_art28_contract(kind: str) -> None:
+    data = clean_register()
+    data["recipients"][0]["kind"] = kind
+    del data["recipients"][0]["contract"]
+    assert "ROPA501" not in check(data).codes
+
+
+def test_unused_processor_is_left_to_ropa103() -> None:
+    data = clean_register()
+    data["recipients"].append({"id": "spare", "name": "Spare", "kind": "processor"})
+    codes = check(data).codes
+    assert "ROPA103" in codes and "ROPA501" not in codes and "ROPA506" not in codes
+
+
+# ROPA502 transfer-safeguard-missing
+
+
+def test_transfer_without_safeguard() -> None:
+    checked = check(with_transfer(country="IN"))
+    finding = checked.one("ROPA502")
+    assert finding.activity == "customer_accounts"
+    assert finding.path_text == "activities[0].transfers[0]"
+    assert finding.line == checked.line("- recipient: hosting")
+    assert "IN" in finding.message
+
+
+def test_transfer_with_safeguard() -> None:
+    assert "ROPA502" not in check(with_transfer(country="IN", safeguard="scc")).codes
+
+
+# ROPA503 adequacy-not-available
+
+
+def test_adequacy_claimed_without_decision() -> None:
+    checked = check(with_transfer(country="IN", safeguard="adequacy"))
+    finding = checked.one("ROPA503")
+    assert finding.activity == "customer_accounts"
+    assert finding.path_text == "activities[0].transfers[0].safeguard"
+    assert finding.line == checked.line("safeguard: adequacy")
+
+
+@pytest.mark.parametrize("country", ["GB", "JP", "CH"])
+def test_adequacy_with_decision(country: str) -> None:
+    assert "ROPA503" not in check(with_transfer(country=country, safeguard="adequacy")).codes
+
+
+# ROPA504 transfer-undeclared
+
+
+def test_recipient_outside_the_eea_without_transfer() -> None:
+    data = clean_register()
+    data["recipients"][0]["countries"] = ["LV", "US", "IN"]
+    checked = check(data)
+    finding = checked.one("ROPA504")
+    assert finding.activity == "customer_accounts"
+    assert finding.path_text == "activities[0].recipients[0]"
+    assert finding.line == checked.line("  - hosting")
+    assert "US, IN" in finding.message and "LV" not in finding.message
+
+
+def test_transfer_for_another_recipient_does_not_count() -> None:
+    data = with_transfer(country="US", safeguard="scc")
+    data["activities"][0]["transfers"][0]["recipient"] = "elsewhere"
+    data["recipients"].append(
+        {"id": "elsewhere", "name": "Elsewhere", "kind": "other", "countries": ["US"]}
+    )
+    assert "ROPA504" in check(data).codes
+
+
+@pytest.mark.parametrize("recipient", ["hosting", None])
+def test_declared_transfer_for_the_recipient_or_for_any(recipient: str | None) -> None:
+    data = with_transfer(country="US", safeguard="scc")
+    data["activities"][0]["transfers"][0]["recipient"] = recipient
+    assert "ROPA504" not in check(data).codes
+
+
+# ROPA505 transfer-inside-eea
+
+
+def test_transfer_to_an_eea_country() -> None:
+    checked = check(with_transfer(country="NO"))
+    finding = checked.one("ROPA505")
+    assert finding.activity == "customer_accounts"
+    assert finding.path_text == "activities[0].transfers[0].country"
+    assert finding.line == checked.line("country: 'NO'")
+    assert "ROPA502" not in checked.codes
+
+
+def test_transfer_to_a_third_country_is_a_transfer() -> None:
+    assert "ROPA505" not in check(with_transfer(country="US", safeguard="scc")).codes
+
+
+# ROPA506 recipient-location-unknown
+
+
+@pytest.mark.parametrize("kind", ["processor", "controller", "joint_controller"])
+def test_recipient_without_countries(kind: str) -> None:
+    data = clean_register()
+    data["recipients"][0].update(kind=kind, countries=[])
+    checked = check(data)
+    finding = checked.one("ROPA506")
+    assert (finding.activity, finding.path_text) == (None, "recipients[0]")
+    assert finding.line == checked.line("- id: hosting")
+
+
+@pytest.mark.parametrize("kind", ["public_authority", "group_company", "other"])
+def test_other_kinds_need_not_state_countries(kind: str) -> None:
+    data = clean_register()
+    data["recipients"][0].update(kind=kind, countries=[])
+    assert "ROPA506" not in check(data).codes
