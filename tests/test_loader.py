@@ -6,6 +6,7 @@ are 1-based, as editors show them.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import re
@@ -758,6 +759,23 @@ def test_shipped_register_loads_from_its_path() -> None:
     assert register.source is not None
     assert register.source.file == str(SHIPPED)
     assert len(register.activities) == 8
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it() -> None:
+    # The loader pauses the collector while it builds (for speed); it must always resume it.
+    assert gc.isenabled()
+    load(WITH_ACTIVITY)
+    with pytest.raises(LoadError):
+        load(WITH_ACTIVITY + "    profiling: yes\n")
+    with pytest.raises(LoadError):
+        parse_text("a: [1, 2\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load(WITH_ACTIVITY)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------

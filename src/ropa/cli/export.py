@@ -1,4 +1,4 @@
-"""`ropa export`: write a register in another format (the Excel workbook for auditors).
+"""`ropa export`: write a register in another format (the Excel workbook for auditors, JSON).
 
 The register is validated as of `--as-of` and the findings go into the export; the export
 succeeds whatever they are (`ropa validate` is the command that fails on them).
@@ -15,15 +15,15 @@ from ..exporters import EXPORTERS
 from ..i18n import LANGUAGES
 from ._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report
 
-_SUFFIXES = {".xlsx": "xlsx"}
-"""Output suffix -> format, for when --to is not given."""
+_SUFFIXES = {".xlsx": "xlsx", ".json": "json"}
+"""Output suffix -> format, for when --to is not given (a format with an exporter only)."""
 
 
 def add_parser(subparsers: Any) -> None:
     """Declare `ropa export` and its options."""
     parser = subparsers.add_parser(
         "export",
-        help="write the register as an Excel workbook for auditors",
+        help="write the register as an Excel workbook for auditors, or as JSON",
         description=(
             "Validate the register and write it, with the findings, as a workbook: cover, "
             "activities, catalogues, transfers, Art. 30 coverage, data subject rights and "
@@ -44,9 +44,10 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=(*LANGUAGES, "all"),
         default="en",
-        help="language of sheet names, headers and labels (default en)",
+        help="language of sheet names, headers and labels (default en); `all` (JSON only) "
+        "keeps every language of every text",
     )
     parser.add_argument(
         "--as-of",
@@ -65,9 +66,11 @@ def run(args: argparse.Namespace) -> int:
     from ..atomic import OutputError
 
     output_format = args.to or _SUFFIXES.get(os.path.splitext(args.output)[1].lower())
-    if output_format is None:
+    if output_format not in EXPORTERS:
         known = ", ".join(sorted(EXPORTERS))
         return fail(f"{args.output}: cannot tell the format from the name; give --to ({known})")
+    if args.lang == "all" and output_format != "json":
+        return fail("--lang all is only for --to json; a workbook is in one language")
     refusal = check_output_path(args.output, args.file)
     if refusal is not None:
         return fail(refusal)

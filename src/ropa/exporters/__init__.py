@@ -24,6 +24,7 @@ class Exporter(Protocol):
 
 EXPORTERS: dict[str, str] = {
     "xlsx": "ropa.exporters.excel:export_excel",
+    "json": "ropa.exporters.json:export_json",
 }
 """Format name -> "module:function" of its export function."""
 

@@ -55,6 +55,8 @@ HEADER_WIDTH = 20
 """A header alone widens its column to at most this many characters."""
 MAX_LINK_WIDTH = 70
 """A column may grow to this width for a linked cell, which LibreOffice does not wrap."""
+MAX_LINKS = 65_530
+"""Most hyperlinks a sheet holds (Excel's limit); a later linked cell is written as text."""
 LINE_HEIGHT = 15.0
 """Points per line of 11-point text; a row is as tall as its tallest cell needs."""
 MAX_ROW_HEIGHT = 409.0
@@ -153,7 +155,7 @@ def _font(**changes: Any) -> Font:
 
 
 def _fill(rgb: str) -> PatternFill:
-    return PatternFill(fill_type="solid", start_color=rgb, end_color=rgb)
+    return PatternFill(fill_type="solid", start_color="FF" + rgb, end_color="FF" + rgb)
 
 
 # Colours of Excel's own Good / Bad / Neutral cell styles, readable on screen and in grey print;
@@ -337,10 +339,14 @@ class SheetStream:
             if isinstance(value, str):
                 text, cell = self._text_xml(ref, value, "text", activity)
             elif isinstance(value, Text):
-                text, cell = self._text_xml(ref, value.value, value.style, activity)
+                style = value.style
                 if value.link is not None:
-                    sheet, target = value.link
-                    self._links.extend((number, index + 1, self._sheet_numbers[sheet], target))
+                    if len(self._links) < 4 * MAX_LINKS:
+                        sheet, target = value.link
+                        self._links.extend((number, index + 1, self._sheet_numbers[sheet], target))
+                    else:
+                        style = "text"  # no link, so no look of one
+                text, cell = self._text_xml(ref, value.value, style, activity)
             elif isinstance(value, bool):
                 raise TypeError("a boolean is written as a word, not as a cell")
             elif isinstance(value, int):

@@ -8,21 +8,17 @@ set-up) and safety (cell types, limits) are `_xlsx_cells`' business, not these f
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .. import __version__
-from ..findings import Finding, Report
-from ..i18n import label, not_stated, retention_in_words, text
+from ..findings import Finding
+from ..i18n import label, retention_in_words
 from ..model import (
     Activity,
     Contact,
     JointController,
     Party,
-    Register,
     Transfer,
 )
 from ..rights import Applicability, rights_for
@@ -42,7 +38,8 @@ from ..vocab import (
     SPECIAL_KINDS,
     country_name,
 )
-from ._xlsx_cells import Notice, Row, Target, Text, Value
+from ._xlsx_book import CATALOGUES, EXPORT_CODE, Book, header
+from ._xlsx_cells import Row, Text, Value
 from ._xlsx_text import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
@@ -61,119 +58,6 @@ from ._xlsx_text import (
     yes_no,
 )
 
-CATALOGUES = ("data_subjects", "data_categories", "recipients", "retention_rules",
-              "security_measures")  # fmt: skip
-"""The register's catalogues, each with a sheet of its own."""
-
-EXPORT_CODE = "EXPORT"
-"""The code of a notice the export itself adds to the Findings sheet (not a validation rule)."""
-
-
-@dataclass
-class Book:
-    """What every sheet reads: the register in one language, and where each row is."""
-
-    register: Register
-    lang: str
-    report: Report | None
-    as_of: date
-    source_file: str
-    source_sha256: str
-    notices: list[Notice] = field(default_factory=list)
-    rows: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Sheet key -> id -> row number (the first entry when an id repeats)."""
-    finding_rows: dict[str, int] = field(default_factory=dict)
-    """Activity id -> row of its first open finding on the Findings sheet."""
-    open_codes: dict[str, list[str]] = field(default_factory=dict)
-    """Activity id -> codes of its open findings, each once, in report order."""
-
-    def __post_init__(self) -> None:
-        register = self.register
-        self.rows["activities"] = _row_index(register.activities)
-        for key in CATALOGUES:
-            self.rows[key] = _row_index(getattr(register, key))
-        findings = self.report.findings if self.report is not None else ()
-        for row, finding in enumerate(findings, 2):
-            if finding.activity is None or finding.waived:
-                continue
-            self.finding_rows.setdefault(finding.activity, row)
-            codes = self.open_codes.setdefault(finding.activity, [])
-            if finding.code not in codes:
-                codes.append(finding.code)
-        self.by_id: dict[str, dict[str, Any]] = {
-            key: _first_by_id(getattr(register, key)) for key in CATALOGUES
-        }
-        self.used = _used_by(register)
-
-    @property
-    def processor(self) -> bool:
-        """Whether this is a processor's record (Art. 30(2)) rather than a controller's."""
-        return self.register.register.kind == "processor"
-
-    def text(self, value: str | dict[str, str] | None) -> str:
-        """A text field of the register in the export language ("" when not stated)."""
-        return text(self.register, value, self.lang)
-
-    def word(self, key: str) -> str:
-        """A fixed word of the workbook."""
-        return word(key, self.lang)
-
-    @property
-    def not_stated(self) -> str:
-        """ "not stated" in the export language."""
-        return not_stated(self.lang)
-
-    def or_not_stated(self, value: str | None) -> str:
-        """`value`, or "not stated" when it is empty."""
-        return value if value else self.not_stated
-
-    def link(self, sheet: str, key: str) -> Target | None:
-        """The row of entry `key` on `sheet`, when there is one."""
-        row = self.rows[sheet].get(key)
-        return (sheet, row) if row is not None else None
-
-    def references(self, sheet: str, ids: Iterable[str], render: Callable[[Any], str],
-                   empty: str) -> Value:  # fmt: skip
-        """Catalogue entries named by id, one per line; a cell that names one entry links to
-        its row.
-
-        A cell can hold one link only, and LibreOffice shows a linked cell on one line without
-        wrapping it, so a cell naming several entries is plain text. An id that names no entry
-        is shown as written, marked "not in the catalogue".
-        """
-        lines: list[str] = []
-        for ref in ids:
-            entry = self.by_id[sheet].get(ref)
-            lines.append(
-                render(entry) if entry is not None else f"{ref} ({self.word('unknown_id')})"
-            )
-        if not lines:
-            return empty
-        if len(lines) == 1 and "\n" not in lines[0]:
-            target = self.link(sheet, next(iter(ids)))
-            if target is not None:
-                return Text(lines[0], "link", target)
-        return "\n".join(lines)
-
-
-def _header(titles: Iterable[str]) -> Row:
-    return [Text(title, "header") for title in titles], None
-
-
-def _row_index(entries: Sequence[Any]) -> dict[str, int]:
-    rows: dict[str, int] = {}
-    for row, entry in enumerate(entries, 2):
-        rows.setdefault(entry.id, row)
-    return rows
-
-
-def _first_by_id(entries: Sequence[Any]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for entry in entries:
-        found.setdefault(entry.id, entry)
-    return found
-
-
 # ---------------------------------------------------------------------------------------------
 # Cover
 
@@ -182,7 +66,7 @@ def cover_rows(book: Book) -> Iterator[Row]:
     """The cover: who keeps the register, which edition, where it came from, what was found."""
     register, lang = book.register, book.lang
     info, organisation = register.register, register.organisation
-    yield _header([word("title", lang), organisation.name or book.not_stated])
+    yield header([word("title", lang), organisation.name or book.not_stated])
 
     def item(key: str, value: Value) -> Row:
         return [Text(say(COVER, key, lang), "label"), value], None
@@ -288,13 +172,18 @@ def activity_headers(book: Book) -> list[str]:
     for key in ACTIVITY_COLUMNS:
         name = say(ACTIVITY_COLUMNS, key, lang)
         article = answers.get(key)
-        headers.append(with_article(name, article, lang) if article else good_practice(name, lang))
+        if key == "open_findings":
+            headers.append(f"{name}\n({word('validation', lang)})")
+        else:
+            headers.append(
+                with_article(name, article, lang) if article else good_practice(name, lang)
+            )
     return headers
 
 
 def activities_rows(book: Book) -> Iterator[Row]:
     """One row per activity, columns in the order of Art. 30(1)(a)-(g), then good practice."""
-    yield _header(activity_headers(book))
+    yield header(activity_headers(book))
     render = _Renderers(book)
     for activity in book.register.activities:
         yield activity_row(book, render, activity), activity.id
@@ -476,22 +365,8 @@ def open_findings_cell(book: Book, activity_id: str) -> Value:
 # Catalogues and transfers
 
 
-def _used_by(register: Register) -> dict[str, Counter[str]]:
-    """Catalogue -> id -> number of activities that name it."""
-    used: dict[str, Counter[str]] = {key: Counter() for key in CATALOGUES}
-    for activity in register.activities:
-        used["data_subjects"].update(set(activity.data_subjects))
-        used["data_categories"].update(set(activity.data_categories))
-        recipients = set(activity.recipients or ())
-        recipients.update(t.recipient for t in activity.transfers or () if t.recipient)
-        used["recipients"].update(recipients)
-        used["retention_rules"].update(_one(activity.retention))
-        used["security_measures"].update(set(activity.security_measures))
-    return used
-
-
 def _columns(book: Book, *keys: str) -> Row:
-    return _header([say(CATALOGUE_COLUMNS, key, book.lang) for key in keys])
+    return header([say(CATALOGUE_COLUMNS, key, book.lang) for key in keys])
 
 
 def data_subjects_rows(book: Book) -> Iterator[Row]:
@@ -570,7 +445,7 @@ def security_measures_rows(book: Book) -> Iterator[Row]:
 def transfers_rows(book: Book) -> Iterator[Row]:
     """One row per transfer to a third country, linked to its activity and recipient."""
     lang, missing = book.lang, book.not_stated
-    yield _header([say(TRANSFER_COLUMNS, key, lang) for key in TRANSFER_COLUMNS])
+    yield header([say(TRANSFER_COLUMNS, key, lang) for key in TRANSFER_COLUMNS])
     for activity in book.register.activities:
         for transfer in activity.transfers or ():
             country = transfer.country
@@ -668,7 +543,7 @@ def coverage_rows(book: Book) -> Iterator[Row]:
     """Activities x Art. 30 items: stated (green), missing (red), not applicable (grey)."""
     lang = book.lang
     items = coverage_items(book)
-    yield _header([
+    yield header([
         say(COVERAGE_COLUMNS, "activity_id", lang), say(COVERAGE_COLUMNS, "activity", lang),
         *(f"({letter}) {name}\n({cite(article, lang)})" for letter, name, article in items),
         say(COVERAGE_COLUMNS, "missing_items", lang),
@@ -701,7 +576,7 @@ _RIGHT_WORD = {
 def rights_rows(book: Book) -> Iterator[Row]:
     """Activities x data subject rights (Art. 15-22, 7(3)), derived from the legal bases."""
     lang = book.lang
-    yield _header([
+    yield header([
         say(RIGHTS_COLUMNS, "activity_id", lang), say(RIGHTS_COLUMNS, "activity", lang),
         say(RIGHTS_COLUMNS, "legal_bases", lang),
         *(f"{term.label(lang)}\n({cite(term.article, lang)})" for term in RIGHTS.values()),
@@ -735,7 +610,7 @@ def findings_rows(book: Book) -> Iterator[Row]:
     The notices are read as they come: a notice row may itself be cut and add a notice.
     """
     lang = book.lang
-    yield _header([say(FINDING_COLUMNS, key, lang) for key in FINDING_COLUMNS])
+    yield header([say(FINDING_COLUMNS, key, lang) for key in FINDING_COLUMNS])
     findings = book.report.findings if book.report is not None else ()
     for finding in findings:
         yield finding_row(book, finding), finding.activity

@@ -41,6 +41,7 @@ WORDS: dict[str, _Pair] = {
     "warning": ("brīdinājums", "warning"),
     "info": ("informācija", "info"),
     "good_practice": ("laba prakse", "good practice"),
+    "validation": ("validācija", "validation"),
     "unknown_id": ("nav katalogā", "not in the catalogue"),
     "special": ("īpašu kategoriju dati", "special category"),
     "national_id": ("valsts identifikācijas numurs", "national identification number"),
@@ -61,7 +62,6 @@ WORDS: dict[str, _Pair] = {
     "page": ("&P. lapa no &N", "page &P of &N"),
     "as_of_prefix": ("stāvoklis uz", "as of"),
     "inside_eea": ("EEZ", "EEA"),
-    "adequacy": ("lēmums par pietiekamību", "adequacy decision"),
     "cut_marker": (
         "… [saīsināts: vēl {characters}; skatīt reģistru]",
         "… [cut: {characters} more; see the register]",
@@ -93,8 +93,6 @@ COUNTED: dict[str, tuple[_Pair, _Pair]] = {
 """Nouns that agree with a count: (Latvian singular, plural), (English singular, plural)."""
 
 COVER: dict[str, _Pair] = {
-    "item": ("Ieraksts", "Item"),
-    "value": ("Vērtība", "Value"),
     "organisation": ("Organizācija", "Organisation"),
     "registration_number": ("Reģistrācijas numurs", "Registration number"),
     "address": ("Adrese", "Address"),

@@ -14,11 +14,16 @@ readable on screen and on paper, safe to open and reproducible. Sheets, in order
 - Findings: every finding of the report, waived ones marked, and the export's own notices
   (code EXPORT: a text cut to Excel's cell limit, or no validation at all).
 
-References link to the rows they name. Text is always a text cell (never a formula), characters
-XML forbids are dropped and over-long text is cut with a marker (`_xlsx_cells`). The sheets are
-streamed through openpyxl's write-only mode, and the file is packed with fixed dates
-(`_xlsx_package`), so the same register, language and as-of date give the same bytes. The file
+A cell that names one row of another sheet links to it. Text is always a text cell (never a
+formula), characters XML forbids are dropped and over-long text is cut with a marker
+(`_xlsx_cells`). The sheets are streamed, rows never all in memory: openpyxl's write-only mode
+writes each sheet's frame and `_xlsx_cells` its rows. The file is packed with fixed dates
+(`_xlsx_package`), so the same register, language and as-of date give the same bytes, and it
 is written beside its destination and renamed into place when complete (`ropa.atomic`).
+
+Module map: `_xlsx_book` (the register and its indexes), `_xlsx_sheets` (what each sheet
+says), `_xlsx_text` (the workbook's own words in lv / en), `_xlsx_cells` (safe cells, styles,
+streamed sheets), `_xlsx_package` (the deterministic zip).
 """
 
 from __future__ import annotations
@@ -42,11 +47,10 @@ from .. import __version__
 from ..atomic import write_atomically
 from ..findings import Report
 from ..model import Register
+from ._xlsx_book import CATALOGUES, Book
 from ._xlsx_cells import MAX_WIDTH, Row, SheetStream, Styles, clean_text
 from ._xlsx_package import save
 from ._xlsx_sheets import (
-    CATALOGUES,
-    Book,
     activities_rows,
     cover_rows,
     coverage_rows,
@@ -161,7 +165,7 @@ def _properties(book: Book) -> DocumentProperties:
     return DocumentProperties(
         creator=f"ropa {__version__}",
         title=title,
-        subject=book.register.register.version,
+        subject=_one_line(book.register.register.version or "") or None,
         language=book.lang,
         created=midnight,
         modified=midnight,

@@ -1,0 +1,62 @@
+"""The shipped register validates without errors, and its findings are exactly the policy's gaps.
+
+If a change to the rules or to the register changes this set, the change must be deliberate:
+update the expectation here and the explanation in docs/web-multishop.md together.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import ropa
+from ropa.cli import main
+
+REGISTER = Path(__file__).parent.parent / "data" / "processing_activities.yaml"
+AS_OF = date(2026, 11, 27)
+
+# (code, activity or catalogue entry, waived)
+EXPECTED = {
+    ("ROPA201", "organisation.contact", True),  # no url, e-mail or phone: waived with reason
+    ("ROPA501", "recipients[0]", False),  # service providers: no Art. 28 contract cited
+    ("ROPA506", "recipients[0]", False),  # service providers: location not stated
+    ("ROPA401", "retention_rules[0]", False),  # "as long as needed": no period, no event
+    ("ROPA208", "customer_registration", False),
+    ("ROPA208", "hosting_requests", False),
+    ("ROPA208", "support_requests", False),
+    ("ROPA208", "customer_relationship_management", False),
+    ("ROPA208", "website_and_business_management", False),
+    ("ROPA208", "data_analytics", False),
+    ("ROPA208", "recommendations", False),
+    ("ROPA208", "newsletter", False),
+    ("ROPA303", "support_requests", False),
+    ("ROPA303", "customer_relationship_management", False),
+    ("ROPA303", "website_and_business_management", False),
+    ("ROPA303", "data_analytics", False),
+    ("ROPA303", "recommendations", False),
+    ("ROPA304", "customer_relationship_management", False),
+    ("ROPA304", "website_and_business_management", False),
+    ("ROPA602", "customer_relationship_management", False),
+    ("ROPA602", "website_and_business_management", False),
+    ("ROPA602", "recommendations", False),
+    ("ROPA604", "customer_relationship_management", False),
+    ("ROPA604", "website_and_business_management", False),
+    ("ROPA312", "recommendations", False),
+}
+
+
+def test_shipped_register_findings_are_exactly_the_policys_gaps() -> None:
+    report = ropa.validate(ropa.load(REGISTER), as_of=AS_OF)
+    found = {(f.code, f.activity or f.path_text, f.waived) for f in report.findings}
+    assert found == EXPECTED
+    assert len(report.findings) == len(EXPECTED)  # no pair reported twice
+
+
+def test_shipped_register_has_no_open_error() -> None:
+    report = ropa.validate(ropa.load(REGISTER), as_of=AS_OF)
+    assert report.errors == 0
+    assert not report.failed()
+
+
+def test_ropa_validate_exits_0_on_the_shipped_register(capsys: object) -> None:
+    assert main(["validate", "--as-of", AS_OF.isoformat(), str(REGISTER)]) == 0
