@@ -52,6 +52,8 @@ fuzz: $(STAMP_DEV)
 
 schema: $(STAMP_RUN)
 	$(BIN)/ropa schema > schemas/ropa.schema.json
+	$(BIN)/ropa schema --export > schemas/ropa-export.schema.json
+	$(BIN)/python -m ropa.rule_docs
 
 clean:
 	rm -rf $(VENV) out build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -10,7 +10,8 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-DURATION_PATTERN = r"^P(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?|\d+W)$"
+# The lookahead refuses "P" and zero durations ("P0D"), as `Duration.parse` does.
+DURATION_PATTERN = r"^P(?=.*[1-9])(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?|\d+W)$"
 _DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?")
 
 # Average lengths, used only to order durations of different units.

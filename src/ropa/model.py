@@ -174,11 +174,11 @@ Text = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "minLength": 1},
+                {"type": "string", "pattern": r"\S"},
                 {
                     "type": "object",
                     "propertyNames": {"pattern": LANGUAGE_PATTERN},
-                    "additionalProperties": {"type": "string", "minLength": 1},
+                    "additionalProperties": {"type": "string", "pattern": r"\S"},
                     "minProperties": 1,
                 },
             ],

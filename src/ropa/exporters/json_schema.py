@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..durations import DURATION_PATTERN
 from ..model import ID_PATTERN, LANGUAGE_PATTERN
 from ..schema import SCHEMA_DIALECT
 from ..vocab import (
@@ -36,7 +37,6 @@ __all__ = ["export_schema"]
 
 Schema = dict[str, Any]
 
-_DURATION_PATTERN = r"^P(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?|\d+W)$"
 _SHA256_PATTERN = r"^[0-9a-f]{64}$"
 _DPV_PATTERN = r"^(dpv|pd|eu-gdpr):[A-Za-z0-9-]+$"
 
@@ -274,7 +274,7 @@ def _catalogue_defs() -> dict[str, Schema]:
                 "name": _ref("text"),
                 "description": _nullable(_ref("text")),
                 "period": _described(
-                    _nullable({"type": "string", "pattern": _DURATION_PATTERN}),
+                    _nullable({"type": "string", "pattern": DURATION_PATTERN}),
                     "ISO 8601 duration; null = no fixed period.",
                 ),
                 "starts": _nullable(_ref("text")),
