@@ -295,6 +295,7 @@ def test_rights_per_activity_match_rights_for(
         expected = rights_for(
             (b.basis for b in source.legal_bases),
             automated_decisions=source.automated_decisions,
+            purpose=source.purpose,
         )
         assert [r["code"] for r in exported["rights"]] == [s.right for s in expected]
         for right, status in zip(exported["rights"], expected, strict=True):

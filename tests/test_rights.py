@@ -125,3 +125,16 @@ def test_right_status_is_immutable() -> None:
     status = RightStatus("access", APPLIES, "Art. 15 applies.", "15. pants ir piemērojams.")
     with pytest.raises(AttributeError):
         status.status = NOT_APPLICABLE  # type: ignore[misc]
+
+
+def test_objection_applies_to_direct_marketing_whatever_the_basis() -> None:
+    statuses = {s.right: s for s in rights_for(["consent"], automated_decisions=False,
+                                                purpose="marketing")}  # fmt: skip
+    assert statuses["objection"].status is Applicability.APPLIES
+    assert "21(2)" in statuses["objection"].reason_en
+
+
+def test_objection_on_consent_alone_does_not_apply_outside_marketing() -> None:
+    statuses = {s.right: s for s in rights_for(["consent"], automated_decisions=False,
+                                                purpose="communication")}  # fmt: skip
+    assert statuses["objection"].status is Applicability.NOT_APPLICABLE

@@ -204,17 +204,35 @@ if set(_RULES) != set(RIGHTS):
     raise RuntimeError(f"ropa.rights rules and vocab.RIGHTS differ on: {_mismatch}")
 
 
+_DIRECT_MARKETING_OBJECTION = RightStatus(
+    "objection",
+    Applicability.APPLIES,
+    "Art. 21(2) applies because the purpose is direct marketing: the person may object at any "
+    "time, whatever the legal basis.",
+    "21. panta 2. punkts ir piemērojams, jo nolūks ir tiešā tirgvedība: persona var iebilst "
+    "jebkurā laikā neatkarīgi no tiesiskā pamata.",
+)
+
+
 def rights_for(
-    bases: Iterable[str], *, automated_decisions: bool | None
+    bases: Iterable[str], *, automated_decisions: bool | None, purpose: str | None = None
 ) -> tuple[RightStatus, ...]:
     """The status of every data subject right for an activity, in the order of ``vocab.RIGHTS``.
 
     ``bases`` are legal basis codes (``vocab.LEGAL_BASES``), repeated or in any order;
     ``automated_decisions`` is the activity's field of that name: True, False, or None when the
-    register does not say. An unknown basis code raises ValueError rather than being guessed at.
+    register does not say. ``purpose`` is the activity's purpose kind: for ``marketing`` the
+    right to object applies whatever the basis (Art. 21(2)). An unknown basis code raises
+    ValueError rather than being guessed at.
     """
     given = frozenset(bases)
     unknown = given - set(LEGAL_BASES)
     if unknown:
         raise ValueError(f"unknown legal basis: {', '.join(sorted(unknown))}")
-    return tuple(_RULES[right](given, automated_decisions) for right in RIGHTS)
+    statuses = [_RULES[right](given, automated_decisions) for right in RIGHTS]
+    if purpose == "marketing":
+        statuses = [
+            _DIRECT_MARKETING_OBJECTION if status.right == "objection" else status
+            for status in statuses
+        ]
+    return tuple(statuses)

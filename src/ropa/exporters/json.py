@@ -453,6 +453,7 @@ class _Exporter:
         statuses = rights_for(
             (b.basis for b in activity.legal_bases),
             automated_decisions=activity.automated_decisions,
+            purpose=activity.purpose,
         )
         rights: list[Json] = []
         for status in statuses:
