@@ -9,8 +9,8 @@ Typical use::
     for finding in report.findings:
         print(finding)
 
-The exporters (`export_excel`, `export_json`) and the notice renderer are imported on first
-use, so `import ropa` stays light.
+The exporters (`export_excel`, `export_json`), the workbook importer (`import_workbook`) and
+the notice renderer are imported on first use, so `import ropa` stays light.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from .source import Location
 if TYPE_CHECKING:
     from .exporters.excel import export_excel
     from .exporters.json import export_json
+    from .importer import import_workbook
     from .notice import render_notice
 
 __version__ = "0.1.0"
@@ -46,6 +47,7 @@ __all__ = [
     "__version__",
     "export_excel",
     "export_json",
+    "import_workbook",
     "load",
     "render_notice",
     "validate",
@@ -54,6 +56,7 @@ __all__ = [
 _LAZY = {
     "export_excel": "ropa.exporters.excel",
     "export_json": "ropa.exporters.json",
+    "import_workbook": "ropa.importer",
     "render_notice": "ropa.notice",
 }
 

@@ -57,6 +57,13 @@ def add_parser(subparsers: Any) -> None:
         help="validate and date the export as of this day (default today); the same register, "
         "language and date give a byte-identical file",
     )
+    parser.add_argument(
+        "--since",
+        default=None,
+        metavar="OLD",
+        help="an earlier edition of the register (YAML or JSON): the workbook gets a Changes "
+        "sheet saying what changed since it (xlsx only)",
+    )
     add_max_bytes(parser)
     parser.set_defaults(run=run)
 
@@ -71,12 +78,21 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{args.output}: cannot tell the format from the name; give --to ({known})")
     if args.lang == "all" and output_format != "json":
         return fail("--lang all is only for --to json; a workbook is in one language")
-    refusal = check_output_path(args.output, args.file)
+    if args.since is not None and output_format != "xlsx":
+        return fail("--since is only for --to xlsx: the Changes sheet is part of the workbook")
+    inputs = (args.file, args.since) if args.since is not None else (args.file,)
+    refusal = check_output_path(args.output, *inputs)
     if refusal is not None:
         return fail(refusal)
     register = load_or_report(args.file, args.max_bytes)
     if register is None:
         return 2
+    options: dict[str, Any] = {}
+    if args.since is not None:
+        since = load_or_report(args.since, args.max_bytes)
+        if since is None:
+            return 2
+        options["since"] = since
 
     from ..exporters import get
     from ..rules import validate
@@ -84,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
     report = validate(register, as_of=args.as_of)
     export = get(output_format)
     try:
-        export(register, args.output, lang=args.lang, report=report, as_of=report.as_of)
+        export(register, args.output, lang=args.lang, report=report, as_of=report.as_of,
+               **options)  # fmt: skip
     except OutputError as error:
         return fail(str(error))
     print(

@@ -38,6 +38,10 @@ class Book:
     as_of: date
     source_file: str
     source_sha256: str
+    since: Register | None = None
+    """The earlier edition the Changes sheet compares with, when there is one."""
+    changes: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    """The Changes sheet's rows (`ropa.diff.change_rows`), when `since` is given."""
     notices: list[Notice] = field(default_factory=list)
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     """Sheet key -> id -> row number (the first entry when an id repeats)."""
@@ -64,6 +68,16 @@ class Book:
         }
         self.used = _used_by(register)
         """Catalogue -> id -> how many activities name it."""
+
+    @property
+    def since_edition(self) -> str:
+        """How the earlier edition is named: its version, else its review date."""
+        if self.since is None:
+            return ""
+        info = self.since.register
+        if info.version:
+            return info.version
+        return info.reviewed.isoformat() if info.reviewed else self.not_stated
 
     @property
     def processor(self) -> bool:

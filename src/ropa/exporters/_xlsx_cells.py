@@ -174,6 +174,9 @@ _STYLES: dict[str, dict[str, Any]] = {
     "error": {"font": _font(bold=True, color="9C0006"), "fill": _fill("FFC7CE")},
     "warning": {"font": _font(bold=True, color="9C5700"), "fill": _fill("FFEB9C")},
     "info": {"font": _font(color="1F4E79"), "fill": _fill("DDEBF7")},
+    # Machine-read text (the data sheet): no wrapping, so that no program lays out its long
+    # cells line by line.
+    "data": {"alignment": Alignment(vertical="top")},
 }
 
 
@@ -247,11 +250,16 @@ class SheetStream:
     `write` reads the rows twice: once to fit the column widths (which a sheet declares before
     its first row), once to write them, each row as tall as its text needs at those widths.
     The rows are never all in memory at once.
+
+    A sheet given fixed `widths` is read once, and with `fit_rows=False` every row keeps the
+    default height; `body_style` is the style of plain text (the data sheet's is "data").
     """
 
     def __init__(self, sheet: WriteOnlyWorksheet, *, out: str, rows_out: str, styles: Styles,
                  sheet_numbers: Mapping[str, int], titles: Sequence[str], lang: str,
-                 notices: list[Notice], max_width: int = MAX_WIDTH) -> None:  # fmt: skip
+                 notices: list[Notice], max_width: int = MAX_WIDTH,
+                 widths: Sequence[int] | None = None, fit_rows: bool = True,
+                 body_style: str = "text") -> None:  # fmt: skip
         # openpyxl's stubs leave out the settings a write-only sheet shares with a worksheet.
         self.sheet: Any = sheet
         self.title = sheet.title
@@ -262,19 +270,22 @@ class SheetStream:
         self.row_count = 0
         self.widths: list[int] = []
         self._styles = styles
-        self._text_style = styles.id("text")
-        self._quoted_style = styles.id("text", quoted=True)
+        self._body_style = body_style
+        self._text_style = styles.id(body_style)
+        self._quoted_style = styles.id(body_style, quoted=True)
         self._sheet_numbers = sheet_numbers
         self._titles = titles
         self._lang = lang
         self._notices = notices
         self._max_width = max_width
+        self._fixed_widths = list(widths) if widths is not None else None
+        self._fit_rows = fit_rows
         self._links: array[int] = array("l")
         self._letters: list[str] = []
 
     def write(self, rows: Callable[[], Iterable[Row]], *, autofilter: bool = True) -> None:
         """Write the rows `rows()` yields (the first is the header), then end the sheet."""
-        self.widths = self._fit(rows())
+        self.widths = self._fixed_widths or self._fit(rows())
         self._letters = [get_column_letter(index) for index in range(1, len(self.widths) + 1)]
         for letter, width in zip(self._letters, self.widths, strict=True):
             self.sheet.column_dimensions[letter].width = width
@@ -332,6 +343,8 @@ class SheetStream:
         for index, value in enumerate(values):
             if value is None:
                 continue
+            while index >= len(self._letters):  # a sheet of fixed widths may run wider
+                self._letters.append(get_column_letter(len(self._letters) + 1))
             ref = self._letters[index] + suffix
             if value == "":
                 cells.append(f'<c r="{ref}" s="{self._text_style}"/>')  # keeps the borders
@@ -345,7 +358,7 @@ class SheetStream:
                         sheet, target = value.link
                         self._links.extend((number, index + 1, self._sheet_numbers[sheet], target))
                     else:
-                        style = "text"  # no link, so no look of one
+                        style = self._body_style  # no link, so no look of one
                 text, cell = self._text_xml(ref, value.value, style, activity)
             elif isinstance(value, bool):
                 raise TypeError("a boolean is written as a word, not as a cell")
@@ -357,7 +370,7 @@ class SheetStream:
             else:
                 raise TypeError(f"cannot write {type(value).__name__} to a cell")
             cells.append(cell)
-            if text:
+            if text and self._fit_rows:
                 lines = max(lines, _lines(text, self.widths[index]))
         height = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else 0.0
         opening = f'<row r="{suffix}" ht="{height:g}" customHeight="1">' if height else (
@@ -374,7 +387,7 @@ class SheetStream:
             if left_out:
                 self._notices.append(Notice(self.title, ref, activity, left_out))
         quoted = value[:1] in FORMULA_START
-        if style_name == "text":
+        if style_name in ("text", self._body_style):
             style = self._quoted_style if quoted else self._text_style
         else:
             style = self._styles.id(style_name, quoted)

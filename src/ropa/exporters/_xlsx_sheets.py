@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .. import __version__
+from ..diff import change_headers
 from ..findings import Finding
 from ..i18n import label, retention_in_words
 from ..model import (
@@ -48,6 +49,7 @@ from ._xlsx_text import (
     FINDING_COLUMNS,
     PROCESSOR_ITEMS,
     RIGHTS_COLUMNS,
+    SHEETS,
     TRANSFER_COLUMNS,
     cite,
     counted,
@@ -98,10 +100,22 @@ def cover_rows(book: Book) -> Iterator[Row]:
     yield item("as_of", book.as_of)
     yield item("source_file", book.source_file)
     yield item("source_sha256", book.source_sha256)
+    if book.since is not None:
+        yield item("changes_since", changes_summary(book))
     for key in ("activities", *CATALOGUES):
         yield item(f"count_{key}", len(getattr(register, key)))
     yield item("count_transfers", sum(len(a.transfers or ()) for a in register.activities))
     yield item("validation", validation_summary(book))
+
+
+def changes_summary(book: Book) -> str:
+    """`edition 2026.1: 12 changes, see the sheet 'Changes'` in the export language."""
+    lang = book.lang
+    return book.word("changes_since").format(
+        edition=book.since_edition,
+        changes=counted(len(book.changes), "change", lang),
+        sheet=say(SHEETS, "changes", lang),
+    )
 
 
 def validation_summary(book: Book) -> str:
@@ -184,12 +198,12 @@ def activity_headers(book: Book) -> list[str]:
 def activities_rows(book: Book) -> Iterator[Row]:
     """One row per activity, columns in the order of Art. 30(1)(a)-(g), then good practice."""
     yield header(activity_headers(book))
-    render = _Renderers(book)
+    render = Renderers(book)
     for activity in book.register.activities:
         yield activity_row(book, render, activity), activity.id
 
 
-class _Renderers:
+class Renderers:
     """How each catalogue entry reads inside an Activities cell, computed once per entry."""
 
     def __init__(self, book: Book) -> None:
@@ -243,7 +257,7 @@ class _Renderers:
         return self._cached("security_measures", entry, lambda e: self.book.text(e.name))
 
 
-def activity_row(book: Book, render: _Renderers, activity: Activity) -> list[Value]:
+def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Value]:
     """The Activities row of `activity`, in the order of `ACTIVITY_COLUMNS`."""
     lang, missing = book.lang, book.not_stated
     return [
@@ -271,7 +285,7 @@ def activity_row(book: Book, render: _Renderers, activity: Activity) -> list[Val
     ]
 
 
-def recipients_cell(book: Book, render: _Renderers, activity: Activity) -> Value:
+def recipients_cell(book: Book, render: Renderers, activity: Activity) -> Value:
     """The recipients: not stated when missing, "none" for an empty list (the format's
     one exception to "empty means not stated"), else one per line with its kind."""
     if activity.recipients is None:
@@ -585,7 +599,9 @@ def rights_rows(book: Book) -> Iterator[Row]:
     cells = {status: Text(book.word(key), style) for status, (key, style) in _RIGHT_WORD.items()}
     for activity in book.register.activities:
         bases = [basis.basis for basis in activity.legal_bases]
-        statuses = rights_for(bases, automated_decisions=activity.automated_decisions)
+        statuses = rights_for(
+            bases, automated_decisions=activity.automated_decisions, purpose=activity.purpose
+        )
         notes = "\n".join(
             f"{RIGHTS[status.right].label(lang)}: {status.reason(lang)}"
             for status in statuses
@@ -653,3 +669,19 @@ def finding_row(book: Book, finding: Finding) -> list[Value]:
 def _activity_id_link(book: Book, activity_id: str) -> Value:
     target = book.link("activities", activity_id)
     return Text(activity_id, "link", target) if target else activity_id
+
+
+# ---------------------------------------------------------------------------------------------
+# Changes
+
+
+def changes_rows(book: Book) -> Iterator[Row]:
+    """One row per change since the earlier edition (`ropa.diff.change_rows`), or one row
+    saying that nothing changed."""
+    yield header(change_headers(book.lang))
+    if not book.changes:
+        message = book.word("no_changes").format(edition=book.since_edition)
+        yield [message, "", "", "", "", ""], None
+        return
+    for kind, entry_id, field_words, change, old, new in book.changes:
+        yield [kind, entry_id, field_words, change, old, new], None

@@ -22,6 +22,8 @@ SHEETS: dict[str, _Pair] = {
     "coverage": ("30. panta pilnīgums", "Art. 30 coverage"),
     "rights": ("Datu subjektu tiesības", "Rights"),
     "findings": ("Konstatējumi", "Findings"),
+    "changes": ("Izmaiņas", "Changes"),
+    "data": ("ropa-data", "ropa-data"),
 }
 """Sheet key -> title (at most 31 characters, none of []:*?/\\ as Excel requires)."""
 
@@ -76,6 +78,14 @@ WORDS: dict[str, _Pair] = {
         "Reģistrs šim eksportam netika validēts, tāpēc konstatējumi nav uzskaitīti.",
         "The register was not validated for this export, so no findings are listed.",
     ),
+    "changes_since": (
+        "izdevums {edition}: {changes}, skatīt lapu “{sheet}”",
+        "edition {edition}: {changes}, see the sheet '{sheet}'",
+    ),
+    "no_changes": (
+        "Kopš izdevuma {edition} nekas nav mainīts.",
+        "Nothing has changed since edition {edition}.",
+    ),
     "title": (
         "Apstrādes darbību reģistrs (VDAR 30. pants)",
         "Record of processing activities (GDPR Art. 30)",
@@ -89,6 +99,7 @@ COUNTED: dict[str, tuple[_Pair, _Pair]] = {
     "info": (("informatīvs paziņojums", "informatīvi paziņojumi"), ("info", "info")),
     "waived": (("pieņemts", "pieņemti"), ("waived", "waived")),
     "notice": (("eksporta paziņojums", "eksporta paziņojumi"), ("export notice", "export notices")),
+    "change": (("izmaiņa", "izmaiņas"), ("change", "changes")),
 }
 """Nouns that agree with a count: (Latvian singular, plural), (English singular, plural)."""
 
@@ -111,6 +122,7 @@ COVER: dict[str, _Pair] = {
     "as_of": ("Stāvoklis uz", "As of"),
     "source_file": ("Avota fails", "Source file"),
     "source_sha256": ("Avota faila SHA-256", "SHA-256 of the source file"),
+    "changes_since": ("Izmaiņas kopš", "Changes since"),
     "count_activities": ("Apstrādes darbību skaits", "Activities"),
     "count_data_subjects": ("Datu subjektu kategoriju skaits", "Data subject categories"),
     "count_data_categories": ("Datu kategoriju skaits", "Data categories"),

@@ -12,7 +12,9 @@ readable on screen and on paper, safe to open and reproducible. Sheets, in order
 - Art. 30 coverage: activities x items, stated / missing / not applicable, coloured;
 - Rights: activities x data subject rights, derived from the legal bases (`ropa.rights`);
 - Findings: every finding of the report, waived ones marked, and the export's own notices
-  (code EXPORT: a text cut to Excel's cell limit, or no validation at all).
+  (code EXPORT: a text cut to Excel's cell limit, or no validation at all);
+- Changes (only when an earlier edition is given): what changed since it (`ropa.diff`);
+- ropa-data, hidden: the register exactly as written, for `ropa import` (`_xlsx_data`).
 
 A cell that names one row of another sheet links to it. Text is always a text cell (never a
 formula), characters XML forbids are dropped and over-long text is cut with a marker
@@ -22,8 +24,9 @@ writes each sheet's frame and `_xlsx_cells` its rows. The file is packed with fi
 is written beside its destination and renamed into place when complete (`ropa.atomic`).
 
 Module map: `_xlsx_book` (the register and its indexes), `_xlsx_sheets` (what each sheet
-says), `_xlsx_text` (the workbook's own words in lv / en), `_xlsx_cells` (safe cells, styles,
-streamed sheets), `_xlsx_package` (the deterministic zip).
+says), `_xlsx_data` (the hidden data sheet), `_xlsx_text` (the workbook's own words in lv /
+en), `_xlsx_cells` (safe cells, styles, streamed sheets), `_xlsx_package` (the deterministic
+zip).
 """
 
 from __future__ import annotations
@@ -45,13 +48,17 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from .. import __version__
 from ..atomic import write_atomically
+from ..diff import change_rows, diff_registers
 from ..findings import Report
 from ..model import Register
 from ._xlsx_book import CATALOGUES, Book
 from ._xlsx_cells import MAX_WIDTH, Row, SheetStream, Styles, clean_text
+from ._xlsx_data import WIDTHS as DATA_WIDTHS
+from ._xlsx_data import data_rows
 from ._xlsx_package import save
 from ._xlsx_sheets import (
     activities_rows,
+    changes_rows,
     cover_rows,
     coverage_rows,
     data_categories_rows,
@@ -65,13 +72,16 @@ from ._xlsx_sheets import (
 )
 from ._xlsx_text import SHEETS, say, word
 
-__all__ = ["LANGUAGES", "SHEET_ORDER", "export_excel"]
+__all__ = ["DATA_SHEET", "LANGUAGES", "SHEET_ORDER", "export_excel"]
 
 LANGUAGES = ("lv", "en")
 """The languages the workbook can be written in."""
 
 SHEET_ORDER = ("cover", "activities", *CATALOGUES, "transfers", "coverage", "rights", "findings")
-"""Sheet keys in the workbook's order (titles in `_xlsx_text.SHEETS`)."""
+"""Sheet keys in the workbook's order (titles in `_xlsx_text.SHEETS`); a Changes sheet follows
+when an earlier edition is given, and the hidden data sheet comes last."""
+DATA_SHEET = SHEETS["data"][1]
+"""Title of the hidden sheet that holds the register as written (`_xlsx_data`)."""
 
 _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "cover": cover_rows,
@@ -85,9 +95,9 @@ _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "coverage": coverage_rows,
     "rights": rights_rows,
     "findings": findings_rows,
+    "changes": changes_rows,
+    "data": data_rows,
 }
-# The cover comes first in the workbook but is written last: it counts the export's notices.
-_WRITING_ORDER = (*SHEET_ORDER[1:], "cover")
 _MAX_WIDTH = {"cover": 70}
 
 # Columns that stay in view while scrolling right: the ids and names a row is about.
@@ -104,6 +114,7 @@ def export_excel(
     report: Report | None = None,
     as_of: date | None = None,
     source_sha256: str | None = None,
+    since: Register | None = None,
 ) -> None:
     """Write the register workbook of `register` to `path`, whole or not at all.
 
@@ -112,7 +123,11 @@ def export_excel(
     the validation report the Findings sheet lists; without one the workbook says validation
     was not run. `as_of` dates the workbook (default: the report's date, else today) and is the
     only date in it that the clock could set. `source_sha256` defaults to the SHA-256 of the
-    file the register was loaded from, when that file exists.
+    file the register was loaded from, when that file exists. `since`, an earlier edition of
+    the register, adds a Changes sheet: what changed since it (`ropa.diff`), one row per change.
+
+    The workbook also holds the register exactly as written, in a hidden sheet, so that
+    `ropa.import_workbook` can give it back whole.
 
     Raises `ropa.atomic.OutputError` when `path` cannot be written (no partial file is left)
     and ValueError for an unknown language or an `as_of` that contradicts the report.
@@ -131,6 +146,8 @@ def export_excel(
         as_of=day,
         source_file=_source_name(register) or word("not_available", lang),
         source_sha256=source_sha256 or _source_digest(register) or word("not_available", lang),
+        since=since,
+        changes=change_rows(diff_registers(since, register), lang) if since is not None else [],
     )
     write_atomically(path, lambda stream: _write_workbook(book, stream))
 
@@ -139,22 +156,32 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
     with tempfile.TemporaryDirectory(prefix="ropa-xlsx-", ignore_cleanup_errors=True) as work:
         workbook = Workbook(write_only=True)
         workbook.properties = _properties(book)
-        titles = [say(SHEETS, key, book.lang) for key in SHEET_ORDER]
-        numbers = {key: number for number, key in enumerate(SHEET_ORDER)}
+        keys = (*SHEET_ORDER, *(("changes",) if book.since is not None else ()), "data")
+        titles = [say(SHEETS, key, book.lang) for key in keys]
+        numbers = {key: number for number, key in enumerate(keys)}
         sheets: dict[str, SheetStream] = {}
         styles: Styles | None = None
-        for key, title in zip(SHEET_ORDER, titles, strict=True):
+        for key, title in zip(keys, titles, strict=True):
             sheet: WriteOnlyWorksheet = workbook.create_sheet(title)
-            _set_up_page(sheet, book, key)
             styles = styles or Styles(sheet)
             part = os.path.join(work, f"sheet{numbers[key] + 1}")
+            layout: dict[str, Any]
+            if key == "data":
+                # Hidden, not very hidden: an auditor may unhide it; it is only not for reading.
+                sheet.sheet_state = "hidden"  # type: ignore[attr-defined]
+                layout = {"widths": DATA_WIDTHS, "fit_rows": False, "body_style": "data"}
+            else:
+                _set_up_page(sheet, book, key)
+                layout = {"max_width": _MAX_WIDTH.get(key, MAX_WIDTH)}
             sheets[key] = SheetStream(
                 sheet, out=part + ".xml", rows_out=part + "-rows.xml", styles=styles,
                 sheet_numbers=numbers, titles=titles, lang=book.lang, notices=book.notices,
-                max_width=_MAX_WIDTH.get(key, MAX_WIDTH),
+                **layout,
             )  # fmt: skip
-        for key in _WRITING_ORDER:
-            sheets[key].write(partial(_ROWS[key], book), autofilter=key != "cover")
+        # The cover comes first in the workbook but is written last: it counts the notices.
+        for key in (*keys[1:], "cover"):
+            autofilter = key not in ("cover", "data")
+            sheets[key].write(partial(_ROWS[key], book), autofilter=autofilter)
         save(workbook, stream, book.as_of, {s.out: s.rows_out for s in sheets.values()})
 
 
