@@ -6,6 +6,9 @@ position of a path such as `activities[3].legal_bases[1].basis` and get `file:li
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Union
@@ -64,6 +67,26 @@ class SourceMap:
 
     def __repr__(self) -> str:
         return f"SourceMap({self.file!r})"
+
+    @property
+    def base_name(self) -> str | None:
+        """The file's base name, never a directory; None for text that came from no file."""
+        if self.file.startswith("<") and self.file.endswith(">"):
+            return None
+        return re.split(r"[\\/]", self.file)[-1] or None
+
+    def sha256(self) -> str | None:
+        """SHA-256 (hex) of the file as it is now, or None when there is no such file."""
+        if not os.path.isfile(self.file):
+            return None
+        digest = hashlib.sha256()
+        try:
+            with open(self.file, "rb") as stream:
+                for block in iter(lambda: stream.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError:
+            return None
+        return digest.hexdigest()
 
     def locate(self, path: Sequence[PathPart], *, key: bool = False) -> Location:
         """The position of the node at `path`, or of its closest ancestor that exists.

@@ -31,9 +31,7 @@ zip).
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -139,13 +137,16 @@ def export_excel(
             f"as_of {as_of.isoformat()} differs from the report's date {report.as_of.isoformat()}"
         )
     day = as_of or (report.as_of if report is not None else date.today())
+    source = register.source
     book = Book(
         register=register,
         lang=lang,
         report=report,
         as_of=day,
-        source_file=_source_name(register) or word("not_available", lang),
-        source_sha256=source_sha256 or _source_digest(register) or word("not_available", lang),
+        source_file=(source.base_name if source else None) or word("not_available", lang),
+        source_sha256=source_sha256
+        or (source.sha256() if source else None)
+        or word("not_available", lang),
         since=since,
         changes=change_rows(diff_registers(since, register), lang) if since is not None else [],
     )
@@ -235,26 +236,3 @@ def _one_line(text: str) -> str:
 def _header_text(text: str) -> str:
     # `&` starts a header code; `&&` is a literal ampersand.
     return _one_line(text)[:_HEADER_TEXT_LIMIT].replace("&", "&&")
-
-
-def _source_name(register: Register) -> str | None:
-    """The base name of the file the register came from, never a directory."""
-    source = register.source
-    if source is None or (source.file.startswith("<") and source.file.endswith(">")):
-        return None
-    return re.split(r"[\\/]", source.file)[-1] or None
-
-
-def _source_digest(register: Register) -> str | None:
-    """SHA-256 of the file the register came from, when that file is still there."""
-    source = register.source
-    if source is None or not os.path.isfile(source.file):
-        return None
-    digest = hashlib.sha256()
-    try:
-        with open(source.file, "rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()

@@ -17,7 +17,6 @@ as a JSON Schema (`ropa.exporters.json_schema`, `schemas/ropa-export.schema.json
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -122,9 +121,10 @@ def export_json(
     `as_of` (default today). `source_sha256` defaults to the hash of the file the register was
     loaded from, when that file exists.
     """
-    digest = source_sha256 if source_sha256 is not None else _sha256_of_source(register)
+    if source_sha256 is None and register.source is not None:
+        source_sha256 = register.source.sha256()
     document = export_document(
-        register, lang=lang, report=report, as_of=as_of, source_sha256=digest
+        register, lang=lang, report=report, as_of=as_of, source_sha256=source_sha256
     )
     write_bytes_atomically(path, document_bytes(document))
 
@@ -165,33 +165,11 @@ def document_bytes(document: Mapping[str, Json]) -> bytes:
 def source_sha256(register: Register) -> str | None:
     """SHA-256 (hex) of the file `register` was loaded from, or None when there is no such
     file (loaded from text, or the file is gone)."""
-    return _sha256_of_source(register)
+    return register.source.sha256() if register.source is not None else None
 
 
 # ---------------------------------------------------------------------------------------------
 # Building the document
-
-
-def _sha256_of_source(register: Register) -> str | None:
-    source = register.source
-    if source is None or not os.path.isfile(source.file):
-        return None
-    digest = hashlib.sha256()
-    try:
-        with open(source.file, "rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
-
-def _base_name(file: str) -> str | None:
-    """The file's base name, never a directory; None for text that came from no file."""
-    if file.startswith("<") and file.endswith(">"):
-        return None
-    name = re.split(r"[\\/]", file)[-1]
-    return name or None
 
 
 def _iso(value: date | None) -> str | None:
@@ -279,7 +257,7 @@ class _Exporter:
             "generator": "ropa",
             "ropa_version": __version__,
             "register_format": FORMAT,
-            "source": _base_name(source.file) if source is not None else None,
+            "source": source.base_name if source is not None else None,
             "source_sha256": digest,
             "as_of": report.as_of.isoformat(),
             "language": self.lang,
