@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
+from functools import cached_property
 
 from .source import Location, NodePath, format_path
 
@@ -152,7 +153,16 @@ class Report:
 
     def for_activity(self, activity_id: str) -> tuple[Finding, ...]:
         """Findings about one activity, waived ones included."""
-        return tuple(f for f in self.findings if f.activity == activity_id)
+        return self._by_activity.get(activity_id, ())
+
+    @cached_property
+    def _by_activity(self) -> dict[str, tuple[Finding, ...]]:
+        # Built once, so asking for every activity's findings stays linear.
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.activity is not None:
+                grouped.setdefault(finding.activity, []).append(finding)
+        return {activity: tuple(found) for activity, found in grouped.items()}
 
     def failed(self, *, strict: bool = False) -> bool:
         """Whether validation fails: any open error, or under `strict` any open warning."""

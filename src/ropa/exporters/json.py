@@ -234,6 +234,7 @@ class _Exporter:
 
     def document(self, report: Report, digest: str | None) -> dict[str, Json]:
         register = self.register
+        findings_by_activity = _finding_indexes(report.findings)
         return {
             "metadata": self.metadata(report, digest),
             "register": self.register_info(register.register),
@@ -243,7 +244,9 @@ class _Exporter:
             "recipients": [self.recipient(e) for e in register.recipients],
             "retention_rules": [self.retention_rule(e) for e in register.retention_rules],
             "security_measures": [self.security_measure(e) for e in register.security_measures],
-            "activities": [self.activity(a, report) for a in register.activities],
+            "activities": [
+                self.activity(a, findings_by_activity.get(a.id, [])) for a in register.activities
+            ],
             "report": self.report(report),
         }
 
@@ -359,7 +362,7 @@ class _Exporter:
 
     # -- activities ----------------------------------------------------------------------------
 
-    def activity(self, activity: Activity, report: Report) -> dict[str, Json]:
+    def activity(self, activity: Activity, findings: list[int]) -> dict[str, Json]:
         return {
             "id": activity.id,
             "name": self.text(activity.name),
@@ -401,7 +404,7 @@ class _Exporter:
             "reviewed": _iso(activity.reviewed),
             "waivers": [_waiver(w) for w in activity.waivers],
             "rights": self.rights(activity),
-            "findings": _finding_indexes(report.findings, activity.id),
+            "findings": findings,
         }
 
     def legal_basis(self, basis: Any) -> dict[str, Json]:
@@ -512,6 +515,10 @@ def _finding(finding: Finding) -> dict[str, Json]:
     }
 
 
-def _finding_indexes(findings: Iterable[Finding], activity_id: str) -> list[int]:
-    """Positions in report.findings of the findings about one activity."""
-    return [index for index, f in enumerate(findings) if f.activity == activity_id]
+def _finding_indexes(findings: Iterable[Finding]) -> dict[str, list[int]]:
+    """Activity id -> positions in report.findings of the findings about that activity."""
+    indexes: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        if finding.activity is not None:
+            indexes.setdefault(finding.activity, []).append(index)
+    return indexes
