@@ -542,3 +542,20 @@ def test_generated_registers_export_to_valid_documents(register: Register) -> No
         assert document_bytes(document) == document_bytes(
             export_document(register, lang=lang, report=report)
         )
+
+
+@pytest.mark.parametrize("lang", ["lv", "en", "all"])
+def test_streamed_file_equals_the_document_encoded_at_once(
+    shipped: Register, tmp_path: Path, lang: str
+) -> None:
+    # export_json encodes activities and findings one at a time (bounded memory); the bytes
+    # must be exactly those of the whole document encoded in one go.
+    out = tmp_path / "export.json"
+    export_json(shipped, out, lang=lang, as_of=AS_OF)
+    document = export_document(
+        shipped,
+        lang=lang,
+        as_of=AS_OF,
+        source_sha256=hashlib.sha256(SHIPPED.read_bytes()).hexdigest(),
+    )
+    assert out.read_bytes() == document_bytes(document)

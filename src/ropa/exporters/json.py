@@ -20,11 +20,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
-from ..atomic import write_bytes_atomically
+from ..atomic import atomic_output
 from ..i18n import retention_in_words
 from ..model import (
     FORMAT,
@@ -123,10 +123,9 @@ def export_json(
     """
     if source_sha256 is None and register.source is not None:
         source_sha256 = register.source.sha256()
-    document = export_document(
-        register, lang=lang, report=report, as_of=as_of, source_sha256=source_sha256
-    )
-    write_bytes_atomically(path, document_bytes(document))
+    document = _document(register, lang, report, as_of, source_sha256, lazy=True)
+    with atomic_output(path) as stream:
+        _write_document(document, stream)
 
 
 def export_document(
@@ -141,6 +140,18 @@ def export_document(
 
     When both `report` and `as_of` are given they must agree on the date.
     """
+    return _document(register, lang, report, as_of, source_sha256, lazy=False)
+
+
+def _document(
+    register: Register,
+    lang: str,
+    report: Report | None,
+    as_of: date | None,
+    source_sha256: str | None,
+    *,
+    lazy: bool,
+) -> dict[str, Json]:
     if lang not in _EXPORT_LANGS:
         raise ValueError(f"lang must be one of lv, en, all; got {lang!r}")
     if source_sha256 is not None and not re.fullmatch(r"[0-9a-f]{64}", source_sha256):
@@ -153,7 +164,47 @@ def export_document(
         raise ValueError(
             f"as_of {as_of.isoformat()} differs from the report's date {report.as_of.isoformat()}"
         )
-    return _Exporter(register, lang).document(report, source_sha256)
+    return _Exporter(register, lang, lazy=lazy).document(report, source_sha256)
+
+
+class _LazyList(list):  # type: ignore[type-arg]
+    """A list whose items are made only while the encoder walks it.
+
+    `json`'s indenting encoder iterates lists with `for item in value` after a truth test, so a
+    list subclass that knows its length and yields items on demand is encoded exactly like the
+    list it stands for, while only one item exists at a time: a 50,000-activity export then
+    needs memory for one activity's objects, not for all of them.
+    """
+
+    def __init__(self, length: int, items: Callable[[], Iterator[Json]]) -> None:
+        super().__init__()
+        self._length = length
+        self._items = items
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __bool__(self) -> bool:
+        return self._length > 0
+
+    def __iter__(self) -> Iterator[Json]:
+        return self._items()
+
+
+def _write_document(document: Mapping[str, Json], stream: IO[bytes]) -> None:
+    """Encode `document` to `stream` in chunks, exactly as `document_bytes` would."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
+    buffer: list[str] = []
+    size = 0
+    for chunk in encoder.iterencode(document):
+        buffer.append(chunk)
+        size += len(chunk)
+        if size > 1 << 16:
+            stream.write("".join(buffer).encode("utf-8"))
+            buffer.clear()
+            size = 0
+    buffer.append("\n")
+    stream.write("".join(buffer).encode("utf-8"))
 
 
 def document_bytes(document: Mapping[str, Json]) -> bytes:
@@ -179,9 +230,10 @@ def _iso(value: date | None) -> str | None:
 class _Exporter:
     """Turns one register into the export document in one language mode."""
 
-    def __init__(self, register: Register, lang: ExportLang) -> None:
+    def __init__(self, register: Register, lang: ExportLang, *, lazy: bool = False) -> None:
         self.register = register
         self.lang = lang
+        self.lazy = lazy
         self.language = register.register.language
         self.data_subjects = _index(register.data_subjects)
         self.data_categories = _index(register.data_categories)
@@ -244,9 +296,13 @@ class _Exporter:
             "recipients": [self.recipient(e) for e in register.recipients],
             "retention_rules": [self.retention_rule(e) for e in register.retention_rules],
             "security_measures": [self.security_measure(e) for e in register.security_measures],
-            "activities": [
-                self.activity(a, findings_by_activity.get(a.id, [])) for a in register.activities
-            ],
+            "activities": self.listing(
+                len(register.activities),
+                lambda: (
+                    self.activity(a, findings_by_activity.get(a.id, []))
+                    for a in register.activities
+                ),
+            ),
             "report": self.report(report),
         }
 
@@ -446,6 +502,10 @@ class _Exporter:
 
     # -- the report ----------------------------------------------------------------------------
 
+    def listing(self, length: int, items: Callable[[], Iterator[Json]]) -> list[Json]:
+        """A list of `items`: made now, or while the file is written when exporting lazily."""
+        return _LazyList(length, items) if self.lazy else list(items())
+
     def report(self, report: Report) -> dict[str, Json]:
         return {
             "as_of": report.as_of.isoformat(),
@@ -455,7 +515,9 @@ class _Exporter:
                 "info": report.info,
                 "waived": report.waived,
             },
-            "findings": [_finding(f) for f in report.findings],
+            "findings": self.listing(
+                len(report.findings), lambda: (_finding(f) for f in report.findings)
+            ),
         }
 
 
