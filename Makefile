@@ -26,9 +26,10 @@ demo: $(STAMP_RUN)
 	mkdir -p out
 	$(BIN)/ropa export $(REGISTER) --to xlsx --lang lv --as-of $(AS_OF) -o out/ropa-lv.xlsx
 	$(BIN)/ropa export $(REGISTER) --to xlsx --lang en --as-of $(AS_OF) -o out/ropa-en.xlsx
+	$(BIN)/ropa export $(REGISTER) --to json --lang all --as-of $(AS_OF) -o out/ropa.json
 	$(BIN)/ropa notice $(REGISTER) --lang lv --to html -o out/notice-lv.html
 	$(BIN)/ropa notice $(REGISTER) --lang en --to html -o out/notice-en.html
-	@echo "Wrote out/ropa-lv.xlsx, out/ropa-en.xlsx, out/notice-lv.html, out/notice-en.html"
+	@echo "Wrote out/ropa-lv.xlsx, out/ropa-en.xlsx, out/ropa.json, out/notice-lv.html, out/notice-en.html"
 
 test: lint typecheck unit
 
@@ -43,7 +44,7 @@ unit: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP_DEV)
-	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_all.py
 
 # Longer fuzzing than the test suite's bounded run (FUZZ_EXAMPLES per target).
 FUZZ_EXAMPLES ?= 50000

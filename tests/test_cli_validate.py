@@ -345,3 +345,13 @@ def test_validate_does_not_import_heavy_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_command_leaves_nothing_frozen(tmp_path: Path) -> None:
+    # `ropa` freezes the loaded register out of the garbage collector's way while a command
+    # runs; whoever calls `main` in process gets the collector back as it was.
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    assert main(["validate", *AS_OF, _write(tmp_path, CLEAN)]) == 0
+    assert gc.get_freeze_count() == 0

@@ -784,6 +784,26 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it() -> None:
         gc.enable()
 
 
+def test_a_large_register_goes_to_the_oldest_generation_and_nothing_stays_frozen() -> None:
+    # Past ropa.loader._MANY_NEW_OBJECTS new objects the loader moves them to the collector's
+    # oldest generation at once (gc.freeze, then gc.unfreeze), so that they are not walked
+    # again as they age; that must leave no object frozen.
+    items = "".join(f"  - {{id: a{n}, name: Name {n}}}\n" for n in range(30_000))
+    assert gc.get_freeze_count() == 0
+    data, _ = parse_text("activities:\n" + items)
+    assert len(data["activities"]) == 30_000
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+
+
+def test_repeated_keys_and_short_values_are_one_string() -> None:
+    # The loader shares each repeated key and short value (memory for large registers).
+    data, _ = parse_text("- {id: x, kind: processor}\n- {id: y, kind: processor}\n")
+    first, second = data
+    assert next(iter(first)) is next(iter(second))
+    assert first["kind"] is second["kind"]
+
+
 # ---------------------------------------------------------------------------------------------
 # The pure-Python fallback
 

@@ -35,7 +35,7 @@ LANGUAGE_PATTERN = r"^[a-z]{2}$"
 
 _ID = re.compile(ID_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only, as ISO 8601
 
 RegisterKind = Literal["controller", "processor"]
 LegalBasisKind = Literal[

@@ -12,6 +12,7 @@ Every function takes one report or several (one per file checked) and merges the
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -41,9 +42,19 @@ def merge(report: Report, *more: Report) -> Report:
 def text(report: Report, *more: Report) -> str:
     """One line per finding (waived ones marked), then `N errors, N warnings, ...`."""
     merged = merge(report, *more)
-    lines = [str(finding) for finding in merged.findings]
+    lines = [_printable(str(finding)) for finding in merged.findings]
     lines.append(merged.summary())
     return "\n".join(lines) + "\n"
+
+
+# Register text reaches the terminal through messages and waiver reasons: control characters
+# (escape sequences, line breaks) are shown as escapes, so no text can drive the terminal or
+# forge a line that looks like a finding of its own.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _printable(line: str) -> str:
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], line)
 
 
 def json_document(report: Report, *more: Report) -> dict[str, Any]:

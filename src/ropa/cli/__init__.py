@@ -8,6 +8,7 @@ own "no" (findings, differences), 2 unreadable input or bad usage.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -65,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    frozen_before = gc.get_freeze_count()
     try:
         status: int = args.run(args)
         sys.stdout.flush()
@@ -76,4 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ropa: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if not frozen_before:
+            gc.unfreeze()  # what loading froze (`load_or_report`), for callers that carry on
     return status
