@@ -885,3 +885,14 @@ def test_register_text_cannot_drive_the_terminal(
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\a" not in out
     assert not any(line.startswith("register.yaml:1:1") for line in out.splitlines())
+
+
+def test_diff_text_cannot_drive_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_bytes(BASE.encode())
+    new.write_bytes(edit("    name: Orders\n", '    name: "Orders\\e[2J\\e]0;title\\a"\n'))
+    assert main(["diff", str(old), str(new)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\a" not in out

@@ -625,3 +625,15 @@ def test_cli_warns_when_the_data_sheet_is_gone(
         assert main(["import", str(workbook), "-o", str(out)]) == 0
     assert "ropa: warning: edited.xlsx: no data sheet 'ropa-data'" in capsys.readouterr().err
     assert len(ropa.load(out).activities) == len(shipped.activities)
+
+
+def test_import_writes_yaml_even_to_a_json_name(tmp_path: Path) -> None:
+    # The written text is checked as YAML; a `.json` output name must not make that check
+    # demand JSON and fail.
+    from ropa.cli import main as ropa_main
+
+    workbook = tmp_path / "wb.xlsx"
+    assert ropa_main(["export", "data/processing_activities.yaml", "-o", str(workbook)]) == 0
+    out = tmp_path / "back.json"
+    assert ropa_main(["import", str(workbook), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Imported by ropa")

@@ -49,6 +49,7 @@ from .model import (
     Waiver,
     pick_text,
 )
+from .reporters import printable
 
 __all__ = [
     "SECTIONS",
@@ -159,7 +160,7 @@ class RegisterDiff:
         for kind, changes in self._text_sections(lang):
             if changes:
                 lines.append(_words_for(_SECTION_TITLES, kind, lang))
-                lines.extend(f"  {line}" for line in changes)
+                lines.extend(f"  {printable(line)}" for line in changes)
                 count += len(changes)
         lines.append(_count_line(count, lang))
         return "\n".join(lines) + "\n"

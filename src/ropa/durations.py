@@ -12,7 +12,7 @@ from pydantic_core import core_schema
 
 # The lookahead refuses "P" and zero durations ("P0D"), as `Duration.parse` does.
 DURATION_PATTERN = r"^P(?=.*[1-9])(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?|\d+W)$"
-_DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?")
+_DURATION = re.compile(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?")
 
 # Average lengths, used only to order durations of different units.
 _DAYS_PER_YEAR = 365.2425

@@ -42,7 +42,7 @@ def merge(report: Report, *more: Report) -> Report:
 def text(report: Report, *more: Report) -> str:
     """One line per finding (waived ones marked), then `N errors, N warnings, ...`."""
     merged = merge(report, *more)
-    lines = [_printable(str(finding)) for finding in merged.findings]
+    lines = [printable(str(finding)) for finding in merged.findings]
     lines.append(merged.summary())
     return "\n".join(lines) + "\n"
 
@@ -53,7 +53,8 @@ def text(report: Report, *more: Report) -> str:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def _printable(line: str) -> str:
+def printable(line: str) -> str:
+    """`line` with control characters shown as escapes, safe to print to a terminal."""
     return _CONTROL.sub(lambda match: repr(match.group())[1:-1], line)
 
 

@@ -83,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
     )
     text = dump_register(imported.register, header=header)
     try:
-        written_back = load(text, name=args.output)
+        # Checked as the YAML it is, whatever OUT is called (a `.json` name asks for JSON).
+        written_back = load(text, name=f"{args.output} (as YAML)")
     except LoadError as error:  # pragma: no cover - a bug in the writer, never the workbook
         return fail(f"internal error: the YAML written does not load ({error})")
     if written_back != imported.register:  # pragma: no cover - likewise
