@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .model import Register
+from .model import Register, kind_of
 from .source import Location, NodePath, PathPart, Position, SourceMap, format_path
 
 # libyaml's parser; the pure-Python one is the fallback where libyaml is missing.
@@ -366,7 +366,7 @@ def _build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[A
                 parent[1][2].append(position)
             elif parent[2] is _NO_KEY:
                 if type(value) is not str:
-                    described = "null" if value is None else "a " + _kind_of(value)
+                    described = "null" if value is None else "a " + kind_of(value)
                     problems.append(
                         Problem(
                             Location(file, position[0], position[1]),
@@ -619,7 +619,7 @@ def _load_data(
     del raw, text
     data, source_map = _parse(document, file, problems)
     if not isinstance(data, dict):
-        described = "empty" if data is None else f"a {_kind_of(data)}"
+        described = "empty" if data is None else f"a {kind_of(data)}"
         message = (
             f"the document is {described}; a register is a mapping with format, register, "
             "organisation and activities"
@@ -650,18 +650,6 @@ def load(
     if problems:
         raise LoadError(problems)
     return register.with_source(source_map)
-
-
-def _kind_of(value: Any) -> str:
-    if isinstance(value, dict):
-        return "mapping"
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, bool):
-        return "boolean"
-    return "number"
 
 
 def _model_problems(error: ValidationError, data: Any, source_map: SourceMap) -> list[Problem]:

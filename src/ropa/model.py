@@ -93,18 +93,23 @@ Safeguard = Literal["adequacy", "scc", "bcr", "code_of_conduct", "certification"
 SecurityKind = Literal["technical", "organisational"]
 
 
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
+def kind_of(value: Any) -> str:
+    """What a loaded value is, in the register writer's words: mapping, list, text, ..."""
     if isinstance(value, dict):
-        return "a mapping"
+        return "mapping"
     if isinstance(value, list):
-        return "a list"
+        return "list"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
     return type(value).__name__
+
+
+def _type_name(value: Any) -> str:
+    return "null" if value is None else f"a {kind_of(value)}"
 
 
 def _check_text(value: Any) -> Any:
