@@ -785,7 +785,7 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it() -> None:
 
 
 def test_a_large_register_goes_to_the_oldest_generation_and_nothing_stays_frozen() -> None:
-    # Past ropa.loader._MANY_NEW_OBJECTS new objects the loader moves them to the collector's
+    # Past ropa._collector.MANY_NEW_OBJECTS new objects the loader moves them to the collector's
     # oldest generation at once (gc.freeze, then gc.unfreeze), so that they are not walked
     # again as they age; that must leave no object frozen.
     items = "".join(f"  - {{id: a{n}, name: Name {n}}}\n" for n in range(30_000))

@@ -44,6 +44,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import BaseModel, ValidationError
 
+from ._collector import collector_paused
 from ._import_cells import (
     Text,
     Unreadable,
@@ -194,7 +195,8 @@ def read_workbook(path: str | os.PathLike[str], *, lang: str | None = None) -> I
         raise WorkbookError([CellProblem(name, message)]) from None
     try:
         run = _Import(workbook, name, lang)
-        register = run.run()
+        with collector_paused():  # every row of every sheet, and the register
+            register = run.run()
         return Imported(register, run.lang, run.as_of, run.canonical is not None)
     finally:
         workbook.close()

@@ -15,12 +15,10 @@ several times faster, and it lets the loader apply its own rules while it builds
 from __future__ import annotations
 
 import difflib
-import gc
 import json
 import os
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ._collector import collector_paused
 from .model import Register, kind_of
 from .source import Location, NodePath, PathPart, Position, SourceMap, format_path
 
@@ -247,9 +246,6 @@ _NO_KEY = object()
 _BAD_KEY = object()
 _SHARED_LENGTH = 40
 """Scalars up to this long are shared between their repeats (longer ones rarely repeat)."""
-_MANY_NEW_OBJECTS = 100_000
-"""Objects made while the collector was paused beyond which they are moved to its oldest
-generation at once."""
 
 
 def _build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[Any, Position]:
@@ -427,7 +423,7 @@ def _parse(document: str | bytes, file: str, problems: list[Problem]) -> tuple[A
     `document` is the text, or the text as UTF-8 bytes already checked to be valid.
     """
     try:
-        with _gc_paused():
+        with collector_paused():
             data, root = _build(document, file, problems)
     except _Refused as refused:
         location = Location(file, refused.line, refused.column)
@@ -443,31 +439,6 @@ def _parse(document: str | bytes, file: str, problems: list[Problem]) -> tuple[A
 
 def _as_text(document: str | bytes) -> str:
     return document if isinstance(document, str) else document.decode("utf-8")
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document is built.
-
-    Building makes millions of objects and no reference cycles (a recursive alias is
-    refused), yet each batch of new objects sets off a collection that walks them all: with
-    the collector running, reading a large register takes 1.5 to 2 times as long.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_count()[0] > _MANY_NEW_OBJECTS:
-            # The new objects are the register, which lives on: they go straight to the
-            # oldest generation (freeze, then unfreeze, moves every object there without
-            # walking any), so the collector does not walk them again as they age through
-            # the younger ones; that walking took as long as validating.
-            gc.freeze()
-            gc.unfreeze()
-        gc.enable()
 
 
 def _reader_problem(error: yaml.reader.ReaderError, file: str, text: str) -> Problem:
@@ -643,7 +614,7 @@ def load(
     problems: list[Problem] = []
     data, source_map = _load_data(source, max_bytes, name, problems)
     try:
-        with _gc_paused():
+        with collector_paused():
             register = Register.model_validate(data)
     except ValidationError as error:
         problems.extend(_model_problems(error, data, source_map))

@@ -45,6 +45,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from .. import __version__
+from .._collector import collector_paused
 from ..atomic import write_atomically
 from ..diff import change_rows, diff_registers
 from ..findings import Report
@@ -150,7 +151,8 @@ def export_excel(
         since=since,
         changes=change_rows(diff_registers(since, register), lang) if since is not None else [],
     )
-    write_atomically(path, lambda stream: _write_workbook(book, stream))
+    with collector_paused():  # the rows are made and dropped by the hundred thousand
+        write_atomically(path, lambda stream: _write_workbook(book, stream))
 
 
 def _write_workbook(book: Book, stream: IO[bytes]) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple, TypeVar
 
+from .._collector import collector_paused
 from ..findings import Finding, Report, Rule, Severity
 from ..model import (
     Activity,
@@ -222,6 +223,11 @@ def validate(register: Register, *, as_of: date | None = None) -> Report:
     register's file when it was loaded from one; waived findings stay in the report, marked.
     """
     check_date = as_of if as_of is not None else date.today()
+    with collector_paused():  # a large register's findings, made without cycles
+        return _validate(register, check_date)
+
+
+def _validate(register: Register, check_date: date) -> Report:
     context = Context.of(register, check_date)
     source = register.source
     findings: list[Finding] = []
