@@ -41,7 +41,6 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import BaseModel, ValidationError
 
 from ._collector import collector_paused
@@ -92,6 +91,7 @@ from .exporters._xlsx_text import (
 )
 from .exporters.excel import DATA_SHEET, LANGUAGES
 from .i18n import not_stated
+from .loader import DEFAULT_MAX_BYTES
 from .model import (
     FORMAT,
     LEGAL_BASIS_MODELS,
@@ -106,6 +106,7 @@ from .model import (
     Transfer,
     pick_text,
 )
+from .reporters import printable
 from .vocab import (
     LEGAL_BASES,
     PURPOSES,
@@ -166,7 +167,9 @@ class Imported:
     """Whether the workbook had its data sheet (without it, one language only is read)."""
 
 
-def import_workbook(path: str | os.PathLike[str], *, lang: str | None = None) -> Register:
+def import_workbook(
+    path: str | os.PathLike[str], *, lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Register:
     """Rebuild the register from a workbook that ropa wrote (`export_excel`), in lv or en.
 
     Unchanged, the workbook gives back exactly the register it was written from. Edited by
@@ -174,25 +177,33 @@ def import_workbook(path: str | os.PathLike[str], *, lang: str | None = None) ->
     see the module's description. `lang` is the workbook's language; by default it is told
     from the sheet names.
 
+    A workbook is a zip archive: one larger than `max_bytes` (50 MB by default, as for a
+    register file), or whose parts unpack to more than `UNPACKED_FACTOR` times that, is
+    refused before any part is read.
+
     Raises `WorkbookError` naming every cell that cannot be read (`Activities!F12: ...`), and
     for a file that is not a workbook ropa wrote. Warns `NoDataSheet` when the workbook lacks
     its hidden data sheet (the register is then read from the visible sheets alone).
     """
-    return read_workbook(path, lang=lang).register
+    return read_workbook(path, lang=lang, max_bytes=max_bytes).register
 
 
-def read_workbook(path: str | os.PathLike[str], *, lang: str | None = None) -> Imported:
+def read_workbook(
+    path: str | os.PathLike[str], *, lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Imported:
     """Like `import_workbook`, with the workbook's language and date."""
     name = os.path.basename(os.fspath(path)) or os.fspath(path)
+    too_large = _too_large(path, max_bytes)
+    if too_large is not None:
+        raise WorkbookError([CellProblem(name, too_large)])
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise WorkbookError([CellProblem(name, "no such file")]) from None
     except IsADirectoryError:
         raise WorkbookError([CellProblem(name, "is a directory, not a workbook")]) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        message = f"not an Excel workbook (.xlsx) that can be read ({error})"
-        raise WorkbookError([CellProblem(name, message)]) from None
+    except Exception as error:  # openpyxl, the zip and XML readers, on a damaged file
+        raise WorkbookError([CellProblem(name, _unreadable(error))]) from None
     try:
         run = _Import(workbook, name, lang)
         with collector_paused():  # every row of every sheet, and the register
@@ -200,6 +211,47 @@ def read_workbook(path: str | os.PathLike[str], *, lang: str | None = None) -> I
         return Imported(register, run.lang, run.as_of, run.canonical is not None)
     finally:
         workbook.close()
+
+
+def _unreadable(error: Exception, what: str = "not an Excel workbook (.xlsx) that can be read"
+                ) -> str:  # fmt: skip
+    """What to say of a workbook, or a sheet of it, that openpyxl cannot read."""
+    return f"{what} ({printable(str(error).strip() or type(error).__name__)})"
+
+
+_DAMAGED_SHEET = "the sheet is damaged and cannot be read"
+
+UNPACKED_FACTOR = 10
+"""A workbook may unpack to at most this many times `max_bytes`. A workbook ropa writes
+unpacks to about 15 times its own size and to 8 times the size of the register file: the
+largest register the loader reads by default (50 MB) makes a workbook that unpacks to about
+400 MB, within the 500 MB this allows."""
+
+
+def _too_large(path: str | os.PathLike[str], max_bytes: int) -> str | None:
+    """Why the workbook at `path` is refused for its size (a zip bomb, say), or None.
+
+    The sizes are the ones the archive declares; the zip reader never unpacks a part beyond
+    its declared size (it stops there, and a part whose content does not match is an error).
+    """
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return (
+                f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes "
+                "(raise it with max_bytes / --max-bytes)"
+            )
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None  # not there, or not a zip: `load_workbook` says which, in its words
+    limit = UNPACKED_FACTOR * max_bytes
+    if unpacked > limit:
+        return (
+            f"unpacks to {unpacked:,} bytes, over the limit of {limit:,} bytes "
+            f"({UNPACKED_FACTOR} times --max-bytes); refused before reading"
+        )
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -344,7 +396,19 @@ class _Import:
         return found[0]
 
     def _rows(self, title: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        yield from enumerate(self.workbook[title].iter_rows(values_only=True), 1)
+        rows = self.workbook[title].iter_rows(values_only=True)
+        number = 0
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception as error:  # openpyxl and the XML parser, on a damaged part
+                raise WorkbookError(
+                    [CellProblem(title, _unreadable(error, _DAMAGED_SHEET))]
+                ) from None
+            number += 1
+            yield number, row
 
     def _data_sheet(self) -> tuple[DataSheet, bool]:
         if DATA_SHEET not in self.workbook.sheetnames:

@@ -21,14 +21,19 @@ def as_of_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def add_max_bytes(parser: argparse.ArgumentParser) -> None:
-    """The `--max-bytes` option shared by every command that reads a register."""
+def add_max_bytes(parser: argparse.ArgumentParser, *, unpacked_factor: bool = False) -> None:
+    """The `--max-bytes` option shared by every command that reads a register or workbook."""
+    what = (
+        "workbooks larger than N bytes, or unpacking to more than 10 times N"
+        if unpacked_factor
+        else "register files larger than N bytes"
+    )
     parser.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
-        help=f"refuse register files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
+        help=f"refuse {what} (default {DEFAULT_MAX_BYTES:,})",
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import __version__
 from ..i18n import LANGUAGES
-from ._common import check_output_path, fail
+from ._common import add_max_bytes, check_output_path, fail
 
 
 def add_parser(subparsers: Any) -> None:
@@ -46,6 +46,7 @@ def add_parser(subparsers: Any) -> None:
         default=None,
         help="the workbook's language (default: told from its sheet names)",
     )
+    add_max_bytes(parser, unpacked_factor=True)
     parser.set_defaults(run=run)
 
 
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NoDataSheet)
         try:
-            imported = read_workbook(args.workbook, lang=args.lang)
+            imported = read_workbook(args.workbook, lang=args.lang, max_bytes=args.max_bytes)
         except WorkbookError as error:
             for problem in error.problems:
                 print(problem, file=sys.stderr)
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     text = dump_register(imported.register, header=header)
     try:
         # Checked as the YAML it is, whatever OUT is called (a `.json` name asks for JSON).
-        written_back = load(text, name=f"{args.output} (as YAML)")
+        written_back = load(text, name=f"{args.output} (as YAML)", max_bytes=len(text) * 4)
     except LoadError as error:  # pragma: no cover - a bug in the writer, never the workbook
         return fail(f"internal error: the YAML written does not load ({error})")
     if written_back != imported.register:  # pragma: no cover - likewise
