@@ -592,6 +592,21 @@ def test_without_a_report_the_findings_sheet_says_so(tmp_path: Path) -> None:
     assert cover["SHA-256 of the source file"] == "not available"
 
 
+def test_the_hash_is_of_the_bytes_loaded_not_of_the_file_edited_since(tmp_path: Path) -> None:
+    source = tmp_path / "register.yaml"
+    source.write_bytes(SHIPPED.read_bytes())
+    register = ropa.load(source)
+    source.write_text("edited after loading\n", encoding="utf-8")
+    path = tmp_path / "out.xlsx"
+    export_excel(register, path, as_of=AS_OF)
+    cover = dict((row[0], row[1]) for row in rows_of(load_workbook(path)["Cover"])[1:])
+    assert cover["SHA-256 of the source file"] == hashlib.sha256(SHIPPED.read_bytes()).hexdigest()
+    source.unlink()
+    export_excel(register, path, as_of=AS_OF)
+    cover = dict((row[0], row[1]) for row in rows_of(load_workbook(path)["Cover"])[1:])
+    assert cover["SHA-256 of the source file"] == hashlib.sha256(SHIPPED.read_bytes()).hexdigest()
+
+
 # ---------------------------------------------------------------------------------------------
 # Determinism
 

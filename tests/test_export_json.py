@@ -388,6 +388,17 @@ def test_no_directory_anywhere_in_the_output(tmp_path: Path) -> None:
     assert source_sha256(register) == hashlib.sha256(source.read_bytes()).hexdigest()
 
 
+def test_the_hash_is_of_the_bytes_loaded_not_of_the_file_edited_since(tmp_path: Path) -> None:
+    source = tmp_path / "edition.yaml"
+    source.write_text(MINIMAL, encoding="utf-8")
+    register = ropa.load(source)
+    source.write_text(MINIMAL + "# edited after loading\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    export_json(register, out, as_of=AS_OF)
+    loaded = hashlib.sha256(MINIMAL.encode("utf-8")).hexdigest()
+    assert read_export(out)["metadata"]["source_sha256"] == loaded
+
+
 def test_register_from_text_has_no_source() -> None:
     register = ropa.load(MINIMAL)
     assert source_sha256(register) is None

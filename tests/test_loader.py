@@ -834,8 +834,11 @@ _TEXT = st.text(
     max_size=30,
 )
 # YAML 1.2 reads these as numbers where YAML 1.1 (and so safe_dump) sees text and leaves it
-# unquoted: exponents without a dot or sign, and 0o octals. Not a loader bug: the schemas differ.
-_YAML_1_2_ONLY_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|0o[0-7]+")
+# unquoted: exponents without a dot or sign, 0o octals, and decimals with a leading zero that
+# are not YAML 1.1 octals (`08`). Not a loader bug: the schemas differ.
+_YAML_1_2_ONLY_NUMBER = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|0o[0-7]+|[-+]?0[0-9]+"
+)
 _PLAIN_TEXT = _TEXT.filter(lambda text: not _YAML_1_2_ONLY_NUMBER.fullmatch(text))
 _SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(10**20), max_value=10**20), _PLAIN_TEXT

@@ -15,13 +15,14 @@ several times faster, and it lets the loader apply its own rules while it builds
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 from pydantic import ValidationError
@@ -119,7 +120,7 @@ def _read_source(
     """The raw content and the name to report it under."""
     if isinstance(source, bytes):
         return source, name or _TEXT_SOURCE
-    if isinstance(source, str) and ("\n" in source or not source.strip()):
+    if _is_document(source):
         return source, name or _TEXT_SOURCE
     path = Path(source)
     label = name or str(source)
@@ -140,6 +141,11 @@ def _read_source(
     except OSError as error:
         message = f"cannot be read: {error.strerror or error}"
         raise LoadError([Problem(Location(label, 1, 1), message)]) from None
+
+
+def _is_document(source: str | os.PathLike[str]) -> TypeGuard[str]:
+    """Whether `source` is the document itself rather than a file name."""
+    return isinstance(source, str) and ("\n" in source or not source.strip())
 
 
 def _too_large(size: int, max_bytes: int) -> str:
@@ -417,7 +423,9 @@ def parse_text(text: str, file: str = _TEXT_SOURCE) -> tuple[Any, SourceMap]:
     return data, source_map
 
 
-def _parse(document: str | bytes, file: str, problems: list[Problem]) -> tuple[Any, SourceMap]:
+def _parse(
+    document: str | bytes, file: str, problems: list[Problem], sha256: str | None = None
+) -> tuple[Any, SourceMap]:
     """Like `parse_text`, but duplicate and non-text keys go to `problems`.
 
     `document` is the text, or the text as UTF-8 bytes already checked to be valid.
@@ -434,7 +442,7 @@ def _parse(document: str | bytes, file: str, problems: list[Problem]) -> tuple[A
         raise LoadError([_syntax_problem(error, file, _as_text(document))]) from None
     except yaml.YAMLError as error:
         raise LoadError([Problem(Location(file, 1, 1), f"not valid YAML: {error}")]) from None
-    return data, SourceMap(file, root)
+    return data, SourceMap(file, root, sha256)
 
 
 def _as_text(document: str | bytes) -> str:
@@ -575,6 +583,9 @@ def _load_data(
     problems: list[Problem],
 ) -> tuple[dict[str, Any], SourceMap]:
     raw, file = _read_source(source, name, max_bytes)
+    # The hash of the bytes read, for the exports: the file may change before they are made.
+    read_from_file = not isinstance(source, bytes) and not _is_document(source)
+    digest = hashlib.sha256(raw).hexdigest() if read_from_file and isinstance(raw, bytes) else None
     text = _decode(raw, file, max_bytes)
     if not text.strip():
         raise LoadError([Problem(Location(file, 1, 1), "file is empty; expected a register")])
@@ -588,7 +599,7 @@ def _load_data(
             # no copy of the text, which for a large register is twice the size of the file.
             document = raw.removeprefix(b"\xef\xbb\xbf")
     del raw, text
-    data, source_map = _parse(document, file, problems)
+    data, source_map = _parse(document, file, problems, digest)
     if not isinstance(data, dict):
         described = "empty" if data is None else f"a {kind_of(data)}"
         message = (

@@ -6,8 +6,6 @@ position of a path such as `activities[3].legal_bases[1].basis` and get `file:li
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,11 +48,12 @@ def format_path(path: Sequence[PathPart]) -> str:
 class SourceMap:
     """Positions of every node of one loaded document."""
 
-    __slots__ = ("_root", "file")
+    __slots__ = ("_root", "_sha256", "file")
 
-    def __init__(self, file: str, root: Position) -> None:
+    def __init__(self, file: str, root: Position, sha256: str | None = None) -> None:
         self.file = file
         self._root = root
+        self._sha256 = sha256
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, SourceMap) and (self.file, self._root) == (
@@ -76,17 +75,9 @@ class SourceMap:
         return re.split(r"[\\/]", self.file)[-1] or None
 
     def sha256(self) -> str | None:
-        """SHA-256 (hex) of the file as it is now, or None when there is no such file."""
-        if not os.path.isfile(self.file):
-            return None
-        digest = hashlib.sha256()
-        try:
-            with open(self.file, "rb") as stream:
-                for block in iter(lambda: stream.read(1 << 20), b""):
-                    digest.update(block)
-        except OSError:
-            return None
-        return digest.hexdigest()
+        """SHA-256 (hex) of the bytes the register was loaded from, when it was read from a
+        file (not of the file as it is now, which may have been edited since); else None."""
+        return self._sha256
 
     def locate(self, path: Sequence[PathPart], *, key: bool = False) -> Location:
         """The position of the node at `path`, or of its closest ancestor that exists.

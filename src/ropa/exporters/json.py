@@ -118,8 +118,8 @@ def export_json(
     `lang` is ``"lv"`` or ``"en"`` (every text in that language, falling back to the register
     language and then to any) or ``"all"`` (every text as a map of the languages written).
     `report` is the validation report to include; without one the register is validated as of
-    `as_of` (default today). `source_sha256` defaults to the hash of the file the register was
-    loaded from, when that file exists.
+    `as_of` (default today). `source_sha256` defaults to the hash of the bytes the register was
+    loaded from, when it was read from a file.
     """
     if source_sha256 is None and register.source is not None:
         source_sha256 = register.source.sha256()
@@ -214,8 +214,8 @@ def document_bytes(document: Mapping[str, Json]) -> bytes:
 
 
 def source_sha256(register: Register) -> str | None:
-    """SHA-256 (hex) of the file `register` was loaded from, or None when there is no such
-    file (loaded from text, or the file is gone)."""
+    """SHA-256 (hex) of the bytes `register` was loaded from, or None when it was not read
+    from a file (loaded from text or bytes)."""
     return register.source.sha256() if register.source is not None else None
 
 
