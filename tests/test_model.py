@@ -323,6 +323,43 @@ def test_models_are_frozen() -> None:
     assert isinstance(register.activities, tuple)
 
 
+def test_language_maps_are_read_only_too() -> None:
+    register = ropa.load(REGISTER)
+    name = register.activities[0].name
+    assert name == {"lv": "Reģistrācija", "en": "Registration"}
+    assert isinstance(name, dict)
+    for change in (
+        lambda: name.__setitem__("en", "Sign-up"),
+        lambda: name.__delitem__("lv"),
+        lambda: name.update(en="Sign-up"),
+        lambda: name.pop("en"),
+        lambda: name.setdefault("de", "Anmeldung"),
+        lambda: name.clear(),
+    ):
+        with pytest.raises(TypeError, match="read-only"):
+            change()
+    assert register.activities[0].name == {"lv": "Reģistrācija", "en": "Registration"}
+    # A new map is the way to change a text.
+    renamed = register.activities[0].model_copy(update={"name": {**name, "en": "Sign-up"}})
+    assert renamed.name == {"lv": "Reģistrācija", "en": "Sign-up"}
+
+
+def test_a_register_is_hashable_copyable_and_picklable() -> None:
+    import copy
+    import pickle
+
+    first, second = ropa.load(REGISTER), ropa.load(REGISTER)
+    assert hash(first) == hash(second)
+    assert len({first, second}) == 1
+    for again in (copy.deepcopy(first), pickle.loads(pickle.dumps(first))):
+        assert again == first
+        assert hash(again) == hash(first)
+        with pytest.raises(TypeError):
+            again.activities[0].name["en"] = "x"  # type: ignore[index]
+    dumped = first.model_dump()["activities"][0]["name"]
+    assert type(dumped) is dict  # plain data out, for callers who edit it
+
+
 def test_extra_fields_are_forbidden() -> None:
     with pytest.raises(ValidationError) as error:
         activity(colour="blue")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, NoReturn, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -136,6 +137,35 @@ def _check_text(value: Any) -> Any:
     )
 
 
+class TextMap(dict[str, str]):
+    """A text in several languages, ISO 639-1 code -> text, read-only like the model that
+    holds it (and hashable, so that a register is).
+
+    It is a `dict` for every reader (`isinstance`, `json.dumps`, `dict(...)`, `{**m}`); the
+    methods that would change it raise TypeError. Change a register with
+    `model_copy(update=...)` and a new map instead.
+    """
+
+    __slots__ = ()
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("a register's texts are read-only; build a new map instead")
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+    def __reduce__(self) -> tuple[type[TextMap], tuple[dict[str, str]]]:
+        # copy and pickle rebuild it whole instead of setting its items one by one.
+        return TextMap, (dict(self),)
+
+
+def _read_only_text(value: str | dict[str, str]) -> str | dict[str, str]:
+    return TextMap(value) if isinstance(value, dict) and type(value) is not TextMap else value
+
+
 def _check_id(value: Any) -> Any:
     if not isinstance(value, str):
         raise ValueError(f"expected an id, got {_type_name(value)}")
@@ -176,6 +206,7 @@ def _check_date(value: Any) -> Any:
 Text = Annotated[
     Union[str, dict[str, str]],  # noqa: UP007 - pydantic needs the runtime Union here
     BeforeValidator(_check_text),
+    AfterValidator(_read_only_text),
     WithJsonSchema(
         {
             "anyOf": [

@@ -5,6 +5,9 @@ format is asked for, so that reading or validating a register never pays for ope
 export function takes the same arguments::
 
     export(register, path, *, lang="en", report=None, as_of=None, source_sha256=None) -> None
+
+A format may take more (the workbook takes `since=`, an earlier edition, for its Changes
+sheet); `Exporter` is what a caller may rely on for any format.
 """
 
 from __future__ import annotations
