@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -139,6 +140,23 @@ def test_sheets_in_order_with_titles_in_the_language(workbooks: dict[str, Path],
     # Last, hidden: the register as written, for `ropa import` (tests/test_import.py).
     assert book.sheetnames == [*TITLES[lang], "ropa-data"]
     assert book["ropa-data"].sheet_state == "hidden"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sheet_declares_its_used_range(workbooks: dict[str, Path], lang: str) -> None:
+    # As Excel does: readers (openpyxl's read-only mode among them) learn a sheet's size from
+    # it instead of parsing the whole sheet first.
+    book = load_workbook(workbooks[lang])
+    read_only = load_workbook(workbooks[lang], read_only=True)
+    with zipfile.ZipFile(workbooks[lang]) as archive:
+        for number, sheet in enumerate(book.worksheets, 1):
+            xml = archive.read(f"xl/worksheets/sheet{number}.xml").decode("utf-8")
+            declared = re.search(r'<dimension ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"', xml)
+            assert declared is not None, sheet.title
+            assert declared.group(1) == sheet.calculate_dimension(), sheet.title
+            assert xml.index("<dimension") < xml.index("<sheetData")
+            assert read_only[sheet.title].calculate_dimension() == declared.group(1)
+    read_only.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)

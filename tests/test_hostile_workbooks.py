@@ -24,6 +24,7 @@ from ropa.importer import UNPACKED_FACTOR, WorkbookError, import_workbook
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "processing_activities.yaml"
 ACTIVITIES_PART = "xl/worksheets/sheet2.xml"  # the second sheet, Activities
+DAMAGED = "Activities: the sheet is damaged and cannot be read ("
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +132,8 @@ def test_an_entity_expanding_without_end_is_refused(
         in_part(ACTIVITIES_PART, with_doctype(doctype, "&lol9;")),
     )
     err, _ = refused(laughs, capsys)
-    assert "laughs.xlsx: not an Excel workbook (.xlsx) that can be read" in err
+    assert err.startswith(DAMAGED)
+    assert "amplification" in err
 
 
 def test_an_external_entity_is_never_read(
@@ -145,7 +147,7 @@ def test_an_external_entity_is_never_read(
     )
     err, _ = refused(xxe, capsys)
     assert "the secret" not in err
-    assert "xxe.xlsx: not an Excel workbook (.xlsx) that can be read" in err
+    assert err.startswith(DAMAGED)
 
 
 def test_a_cut_off_sheet_is_refused(
@@ -157,7 +159,7 @@ def test_a_cut_off_sheet_is_refused(
         lambda name, data: data[: len(data) * 3 // 4] if name == ACTIVITIES_PART else data,
     )
     err, _ = refused(cut, capsys)
-    assert err.startswith("cut.xlsx: not an Excel workbook (.xlsx) that can be read (")
+    assert err.startswith(DAMAGED)
 
 
 def test_a_cell_openpyxl_cannot_read_names_its_sheet(
@@ -171,7 +173,7 @@ def test_a_cell_openpyxl_cannot_read_names_its_sheet(
 
     damaged = rewritten(workbook, tmp_path / "damaged.xlsx", in_part(ACTIVITIES_PART, bad_date))
     err, _ = refused(damaged, capsys)
-    assert err.startswith("Activities: the sheet is damaged and cannot be read (")
+    assert err.startswith(DAMAGED)
 
 
 def test_not_a_zip_at_all(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -217,11 +217,18 @@ class _SheetWriter(WorksheetWriter):
     """openpyxl's sheet writer, writing internal hyperlinks from a compact list."""
 
     def __init__(self, sheet: WriteOnlyWorksheet, out: str, links: array[int],
-                 titles: Sequence[str]) -> None:  # fmt: skip
+                 titles: Sequence[str], used: str | None) -> None:  # fmt: skip
         super().__init__(sheet, out)
         self._path = out
         self._links = links
         self._titles = titles
+        self._used = used
+
+    def write_dimensions(self) -> None:
+        # The used range, as Excel writes it: without it, a reader such as openpyxl's
+        # read-only mode parses the whole sheet once more just to learn its size.
+        if self._used is not None:
+            self.xf.send(Element("dimension", {"ref": self._used}))
 
     def write_hyperlinks(self) -> None:
         if not self._links:
@@ -282,6 +289,8 @@ class SheetStream:
         self._fit_rows = fit_rows
         self._links: array[int] = array("l")
         self._letters: list[str] = []
+        self._columns = 0
+        """The number of the last column with a cell in it, in any row."""
 
     def write(self, rows: Callable[[], Iterable[Row]], *, autofilter: bool = True) -> None:
         """Write the rows `rows()` yields (the first is the header), then end the sheet."""
@@ -297,7 +306,8 @@ class SheetStream:
             self.sheet.auto_filter.ref = f"A1:{self._letters[-1]}{self.row_count}"
         # The write-only sheet writes its head and tail around an empty <sheetData> when it is
         # closed, with this writer (openpyxl would otherwise make a plain one).
-        writer = _SheetWriter(self.sheet, self.out, self._links, self._titles)
+        used = f"A1:{get_column_letter(self._columns)}{self.row_count}" if self._columns else None
+        writer = _SheetWriter(self.sheet, self.out, self._links, self._titles, used)
         writer.write_top()
         self.sheet._writer = writer
         self.sheet.close()
@@ -340,12 +350,14 @@ class SheetStream:
         suffix = str(number)
         cells: list[str] = []
         lines = 1
+        last = -1
         for index, value in enumerate(values):
             if value is None:
                 continue
             while index >= len(self._letters):  # a sheet of fixed widths may run wider
                 self._letters.append(get_column_letter(len(self._letters) + 1))
             ref = self._letters[index] + suffix
+            last = index
             if value == "":
                 cells.append(f'<c r="{ref}" s="{self._text_style}"/>')  # keeps the borders
                 continue
@@ -372,6 +384,8 @@ class SheetStream:
             cells.append(cell)
             if text and self._fit_rows:
                 lines = max(lines, _lines(text, self.widths[index]))
+        if last >= self._columns:
+            self._columns = last + 1
         height = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else 0.0
         opening = f'<row r="{suffix}" ht="{height:g}" customHeight="1">' if height else (
             f'<row r="{suffix}">'
