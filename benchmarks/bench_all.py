@@ -2,7 +2,7 @@
 with the budgets ropa is held to.
 
     python benchmarks/bench_all.py [--sizes 100,1000,10000,50000] [--quick] [--repeat 3]
-                                   [--json figures.json]
+                                   [--passes 1] [--json figures.json]
 
 Registers come from `generate.py` (seed 0), cached under `benchmarks/_data/` (git ignores it).
 Each step runs in a fresh process, so that its peak memory is its own and no step inherits
@@ -18,9 +18,11 @@ another's heap (the size of the heap changes how long Python's garbage collector
 - the references of the budgets, at 10,000 activities: `yaml.load(text, Loader=CSafeLoader)`
   of the same file, and a bare openpyxl write-only workbook with the same cells as the export.
 
-Time is the best of `--repeat` samples (default 5; at most 2 at 50,000 activities and over),
-wall clock (`time.perf_counter`), imports done before the clock starts; a step shorter than a
-second is run several times per sample, and the sample divided by their number. The two sides
+Time is the best of `--repeat` samples (default 5; at most 2 at 50,000 activities and over)
+and of `--passes` more (default 1), taken after every size has been measured once, so that
+each size's samples are spread over the run; wall clock (`time.perf_counter`), imports done
+before the clock starts; a step shorter than a second is run several times per sample, and
+the sample divided by their number. The two sides
 of budget 1 are also run in alternation, `--rounds` times each in fresh processes, so that a
 machine busier in one minute than the next (a shared machine is) does not favour either; the
 best is kept.
@@ -487,6 +489,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=3,
         help="alternating runs of `ropa validate` and CSafeLoader for budget 1 (default 3)",
     )
+    parser.add_argument(
+        "--passes",
+        type=int,
+        default=1,
+        help="more runs of every step at every size, after the first pass (default 1)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument(
         "--timeout", type=float, default=None, help="seconds a step may take (default: no limit)"
@@ -528,6 +536,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"after {args.rounds} rounds: validate {at['validate'].get('best')} s, "
                       f"csafe {at['csafe'].get('best')} s", end="; ", flush=True)  # fmt: skip
             figures[size] = at
+        for number in range(1, args.passes + 1):
+            # Each size once more, late in the run: the samples of a size are then spread
+            # over the whole run instead of one stretch of it, so that a busy stretch of a
+            # shared machine does not fall on one size of the linearity budget only.
+            print(f"\npass {number + 1}, one more run of each step: ", end="", flush=True)
+            for size in sizes:
+                source = register_file(size)
+                for step in steps:
+                    again = measure(step, source, work, 1, args.timeout)
+                    figures[size][step] = _faster(figures[size][step], again)
+                print(f"{size:,} done", end="; ", flush=True)
     print("\n")
 
     startup = {

@@ -443,6 +443,7 @@ class _Import:
             return sheet
         by_heading = {heading.casefold(): column for column, heading in columns.items()}
         places: dict[int, str] = {}
+        letters: dict[str, str] = {}
         for number, row in self._rows(title):
             if number == 1:
                 for index, value in enumerate(row):
@@ -459,22 +460,20 @@ class _Import:
                 for column, heading in columns.items():
                     if column not in places.values() and column not in _COMPUTED:
                         self.fail(title, f"no column {heading!r}")
+                # One map for every row of the sheet: rows have the header's columns.
+                letters = {column: get_column_letter(index + 1) for index, column in places.items()}
                 continue
             if all(value is None or value == "" for value in row):
                 continue
             values: dict[str, Any] = {}
-            letters: dict[str, str] = {}
             for index, value in enumerate(row):
-                letter = get_column_letter(index + 1)
                 column = places.get(index)
                 if column is not None:
                     values[column] = value
-                    letters[column] = letter
                 elif value is not None and value != "":
-                    self.fail(f"{title}!{letter}{number}", "a value in a column without a "
-                              "heading ropa knows; ropa cannot keep it")  # fmt: skip
-            for index, column in places.items():
-                letters.setdefault(column, get_column_letter(index + 1))
+                    where = f"{title}!{get_column_letter(index + 1)}{number}"
+                    self.fail(where, "a value in a column without a heading ropa knows; ropa "
+                              "cannot keep it")  # fmt: skip
             sheet.lines.append(_Line(title, number, values, letters))
         return sheet
 
