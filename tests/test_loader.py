@@ -796,6 +796,23 @@ def test_a_large_register_goes_to_the_oldest_generation_and_nothing_stays_frozen
     assert gc.isenabled()
 
 
+def test_positions_far_along_a_long_line_and_far_down_a_long_file() -> None:
+    # Positions are packed into one int per node; columns and lines past 16 bits must survive.
+    text = '{"a": "' + "x" * 100_000 + '", "b": 1, "b": 2}'
+    with pytest.raises(LoadError) as error:
+        parse_text(text, "long.json")
+    assert [str(problem) for problem in error.value.problems] == [
+        "long.json:1:100019: duplicate key 'b' (first written at line 1)"
+    ]
+    data, source_map = parse_text("\n" * 70_000 + "a:\n  b: [1, {c: 2}]\n", "deep.yaml")
+    assert data == {"a": {"b": [1, {"c": 2}]}}
+    assert str(source_map.locate(("a", "b", 1, "c"))) == "deep.yaml:70002:14"
+    assert str(source_map.key_location(("a", "b", 1, "c"))) == "deep.yaml:70002:11"
+    assert str(source_map.locate(("a", "b", 0))) == "deep.yaml:70002:7"
+    assert str(source_map.key_location(("a", "b"))) == "deep.yaml:70002:3"
+    assert str(source_map.locate(("a", "missing", 3))) == "deep.yaml:70002:3"
+
+
 def test_repeated_keys_and_short_values_are_one_string() -> None:
     # The loader shares each repeated key and short value (memory for large registers).
     data, _ = parse_text("- {id: x, kind: processor}\n- {id: y, kind: processor}\n")

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,16 @@ from pydantic import ValidationError
 
 from ._collector import collector_paused
 from .model import Register, kind_of
-from .source import Location, NodePath, PathPart, Position, SourceMap, format_path
+from .source import (
+    Location,
+    NodePath,
+    PathPart,
+    Position,
+    SourceMap,
+    format_path,
+    line_column,
+    place,
+)
 
 # libyaml's parser; the pure-Python one is the fallback where libyaml is missing.
 _CParser: Any
@@ -259,20 +269,18 @@ def _build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[A
 
     `document` is the text, or the text as UTF-8 (which libyaml reads without a copy).
     """
-    # A frame is [container, position, pending key, key position, anchor, node count at start].
-    # Mapping frames have a dict container, sequence frames a list.
+    # A frame is [container, position, pending key, key place, anchor, node count at start].
+    # Mapping frames have a dict container, sequence frames a list. Positions are in the
+    # compact shapes `ropa.source` describes.
     stack: list[list[Any]] = []
     # A register repeats its keys and short values (ids, codes, languages) thousands of times;
-    # each repeat is made one shared string, and each line number one shared int. A large
-    # register then takes a third less memory, and the rest of the program less time.
+    # each repeat is made one shared string. A large register then takes a third less memory,
+    # and the rest of the program less time.
     shared: dict[str, str] = {}
     share = shared.setdefault
-    newlines = document.count("\n") if isinstance(document, str) else document.count(b"\n")
-    lines = list(range(1, newlines + 2))
-    line_count = len(lines)
     anchors: dict[str, tuple[Any, Position, int | None]] = {}
     root: Any = _NO_KEY
-    root_position: Position = (1, 1)
+    root_position: Position = place(1, 1)
     documents = 0
     nodes = 0
     alias_nodes = 0
@@ -286,19 +294,15 @@ def _build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[A
             if kind is _ScalarEvent:
                 nodes += 1
                 mark = event.start_mark
-                line = mark.line
-                # libyaml also breaks lines at a lone CR, NEL, LS and PS, which `lines` does
-                # not count.
-                position: Position = (
-                    lines[line] if line < line_count else line + 1,
-                    mark.column + 1,
-                )
+                # `place(line, column)`, written out: this runs for every value in the file
+                # (and a column never reaches 2**32, which would take a line of 4 GiB).
+                position: Position = (mark.line + 1) << 32 | mark.column + 1
                 if not event.style and event.tag is None:
                     value = _resolve_plain(event.value)
                 elif event.tag is None or event.tag in ("!", _STR_TAG):
                     value = event.value
                 else:
-                    raise _Refused(position[0], position[1], _tag_message(event.tag))
+                    raise _Refused(mark.line + 1, mark.column + 1, _tag_message(event.tag))
                 if type(value) is str and len(value) <= _SHARED_LENGTH:
                     value = share(value, value)
                 if event.anchor is not None:
@@ -306,19 +310,19 @@ def _build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[A
             elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
                 nodes += 1
                 mark = event.start_mark
-                line = mark.line
-                line, column = lines[line] if line < line_count else line + 1, mark.column + 1
+                line, column = mark.line + 1, mark.column + 1
                 if event.tag is not None and event.tag != "!":
                     raise _Refused(line, column, _tag_message(event.tag))
                 if len(stack) >= MAX_DEPTH:
                     message = f"nesting deeper than {MAX_DEPTH} levels; a register is never so deep"
                     raise _Refused(line, column, message)
+                spot = line << 32 | column  # `place(line, column)`, written out
                 if kind is _MappingStartEvent:
                     container: Any = {}
-                    position = (line, column, {}, {})
+                    position = (spot, {}, array("Q"))
                 else:
                     container = []
-                    position = (line, column, [])
+                    position = (spot, [])
                 if event.anchor is not None:
                     anchors[event.anchor] = (container, position, None)
                 stack.append([container, position, _NO_KEY, None, event.anchor, nodes])
@@ -365,36 +369,36 @@ def _build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[A
             container = parent[0]
             if type(container) is list:
                 container.append(value)
-                parent[1][2].append(position)
+                parent[1][1].append(position)
             elif parent[2] is _NO_KEY:
                 if type(value) is not str:
                     described = "null" if value is None else "a " + kind_of(value)
                     problems.append(
                         Problem(
-                            Location(file, position[0], position[1]),
+                            Location(file, *line_column(position)),
                             f"a key must be text, not {described}",
                         )
                     )
                     value = _BAD_KEY  # reported; its value is dropped, not guessed at
                 parent[2] = value
-                parent[3] = position[:2]
+                parent[3] = position if type(position) is int else position[0]
             else:
                 key = parent[2]
                 parent[2] = _NO_KEY
                 if key is _BAD_KEY:
                     continue
                 if key in container:
-                    first = parent[1][3][key]
+                    first, _ = line_column(parent[1][2][list(container).index(key)])
                     problems.append(
                         Problem(
-                            Location(file, parent[3][0], parent[3][1]),
-                            f"duplicate key {_quoted(key)} (first written at line {first[0]})",
+                            Location(file, *line_column(parent[3])),
+                            f"duplicate key {_quoted(key)} (first written at line {first})",
                         )
                     )
                     continue
                 container[key] = value
-                parent[1][2][key] = position
-                parent[1][3][key] = parent[3]
+                parent[1][1][key] = position
+                parent[1][2].append(parent[3])
     finally:
         parser.dispose()
 
