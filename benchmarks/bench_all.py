@@ -18,11 +18,12 @@ another's heap (the size of the heap changes how long Python's garbage collector
 - the references of the budgets, at 10,000 activities: `yaml.load(text, Loader=CSafeLoader)`
   of the same file, and a bare openpyxl write-only workbook with the same cells as the export.
 
-Time is the best of `--repeat` samples (default 5; at most 2 at 50,000 activities and over)
-and of `--passes` more (default 1), taken after every size has been measured once, so that
-each size's samples are spread over the run; wall clock (`time.perf_counter`), imports done
-before the clock starts; a step shorter than a second is run several times per sample, and
-the sample divided by their number. The two sides
+Time is the best of `--repeat` samples (default 5) and of `--passes` more (default 1), taken
+after every size has been measured once, so that each size's samples are spread over the
+run; every size gets as many samples (the best of fewer samples would be slower by chance
+alone, and bias the linearity budget against the larger size). Wall clock
+(`time.perf_counter`), imports done before the clock starts; a step shorter than a second is
+run several times per sample, and the sample divided by their number. The two sides
 of budget 1 are also run in alternation, `--rounds` times each in fresh processes, so that a
 machine busier in one minute than the next (a shared machine is) does not favour either; the
 best is kept.
@@ -87,7 +88,6 @@ QUICK_SIZES = (100, 1_000)
 BUDGET_SIZE = 10_000
 MEMORY_SIZE = 50_000
 AS_OF = "2026-11-27"
-LARGE_REPEAT = 2
 MIN_SAMPLE = 1.0
 
 VALIDATE_RATIO = 0.35
@@ -481,7 +481,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="100 and 1,000 activities only")
     parser.add_argument(
-        "--repeat", type=int, default=5, help="runs per step, best kept (2 at 50,000 and over)"
+        "--repeat", type=int, default=5, help="runs per step, best kept (default 5)"
     )
     parser.add_argument(
         "--rounds",
@@ -519,7 +519,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = Path(folder)
         for size in sizes:
             source = register_file(size)
-            repeat = min(args.repeat, LARGE_REPEAT) if size >= MEMORY_SIZE else args.repeat
             print(
                 f"\n{size:,} activities ({source.stat().st_size / 1e6:.1f} MB): ",
                 end="",
@@ -528,7 +527,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             at: dict[str, dict[str, Any]] = {}
             extra = ["bare"] if size == budget_size else []
             for step in (*steps, *extra):
-                at[step] = measure(step, source, work, repeat, args.timeout)
+                at[step] = measure(step, source, work, args.repeat, args.timeout)
                 shown = at[step].get("failed") or f"{at[step]['best']:.2f} s"
                 print(f"{step} {shown}", end="; ", flush=True)
             if size == budget_size:
