@@ -91,7 +91,7 @@ from .exporters._xlsx_text import (
 )
 from .exporters.excel import DATA_SHEET, LANGUAGES
 from .i18n import not_stated
-from .loader import DEFAULT_MAX_BYTES
+from .loader import DEFAULT_MAX_BYTES, too_large
 from .model import (
     FORMAT,
     LEGAL_BASIS_MODELS,
@@ -193,9 +193,9 @@ def read_workbook(
 ) -> Imported:
     """Like `import_workbook`, with the workbook's language and date."""
     name = os.path.basename(os.fspath(path)) or os.fspath(path)
-    too_large = _too_large(path, max_bytes)
-    if too_large is not None:
-        raise WorkbookError([CellProblem(name, too_large)])
+    refusal = _refused_for_size(path, max_bytes)
+    if refusal is not None:
+        raise WorkbookError([CellProblem(name, refusal)])
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
@@ -228,7 +228,7 @@ largest register the loader reads by default (50 MB) makes a workbook that unpac
 400 MB, within the 500 MB this allows."""
 
 
-def _too_large(path: str | os.PathLike[str], max_bytes: int) -> str | None:
+def _refused_for_size(path: str | os.PathLike[str], max_bytes: int) -> str | None:
     """Why the workbook at `path` is refused for its size (a zip bomb, say), or None.
 
     The sizes are the ones the archive declares; the zip reader never unpacks a part beyond
@@ -237,10 +237,7 @@ def _too_large(path: str | os.PathLike[str], max_bytes: int) -> str | None:
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
-            return (
-                f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes "
-                "(raise it with max_bytes / --max-bytes)"
-            )
+            return too_large(size, max_bytes)
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(part.file_size for part in archive.infolist())
     except (OSError, zipfile.BadZipFile, ValueError):

@@ -23,7 +23,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -126,20 +126,22 @@ class _Refused(Exception):
 
 def _read_source(
     source: str | os.PathLike[str] | bytes, name: str | None, max_bytes: int
-) -> tuple[bytes | str, str]:
-    """The raw content and the name to report it under."""
+) -> tuple[bytes | str, str, str | None]:
+    """The raw content, the name to report it under, and the SHA-256 of the bytes read when
+    they were read from a file (for the exports: the file may change before they are made)."""
     if isinstance(source, bytes):
-        return source, name or _TEXT_SOURCE
-    if _is_document(source):
-        return source, name or _TEXT_SOURCE
+        return source, name or _TEXT_SOURCE, None
+    if isinstance(source, str) and ("\n" in source or not source.strip()):
+        return source, name or _TEXT_SOURCE, None
     path = Path(source)
     label = name or str(source)
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise LoadError([Problem(Location(label, 1, 1), _too_large(size, max_bytes))])
+            raise LoadError([Problem(Location(label, 1, 1), too_large(size, max_bytes))])
         with path.open("rb") as stream:
-            return stream.read(max_bytes + 1), label
+            raw = stream.read(max_bytes + 1)
+        return raw, label, hashlib.sha256(raw).hexdigest()
     except LoadError:
         raise
     except IsADirectoryError:
@@ -153,12 +155,8 @@ def _read_source(
         raise LoadError([Problem(Location(label, 1, 1), message)]) from None
 
 
-def _is_document(source: str | os.PathLike[str]) -> TypeGuard[str]:
-    """Whether `source` is the document itself rather than a file name."""
-    return isinstance(source, str) and ("\n" in source or not source.strip())
-
-
-def _too_large(size: int, max_bytes: int) -> str:
+def too_large(size: int, max_bytes: int) -> str:
+    """The message refusing a file of `size` bytes (a register, or a workbook to import)."""
     return (
         f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes "
         "(raise it with max_bytes / --max-bytes)"
@@ -177,11 +175,11 @@ def _decode(raw: bytes | str, file: str, max_bytes: int) -> str:
             message = f"character U+{ord(raw[error.start]):04X} is a lone surrogate, not text"
             raise LoadError([Problem(Location(file, line, column), message)]) from None
         if size > max_bytes:
-            raise LoadError([Problem(Location(file, 1, 1), _too_large(size, max_bytes))])
+            raise LoadError([Problem(Location(file, 1, 1), too_large(size, max_bytes))])
         text = raw.removeprefix("\ufeff")
     else:
         if len(raw) > max_bytes:
-            raise LoadError([Problem(Location(file, 1, 1), _too_large(len(raw), max_bytes))])
+            raise LoadError([Problem(Location(file, 1, 1), too_large(len(raw), max_bytes))])
         for bom, encoding in (
             (b"\xff\xfe\x00\x00", "UTF-32"),
             (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -586,10 +584,7 @@ def _load_data(
     name: str | None,
     problems: list[Problem],
 ) -> tuple[dict[str, Any], SourceMap]:
-    raw, file = _read_source(source, name, max_bytes)
-    # The hash of the bytes read, for the exports: the file may change before they are made.
-    read_from_file = not isinstance(source, bytes) and not _is_document(source)
-    digest = hashlib.sha256(raw).hexdigest() if read_from_file and isinstance(raw, bytes) else None
+    raw, file, digest = _read_source(source, name, max_bytes)
     text = _decode(raw, file, max_bytes)
     if not text.strip():
         raise LoadError([Problem(Location(file, 1, 1), "file is empty; expected a register")])

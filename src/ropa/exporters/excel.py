@@ -122,8 +122,9 @@ def export_excel(
     the validation report the Findings sheet lists; without one the workbook says validation
     was not run. `as_of` dates the workbook (default: the report's date, else today) and is the
     only date in it that the clock could set. `source_sha256` defaults to the SHA-256 of the
-    bytes the register was loaded from, when it was read from a file. `since`, an earlier edition of
-    the register, adds a Changes sheet: what changed since it (`ropa.diff`), one row per change.
+    bytes the register was loaded from, when it was read from a file. `since`, an earlier
+    edition of the register, adds a Changes sheet: what changed since it (`ropa.diff`), one
+    row per change.
 
     The workbook also holds the register exactly as written, in a hidden sheet, so that
     `ropa.import_workbook` can give it back whole.
