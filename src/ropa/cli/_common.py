@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ropa.loader import DEFAULT_MAX_BYTES, LoadError, load
 from ropa.model import Register
+from ropa.text.escape import printable
 
 
 def as_of_date(text: str) -> date:
@@ -45,7 +46,7 @@ def load_or_report(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Register | 
         register = load(Path(path), max_bytes=max_bytes, name=path)
     except LoadError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            say(str(problem))
         return None
     # The register lives until the command ends and holds no reference cycles: the garbage
     # collector is told to leave it out of every collection (`ropa.cli.main` undoes this).
@@ -66,7 +67,13 @@ def check_output_path(output: str, *inputs: str) -> str | None:
     return None
 
 
+def say(line: str) -> None:
+    """Print one line to stderr, its control characters escaped: a file name or register
+    text in it cannot drive the terminal or forge a second line (a CI annotation)."""
+    print(printable(line), file=sys.stderr)
+
+
 def fail(message: str) -> int:
     """Print `ropa: message` to stderr and return the usage/input exit status 2."""
-    print(f"ropa: {message}", file=sys.stderr)
+    say(f"ropa: {message}")
     return 2

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
-from ropa.cli._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report
+from ropa.cli._common import (
+    add_max_bytes,
+    as_of_date,
+    check_output_path,
+    fail,
+    load_or_report,
+    say,
+)
 from ropa.formats import EXPORTERS
 from ropa.text import LANGUAGES
 
@@ -104,8 +110,5 @@ def run(args: argparse.Namespace) -> int:
                **options)  # fmt: skip
     except OutputError as error:
         return fail(str(error))
-    print(
-        f"{args.output}: {len(register.activities)} activities, {report.summary()}",
-        file=sys.stderr,
-    )
+    say(f"{args.output}: {len(register.activities)} activities, {report.summary()}")
     return 0

@@ -14,7 +14,7 @@ import warnings
 from typing import Any
 
 from ropa._version import __version__
-from ropa.cli._common import add_max_bytes, check_output_path, fail
+from ropa.cli._common import add_max_bytes, check_output_path, fail, say
 from ropa.text import LANGUAGES
 
 
@@ -68,13 +68,13 @@ def run(args: argparse.Namespace) -> int:
             imported = read_workbook(args.workbook, lang=args.lang, max_bytes=args.max_bytes)
         except WorkbookError as error:
             for problem in error.problems:
-                print(problem, file=sys.stderr)
+                say(str(problem))
             count = len(error.problems)
             return fail(
                 f"{args.workbook}: {count} problem{'s' if count != 1 else ''}; nothing written"
             )
     for warning in caught:
-        print(f"ropa: warning: {warning.message}", file=sys.stderr)
+        say(f"ropa: warning: {warning.message}")
 
     name = os.path.basename(args.workbook)
     as_of = f", as of {imported.as_of.isoformat()}" if imported.as_of else ""
@@ -98,8 +98,5 @@ def run(args: argparse.Namespace) -> int:
         except OutputError as error:
             return fail(str(error))
     register = imported.register
-    print(
-        f"{args.output}: {len(register.activities)} activities imported from {args.workbook}",
-        file=sys.stderr,
-    )
+    say(f"{args.output}: {len(register.activities)} activities imported from {args.workbook}")
     return 0

@@ -90,9 +90,17 @@ def decode(raw: bytes | str, file: str, max_bytes: int) -> str:
 
 
 def line_column_of(before: str) -> tuple[int, int]:
-    """1-based line and column of the character that follows `before`."""
+    """1-based line and column of the character that follows `before`.
+
+    Line breaks are counted as YAML's parser counts them: LF, CRLF and a lone CR each end a
+    line (so a file saved with old Mac line ends is reported at the lines its parser saw).
+    """
     line = before.count("\n") + 1
-    return line, len(before) - (before.rfind("\n") + 1) + 1
+    start = before.rfind("\n") + 1
+    if "\r" in before:
+        line += before.count("\r") - before.count("\r\n")
+        start = max(start, before.rfind("\r") + 1)
+    return line, len(before) - start + 1
 
 
 _HIDDEN_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
