@@ -142,9 +142,7 @@ def test_unknown_keys_cost_linear_work_and_bounded_suggestions(
     assert len(calls) == MAX_SUGGESTIONS  # a suggestion looked for the first hundred only
     calls.clear()
     problems = problems_of(BASE.replace("  name: Example SIA", "  nmae: Example SIA"))
-    assert problems == [
-        "<text>:7:3: unknown field 'nmae' in organisation; did you mean 'name'?"
-    ]
+    assert problems == ["<text>:7:3: unknown field 'nmae' in organisation; did you mean 'name'?"]
     assert _growth(unknown, 2_000, 20_000) < 35
 
 

@@ -39,12 +39,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from openpyxl import load_workbook
+from openpyxl.cell.text import Text as OpenpyxlText
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
+from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
 from pydantic import BaseModel, ValidationError
 
 from ropa._collector import collector_paused
-from ropa.formats.xlsx._book import CATALOGUES, Book
+from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
 from ropa.formats.xlsx._cells import EXCEL_CELL_LIMIT, clean_text, cut_to_limit
 from ropa.formats.xlsx._cells import Text as StyledText
 from ropa.formats.xlsx._data import ENTRY_MODELS, DataSheet, read_data
@@ -199,7 +202,7 @@ def read_workbook(
     if refusal is not None:
         raise WorkbookError([CellProblem(name, refusal)])
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = _open(path, data_only=True)
     except FileNotFoundError:
         raise WorkbookError([CellProblem(name, "no such file")]) from None
     except IsADirectoryError:
@@ -524,6 +527,8 @@ class _Import:
         if not waived:
             return
         shown = self._shown_waived()
+        if shown is None:
+            return  # written without validation: the workbook shows no finding at all
         for code, activity in sorted(waived.keys() - shown):
             whom = f" of the activity {activity!r}" if activity else ""
             self.fail(
@@ -533,24 +538,30 @@ class _Import:
                 "in the register file, not in the workbook",
             )
 
-    def _shown_waived(self) -> set[tuple[str, str]]:
-        """(code, activity id) of every finding the Findings sheet shows waived."""
+    def _shown_waived(self) -> set[tuple[str, str]] | None:
+        """(code, activity id) of every finding the Findings sheet shows waived; None when
+        the workbook was written without validating the register."""
         title = say(SHEETS, "findings", self.lang)
         if title not in self.workbook.sheetnames:
             return set()
         shown: set[tuple[str, str]] = set()
         columns: dict[str, int] = {}
+        not_validated = word("not_validated_notice", self.lang)
         for number, row in self._rows(title):
             if number == 1:
                 headings = [cell_text(value) for value in row]
-                for key in ("code", "activity", "waived"):
+                for key in ("code", "activity", "message", "waived"):
                     heading = say(FINDING_COLUMNS, key, self.lang)
                     if heading in headings:
                         columns[key] = headings.index(heading)
-                if len(columns) < 3:
+                if len(columns) < 4:
                     return shown
                 continue
             cells = {key: row[at] if at < len(row) else None for key, at in columns.items()}
+            if cell_text(cells["code"]) == EXPORT_CODE and cell_text(cells["message"]) == (
+                not_validated
+            ):
+                return None
             if is_word(cell_text(cells["waived"]), "yes"):
                 code = cell_text(cells["code"]) or ""
                 shown.add((code.strip(), (cell_text(cells["activity"]) or "").strip()))
@@ -1126,6 +1137,40 @@ class _Import:
 _FAILED = object()
 
 
+class _ExactStrings(ExcelReader):
+    """openpyxl's reader, with shared strings read as the file holds them.
+
+    openpyxl deletes every `x005F_` from a shared string (half of OOXML's escape of `_`),
+    which makes `_x005F_x000D_` (the text `_x000D_`) and `_x000D_` (a carriage return) the
+    same; the import decodes the escapes itself (`ooxml_text`), in shared and inline strings
+    alike (openpyxl leaves inline strings as written).
+    """
+
+    def read_strings(self) -> None:
+        part = self.package.find(SHARED_STRINGS)  # type: ignore[no-untyped-call]
+        if part is not None:
+            with self.archive.open(part.PartName[1:]) as source:
+                self.shared_strings = _string_table(source)
+
+
+def _string_table(source: Any) -> list[str]:
+    strings: list[str] = []
+    tag = f"{{{SHEET_MAIN_NS}}}si"
+    for _, node in iterparse(source):
+        if node.tag == tag:
+            text = OpenpyxlText.from_tree(node)
+            strings.append(text.content if text is not None else "")
+            node.clear()
+    return strings
+
+
+def _open(path: str | os.PathLike[str], *, data_only: bool) -> Any:
+    """The workbook at `path`, read-only (`openpyxl.load_workbook`, strings kept exact)."""
+    reader = _ExactStrings(path, read_only=True, data_only=data_only)
+    reader.read()
+    return reader.wb
+
+
 MAX_CELLS = 20_000_000
 """Most cells an import reads, over all sheets, the empty ones a row or sheet spans included
 (a workbook ropa writes of 50,000 activities has about 4 million)."""
@@ -1184,7 +1229,7 @@ def _formulas_without_values(path: str | os.PathLike[str], workbook: Any) -> lis
                 if part.startswith("xl/worksheets/") and part.endswith(".xml")
             ):
                 return []
-        formulas = load_workbook(path, read_only=True, data_only=False)
+        formulas = _open(path, data_only=False)
     except Exception:  # a damaged part: the import proper reads it again and says so
         return []
     problems: list[CellProblem] = []
