@@ -28,6 +28,7 @@ class Exporter(Protocol):
 EXPORTERS: dict[str, str] = {
     "xlsx": "ropa.formats.xlsx.write:export_excel",
     "json": "ropa.formats.json:export_json",
+    "jsonld": "ropa.formats.jsonld:export_jsonld",
 }
 """Format name -> "module:function" of its export function."""
 
