@@ -703,8 +703,12 @@ def processor_coverage_rows(book: Book) -> Iterator[Row]:
     yield from _coverage_rows(book, book.processor_activities, items, processor_coverage)
 
 
-def _coverage_rows(book: Book, activities: tuple[Activity, ...], items: list[tuple[str, str, str]],
-                   statuses_of: Callable[[Book, Activity], list[str]]) -> Iterator[Row]:  # fmt: skip
+def _coverage_rows(
+    book: Book,
+    activities: tuple[Activity, ...],
+    items: list[tuple[str, str, str]],
+    statuses_of: Callable[[Book, Activity], list[str]],
+) -> Iterator[Row]:
     lang = book.lang
     yield header([
         say(COVERAGE_COLUMNS, "activity_id", lang), say(COVERAGE_COLUMNS, "activity", lang),

@@ -862,8 +862,9 @@ class _Import:
         if kind is None:
             words = " or ".join(repr(word(f"authorisation_{k}", self.lang))
                                 for k in ("specific", "general"))  # fmt: skip
+            reference = word("reference", self.lang)
             raise Unreadable(f"{kind_text.strip()!r} is not an authorisation; write {words}, "
-                             f"then optionally '; {word('reference', self.lang)}: ...'")  # fmt: skip
+                             f"then optionally '; {reference}: ...'")  # fmt: skip
         reference = rest.strip()
         for prefix in _AUTHORISATION_REFERENCE:
             if reference.casefold().startswith(prefix):
@@ -1243,7 +1244,8 @@ class _Resolver:
         books = [self.book] + ([run.book] if run.book is not None else [])
         for book in books:
             render = Renderers(book)
-            how = {"controllers": render.controller, "data_subjects": render.subject, "data_categories": render.category,
+            how = {"controllers": render.controller, "data_subjects": render.subject,
+                   "data_categories": render.category,
                    "recipients": render.recipient, "retention_rules": render.retention,
                    "security_measures": render.measure}  # fmt: skip
             for section, entry_text in how.items():
