@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from ropa.cli._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report
-from ropa.formats import EXPORTERS
+from ropa.formats import EXPORTERS, LAYOUTS
 from ropa.text import LANGUAGES
 
 _SUFFIXES = {".xlsx": "xlsx", ".json": "json", ".jsonld": "jsonld"}
@@ -66,6 +66,13 @@ def add_parser(subparsers: Any) -> None:
         "sheet saying what changed since it (xlsx only)",
     )
     parser.add_argument(
+        "--layout",
+        choices=sorted(LAYOUTS),
+        default=None,
+        help="write the workbook in a regulator's layout instead of ropa's: cnil (the CNIL "
+        "registre simplifié, in French) or ico (the ICO documentation template) (xlsx only)",
+    )
+    parser.add_argument(
         "--findings",
         action="store_true",
         help="add the validation findings to the graph as SHACL validation results (jsonld only)",
@@ -84,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{args.output}: cannot tell the format from the name; give --to ({known})")
     if args.lang == "all" and output_format not in ("json", "jsonld"):
         return fail("--lang all is only for --to json or jsonld; a workbook is in one language")
+    if args.layout is not None and output_format != "xlsx":
+        return fail("--layout is only for --to xlsx: the layouts are spreadsheets")
+    if args.layout is not None and args.since is not None:
+        return fail("--since is not for --layout: the regulators' layouts have no Changes sheet")
     if args.findings and output_format != "jsonld":
         return fail("--findings is only for --to jsonld: the other formats always carry them")
     if args.since is not None and output_format != "xlsx":
@@ -104,11 +115,11 @@ def run(args: argparse.Namespace) -> int:
             return 2
         options["since"] = since
 
-    from ropa.formats import get
+    from ropa.formats import get, layout_exporter
     from ropa.rules import validate
 
     report = validate(register, as_of=args.as_of)
-    export = get(output_format)
+    export = get(output_format) if args.layout is None else layout_exporter(args.layout)
     try:
         export(register, args.output, lang=args.lang, report=report, as_of=report.as_of,
                **options)  # fmt: skip
