@@ -9,9 +9,9 @@ Typical use::
     for finding in report.findings:
         print(finding)
 
-Every name is imported on first use (the exporters, `export_excel` and `export_json`, the
-workbook importer, `import_workbook`, and the notice renderer pull in openpyxl), so
-`import ropa` stays light.
+Every name is imported on first use (the exporters, `export_excel`, `export_json` and
+`export_jsonld`, the workbook importer, `import_workbook`, and the notice renderer pull in
+openpyxl), so `import ropa` stays light.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ropa.durations import Duration
     from ropa.findings import Finding, Report, Rule, Severity
     from ropa.formats.json import export_json
+    from ropa.formats.jsonld import export_jsonld
     from ropa.formats.xlsx.read import import_workbook
     from ropa.formats.xlsx.write import export_excel
     from ropa.loader import LoadError, Problem, load
@@ -47,6 +48,7 @@ __all__ = [
     "__version__",
     "export_excel",
     "export_json",
+    "export_jsonld",
     "import_workbook",
     "load",
     "render_notice",
@@ -72,6 +74,7 @@ _LAZY = {
     "Location": "ropa.source",
     "export_excel": "ropa.formats.xlsx.write",
     "export_json": "ropa.formats.json",
+    "export_jsonld": "ropa.formats.jsonld",
     "import_workbook": "ropa.formats.xlsx.read",
     "render_notice": "ropa.notice",
 }
