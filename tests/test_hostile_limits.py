@@ -274,3 +274,37 @@ def test_a_bidirectional_override_in_a_file_name_does_not_reach_the_terminal(
 
 def test_shipped_register_still_loads() -> None:
     assert ropa.load(SHIPPED).activities
+
+
+# ---------------------------------------------------------------------------------------------
+# Command-line numbers and dates at their edges
+
+
+@pytest.mark.parametrize("command", ["validate", "export", "import", "notice"])
+@pytest.mark.parametrize("number", ["0", "-5", "1" + "0" * 30, "many"])
+def test_max_bytes_out_of_range_is_a_usage_error(
+    command: str, number: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [command, str(SHIPPED), "--max-bytes", number]
+    if command in ("export", "import"):
+        argv += ["-o", "never-written.json"]
+    with pytest.raises(SystemExit) as exit:
+        main(argv)
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.splitlines()[-1].endswith(f"'{number}' is not a number of bytes from 1 to "
+                                         "1,125,899,906,842,624")  # fmt: skip
+
+
+def test_a_huge_max_bytes_from_python_reads_the_file() -> None:
+    # A read of N bytes reserves N bytes: 10**30 used to be an OverflowError.
+    assert load(SHIPPED, max_bytes=10**30).activities
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "0001-12-31", "9999-12-31"])
+def test_validate_as_of_the_first_and_last_days_a_date_can_be(
+    day: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--as-of", day, str(SHIPPED)]) in (0, 1)
+    assert "Traceback" not in capsys.readouterr().err

@@ -95,10 +95,13 @@ def test_a_fifo_gets_the_whole_output_and_stays_a_fifo(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out.pipe"]
 
 
-def test_dev_stdout_is_standard_output(workbook: Path) -> None:
-    # /dev/stdout is a symbolic link to the process's standard output, here a pipe.
+def test_a_link_to_standard_output_is_standard_output(workbook: Path, tmp_path: Path) -> None:
+    # A link like /dev/stdout (never the system's own: a writer that replaced it would replace
+    # it for every program), to the process's standard output, here a pipe.
+    link = tmp_path / "stdout.json"
+    link.symlink_to("/proc/self/fd/1")
     completed = subprocess.run(
-        ropa_command(*argv_for("json", "/dev/stdout", workbook)),
+        ropa_command(*argv_for("json", str(link), workbook)),
         capture_output=True,
         timeout=120,
         check=False,
@@ -106,6 +109,7 @@ def test_dev_stdout_is_standard_output(workbook: Path) -> None:
     no_traceback(completed.stderr.decode())
     assert completed.returncode == 0
     assert json.loads(completed.stdout)["activities"]
+    assert link.is_symlink()
 
 
 def test_a_symbolic_link_to_a_file_writes_the_file_and_keeps_the_link(tmp_path: Path) -> None:
@@ -133,13 +137,21 @@ def test_a_socket_is_refused_in_one_line(
     )
 
 
+def full_device(folder: Path) -> Path:
+    """A device that is always full (1, 7 is /dev/full) of the test's own: a writer that
+    replaced it must not replace the system's."""
+    if not IS_ROOT:
+        pytest.skip("making a device node needs root")
+    full = folder / "full"
+    os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    return full
+
+
 def test_writing_into_a_device_that_fails_is_an_output_error(tmp_path: Path) -> None:
-    full = Path("/dev/full")
-    if not full.exists():
-        pytest.skip("no /dev/full here")
-    with pytest.raises(OutputError, match=r"^/dev/full: cannot write: No space left on device$"):
+    full = full_device(tmp_path)
+    with pytest.raises(OutputError, match=r": cannot write: No space left on device$"):
         write_bytes_atomically(full, b"x" * 10_000)
-    assert stat.S_ISCHR(full.stat().st_mode)
+    assert stat.S_ISCHR(os.lstat(full).st_mode)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,8 +198,8 @@ def test_an_output_in_a_folder_that_cannot_be_entered_is_one_line(
 # Standard output full, closed, or not UTF-8
 
 
-def test_standard_output_full_is_one_line_and_exit_2() -> None:
-    with open("/dev/full", "wb") as full:
+def test_standard_output_full_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    with open(full_device(tmp_path), "wb") as full:
         completed = subprocess.run(
             ropa_command("rules"), stdout=full, stderr=subprocess.PIPE, timeout=60, check=False
         )

@@ -22,6 +22,23 @@ def as_of_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+MAX_MAX_BYTES = 1 << 50
+"""The largest `--max-bytes` (1 PiB): a larger number cannot be a size to read."""
+
+
+def byte_count(text: str) -> int:
+    """argparse type for `--max-bytes N`: a whole number of bytes, at least 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= MAX_MAX_BYTES:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of bytes from 1 to {MAX_MAX_BYTES:,}"
+        )
+    return number
+
+
 def add_max_bytes(parser: argparse.ArgumentParser, *, unpacked_factor: bool = False) -> None:
     """The `--max-bytes` option shared by every command that reads a register or workbook."""
     # 10 is `ropa.formats.xlsx.read.UNPACKED_FACTOR`, written out: importing the importer here would
@@ -33,7 +50,7 @@ def add_max_bytes(parser: argparse.ArgumentParser, *, unpacked_factor: bool = Fa
     )
     parser.add_argument(
         "--max-bytes",
-        type=int,
+        type=byte_count,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse {what} (default {DEFAULT_MAX_BYTES:,})",

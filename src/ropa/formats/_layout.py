@@ -31,6 +31,7 @@ from pydantic import ValidationError
 
 from ropa.atomic import write_bytes_atomically
 from ropa.loader import DEFAULT_MAX_BYTES
+from ropa.loader.read import read_at_most
 from ropa.model import ID_PATTERN, Register
 
 __all__ = [
@@ -150,7 +151,7 @@ def read_book(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     try:
         size = os.path.getsize(path)
         with open(path, "rb") as stream:
-            data = stream.read(max_bytes + 1)
+            data = read_at_most(stream, max_bytes + 1)
     except FileNotFoundError:
         raise TemplateError([f"{name}: no such file"]) from None
     except IsADirectoryError:
