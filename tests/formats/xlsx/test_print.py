@@ -13,10 +13,11 @@ import subprocess
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 import ropa
 from ropa.formats.xlsx._print import MIN_SCALE, lay_out
@@ -100,29 +101,22 @@ def test_every_visible_sheet_prints_and_the_cover_on_one_page(printed: Printed,
     assert len(pages[titles[0]]) == 1
 
 
-class _Sheet:
-    """Just enough of a write-only worksheet for `lay_out`."""
-
-    def __init__(self) -> None:
-        from openpyxl import Workbook
-
-        self.real = Workbook(write_only=True).create_sheet("x")
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.real, name)
+def _sheet() -> Any:
+    return Workbook(write_only=True).create_sheet("x")
 
 
 def test_a_wide_sheet_prints_at_no_less_than_the_smallest_scale_with_its_titles() -> None:
-    sheet = _Sheet().real
+    sheet = _sheet()
     assert lay_out(sheet, [50] * 30) == "wide"
     assert sheet.page_setup.scale == MIN_SCALE
     assert MIN_SCALE * 11 / 100 >= SMALLEST
     assert sheet.print_title_cols == "$A:$B"
-    assert not sheet.sheet_properties.pageSetUpPr or not sheet.sheet_properties.pageSetUpPr.fitToPage
+    fit = sheet.sheet_properties.pageSetUpPr
+    assert fit is None or not fit.fitToPage
 
 
 def test_a_narrow_sheet_prints_upright_at_full_size() -> None:
-    sheet = _Sheet().real
+    sheet = _sheet()
     assert lay_out(sheet, [10, 20, 10]) == "portrait"
     assert sheet.page_setup.orientation == "portrait"
     assert sheet.page_setup.scale == 100
@@ -130,7 +124,7 @@ def test_a_narrow_sheet_prints_upright_at_full_size() -> None:
 
 
 def test_a_sheet_between_is_laid_sideways_and_scaled_to_fit() -> None:
-    sheet = _Sheet().real
+    sheet = _sheet()
     assert lay_out(sheet, [20] * 7) == "landscape"
     assert sheet.page_setup.orientation == "landscape"
     assert MIN_SCALE <= int(sheet.page_setup.scale) <= 100

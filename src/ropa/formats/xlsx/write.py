@@ -187,11 +187,13 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
         # The cover comes first in the workbook but is written last: it counts the notices.
         for key in (*keys[1:], "cover"):
             autofilter = key not in ("cover", "data")
-            layout = None if key == "data" else partial(_lay_out, sheets[key].sheet, book, key)
+            print_layout = (
+                None if key == "data" else partial(_lay_out, sheets[key].sheet, book, key)
+            )
             rows = partial(_ROWS[key], book)
             if key not in ("cover", "data"):
                 rows = partial(_or_none_recorded, rows, book.lang)
-            sheets[key].write(rows, autofilter=autofilter, layout=layout)
+            sheets[key].write(rows, autofilter=autofilter, layout=print_layout)
         save(workbook, stream, book.as_of, {s.out: s.rows_out for s in sheets.values()})
 
 
