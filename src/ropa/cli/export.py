@@ -30,7 +30,9 @@ def add_parser(subparsers: Any) -> None:
             "activities, catalogues, transfers, Art. 30 coverage, data subject rights and "
             "findings. Exit 0 when the file is written (whatever the findings), 2 when the "
             "register cannot be read or the output cannot be written; a failed export leaves "
-            "no partial file and any previous file at OUT as it was."
+            "no partial file and any previous file at OUT as it was. `--to json` writes the "
+            "resolved JSON document, `--to jsonld` the register as W3C DPV linked data, and "
+            "`--layout cnil|ico` the workbook in a regulator's layout."
         ),
     )
     parser.add_argument("file", metavar="FILE", help="the register (YAML or JSON)")

@@ -30,10 +30,14 @@ def add_parser(subparsers: Any) -> None:
             "YAML. An unchanged workbook gives back exactly the register it was written from. "
             "Exit 0 when the file is written, 2 when the workbook cannot be read (each cell at "
             "fault is named, `Activities!F12: ...`, and nothing is written) or the output "
-            "cannot be written."
+            "cannot be written. With --layout cnil|ico, a regulator's filled template is read "
+            "instead: every value that cannot be mapped is reported as `Sheet!Cell: ...`, and "
+            "the register is written only with --accept-gaps (else exit 1, nothing written)."
         ),
     )
-    parser.add_argument("workbook", metavar="WORKBOOK", help="the workbook (.xlsx)")
+    parser.add_argument(
+        "workbook", metavar="WORKBOOK", help="the workbook (.xlsx; with --layout also .ods)"
+    )
     parser.add_argument(
         "-o",
         "--output",
