@@ -134,4 +134,10 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as error:
         return fail(str(error))
     say(f"{args.output}: {len(register.activities)} activities, {report.summary()}")
+    left_out = len(register.processor_activities) if args.layout is not None else 0
+    if left_out:
+        say(
+            f"ropa: note: {left_out} processor activit{'ies are' if left_out != 1 else 'y is'} "
+            f"not in the {args.layout} layout, which is the controller's record (Art. 30(1))"
+        )
     return 0
