@@ -43,14 +43,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from openpyxl.cell.text import Text as OpenpyxlText
-from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
-from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
-from openpyxl.xml.functions import iterparse
 from pydantic import BaseModel, ValidationError
 
 from ropa._collector import collector_paused
+from ropa.formats.xlsx import ooxml
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
 from ropa.formats.xlsx._cells import EXCEL_CELL_LIMIT, clean_text, cut_to_limit
 from ropa.formats.xlsx._cells import Text as StyledText
@@ -62,7 +59,6 @@ from ropa.formats.xlsx._read_cells import (
     is_word,
     lines,
     merge_text,
-    ooxml_text,
     parse_bool,
     parse_code,
     parse_codes,
@@ -102,6 +98,7 @@ from ropa.formats.xlsx._words import (
     say,
     word,
 )
+from ropa.formats.xlsx.ooxml import open_workbook
 from ropa.formats.xlsx.write import DATA_SHEET
 from ropa.loader import DEFAULT_MAX_BYTES, oversize_message
 from ropa.model import (
@@ -211,7 +208,7 @@ def read_workbook(
     if refusal is not None:
         raise WorkbookError([CellProblem(name, refusal)])
     try:
-        workbook = _open(path, data_only=True)
+        workbook = open_workbook(path, data_only=True)
     except FileNotFoundError:
         raise WorkbookError([CellProblem(name, "no such file")]) from None
     except IsADirectoryError:
@@ -429,7 +426,7 @@ class _Import:
         rows = _bounded_rows(self.workbook[title], title, self.cells)
         for number, row in rows:
             if any(type(value) is str and "_x" in value for value in row):
-                row = tuple(ooxml_text(value) if type(value) is str else value for value in row)
+                row = tuple(ooxml.decode(value) if type(value) is str else value for value in row)
             yield number, row
 
     def _data_sheet(self) -> tuple[DataSheet, bool]:
@@ -1276,40 +1273,6 @@ def _merged(records: list[list[_Matched]], order: Mapping[int, int]) -> list[_Ma
     return result
 
 
-class _ExactStrings(ExcelReader):
-    """openpyxl's reader, with shared strings read as the file holds them.
-
-    openpyxl deletes every `x005F_` from a shared string (half of OOXML's escape of `_`),
-    which makes `_x005F_x000D_` (the text `_x000D_`) and `_x000D_` (a carriage return) the
-    same; the import decodes the escapes itself (`ooxml_text`), in shared and inline strings
-    alike (openpyxl leaves inline strings as written).
-    """
-
-    def read_strings(self) -> None:
-        part = self.package.find(SHARED_STRINGS)  # type: ignore[no-untyped-call]
-        if part is not None:
-            with self.archive.open(part.PartName[1:]) as source:
-                self.shared_strings = _string_table(source)
-
-
-def _string_table(source: Any) -> list[str]:
-    strings: list[str] = []
-    tag = f"{{{SHEET_MAIN_NS}}}si"
-    for _, node in iterparse(source):
-        if node.tag == tag:
-            text = OpenpyxlText.from_tree(node)
-            strings.append(text.content if text is not None else "")
-            node.clear()
-    return strings
-
-
-def _open(path: str | os.PathLike[str], *, data_only: bool) -> Any:
-    """The workbook at `path`, read-only (`openpyxl.load_workbook`, strings kept exact)."""
-    reader = _ExactStrings(path, read_only=True, data_only=data_only)
-    reader.read()
-    return reader.wb
-
-
 MAX_CELLS = 20_000_000
 """Most cells an import reads, over all sheets, the empty ones a row or sheet spans included
 (a workbook ropa writes of 50,000 activities has about 4 million)."""
@@ -1368,7 +1331,7 @@ def _formulas_without_values(path: str | os.PathLike[str], workbook: Any) -> lis
                 if part.startswith("xl/worksheets/") and part.endswith(".xml")
             ):
                 return []
-        formulas = _open(path, data_only=False)
+        formulas = open_workbook(path, data_only=False)
     except Exception:  # a damaged part: the import proper reads it again and says so
         return []
     problems: list[CellProblem] = []
