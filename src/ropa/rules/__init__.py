@@ -23,8 +23,10 @@ from ropa._collector import collector_paused
 from ropa.findings import Finding, Report, Rule, Severity
 from ropa.model import (
     Activity,
+    Assessment,
     DataCategory,
     DataSubjectCategory,
+    LegitimateInterestsBasis,
     Recipient,
     Register,
     RetentionRule,
@@ -110,9 +112,15 @@ def _nearest_code(code: str) -> str | None:
 
 _Basis = TypeVar("_Basis")
 _CATALOGUES = ("data_subjects", "data_categories", "recipients", "retention_rules",
-               "security_measures")  # fmt: skip
+               "security_measures", "assessments")  # fmt: skip
 _Entry = TypeVar(
-    "_Entry", DataSubjectCategory, DataCategory, Recipient, RetentionRule, SecurityMeasure
+    "_Entry",
+    DataSubjectCategory,
+    DataCategory,
+    Recipient,
+    RetentionRule,
+    SecurityMeasure,
+    Assessment,
 )
 
 
@@ -134,6 +142,7 @@ class Context:
     recipients: Mapping[str, Recipient]
     retention_rules: Mapping[str, RetentionRule]
     security_measures: Mapping[str, SecurityMeasure]
+    assessments: Mapping[str, Assessment]
     used: Mapping[str, frozenset[str]]
     """Catalogue name -> ids that at least one activity references (transfers included)."""
     _bases: Mapping[type, tuple[tuple[int, int, object], ...]]
@@ -147,10 +156,14 @@ class Context:
         used: dict[str, set[str]] = {field: set() for field in _CATALOGUES}
         used_subjects, used_categories = used["data_subjects"], used["data_categories"]
         used_recipients, used_measures = used["recipients"], used["security_measures"]
-        used_retention = used["retention_rules"]
+        used_retention, used_assessments = used["retention_rules"], used["assessments"]
         for index, activity in enumerate(register.activities):
             for position, basis in enumerate(activity.legal_bases):
                 bases.setdefault(type(basis), []).append((index, position, basis))
+                if isinstance(basis, LegitimateInterestsBasis) and basis.assessment:
+                    used_assessments.add(basis.assessment)  # an id, or free text
+            if isinstance(activity.dpia, str):
+                used_assessments.add(activity.dpia)
             used_subjects.update(activity.data_subjects)
             used_categories.update(activity.data_categories)
             used_measures.update(activity.security_measures)
@@ -161,8 +174,9 @@ class Context:
                     transfers.append((index, position, transfer))
                     if transfer.recipient is not None:
                         used_recipients.add(transfer.recipient)
-            if activity.retention is not None:
-                used_retention.add(activity.retention)
+                    if transfer.assessment:
+                        used_assessments.add(transfer.assessment)
+            used_retention.update(activity.retention_rule_ids())
         return cls(
             register=register,
             as_of=as_of,
@@ -171,6 +185,7 @@ class Context:
             recipients=_index(register.recipients),
             retention_rules=_index(register.retention_rules),
             security_measures=_index(register.security_measures),
+            assessments=_index(register.assessments),
             used={field: frozenset(ids) for field, ids in used.items()},
             _bases={kind: tuple(found) for kind, found in bases.items()},
             _transfers=tuple(transfers),
@@ -265,26 +280,28 @@ def waiver_problem(waiver: Waiver) -> str | None:
         nearest = _nearest_code(waiver.rule)
         hint = f" (did you mean {nearest}?)" if nearest else ""
         problems.append(f"names no rule of the catalogue{hint}")
-    if waiver.reason is None or not waiver.reason.strip():
+    if waiver.reason_in() is None:
         problems.append("gives no reason")
     return " and ".join(problems) if problems else None
 
 
-def _valid_waivers(waivers: Iterable[Waiver]) -> dict[str, str]:
+def _valid_waivers(waivers: Iterable[Waiver], language: str) -> dict[str, str]:
     """rule code -> reason, for the waivers that may silence a finding."""
     valid: dict[str, str] = {}
     for waiver in waivers:
-        if waiver.reason and waiver_problem(waiver) is None and waiver.rule not in UNWAIVABLE:
-            valid.setdefault(waiver.rule, waiver.reason.strip())
+        reason = waiver.reason_in(language, language)
+        if reason and waiver_problem(waiver) is None and waiver.rule not in UNWAIVABLE:
+            valid.setdefault(waiver.rule, reason)
     return valid
 
 
 def _apply_waivers(findings: list[Finding], register: Register) -> list[Finding]:
-    register_waivers = _valid_waivers(register.register.waivers)
+    language = register.register.language
+    register_waivers = _valid_waivers(register.register.waivers, language)
     activity_waivers: dict[str, dict[str, str]] = {}
     for activity in register.activities:
         if activity.waivers:
-            for code, why in _valid_waivers(activity.waivers).items():
+            for code, why in _valid_waivers(activity.waivers, language).items():
                 activity_waivers.setdefault(activity.id, {}).setdefault(code, why)
     if not register_waivers and not activity_waivers:
         return findings

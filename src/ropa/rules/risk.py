@@ -44,7 +44,7 @@ def automated_decision_basis(ctx: Context) -> Iterator[Hit]:
 
 
 def _art22_ground(activity: Activity) -> bool:
-    if activity.special_condition == "explicit_consent":
+    if "explicit_consent" in activity.special_condition_codes():
         return True
     for basis in activity.legal_bases:
         if isinstance(basis, (ContractBasis, ConsentBasis)):

@@ -44,8 +44,9 @@ def processor_contract_missing(ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _outside_eea(country: str) -> bool:
-    return country not in EEA_COUNTRIES
+def _outside_eea(destination: str | None) -> bool:
+    # None: the transfer goes to an international organisation, always a Chapter V transfer.
+    return destination not in EEA_COUNTRIES
 
 
 @rule(
@@ -61,7 +62,7 @@ def transfer_safeguard_missing(ctx: Context) -> Iterator[Hit]:
         if _outside_eea(transfer.country) and transfer.safeguard is None:
             yield Hit(
                 ("activities", index, "transfers", position),
-                f"activity '{activity.id}': the transfer to {transfer.country} names no "
+                f"activity '{activity.id}': the transfer to {transfer.destination} names no "
                 "safeguard (safeguard)",
                 activity.id,
             )
@@ -78,7 +79,7 @@ def adequacy_not_available(ctx: Context) -> Iterator[Hit]:
     """A transfer outside the EEA rests on adequacy, but the country has no EU adequacy
     decision (see `ropa.countries.ADEQUACY_COUNTRIES`)."""
     for index, activity, position, transfer in ctx.transfers():
-        country = transfer.country
+        country = transfer.destination
         if (
             transfer.safeguard == "adequacy"
             and _outside_eea(country)

@@ -97,6 +97,7 @@ from ropa.model import (
     Activity,
     Contact,
     Dpia,
+    Dpo,
     JointController,
     Organisation,
     Party,
@@ -578,7 +579,7 @@ class _Import:
             "country": ("country", lambda v: _optional(v, parse_country)),
             "public_body": ("public_body", parse_bool),
             "contact": ("contact", lambda v: self.contact(cell_text(v), current.contact)),
-            "dpo": ("dpo", lambda v: self.party(cell_text(v), current.dpo)),
+            "dpo": ("dpo", lambda v: self.party(cell_text(v), current.dpo, Dpo)),
             "representative": ("representative",
                                lambda v: self.party(cell_text(v), current.representative)),
             "joint_controllers": ("joint_controllers",
@@ -645,7 +646,9 @@ class _Import:
         return Contact(**routes, note=merge_text(note, current.note if current else None,
                                                  self.lang, self.language))  # fmt: skip
 
-    def party(self, text: str | None, current: Party | None) -> Party | None:
+    def party(
+        self, text: str | None, current: Party | None, model: type[Party] = Party
+    ) -> Party | None:
         """A DPO or representative: the name, then contact lines."""
         if parse_plain(text) is None or is_word(text, "not_applicable"):
             return None
@@ -654,7 +657,10 @@ class _Import:
             return current
         name, _, rest = text.strip("\n").partition("\n")
         contact = self.contact(rest or None, current.contact if current else None)
-        return Party(name=name.strip(), contact=contact)
+        if model is Dpo and isinstance(current, Dpo):  # what the cell does not show is kept
+            return Dpo(name=name.strip(), contact=contact, external=current.external,
+                       organisation=current.organisation)  # fmt: skip
+        return model(name=name.strip(), contact=contact)
 
     def joint_controllers(self, value: Any, current: tuple[JointController, ...]
                           ) -> tuple[JointController, ...]:  # fmt: skip
