@@ -1,7 +1,8 @@
 """Every ropa/1 register valid before the additions of 2026-12 stays valid and means what it
 meant: each register the test suite validated before them (recorded by
 `fixtures/old_registers/record_plugin.py` from commit cd5c6e7) loads, says the same, and gets
-the same findings."""
+the same findings as the rules found before the format changed (`refresh.py` recomputes
+them when a rule changes on purpose)."""
 
 from __future__ import annotations
 

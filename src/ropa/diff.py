@@ -47,6 +47,7 @@ from ropa.model import (
     Requirement,
     RetentionEntry,
     SpecialConditionEntry,
+    SubProcessorAuthorisation,
     Transfer,
     VitalInterestsBasis,
     Waiver,
@@ -71,6 +72,7 @@ __all__ = [
 ChangeKind = Literal["added", "removed", "changed", "reordered"]
 
 SECTIONS: tuple[str, ...] = (
+    "controllers",
     "data_subjects",
     "data_categories",
     "recipients",
@@ -322,6 +324,7 @@ def _section_diff(name: str, old: Sequence[Any], new: Sequence[Any]) -> SectionD
 _SECTION_TITLES = {
     "register": ("register", "reģistrs"),
     "organisation": ("organisation", "organizācija"),
+    "controllers": ("controllers", "pārziņi"),
     "data_subjects": ("data subjects", "datu subjektu kategorijas"),
     "data_categories": ("data categories", "personas datu kategorijas"),
     "recipients": ("recipients", "saņēmēju kategorijas"),
@@ -333,6 +336,7 @@ _SECTION_TITLES = {
 _KINDS = {
     "register": ("register", "reģistrs"),
     "organisation": ("organisation", "organizācija"),
+    "controllers": ("controller", "pārzinis"),
     "data_subjects": ("data subject category", "datu subjektu kategorija"),
     "data_categories": ("data category", "personas datu kategorija"),
     "recipients": ("recipient", "saņēmēju kategorija"),
@@ -376,6 +380,7 @@ _HEADS: dict[type[BaseModel], tuple[str | None, str | None]] = {
     SpecialConditionEntry: ("condition", None),
     Requirement: ("kind", None),
     JointController: ("name", "contact"),
+    SubProcessorAuthorisation: ("kind", "reference"),
 }
 
 

@@ -28,7 +28,7 @@ from ropa.formats.json import (
     source_sha256,
 )
 from ropa.model import LEGAL_BASIS_MODELS, Register
-from ropa.rights import rights_for
+from ropa.rights import rights_of
 from ropa.rules import validate
 from ropa.schema import export as json_schema
 from ropa.schema import schema_text
@@ -199,6 +199,7 @@ def test_top_level_keys_in_order(documents: dict[str, dict[str, Any]]) -> None:
         "metadata",
         "register",
         "organisation",
+        "controllers",
         "data_subjects",
         "data_categories",
         "recipients",
@@ -289,15 +290,11 @@ def test_lang_picks_text_with_fallback(documents: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_rights_per_activity_match_rights_for(
+def test_rights_per_activity_match_rights_of(
     shipped: Register, documents: dict[str, Any], lang: str
 ) -> None:
     for source, exported in zip(shipped.activities, documents[lang]["activities"], strict=True):
-        expected = rights_for(
-            (b.basis for b in source.legal_bases),
-            automated_decisions=source.automated_decisions,
-            purpose=source.purpose,
-        )
+        expected = rights_of(source)
         assert [r["code"] for r in exported["rights"]] == [s.right for s in expected]
         for right, status in zip(exported["rights"], expected, strict=True):
             term = vocab.RIGHTS[status.right]
@@ -492,7 +489,7 @@ def test_minimal_register_details(tmp_path: Path) -> None:
     transfer = orders["transfers"][0]
     assert transfer["country"]["code"] == "US"
     assert transfer["country"]["adequacy"] is True
-    assert transfer["country"]["adequacy_condition"]["en"].startswith("Only recipients")
+    assert "Data Privacy Framework" in transfer["country"]["adequacy_condition"]["en"]
     assert transfer["recipient"]["id"] == "cloud"
     norway = document["recipients"][0]["countries"][1]
     assert (norway["code"], norway["eea"]) == ("NO", True)
@@ -598,3 +595,42 @@ def test_fragments_are_named_relative_to_the_main_file_never_by_a_local_path(
     ]
     assert [a["id"] for a in document["activities"]][-1] == "extra"
     assert str(directory) not in out.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# The processor's record (Art. 30(2))
+
+MIXED = ROOT / "tests" / "fixtures" / "rules" / "mixed-roles.yaml"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mixed_register_carries_both_records(lang: ExportLang) -> None:
+    register = ropa.load(MIXED)
+    document = export_document(register, lang=lang, report=validate(register, as_of=AS_OF))
+    assert_valid(document)
+    (client,) = document["controllers"]
+    assert client == {
+        "id": "client_a",
+        "name": "Client A SIA",
+        "contact": {"url": None, "email": "dpo@client-a.example", "phone": None, "note": None},
+        "representative": None,
+        "dpo": None,
+        "contract": "DPA-2025-07",
+    }
+    own, hosting = document["activities"]
+    assert (own["role"]["code"], own["role"]["article"]) == ("controller", "30(1)")
+    assert (hosting["role"]["code"], hosting["role"]["article"]) == ("processor", "30(2)")
+    assert own["on_behalf_of"] == [] and own["rights"]
+    assert hosting["on_behalf_of"] == [client]
+    assert hosting["rights"] == []  # the controller answers the data subjects, not the processor
+    assert document["recipients"][0]["authorisation"] == {
+        "kind": "specific",
+        "reference": "DPA-2025-07 annex 3",
+    }
+
+
+def test_an_unknown_controller_stays_visible() -> None:
+    register = ropa.load(MIXED.read_text(encoding="utf-8").replace("[client_a]", "[client_z]"))
+    document = export_document(register, lang="en", report=validate(register, as_of=AS_OF))
+    assert_valid(document)
+    assert document["activities"][1]["on_behalf_of"] == [{"id": "client_z", "unresolved": True}]

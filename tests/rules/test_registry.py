@@ -22,6 +22,7 @@ CATALOGUE = {
     "ROPA102": ("unknown-reference", E),
     "ROPA103": ("unused-entry", W),
     "ROPA104": ("waiver-without-reason", E),
+    "ROPA106": ("waiver-unused", I),
     "ROPA201": ("controller-contact-missing", E),
     "ROPA202": ("representative-missing", E),
     "ROPA203": ("purpose-missing", E),
@@ -30,6 +31,10 @@ CATALOGUE = {
     "ROPA206": ("recipients-unstated", W),
     "ROPA207": ("retention-missing", W),
     "ROPA208": ("security-missing", W),
+    "ROPA209": ("dpo-contact-missing", E),
+    "ROPA210": ("dpo-likely-required", W),
+    "ROPA212": ("contact-postal-only", W),
+    "ROPA213": ("date-in-future", W),
     "ROPA301": ("legal-basis-missing", E),
     "ROPA302": ("interest-unstated", E),
     "ROPA303": ("balancing-test-missing", W),
@@ -44,23 +49,37 @@ CATALOGUE = {
     "ROPA312": ("national-id-unjustified", I),
     "ROPA401": ("retention-period-undefined", W),
     "ROPA402": ("retention-basis-missing", I),
+    "ROPA404": ("retention-long-unjustified", W),
     "ROPA501": ("processor-contract-missing", W),
     "ROPA502": ("transfer-safeguard-missing", E),
     "ROPA503": ("adequacy-not-available", E),
     "ROPA504": ("transfer-undeclared", E),
     "ROPA505": ("transfer-inside-eea", I),
     "ROPA506": ("recipient-location-unknown", W),
+    "ROPA507": ("adequacy-scope-unevidenced", W),
+    "ROPA508": ("adequacy-expired", E),
+    "ROPA509": ("transfer-inconsistent", E),
+    "ROPA512": ("joint-arrangement-missing", W),
+    "ROPA513": ("recipient-role-unclear", I),
     "ROPA601": ("automated-decision-basis", E),
     "ROPA602": ("dpia-likely-required", W),
     "ROPA603": ("review-overdue", W),
     "ROPA604": ("mixed-legal-bases", I),
+    "ROPA605": ("review-date-missing", I),
+    "ROPA606": ("dpia-required", E),
+    "ROPA607": ("automated-decision-special-data", E),
+    "ROPA608": ("security-not-proportionate", W),
+    "ROPA701": ("processor-controller-missing", E),
+    "ROPA702": ("controller-entry-contact-missing", E),
+    "ROPA703": ("controller-contract-missing", W),
+    "ROPA704": ("sub-processor-unauthorised", W),
+    "ROPA705": ("processor-category-missing", E),
 }
 AREAS = {"1": "references", "2": "art30", "3": "lawfulness", "4": "retention", "5": "transfers",
-         "6": "risk"}  # fmt: skip
+         "6": "risk", "7": "processor"}  # fmt: skip
 
 
 def test_registry_holds_exactly_the_catalogue() -> None:
-    assert len(CATALOGUE) == 36
     assert list(RULES) == sorted(CATALOGUE)
     assert list(CHECKS) == list(RULES)
     for code, (slug, severity) in CATALOGUE.items():
@@ -91,7 +110,7 @@ def test_get() -> None:
     assert get("ROPA303").slug == "balancing-test-missing"
     with pytest.raises(KeyError, match=r"no rule 'ropa303'.*did you mean ROPA303\?"):
         get("ropa303")
-    with pytest.raises(KeyError, match="ROPA101 to ROPA604"):
+    with pytest.raises(KeyError, match="ROPA101 to ROPA705"):
         get("flake8")
 
 

@@ -5,7 +5,9 @@ reader needs neither the YAML nor ropa to understand it:
 
 - every reference is expanded: an activity carries its data subjects, data categories,
   recipients, retention rules, security measures and assessments as objects, with their
-  names;
+  names, and (for a processor activity) the controllers it is carried out for;
+- each activity says its role, controller (Art. 30(1)) or processor (Art. 30(2)), as the
+  register's kind gives it when the activity states none;
 - fields with an older and a newer form are given in one, normalised form beside the single
   value (`retention_entries` beside `retention`, `special_conditions` beside
   `special_condition`);
@@ -36,6 +38,7 @@ from ropa.model import (
     Activity,
     Assessment,
     Contact,
+    Controller,
     DataCategory,
     DataSubjectCategory,
     Dpia,
@@ -51,7 +54,7 @@ from ropa.model import (
     Transfer,
     Waiver,
 )
-from ropa.rights import rights_for
+from ropa.rights import rights_of
 from ropa.text import text_in
 from ropa.vocab import (
     ASSESSMENT_KINDS,
@@ -244,6 +247,7 @@ class _Exporter:
         self.lang = lang
         self.lazy = lazy
         self.language = register.register.language
+        self.controllers = _index(register.controllers)
         self.data_subjects = _index(register.data_subjects)
         self.data_categories = _index(register.data_categories)
         self.recipients = _index(register.recipients)
@@ -301,6 +305,7 @@ class _Exporter:
             "metadata": self.metadata(report, digest),
             "register": self.register_info(register.register),
             "organisation": self.organisation(register.organisation),
+            "controllers": [self.controller(e) for e in register.controllers],
             "data_subjects": [self.data_subject(e) for e in register.data_subjects],
             "data_categories": [self.data_category(e) for e in register.data_categories],
             "recipients": [self.recipient(e) for e in register.recipients],
@@ -406,6 +411,16 @@ class _Exporter:
 
     # -- catalogue entries ---------------------------------------------------------------------
 
+    def controller(self, entry: Controller) -> dict[str, Json]:
+        return {
+            "id": entry.id,
+            "name": entry.name,
+            "contact": self.contact(entry.contact),
+            "representative": self.party(entry.representative),
+            "dpo": self.party(entry.dpo),
+            "contract": entry.contract,
+        }
+
     def data_subject(self, entry: DataSubjectCategory) -> dict[str, Json]:
         return {
             "id": entry.id,
@@ -434,6 +449,14 @@ class _Exporter:
             "kind": self.term(RECIPIENT_KINDS, entry.kind),
             "contract": entry.contract,
             "countries": [self.country(code) for code in entry.countries],
+            "authorisation": (
+                None
+                if entry.authorisation is None
+                else {
+                    "kind": entry.authorisation.kind,
+                    "reference": entry.authorisation.reference,
+                }
+            ),
         }
 
     def retention_rule(self, entry: RetentionRule) -> dict[str, Json]:
@@ -478,10 +501,13 @@ class _Exporter:
 
     def activity(self, activity: Activity, findings: list[int]) -> dict[str, Json]:
         codes = activity.special_condition_codes()
+        role = self.register.role_of(activity)
         return {
             "id": activity.id,
             "name": self.text(activity.name),
             "description": self.text(activity.description),
+            "role": self.term(REGISTER_KINDS, role),
+            "on_behalf_of": _resolve_all(activity.on_behalf_of, self.controllers, self.controller),
             "purpose": self.term(PURPOSES, activity.purpose),
             "legal_bases": [self.legal_basis(b) for b in activity.legal_bases],
             "special_condition": self.term(SPECIAL_CONDITIONS, _single(codes)),
@@ -537,7 +563,8 @@ class _Exporter:
             "owner": activity.owner,
             "reviewed": _iso(activity.reviewed),
             "waivers": [self.waiver(w) for w in activity.waivers],
-            "rights": self.rights(activity),
+            # A processor does not answer the data subjects' rights: the controller does.
+            "rights": self.rights(activity) if role == "controller" else [],
             "findings": findings,
         }
 
@@ -600,11 +627,7 @@ class _Exporter:
         }
 
     def rights(self, activity: Activity) -> list[Json]:
-        statuses = rights_for(
-            (b.basis for b in activity.legal_bases),
-            automated_decisions=activity.automated_decisions,
-            purpose=activity.purpose,
-        )
+        statuses = rights_of(activity)
         rights: list[Json] = []
         for status in statuses:
             item = self.term(RIGHTS, status.right)

@@ -9,13 +9,20 @@ Paths follow one habit: a value that is wrong is pointed at itself (the referenc
 resolve, the `id:` key that repeats, the `reviewed` date that is stale); a field that is missing
 is pointed at the node that should hold it (the legal basis without its `interest`, the
 activity without `retention`), because a missing field has no place in the file of its own.
+
+A rule registered with `controller_only=True` judges only the controller's record (Art.
+30(1)): a legal basis, a purpose kind, retention and the data subjects' rights are the
+controller's to decide, not a processor's (Art. 28(3)(a), 30(2)). Its check sees a context
+whose `used` counts only controller-role activities, and the registry drops each of its hits
+about a processor-role activity, and its register-level hits when the register holds no
+controller record at all; the check itself need not know about roles.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple, TypeVar
 
@@ -24,6 +31,7 @@ from ropa.findings import Finding, Report, Rule, Severity
 from ropa.model import (
     Activity,
     Assessment,
+    Controller,
     DataCategory,
     DataSubjectCategory,
     LegitimateInterestsBasis,
@@ -70,19 +78,36 @@ CHECKS: dict[str, Callable[..., Iterator[Hit]]] = {}
 
 UNWAIVABLE = frozenset({"ROPA104"})
 """Codes no waiver can silence (a waiver cannot excuse a broken waiver)."""
+AFTER_WAIVERS: set[str] = set()
+"""Codes whose check judges the waivers themselves: it runs after every other rule, on a
+context whose `waivers_used` says which waivers silenced a finding."""
 
 
 def rule(
-    code: str, slug: str, severity: Severity, article: str, summary: str
+    code: str,
+    slug: str,
+    severity: Severity,
+    article: str,
+    summary: str,
+    *,
+    controller_only: bool = False,
+    after_waivers: bool = False,
 ) -> Callable[[Callable[..., Iterator[Hit]]], Callable[..., Iterator[Hit]]]:
-    """Register a check function under a catalogue code."""
+    """Register a check function under a catalogue code.
+
+    With `controller_only=True` the rule judges only the controller's record and stays
+    silent on processor-role activities (see the module docstring). With
+    `after_waivers=True` the check runs last, when `Context.waivers_used` is known.
+    """
 
     def register(check: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
         if code in RULES:
             raise ValueError(f"rule {code} is registered twice")
         area = check.__module__.rsplit(".", 1)[-1]
-        RULES[code] = Rule(code, slug, severity, article, summary, area)
+        RULES[code] = Rule(code, slug, severity, article, summary, area, controller_only)
         CHECKS[code] = check
+        if after_waivers:
+            AFTER_WAIVERS.add(code)
         return check
 
     return register
@@ -111,10 +136,11 @@ def _nearest_code(code: str) -> str | None:
 # What every check receives
 
 _Basis = TypeVar("_Basis")
-_CATALOGUES = ("data_subjects", "data_categories", "recipients", "retention_rules",
-               "security_measures", "assessments")  # fmt: skip
+_CATALOGUES = ("controllers", "data_subjects", "data_categories", "recipients",
+               "retention_rules", "security_measures", "assessments")  # fmt: skip
 _Entry = TypeVar(
     "_Entry",
+    Controller,
     DataSubjectCategory,
     DataCategory,
     Recipient,
@@ -137,6 +163,7 @@ class Context:
 
     register: Register
     as_of: date
+    controllers: Mapping[str, Controller]
     data_subjects: Mapping[str, DataSubjectCategory]
     data_categories: Mapping[str, DataCategory]
     recipients: Mapping[str, Recipient]
@@ -144,9 +171,17 @@ class Context:
     security_measures: Mapping[str, SecurityMeasure]
     assessments: Mapping[str, Assessment]
     used: Mapping[str, frozenset[str]]
-    """Catalogue name -> ids that at least one activity references (transfers included)."""
+    """Catalogue name -> ids that at least one activity references (transfers included); in
+    the context a controller-only rule sees, only controller-role activities count."""
+    processor_indexes: frozenset[int]
+    """Indexes (in `activities`) of the processor-role activities."""
+    controller_used: Mapping[str, frozenset[str]]
+    """As `used`, counting only the controller-role activities."""
     _bases: Mapping[type, tuple[tuple[int, int, object], ...]]
     _transfers: tuple[tuple[int, int, Transfer], ...]
+    waivers_used: frozenset[tuple[str | int, ...]] = frozenset()
+    """The places of the waivers that silenced a finding; known only to the checks registered
+    with `after_waivers=True`."""
 
     @classmethod
     def of(cls, register: Register, as_of: date) -> Context:
@@ -154,39 +189,36 @@ class Context:
         bases: dict[type, list[tuple[int, int, object]]] = {}
         transfers: list[tuple[int, int, Transfer]] = []
         used: dict[str, set[str]] = {field: set() for field in _CATALOGUES}
-        used_subjects, used_categories = used["data_subjects"], used["data_categories"]
-        used_recipients, used_measures = used["recipients"], used["security_measures"]
-        used_retention, used_assessments = used["retention_rules"], used["assessments"]
+        processor: set[int] = set()
         for index, activity in enumerate(register.activities):
+            if register.role_of(activity) == "processor":
+                processor.add(index)
             for position, basis in enumerate(activity.legal_bases):
                 bases.setdefault(type(basis), []).append((index, position, basis))
-                if isinstance(basis, LegitimateInterestsBasis) and basis.assessment:
-                    used_assessments.add(basis.assessment)  # an id, or free text
-            if isinstance(activity.dpia, str):
-                used_assessments.add(activity.dpia)
-            used_subjects.update(activity.data_subjects)
-            used_categories.update(activity.data_categories)
-            used_measures.update(activity.security_measures)
-            if activity.recipients:
-                used_recipients.update(activity.recipients)
-            if activity.transfers:
-                for position, transfer in enumerate(activity.transfers):
-                    transfers.append((index, position, transfer))
-                    if transfer.recipient is not None:
-                        used_recipients.add(transfer.recipient)
-                    if transfer.assessment:
-                        used_assessments.add(transfer.assessment)
-            used_retention.update(activity.retention_rule_ids())
+            for position, transfer in enumerate(activity.transfers or ()):
+                transfers.append((index, position, transfer))
+            _count_uses(activity, used)
+        used_ids = {field: frozenset(ids) for field, ids in used.items()}
+        controller_used = used_ids
+        if processor:
+            by_controllers: dict[str, set[str]] = {field: set() for field in _CATALOGUES}
+            for index, activity in enumerate(register.activities):
+                if index not in processor:
+                    _count_uses(activity, by_controllers)
+            controller_used = {field: frozenset(ids) for field, ids in by_controllers.items()}
         return cls(
             register=register,
             as_of=as_of,
+            controllers=_index(register.controllers),
             data_subjects=_index(register.data_subjects),
             data_categories=_index(register.data_categories),
             recipients=_index(register.recipients),
             retention_rules=_index(register.retention_rules),
             security_measures=_index(register.security_measures),
             assessments=_index(register.assessments),
-            used={field: frozenset(ids) for field, ids in used.items()},
+            used=used_ids,
+            processor_indexes=frozenset(processor),
+            controller_used=controller_used,
             _bases={kind: tuple(found) for kind, found in bases.items()},
             _transfers=tuple(transfers),
         )
@@ -219,6 +251,52 @@ class Context:
         for index, position, transfer in self._transfers:
             yield index, activities[index], position, transfer
 
+    def for_controller_only(self) -> Context:
+        """The context a controller-only rule sees: `used` counts controller activities only."""
+        if not self.processor_indexes:
+            return self
+        return replace(self, used=self.controller_used)
+
+    def judges_controller(self, hit: Hit) -> bool:
+        """Whether `hit` is about the controller's record: an activity of role controller, or
+        (for a register- or catalogue-level hit) a register that holds a controller record."""
+        if not self.processor_indexes:
+            return True
+        path = hit.path
+        if len(path) > 1 and path[0] == "activities" and isinstance(path[1], int):
+            return path[1] not in self.processor_indexes
+        if hit.activity is not None:
+            return any(
+                activity.id == hit.activity and index not in self.processor_indexes
+                for index, activity in enumerate(self.activities)
+            )
+        return self.register.register.kind == "controller" or len(self.processor_indexes) < len(
+            self.activities
+        )
+
+
+def _count_uses(activity: Activity, used: dict[str, set[str]]) -> None:
+    """Add the catalogue ids `activity` references to `used` (its transfers' recipients too)."""
+    used["data_subjects"].update(activity.data_subjects)
+    used["data_categories"].update(activity.data_categories)
+    used["security_measures"].update(activity.security_measures)
+    used["controllers"].update(activity.on_behalf_of)
+    if activity.recipients:
+        used["recipients"].update(activity.recipients)
+    for transfer in activity.transfers or ():
+        if transfer.recipient is not None:
+            used["recipients"].add(transfer.recipient)
+    used["retention_rules"].update(activity.retention_rule_ids())
+    used_assessments = used["assessments"]
+    for basis in activity.legal_bases:
+        if isinstance(basis, LegitimateInterestsBasis) and basis.assessment:
+            used_assessments.add(basis.assessment)  # an id, or free text
+    if isinstance(activity.dpia, str):
+        used_assessments.add(activity.dpia)
+    for transfer in activity.transfers or ():
+        if transfer.assessment:
+            used_assessments.add(transfer.assessment)
+
 
 def _index(entries: Iterable[_Entry]) -> Mapping[str, _Entry]:
     index: dict[str, _Entry] = {}
@@ -244,30 +322,51 @@ def validate(register: Register, *, as_of: date | None = None) -> Report:
 
 def _validate(register: Register, check_date: date) -> Report:
     context = Context.of(register, check_date)
-    source = register.source
+    controller_context = context.for_controller_only()
     findings: list[Finding] = []
     for code, check in CHECKS.items():
-        spec = RULES[code]
-        for hit in check(context):
-            location = source.locate(hit.path, key=hit.at_key) if source is not None else None
-            findings.append(
-                Finding(
-                    code=spec.code,
-                    slug=spec.slug,
-                    severity=spec.severity,
-                    message=hit.message,
-                    article=spec.article,
-                    path=hit.path,
-                    activity=hit.activity,
-                    location=location,
-                )
-            )
+        if code in AFTER_WAIVERS:
+            continue
+        hits: Iterable[Hit]
+        if RULES[code].controller_only:
+            hits = filter(controller_context.judges_controller, check(controller_context))
+        else:
+            hits = check(context)
+        _add_findings(findings, code, hits, register)
+    findings, used = _apply_waivers(findings, register, check_date)
+    late: list[Finding] = []
+    waiver_context = replace(context, waivers_used=frozenset(used))
+    for code in sorted(AFTER_WAIVERS):
+        _add_findings(late, code, CHECKS[code](waiver_context), register)
+    late, _ = _apply_waivers(late, register, check_date)
+    source = register.source
     return Report.of(
-        _apply_waivers(findings, register),
+        findings + late,
         as_of=check_date,
         file=source.file if source is not None else None,
         rules=tuple(RULES),
     )
+
+
+def _add_findings(
+    findings: list[Finding], code: str, hits: Iterable[Hit], register: Register
+) -> None:
+    spec = RULES[code]
+    source = register.source
+    for hit in hits:
+        location = source.locate(hit.path, key=hit.at_key) if source is not None else None
+        findings.append(
+            Finding(
+                code=spec.code,
+                slug=spec.slug,
+                severity=spec.severity,
+                message=hit.message,
+                article=spec.article,
+                path=hit.path,
+                activity=hit.activity,
+                location=location,
+            )
+        )
 
 
 def waiver_problem(waiver: Waiver) -> str | None:
@@ -285,26 +384,41 @@ def waiver_problem(waiver: Waiver) -> str | None:
     return " and ".join(problems) if problems else None
 
 
-def _valid_waivers(waivers: Iterable[Waiver], language: str) -> dict[str, str]:
-    """rule code -> reason, for the waivers that may silence a finding."""
-    valid: dict[str, str] = {}
-    for waiver in waivers:
+WaiverPlace = tuple[str | int, ...]
+"""Where a waiver is: ``("register", "waivers", i)`` or ``("activities", i, "waivers", j)``."""
+
+
+def silencing_waivers(
+    waivers: Iterable[Waiver],
+    owner: tuple[str | int, ...],
+    as_of: date,
+    language: str | None = None,
+) -> dict[str, tuple[WaiverPlace, str]]:
+    """rule code -> (place, reason) of the waiver that silences the rule's findings under
+    `owner`: the first valid one for each code (invalid ones are ROPA104's)."""
+    valid: dict[str, tuple[WaiverPlace, str]] = {}
+    for index, waiver in enumerate(waivers):
         reason = waiver.reason_in(language, language)
         if reason and waiver_problem(waiver) is None and waiver.rule not in UNWAIVABLE:
-            valid.setdefault(waiver.rule, reason)
+            valid.setdefault(waiver.rule, ((*owner, "waivers", index), reason))
     return valid
 
 
-def _apply_waivers(findings: list[Finding], register: Register) -> list[Finding]:
+def _apply_waivers(
+    findings: list[Finding], register: Register, as_of: date
+) -> tuple[list[Finding], set[WaiverPlace]]:
+    """The findings with waived ones marked, and the places of the waivers that were used."""
     language = register.register.language
-    register_waivers = _valid_waivers(register.register.waivers, language)
-    activity_waivers: dict[str, dict[str, str]] = {}
-    for activity in register.activities:
+    register_waivers = silencing_waivers(register.register.waivers, ("register",), as_of, language)
+    activity_waivers: dict[str, dict[str, tuple[WaiverPlace, str]]] = {}
+    for index, activity in enumerate(register.activities):
         if activity.waivers:
-            for code, why in _valid_waivers(activity.waivers, language).items():
-                activity_waivers.setdefault(activity.id, {}).setdefault(code, why)
+            found = silencing_waivers(activity.waivers, ("activities", index), as_of, language)
+            for code, waiver in found.items():
+                activity_waivers.setdefault(activity.id, {}).setdefault(code, waiver)
+    used: set[WaiverPlace] = set()
     if not register_waivers and not activity_waivers:
-        return findings
+        return findings, used
     applied: list[Finding] = []
     for finding in findings:
         waivers = (
@@ -312,14 +426,26 @@ def _apply_waivers(findings: list[Finding], register: Register) -> list[Finding]
             if finding.activity is None
             else activity_waivers.get(finding.activity, {})
         )
-        reason = waivers.get(finding.code)
-        applied.append(finding.waive(reason) if reason is not None else finding)
-    return applied
+        silencing = waivers.get(finding.code)
+        if silencing is None:
+            applied.append(finding)
+        else:
+            used.add(silencing[0])
+            applied.append(finding.waive(silencing[1]))
+    return applied, used
 
 
 def _load_catalogue() -> None:
     """Import the rule modules (each registers its rules) and put RULES in code order."""
-    from ropa.rules import art30, lawfulness, references, retention, risk, transfers  # noqa: F401
+    from ropa.rules import (  # noqa: F401
+        art30,
+        lawfulness,
+        processor,
+        references,
+        retention,
+        risk,
+        transfers,
+    )
 
     ordered = sorted(RULES.items())
     RULES.clear()

@@ -8,10 +8,11 @@ from typing import Protocol
 
 from ropa.findings import Severity
 from ropa.model import Activity, Waiver
-from ropa.rules import Context, Hit, rule, waiver_problem
+from ropa.rules import Context, Hit, rule, silencing_waivers, waiver_problem
 
 # Catalogue field -> how an entry of it is called in a message.
 CATALOGUES = {
+    "controllers": "controller",
     "data_subjects": "data subject category",
     "data_categories": "data category",
     "recipients": "recipient",
@@ -59,6 +60,7 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
     """An activity (or one of its transfers) names an id that the catalogue it points into
     does not hold; reported at the reference itself."""
     catalogues: dict[str, Mapping[str, object]] = {
+        "controllers": ctx.controllers,
         "data_subjects": ctx.data_subjects,
         "data_categories": ctx.data_categories,
         "recipients": ctx.recipients,
@@ -77,15 +79,18 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
 
 def _unknown_in(index: int, activity: Activity, unknown: Mapping[str, Set[str]]) -> Iterator[Hit]:
     here = ("activities", index)
-    for field in ("data_subjects", "data_categories", "recipients", "security_measures"):
-        missing = unknown[field]
+    lists = {"on_behalf_of": "controllers", "data_subjects": "data_subjects",
+             "data_categories": "data_categories", "recipients": "recipients",
+             "security_measures": "security_measures"}  # fmt: skip
+    for field, catalogue in lists.items():
+        missing = unknown[catalogue]
         refs: Sequence[str] = getattr(activity, field) or ()
         for position, ref in enumerate(refs):
             if ref in missing:
                 yield Hit(
                     (*here, field, position),
                     f"activity '{activity.id}': {field} names '{ref}', which is not a "
-                    f"{CATALOGUES[field]} in {field}",
+                    f"{CATALOGUES[catalogue]} in {catalogue}",
                     activity.id,
                 )
     if isinstance(activity.retention, str):
@@ -167,3 +172,39 @@ def _bad_waivers(
                 f"{label}: the waiver for '{waiver.rule}' {problem}",
                 activity,
             )
+
+
+@rule(
+    "ROPA106",
+    "waiver-unused",
+    Severity.INFO,
+    "5(2)",
+    "a waiver silences no finding",
+    after_waivers=True,
+)
+def waiver_unused(ctx: Context) -> Iterator[Hit]:
+    """A valid waiver (on the register or an activity) that silenced no finding: the finding it
+    was written for is fixed, or it names the wrong rule or sits at the wrong level (a
+    finding about an activity is waived on that activity, one about the organisation or a
+    catalogue entry on the register). Invalid waivers are ROPA104's."""
+    places: list[tuple[tuple[str | int, ...], str, str | None, tuple[Waiver, ...]]] = [
+        (("register",), "register", None, ctx.register.register.waivers)
+    ]
+    places += [
+        (("activities", index), f"activity '{activity.id}'", activity.id, activity.waivers)
+        for index, activity in enumerate(ctx.activities)
+        if activity.waivers
+    ]
+    for owner, label, activity_id, waivers in places:
+        silencing = silencing_waivers(waivers, owner, ctx.as_of, ctx.register.register.language)
+        for index, waiver in enumerate(waivers):
+            code, place = waiver.rule, (*owner, "waivers", index)
+            if code not in silencing or code == "ROPA106":
+                continue  # invalid (ROPA104)
+            if place not in ctx.waivers_used:
+                yield Hit(
+                    place,
+                    f"{label}: the waiver for {code} silences no finding; remove it, or move it "
+                    "to where the finding is",
+                    activity_id,
+                )
