@@ -131,4 +131,11 @@ def run(args: argparse.Namespace) -> int:
         f"{args.output}: {len(register.activities)} activities, {report.summary()}",
         file=sys.stderr,
     )
+    left_out = len(register.processor_activities) if args.layout is not None else 0
+    if left_out:
+        print(
+            f"ropa: note: {left_out} processor activit{'ies are' if left_out != 1 else 'y is'} "
+            f"not in the {args.layout} layout, which is the controller's record (Art. 30(1))",
+            file=sys.stderr,
+        )
     return 0

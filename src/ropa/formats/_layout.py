@@ -25,7 +25,9 @@ from xml.etree import ElementTree
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
@@ -42,10 +44,17 @@ __all__ = [
     "RegisterBuilder",
     "TemplateError",
     "cell_ref",
+    "fold",
+    "head_and_detail",
+    "lines",
+    "lookup",
+    "merge",
+    "period_in_words",
     "put",
     "read_book",
     "save_book",
     "slug",
+    "trailing_label",
 ]
 
 UNPACKED_FACTOR = 10
@@ -300,6 +309,7 @@ def _ods_text(element: ElementTree.Element) -> Iterator[str]:
 # ---------------------------------------------------------------------------------------------
 # Writing: formula-safe cells, deterministic bytes
 
+_BOLD = Font(bold=True)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -312,10 +322,17 @@ def put(sheet: Worksheet, ref: str, value: Value, *, bold: bool = False) -> Cell
     else:
         cell.value = value
     if bold:
-        from openpyxl.styles import Font
-
-        cell.font = Font(bold=True)
+        cell.font = _BOLD
     return cell
+
+
+def merge(sheet: Worksheet, ref: str) -> None:
+    """Merge the cells of `ref` (e.g. `B4:H4`), whose first cell holds the value.
+
+    openpyxl's `merge_cells` also makes an object for every covered cell, which costs more
+    than the rest of a CNIL fiche; the covered cells are never written here, so declaring the
+    range is enough (Excel and LibreOffice read the same merged range)."""
+    sheet.merged_cells.add(CellRange(ref))
 
 
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")

@@ -507,4 +507,8 @@ def _draft(view: RegisterView, p: Phrases, *, authority_known: bool) -> Section:
         details = (p.every_purpose,) if gap.every_purpose else gap.details
         items.append(Item((content,), tuple((detail,) for detail in details)))
     body: Block = BulletList(tuple(items)) if items else paragraph(p.draft_nothing)
-    return Section(p.draft_title, (paragraph(p.draft_intro), body), draft=True)
+    blocks: list[Block] = [paragraph(p.draft_intro), body]
+    if view.left_out:
+        blocks.append(paragraph(p.draft_left_out))
+        blocks.append(BulletList(tuple(Item((view.name(a),)) for a in view.left_out)))
+    return Section(p.draft_title, tuple(blocks), draft=True)

@@ -22,7 +22,11 @@ class RegisterView:
     def __init__(self, register: Register, lang: str) -> None:
         self.register = register
         self.lang = lang
-        self.activities = register.activities
+        # A processor does not inform the controller's data subjects (Art. 13, 14 and 28):
+        # the notice speaks of the controller-role activities only.
+        self.activities = register.controller_activities
+        self.left_out = register.processor_activities
+        """The processor-role activities, which the notice leaves out."""
         self._subjects = {entry.id: entry for entry in register.data_subjects}
         self._categories = {entry.id: entry for entry in register.data_categories}
         self._recipients = {entry.id: entry for entry in register.recipients}

@@ -292,9 +292,15 @@ class SheetStream:
         self._columns = 0
         """The number of the last column with a cell in it, in any row."""
 
-    def write(self, rows: Callable[[], Iterable[Row]], *, autofilter: bool = True) -> None:
-        """Write the rows `rows()` yields (the first is the header), then end the sheet."""
+    def write(self, rows: Callable[[], Iterable[Row]], *, autofilter: bool = True,
+              layout: Callable[[Sequence[int]], None] | None = None) -> None:  # fmt: skip
+        """Write the rows `rows()` yields (the first is the header), then end the sheet.
+
+        `layout`, when given, is called with the fitted column widths (to set up printing).
+        """
         self.widths = self._fixed_widths or self._fit(rows())
+        if layout is not None:
+            layout(self.widths)
         self._letters = [get_column_letter(index) for index in range(1, len(self.widths) + 1)]
         for letter, width in zip(self._letters, self.widths, strict=True):
             self.sheet.column_dimensions[letter].width = width

@@ -486,6 +486,8 @@ class _Import:
                 continue
             if all(value is None or value == "" for value in row):
                 continue
+            if number == 2 and _says_none_recorded(row, self.lang):
+                continue  # the exporter's line under the header of an empty sheet
             values: dict[str, Any] = {}
             for index, value in enumerate(row):
                 column = places.get(index)
@@ -1298,3 +1300,12 @@ def _add(table: dict[str, list[str]], key: Any, entry_id: str) -> None:
     found = table[key]
     if entry_id not in found:
         found.append(entry_id)
+
+
+def _says_none_recorded(row: Sequence[Any], lang: str) -> bool:
+    """Whether `row` is only the words "none recorded", as the exporter writes them under the
+    header of an empty sheet."""
+    first, *rest = row
+    return cell_text(first) == word("none_recorded", lang) and all(
+        value is None or value == "" for value in rest
+    )
