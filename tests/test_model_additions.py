@@ -405,3 +405,34 @@ def test_the_shipped_register_reads_the_same_through_the_accessors() -> None:
             assert entry.retention_rule_ids() == (entry.retention,)
         if isinstance(entry.special_condition, str):
             assert entry.special_condition_codes() == (entry.special_condition,)
+
+
+# --- until in words -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("until", "lang", "words"),
+    [
+        ({"lv": "persona atsakās", "en": "the person unsubscribes"}, "en",
+         "until the person unsubscribes"),
+        ({"lv": "persona atsakās", "en": "the person unsubscribes"}, "lv", "līdz persona atsakās"),
+        ({"lv": "līdz brīdim, kad ...", "en": "until we are told"}, "lv", "līdz brīdim, kad ..."),
+        ({"lv": "līdz brīdim, kad ...", "en": "until we are told"}, "en", "until we are told"),
+    ],
+)  # fmt: skip
+def test_until_in_words_in_both_languages(until: dict[str, str], lang: str, words: str) -> None:
+    from ropa.wording import retention_in_words
+
+    register = ropa.load(HEAD)
+    rule = RetentionRule.model_validate({"id": "u", "name": "U", "until": until})
+    assert retention_in_words(register, rule, lang) == words
+
+
+def test_until_after_a_period() -> None:
+    from ropa.wording import retention_in_words
+
+    register = ropa.load(HEAD)
+    rule = RetentionRule.model_validate(
+        {"id": "u", "name": "U", "period": "P1Y", "starts": "the visit", "until": "sooner asked"}
+    )
+    assert retention_in_words(register, rule, "en") == "1 year from the visit; until sooner asked"

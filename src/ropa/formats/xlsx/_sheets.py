@@ -562,13 +562,14 @@ def retention_rules_rows(book: Book) -> Iterator[Row]:
     """One row per retention rule, in words and as written."""
     lang, missing = book.lang, book.not_stated
     used = book.used["retention_rules"]
-    yield _columns(book, "id", "name", "in_words", "period", "starts", "basis", "description",
-                   "used_by")  # fmt: skip
+    yield _columns(book, "id", "name", "in_words", "period", "starts", "until", "basis",
+                   "description", "used_by")  # fmt: skip
     for rule in book.register.retention_rules:
         yield [
             rule.id, book.text(rule.name), retention_in_words(book.register, rule, lang),
             str(rule.period) if rule.period is not None else missing,
-            book.text(rule.starts) or missing, book.text(rule.basis) or missing,
+            book.text(rule.starts) or missing, book.text(rule.until) or missing,
+            book.text(rule.basis) or missing,
             book.text(rule.description), used[rule.id],
         ], None  # fmt: skip
 

@@ -271,8 +271,8 @@ CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
     "data_categories": ("id", "name", "examples", "special", "national_id", "used_by"),
     "recipients": ("id", "name", "description", "kind", "contract", "countries",
                    "authorisation", "used_by"),
-    "retention_rules": ("id", "name", "in_words", "period", "starts", "basis", "description",
-                        "used_by"),
+    "retention_rules": ("id", "name", "in_words", "period", "starts", "until", "basis",
+                        "description", "used_by"),
     "security_measures": ("id", "name", "kind", "description", "used_by"),
 }  # fmt: skip
 """The columns of each catalogue sheet, in the exporter's order."""
@@ -823,6 +823,7 @@ class _Import:
         elif section == "retention_rules":
             readers["period"] = ("period", parse_duration)
             readers["starts"] = text("starts")
+            readers["until"] = text("until")
             readers["basis"] = text("basis")
             readers["description"] = text("description")
         else:
@@ -1168,7 +1169,9 @@ class _Import:
         rules = self._expected(retention_rules_rows(book), CATALOGUE_FIELDS["retention_rules"])
         kept = [item for item in retention if item.entry is not None]
         for item, shown in zip(kept, rules, strict=True):
-            self._computed(item.line, "in_words", shown, ("period", "starts"), CATALOGUE_COLUMNS)
+            self._computed(
+                item.line, "in_words", shown, ("period", "starts", "until"), CATALOGUE_COLUMNS
+            )
         rows = self._expected(transfers_rows(book), list(TRANSFER_COLUMNS))
         position = 0
         for index, item in enumerate(activities):
