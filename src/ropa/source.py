@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Union
 
+from ropa.text.escape import printable
+
 PathPart = Union[str, int]  # noqa: UP007 - a runtime alias, Python 3.10 compatible
 NodePath = tuple[PathPart, ...]
 
@@ -61,7 +63,9 @@ class Location:
     column: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        # A file name may hold a line break or an escape sequence (it is shown escaped, so
+        # that it cannot forge a second message or a CI annotation).
+        return f"{printable(self.file)}:{self.line}:{self.column}"
 
 
 def format_path(path: Sequence[PathPart]) -> str:
@@ -79,13 +83,16 @@ class SourceMap:
     """Positions of every node of one loaded register: one document, or a main file and the
     fragments it includes."""
 
-    __slots__ = ("_fragments", "_root", "_sha256", "file")
+    __slots__ = ("_fragments", "_key_indexes", "_root", "_sha256", "file")
 
     def __init__(self, file: str, root: Position, sha256: str | None = None) -> None:
         self.file = file
         self._root = root
         self._sha256 = sha256
         self._fragments: tuple[tuple[str, str | None], ...] = ()
+        # The index of each mapping's keys, made when a key's own place is first asked for
+        # (for a message): a mapping of many unknown keys is then reported in linear time.
+        self._key_indexes: dict[int, dict[str, int]] = {}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, SourceMap) and (self.file, self._root, self._fragments) == (
@@ -121,6 +128,7 @@ class SourceMap:
     def add_fragment(self, file: str, sha256: str | None) -> None:
         """Record that a fragment was read (the loader calls this while it assembles)."""
         self._fragments += ((file, sha256),)
+        self._key_indexes.clear()  # the include stage adds keys to the main file's mappings
 
     @property
     def files(self) -> tuple[tuple[str, str | None], ...]:
@@ -142,8 +150,12 @@ class SourceMap:
             if key and index == len(path) - 1 and isinstance(part, str):
                 if type(child) is InFile and child.key_place is not None:
                     return Location(child.file, *line_column(child.key_place))
-                # The keys' places are in the order of the keys (a lookup only for a message).
-                return Location(file, *line_column(node[2][list(node[1]).index(part)]))
+                # The keys' places are in the order of the keys.
+                keys = node[1]
+                order = self._key_indexes.get(id(keys))
+                if order is None:
+                    order = self._key_indexes[id(keys)] = {k: at for at, k in enumerate(keys)}
+                return Location(file, *line_column(node[2][order[part]]))
             if type(child) is InFile:
                 file, child = child.file, child.node
             node = child
