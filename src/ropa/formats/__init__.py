@@ -13,9 +13,20 @@ sheet); `Exporter` is what a caller may rely on for any format.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-__all__ = ["EXPORTERS", "Exporter", "get"]
+if TYPE_CHECKING:
+    from ropa.formats._layout import TemplateError
+
+__all__ = [
+    "EXPORTERS",
+    "LAYOUTS",
+    "Exporter",
+    "TemplateError",
+    "get",
+    "layout_exporter",
+    "layout_importer",
+]
 
 
 class Exporter(Protocol):
@@ -28,6 +39,7 @@ class Exporter(Protocol):
 EXPORTERS: dict[str, str] = {
     "xlsx": "ropa.formats.xlsx.write:export_excel",
     "json": "ropa.formats.json:export_json",
+    "jsonld": "ropa.formats.jsonld:export_jsonld",
 }
 """Format name -> "module:function" of its export function."""
 
@@ -41,3 +53,35 @@ def get(name: str) -> Exporter:
         raise KeyError(f"no exporter {name!r}; known formats: {known}") from None
     exporter: Exporter = getattr(importlib.import_module(module_name), function_name)
     return exporter
+
+
+LAYOUTS: dict[str, tuple[str, str]] = {
+    "ico": ("ropa.formats.ico.write:export_ico", "ropa.formats.ico.read:import_ico"),
+}
+"""Regulators' spreadsheet layouts: name -> ("module:function" of the exporter, of the
+importer). An exporter has the `Exporter` shape; an importer is
+`import_x(path, *, lang=..., max_bytes=...) -> ropa.formats._layout.LayoutImport`."""
+
+
+def _function(target: str) -> Any:
+    module_name, function_name = target.split(":")
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def layout_exporter(name: str) -> Exporter:
+    """The export function of layout `name` (`cnil`, `ico`)."""
+    exporter: Exporter = _function(LAYOUTS[name][0])
+    return exporter
+
+
+def layout_importer(name: str) -> Any:
+    """The import function of layout `name` (`cnil`, `ico`)."""
+    return _function(LAYOUTS[name][1])
+
+
+def __getattr__(name: str) -> Any:
+    # TemplateError lives with the layouts' shared reader, which imports openpyxl: only a
+    # caller that reads a layout pays for it.
+    if name == "TemplateError":
+        return importlib.import_module("ropa.formats._layout").TemplateError
+    raise AttributeError(f"module 'ropa.formats' has no attribute {name!r}")

@@ -34,7 +34,7 @@ from ropa.formats.xlsx import write as excel_module
 from ropa.formats.xlsx._words import cite
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
-from ropa.rights import Applicability, rights_for
+from ropa.rights import Applicability, rights_of
 from ropa.rules import validate
 from ropa.vocab import LEGAL_BASES, PURPOSES, RECIPIENT_KINDS, RIGHTS, SOURCES
 from ropa.wording import not_stated, retention_in_words, text
@@ -349,9 +349,7 @@ def test_rights_every_cell(workbooks: dict[str, Path], shipped: Register, lang: 
             Applicability.NOT_APPLICABLE: WORDS[lang]["does_not_apply"]}  # fmt: skip
     for row, activity in zip(rows[1:], shipped.activities, strict=True):
         bases = [b.basis for b in activity.legal_bases]
-        statuses = rights_for(
-            bases, automated_decisions=activity.automated_decisions, purpose=activity.purpose
-        )
+        statuses = rights_of(activity)
         assert row[:3] == [
             activity.id,
             text(shipped, activity.name, lang),
@@ -371,8 +369,11 @@ def test_rights_follow_the_legal_bases(workbooks: dict[str, Path], shipped: Regi
     assert rows["newsletter"][objection] == "applies"  # direct marketing, Art. 21(2)
     assert rows["hosting_requests"][objection] == "does not apply"  # contract only
     assert rows["data_analytics"][portability] == "does not apply"  # legitimate interests only
+    assert rows["hosting_requests"][portability] == "conditional"  # Art. 20(1)(b), data provided
+    assert rows["recommendations"][objection] == "applies"  # legitimate interests, Art. 21(1)
+    assert "automated means" in rows["hosting_requests"][-1]
     assert rows["data_analytics"][objection] == "applies"
-    assert rows["customer_registration"][portability] == "applies"  # contract
+    assert rows["customer_registration"][portability] == "conditional"  # contract, Art. 20(1)
     assert rows["customer_registration"][withdrawal] == "does not apply"
 
 

@@ -42,7 +42,7 @@ from ropa.model import (
     Party,
     Transfer,
 )
-from ropa.rights import Applicability, rights_for
+from ropa.rights import Applicability, rights_of
 from ropa.vocab import (
     ARTICLE30_ITEMS,
     LEGAL_BASES,
@@ -597,9 +597,7 @@ def rights_rows(book: Book) -> Iterator[Row]:
     cells = {status: Text(book.word(key), style) for status, (key, style) in _RIGHT_WORD.items()}
     for activity in book.register.activities:
         bases = [basis.basis for basis in activity.legal_bases]
-        statuses = rights_for(
-            bases, automated_decisions=activity.automated_decisions, purpose=activity.purpose
-        )
+        statuses = rights_of(activity)
         notes = "\n".join(
             f"{RIGHTS[status.right].label(lang)}: {status.reason(lang)}"
             for status in statuses

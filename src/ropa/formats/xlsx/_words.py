@@ -138,8 +138,8 @@ ACTIVITY_COLUMNS: dict[str, _Pair] = {
     "name": ("Apstrādes darbība", "Activity"),
     "description": ("Apraksts", "Description"),
     "purpose": ("Nolūks", "Purpose"),
-    "legal_bases": ("Tiesiskais pamats (6. panta 1. punkts)", "Legal bases (Art. 6(1))"),
-    "special_condition": ("9. panta 2. punkta nosacījums", "Art. 9(2) condition"),
+    "legal_bases": ("Juridiskais pamats (6. panta 1. punkts)", "Legal bases (Art. 6(1))"),
+    "special_condition": ("Pamatojums saskaņā ar 9. panta 2. punktu", "Art. 9(2) condition"),
     "data_subjects": ("Datu subjektu kategorijas", "Data subjects"),
     "data_categories": ("Personas datu kategorijas", "Data categories"),
     "sources": ("Datu avoti", "Sources"),
@@ -150,7 +150,7 @@ ACTIVITY_COLUMNS: dict[str, _Pair] = {
     "automated_decisions": ("Automatizēti lēmumi (22. pants)", "Automated decisions (Art. 22)"),
     "profiling": ("Profilēšana", "Profiling"),
     "large_scale": ("Liela mēroga apstrāde", "Large scale"),
-    "dpia": ("Ietekmes novērtējums (35. pants)", "DPIA (Art. 35)"),
+    "dpia": ("Novērtējums par ietekmi uz datu aizsardzību (35. pants)", "DPIA (Art. 35)"),
     "systems": ("Sistēmas", "Systems"),
     "owner": ("Atbildīgais", "Owner"),
     "reviewed": ("Pēdējoreiz pārskatīts", "Last reviewed"),
@@ -180,7 +180,10 @@ TRANSFER_COLUMNS: dict[str, _Pair] = {
     "activity": ("Apstrādes darbība", "Activity"),
     "country_code": ("Valsts kods", "Country code"),
     "country": ("Valsts", "Country"),
-    "adequacy": ("Lēmums par pietiekamību (45. pants)", "Adequacy decision (Art. 45)"),
+    "adequacy": (
+        "Lēmums par aizsardzības līmeņa pietiekamību (45. pants)",
+        "Adequacy decision (Art. 45)",
+    ),
     "recipient": ("Saņēmējs", "Recipient"),
     "safeguard": ("Garantija (45.–49. pants)", "Safeguard (Art. 45–49)"),
     "reference": ("Atsauce", "Reference"),
@@ -195,7 +198,7 @@ COVERAGE_COLUMNS: dict[str, _Pair] = {
 RIGHTS_COLUMNS: dict[str, _Pair] = {
     "activity_id": ("Darbības ID", "Activity ID"),
     "activity": ("Apstrādes darbība", "Activity"),
-    "legal_bases": ("Tiesiskais pamats", "Legal bases"),
+    "legal_bases": ("Juridiskais pamats", "Legal bases"),
     "notes": ("Piezīmes", "Notes"),
 }
 
