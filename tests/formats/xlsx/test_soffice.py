@@ -19,11 +19,12 @@ import pytest
 from openpyxl import load_workbook
 
 import ropa
-from conftest import AS_OF, SHIPPED
+from conftest import AS_OF, ROOT, SHIPPED
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
 from ropa.rules import validate
 
+MIXED = ROOT / "tests" / "fixtures" / "rules" / "mixed-roles.yaml"  # both records
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 pytestmark = [
@@ -94,8 +95,10 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shipped = ropa.load(SHIPPED)
     hostile = hostile_register()
     workbooks = {}
+    mixed = ropa.load(MIXED)
     for name, register, lang in (("shipped-lv", shipped, "lv"), ("shipped-en", shipped, "en"),
-                                 ("hostile", hostile, "en")):  # fmt: skip
+                                 ("hostile", hostile, "en"), ("mixed-lv", mixed, "lv"),
+                                 ("mixed-en", mixed, "en")):  # fmt: skip
         workbooks[name] = folder / f"{name}.xlsx"
         report = validate(register, as_of=AS_OF)
         export_excel(register, workbooks[name], lang=lang, report=report)
@@ -111,7 +114,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return workbooks
 
 
-@pytest.mark.parametrize("name", ["shipped-lv", "shipped-en", "hostile"])
+@pytest.mark.parametrize("name", ["shipped-lv", "shipped-en", "hostile", "mixed-lv", "mixed-en"])
 def test_every_sheet_survives_libreoffice(converted: dict[str, Path], name: str) -> None:
     workbook = converted[name]
     book = load_workbook(workbook)

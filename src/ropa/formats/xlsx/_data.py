@@ -35,6 +35,7 @@ from ropa.formats.xlsx._cells import Row
 from ropa.model import (
     FORMAT,
     Activity,
+    Controller,
     DataCategory,
     DataSubjectCategory,
     Organisation,
@@ -53,6 +54,7 @@ WIDTHS = (16, 24, 100)
 HEADER = ("section", "id", "data")
 
 ENTRY_MODELS: dict[str, type[BaseModel]] = {
+    "controllers": Controller,
     "data_subjects": DataSubjectCategory,
     "data_categories": DataCategory,
     "recipients": Recipient,
@@ -130,6 +132,9 @@ def read_data(
             data = json.loads("".join(parts))
         except ValueError as error:
             problems.append((f"C{number}", f"the data of {section} {key} is damaged ({error})"))
+            continue
+        except RecursionError:  # nested deeper than Python's parser goes; ropa never is
+            problems.append((f"C{number}", f"the data of {section} {key} is nested too deep"))
             continue
         problem = _take(sheet, section, key, data)
         if problem:

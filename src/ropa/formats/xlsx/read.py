@@ -4,9 +4,9 @@ A workbook (`ropa.export_excel`) shows the register in one language, and some fi
 words; it also holds the register exactly as written, in its hidden sheet `ropa-data`
 (`_data`). The import reads both, the visible sheets being the truth:
 
-- each row of a register sheet (Activities, the five catalogues, Transfers) is matched by its
-  id with the entry the data sheet holds under that id (the n-th row of an id with the n-th
-  entry of it);
+- each row of a register sheet (Activities, Processing for controllers, Controllers, the five
+  catalogues, Transfers) is matched by its id with the entry the data sheet holds under that
+  id (the n-th row of an id with the n-th entry of it);
 - a cell that still shows what the exporter wrote from that entry keeps the entry's value
   whole: every language, codes, periods, references, exactly;
 - a cell that was changed is read (`_import_cells`): a text becomes the workbook language's
@@ -14,6 +14,9 @@ words; it also holds the register exactly as written, in its hidden sheet `ropa-
   code, boolean or id they stand for;
 - a row with no entry behind it (added by hand) is read wholly from its cells; an entry
   whose row was deleted is left out; the rows' order is the register's order;
+- an activity on Activities has the role controller, one on Processing for controllers the
+  role processor; the two sheets' rows are merged in the order the data sheet gives them
+  (a row added by hand follows the row above it);
 - the Cover gives the organisation and the edition. Art. 30 coverage, Rights, Findings and
   Changes are reports computed from the register and are not read; neither are the counts
   ("Used by activities") and open findings. A computed cell that was changed (retention in
@@ -28,6 +31,7 @@ write, so the two can never disagree about what "unchanged" means.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import warnings
@@ -39,12 +43,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
 from ropa._collector import collector_paused
-from ropa.formats.xlsx._book import CATALOGUES, Book
+from ropa.formats.xlsx import ooxml
+from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
 from ropa.formats.xlsx._cells import EXCEL_CELL_LIMIT, clean_text, cut_to_limit
 from ropa.formats.xlsx._cells import Text as StyledText
 from ropa.formats.xlsx._data import ENTRY_MODELS, DataSheet, read_data
@@ -67,13 +71,16 @@ from ropa.formats.xlsx._read_cells import (
 from ropa.formats.xlsx._sheets import (
     Renderers,
     activities_rows,
+    authorisation_text,
     contact_text,
+    controllers_rows,
     cover_rows,
     data_categories_rows,
     data_subjects_rows,
     joint_text,
     legal_basis_text,
     party_text,
+    processor_activities_rows,
     recipients_rows,
     retention_rules_rows,
     security_measures_rows,
@@ -84,11 +91,14 @@ from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
     COVER,
+    FINDING_COLUMNS,
+    PROCESSOR_COLUMNS,
     SHEETS,
     TRANSFER_COLUMNS,
     say,
     word,
 )
+from ropa.formats.xlsx.ooxml import open_workbook
 from ropa.formats.xlsx.write import DATA_SHEET
 from ropa.loader import DEFAULT_MAX_BYTES, oversize_message
 from ropa.model import (
@@ -102,6 +112,7 @@ from ropa.model import (
     Party,
     Register,
     RegisterInfo,
+    SubProcessorAuthorisation,
     Transfer,
 )
 from ropa.text import LANGUAGES, text_in
@@ -197,14 +208,19 @@ def read_workbook(
     if refusal is not None:
         raise WorkbookError([CellProblem(name, refusal)])
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = open_workbook(path, data_only=True)
     except FileNotFoundError:
         raise WorkbookError([CellProblem(name, "no such file")]) from None
     except IsADirectoryError:
         raise WorkbookError([CellProblem(name, "is a directory, not a workbook")]) from None
+    except ooxml.TooManyStrings as error:
+        raise WorkbookError([CellProblem(name, f"{error}: refused")]) from None
     except Exception as error:  # openpyxl, the zip and XML readers, on a damaged file
         raise WorkbookError([CellProblem(name, _unreadable(error))]) from None
     try:
+        formulas = _formulas_without_values(path, workbook)
+        if formulas:
+            raise WorkbookError(formulas)
         run = _Import(workbook, name, lang)
         with collector_paused():  # every row of every sheet, and the register
             register = run.run()
@@ -255,9 +271,12 @@ def _refused_for_size(path: str | os.PathLike[str], max_bytes: int) -> str | Non
 # Sheets and rows
 
 CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
+    "controllers": ("id", "name", "contact", "representative", "dpo", "controller_contract",
+                    "processing"),
     "data_subjects": ("id", "name", "description", "includes_children", "used_by"),
     "data_categories": ("id", "name", "examples", "special", "national_id", "used_by"),
-    "recipients": ("id", "name", "description", "kind", "contract", "countries", "used_by"),
+    "recipients": ("id", "name", "description", "kind", "contract", "countries",
+                   "authorisation", "used_by"),
     "retention_rules": ("id", "name", "in_words", "period", "starts", "basis", "description",
                         "used_by"),
     "security_measures": ("id", "name", "kind", "description", "used_by"),
@@ -265,18 +284,28 @@ CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
 """The columns of each catalogue sheet, in the exporter's order."""
 
 _CATALOGUE_ROWS = {
+    "controllers": controllers_rows,
     "data_subjects": data_subjects_rows,
     "data_categories": data_categories_rows,
     "recipients": recipients_rows,
     "retention_rules": retention_rules_rows,
     "security_measures": security_measures_rows,
 }
-_COMPUTED = frozenset({"used_by", "open_findings"})
+_COMPUTED = frozenset({"used_by", "open_findings", "processing"})
+_NOT_REQUIRED = _COMPUTED | {"authorisation"}
+"""Columns a sheet may lack: the computed ones, and the recipients' authorisation, which only
+a workbook with a processor's record shows."""
 """Columns that count or report, never read: they change with every edit elsewhere."""
 _COVER_COMPUTED = frozenset({"generated_by", "as_of", "source_file", "source_sha256",
-                             "validation", "changes_since",
+                             "validation", "changes_since", "records",
                              *(f"count_{key}" for key in ("activities", *CATALOGUES,
-                                                          "transfers"))})  # fmt: skip
+                                                          "transfers", "controllers",
+                                                          "processor_activities"))})  # fmt: skip
+_RECORD_SHEETS = ("activities", "processor_activities")
+"""The sheets that hold activities: the controller's record and the processor's."""
+_AUTHORISATION_KINDS = {word(f"authorisation_{kind}", lang).casefold(): kind
+                        for kind in ("specific", "general") for lang in LANGUAGES}  # fmt: skip
+_AUTHORISATION_REFERENCE = [f"{word('reference', lang)}:".casefold() for lang in LANGUAGES]
 _TRANSFER_KEYS = ("country_code", "recipient", "safeguard", "reference")
 _NOT_IN_CATALOGUE = re.compile(r"^(?P<id>\S+) \((?:not in the catalogue|nav katalogā)\)$")
 _DPIA = re.compile(r"^(?P<reference>.*) \((?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\)$", re.DOTALL)
@@ -355,8 +384,10 @@ class _Import:
         self.workbook = workbook
         self.name = name
         self.problems: list[CellProblem] = []
+        self.cells = _Count()
         self.lang = self._language(lang)
         data, embedded = self._data_sheet()
+        self.meta = data.meta
         self.canonical: Register | None = _register_of(data) if embedded else None
         self.book = self._book(self.canonical) if self.canonical is not None else None
         self.language = "lv"  # the register's language, once the Cover is read
@@ -372,7 +403,8 @@ class _Import:
 
     def _language(self, lang: str | None) -> str:
         names = set(self.workbook.sheetnames)
-        found = [code for code in LANGUAGES if say(SHEETS, "activities", code) in names]
+        found = [code for code in LANGUAGES
+                 if any(say(SHEETS, key, code) in names for key in _RECORD_SHEETS)]  # fmt: skip
         if lang is not None:
             if lang not in LANGUAGES:
                 raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
@@ -393,18 +425,10 @@ class _Import:
         return found[0]
 
     def _rows(self, title: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        rows = self.workbook[title].iter_rows(values_only=True)
-        number = 0
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except Exception as error:  # openpyxl and the XML parser, on a damaged part
-                raise WorkbookError(
-                    [CellProblem(title, _unreadable(error, _DAMAGED_SHEET))]
-                ) from None
-            number += 1
+        rows = _bounded_rows(self.workbook[title], title, self.cells)
+        for number, row in rows:
+            if any(type(value) is str and "_x" in value for value in row):
+                row = tuple(ooxml.decode(value) if type(value) is str else value for value in row)
             yield number, row
 
     def _data_sheet(self) -> tuple[DataSheet, bool]:
@@ -455,13 +479,15 @@ class _Import:
                     else:
                         places[index] = column
                 for column, heading in columns.items():
-                    if column not in places.values() and column not in _COMPUTED:
+                    if column not in places.values() and column not in _NOT_REQUIRED:
                         self.fail(title, f"no column {heading!r}")
                 # One map for every row of the sheet: rows have the header's columns.
                 letters = {column: get_column_letter(index + 1) for index, column in places.items()}
                 continue
             if all(value is None or value == "" for value in row):
                 continue
+            if number == 2 and _says_none_recorded(row, self.lang):
+                continue  # the exporter's line under the header of an empty sheet
             values: dict[str, Any] = {}
             for index, value in enumerate(row):
                 column = places.get(index)
@@ -479,6 +505,8 @@ class _Import:
     def run(self) -> Register:
         info, organisation = self._cover()
         catalogues = {key: self._catalogue(key) for key in CATALOGUES}
+        controllers = self._catalogue("controllers") if self._has("controllers") else []
+        catalogues = {"controllers": controllers, **catalogues}
         interim = Register(
             format=FORMAT,
             register=info or RegisterInfo(kind="controller"),
@@ -487,7 +515,7 @@ class _Import:
                for key, matched in catalogues.items()},
         )  # fmt: skip
         resolver = _Resolver(self, interim)
-        activities = self._activities(resolver)
+        activities = self._activities(resolver, (info or RegisterInfo(kind="controller")).kind)
         transfer_rows = self._transfers(activities, resolver)
         self._transfers_cells(activities, transfer_rows, resolver)
         if self.problems or info is None or organisation is None:
@@ -496,9 +524,74 @@ class _Import:
             update={"activities": tuple(m.entry for m in activities if m.entry is not None)}
         )
         self._check_computed(register, catalogues["retention_rules"], activities, transfer_rows)
+        self._check_waivers()
         if self.problems:
             raise self.stop()
         return register
+
+    def _check_waivers(self) -> None:
+        """Report a waiver that only the hidden data sheet holds.
+
+        Waivers are kept from the data sheet, which no reader sees; what the workbook shows
+        of them is the Findings sheet, each finding waived or not. A finding the data sheet's
+        register waives that the Findings sheet does not show waived was waived by editing
+        the hidden sheet: it is reported, never taken silently.
+        """
+        canonical = self.canonical
+        if canonical is None or not (
+            canonical.register.waivers or any(entry.waivers for entry in canonical.activities)
+        ):
+            return
+        from ropa.rules import validate
+
+        try:
+            as_of = date.fromisoformat(str(self.meta.get("as_of")))
+        except ValueError:
+            as_of = None
+        report = validate(canonical, as_of=as_of)
+        waived = {(f.code, f.activity or ""): f for f in report.findings if f.waived}
+        if not waived:
+            return
+        shown = self._shown_waived()
+        if shown is None:
+            return  # written without validation: the workbook shows no finding at all
+        for code, activity in sorted(waived.keys() - shown):
+            whom = f" of the activity {activity!r}" if activity else ""
+            self.fail(
+                DATA_SHEET,
+                f"the hidden data sheet waives {code}{whom}, which the Findings sheet does not "
+                "show waived: the hidden sheet was changed after the export; waive findings "
+                "in the register file, not in the workbook",
+            )
+
+    def _shown_waived(self) -> set[tuple[str, str]] | None:
+        """(code, activity id) of every finding the Findings sheet shows waived; None when
+        the workbook was written without validating the register."""
+        title = say(SHEETS, "findings", self.lang)
+        if title not in self.workbook.sheetnames:
+            return set()
+        shown: set[tuple[str, str]] = set()
+        columns: dict[str, int] = {}
+        not_validated = word("not_validated_notice", self.lang)
+        for number, row in self._rows(title):
+            if number == 1:
+                headings = [cell_text(value) for value in row]
+                for key in ("code", "activity", "message", "waived"):
+                    heading = say(FINDING_COLUMNS, key, self.lang)
+                    if heading in headings:
+                        columns[key] = headings.index(heading)
+                if len(columns) < 4:
+                    return shown
+                continue
+            cells = {key: row[at] if at < len(row) else None for key, at in columns.items()}
+            if cell_text(cells["code"]) == EXPORT_CODE and cell_text(cells["message"]) == (
+                not_validated
+            ):
+                return None
+            if is_word(cell_text(cells["waived"]), "yes"):
+                code = cell_text(cells["code"]) or ""
+                shown.add((code.strip(), (cell_text(cells["activity"]) or "").strip()))
+        return shown
 
     # -- Cover ----------------------------------------------------------------------------------
 
@@ -701,11 +794,11 @@ class _Import:
             for values, _ in rows
         ]
 
-    def _match(self, sheet: _Sheet, section: str, expected: list[dict[str, Any]],
+    def _match(self, sheet: _Sheet, canonical: Sequence[Any], expected: list[dict[str, Any]],
                key_column: str = "id") -> list[_Matched]:  # fmt: skip
-        """Each row of `sheet` with the entry of the data sheet it stands for (by id)."""
+        """Each row of `sheet` with the entry of the data sheet it stands for (by id), among
+        `canonical`, the entries of the data sheet the sheet shows."""
         pool: dict[str, deque[tuple[Any, dict[str, Any]]]] = defaultdict(deque)
-        canonical = getattr(self.canonical, section) if self.canonical is not None else ()
         for entry, shown in zip(canonical, expected, strict=False):
             pool[entry.id].append((entry, shown))
         matched = []
@@ -727,11 +820,14 @@ class _Import:
         columns = CATALOGUE_FIELDS[section]
         sheet = self._sheet(section, {key: say(CATALOGUE_COLUMNS, key, self.lang)
                                       for key in columns})  # fmt: skip
-        expected = (
-            self._expected(_CATALOGUE_ROWS[section](self.book), columns)
-            if self.book is not None else []
-        )  # fmt: skip
-        matched = self._match(sheet, section, expected)
+        expected: list[dict[str, Any]] = []
+        if self.book is not None:
+            rows = _CATALOGUE_ROWS[section](self.book)
+            titles = {cell_text(_shown(cell, self.lang)) for cell in next(rows)[0]}
+            shown = [key for key in columns if say(CATALOGUE_COLUMNS, key, self.lang) in titles]
+            expected = self._expected(itertools.chain([([], None)], rows), shown)
+        canonical = getattr(self.canonical, section) if self.canonical is not None else ()
+        matched = self._match(sheet, canonical, expected)
         model = ENTRY_MODELS[section]
         for item in matched:
             current = item.canonical
@@ -758,6 +854,8 @@ class _Import:
         readers: dict[str, tuple[str, Callable[[Any], Any]]] = {
             "id": ("id", parse_plain), "name": text("name", required=True),
         }  # fmt: skip
+        if section == "controllers":
+            return {**readers, **self._controller_readers(current)}
         if section == "data_subjects":
             readers["description"] = text("description")
             readers["includes_children"] = ("includes_children", parse_bool)
@@ -780,6 +878,8 @@ class _Import:
             )
             readers["contract"] = ("contract", parse_plain)
             readers["countries"] = ("countries", parse_countries)
+            readers["authorisation"] = ("authorisation",
+                                        lambda v: self.authorisation(v, current))  # fmt: skip
         elif section == "retention_rules":
             readers["period"] = ("period", parse_duration)
             readers["starts"] = text("starts")
@@ -793,6 +893,53 @@ class _Import:
             readers["description"] = text("description")
         return readers  # fmt: skip
 
+    def _controller_readers(self, current: Any) -> dict[str, tuple[str, Callable[[Any], Any]]]:
+        def name(value: Any) -> Any:
+            found = parse_plain(value)
+            if found is None:
+                raise Unreadable("a controller needs a name")
+            return found
+
+        def contact(value: Any) -> Any:
+            return self.contact(cell_text(value), getattr(current, "contact", None))
+
+        def party(field: str) -> Callable[[Any], Any]:
+            return lambda v: self.party(cell_text(v), getattr(current, field, None))
+
+        return {
+            "name": ("name", name),
+            "contact": ("contact", contact),
+            "representative": ("representative", party("representative")),
+            "dpo": ("dpo", party("dpo")),
+            "controller_contract": ("contract", parse_plain),
+        }
+
+    def authorisation(self, value: Any, current: Any) -> SubProcessorAuthorisation | None:
+        """A sub-processor's authorisation: `general written authorisation; reference: ...`."""
+        text = parse_plain(value)
+        if text is None:
+            return None
+        if (
+            self.book is not None
+            and current is not None
+            and text == _shown(authorisation_text(self.book, current), self.lang)
+        ):
+            return current.authorisation  # type: ignore[no-any-return]
+        kind_text, _, rest = text.partition(";")
+        kind = _AUTHORISATION_KINDS.get(kind_text.strip().casefold())
+        if kind is None:
+            words = " or ".join(repr(word(f"authorisation_{k}", self.lang))
+                                for k in ("specific", "general"))  # fmt: skip
+            reference = word("reference", self.lang)
+            raise Unreadable(f"{kind_text.strip()!r} is not an authorisation; write {words}, "
+                             f"then optionally '; {reference}: ...'")  # fmt: skip
+        reference = rest.strip()
+        for prefix in _AUTHORISATION_REFERENCE:
+            if reference.casefold().startswith(prefix):
+                reference = reference[len(prefix) :].strip()
+                break
+        return SubProcessorAuthorisation(kind=kind, reference=reference or None)
+
     def _read_fields(self, line: _Line, fields: dict[str, Any],
                      readers: Mapping[str, tuple[str, Callable[[Any], Any]]]) -> None:  # fmt: skip
         for column, (name, read) in readers.items():
@@ -804,20 +951,58 @@ class _Import:
 
     # -- activities ---------------------------------------------------------------------------
 
-    def _activities(self, resolver: _Resolver) -> list[_Matched]:
-        headings = {key: say(ACTIVITY_COLUMNS, key, self.lang) for key in ACTIVITY_COLUMNS}
-        sheet = self._sheet("activities", headings)
-        expected = (
-            self._expected(activities_rows(self.book), list(ACTIVITY_COLUMNS))
-            if self.book is not None else []
+    def _has(self, key: str) -> bool:
+        """Whether the workbook has the sheet `key`."""
+        return say(SHEETS, key, self.lang) in self.workbook.sheetnames
+
+    def _activities(self, resolver: _Resolver, kind: str) -> list[_Matched]:
+        """The activities of both records, in the register's order: the controller's from
+        Activities, the processor's from Processing for controllers (each sheet is read when
+        the workbook has it; a workbook without either is not a register workbook)."""
+        canonical = self.canonical
+        order = {id(a): n for n, a in enumerate(canonical.activities)} if canonical else {}
+        records: list[list[_Matched]] = []
+        for key, role in zip(_RECORD_SHEETS, ("controller", "processor"), strict=True):
+            if self._has(key) or (canonical is not None and self._holds(canonical, key)):
+                records.append(self._record(key, role, kind, resolver))
+        return _merged(records, order)
+
+    @staticmethod
+    def _holds(register: Register, key: str) -> bool:
+        book_activities = (
+            register.controller_activities if key == "activities"
+            else register.processor_activities
         )  # fmt: skip
-        matched = self._match(sheet, "activities", expected)
+        return bool(book_activities)
+
+    def _record(self, key: str, role: str, kind: str, resolver: _Resolver) -> list[_Matched]:
+        """The rows of one record's sheet, each read into an activity of role `role`."""
+        processor = role == "processor"
+        table = PROCESSOR_COLUMNS if processor else ACTIVITY_COLUMNS
+        sheet = self._sheet(key, {column: say(table, column, self.lang) for column in table})
+        rows = processor_activities_rows if processor else activities_rows
+        expected = (
+            self._expected(rows(self.book), list(table)) if self.book is not None else []
+        )  # fmt: skip
+        canonical = self.canonical
+        entries: tuple[Activity, ...] = ()
+        if canonical is not None:
+            entries = (
+                canonical.processor_activities if processor else canonical.controller_activities
+            )
+        matched = self._match(sheet, entries, expected)
         for item in matched:
             current: Activity | None = item.canonical
             fields: dict[str, Any] = dict(current) if current is not None else {}
             readers = self._activity_readers(current, resolver)
+            if processor:
+                readers = {column: readers[column] for column in table if column in readers}
+                readers["on_behalf_of"] = ("on_behalf_of", lambda v: tuple(
+                    resolver.resolve("controllers", line) for line in lines(v)))  # fmt: skip
             self._read_fields(item.line, fields, readers)
             fields.setdefault("transfers", None)
+            if (fields.get("role") or kind) != role:
+                fields["role"] = role  # the row is on the other record's sheet
             item.entry = self._validated(Activity, fields, _places(item.line, readers),
                                          item.line.ref("id"))  # fmt: skip
         return matched
@@ -1070,6 +1255,121 @@ class _Import:
 _FAILED = object()
 
 
+def _merged(records: list[list[_Matched]], order: Mapping[int, int]) -> list[_Matched]:
+    """The rows of the record sheets as one list in the register's order: each sheet's rows
+    keep their order, and the sheets interleave as the data sheet's activities do. A row with
+    no entry behind it goes with the row above it."""
+    keyed: list[deque[tuple[int, _Matched]]] = []
+    for matched in records:
+        rows: deque[tuple[int, _Matched]] = deque()
+        key = -1
+        for item in matched:
+            if item.canonical is not None:
+                key = order.get(id(item.canonical), key)
+            rows.append((key, item))
+        keyed.append(rows)
+    result: list[_Matched] = []
+    while any(keyed):
+        first = min((rows for rows in keyed if rows), key=lambda rows: rows[0][0])
+        result.append(first.popleft()[1])
+    return result
+
+
+MAX_CELLS = 20_000_000
+"""Most cells an import reads, over all sheets, the empty ones a row or sheet spans included
+(a workbook ropa writes of 50,000 activities has about 4 million)."""
+
+
+class _Count:
+    """Cells read so far in one import."""
+
+    def __init__(self) -> None:
+        self.cells = 0
+
+
+def _bounded_rows(sheet: Any, title: str, count: _Count) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The rows of a read-only sheet, numbered from 1, within `MAX_CELLS`.
+
+    The size a sheet declares (`<dimension ref="A1:XFD1048576"/>`) is not trusted: openpyxl
+    would give every row of that grid, 17 billion cells, for a sheet of a few bytes. Rows are
+    read as the sheet holds them, and every cell given (empty ones included) is counted.
+    """
+    sheet.reset_dimensions()
+    rows = sheet.iter_rows(values_only=True)
+    number = 0
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as error:  # openpyxl and the XML parser, on a damaged part
+            raise WorkbookError([CellProblem(title, _unreadable(error, _DAMAGED_SHEET))]) from None
+        number += 1
+        count.cells += len(row) or 1
+        if count.cells > MAX_CELLS:
+            message = (
+                f"more than {MAX_CELLS:,} cells in the workbook (counted to row {number} of "
+                "this sheet); no register's workbook has so many: refused"
+            )
+            raise WorkbookError([CellProblem(title, message)])
+        yield number, row
+
+
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+
+
+def _formulas_without_values(path: str | os.PathLike[str], workbook: Any) -> list[CellProblem]:
+    """A problem for every formula saved without its computed value.
+
+    Opened with `data_only`, such a cell reads as empty ("not stated"), which is not what
+    whoever typed it meant. The sheets are only looked through for a formula element;
+    a workbook ropa wrote has none.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if not any(
+                _has_formula(archive, part)
+                for part in archive.namelist()
+                if part.startswith("xl/worksheets/") and part.endswith(".xml")
+            ):
+                return []
+        formulas = open_workbook(path, data_only=False)
+    except Exception:  # a damaged part: the import proper reads it again and says so
+        return []
+    problems: list[CellProblem] = []
+    count = _Count()
+    try:
+        for title in formulas.sheetnames:
+            written = _bounded_rows(formulas[title], title, count)
+            computed = _bounded_rows(workbook[title], title, count)
+            for (number, row), (_, values) in zip(written, computed, strict=False):
+                for index, value in enumerate(row):
+                    if not (type(value) is str and value.startswith("=")):
+                        continue
+                    if index < len(values) and values[index] is not None:
+                        continue
+                    problems.append(
+                        CellProblem(
+                            f"{title}!{get_column_letter(index + 1)}{number}",
+                            f"a formula ({printable(value[:60])}) saved without its value; "
+                            "ropa reads the values a workbook holds: type the value itself",
+                        )
+                    )
+    finally:
+        formulas.close()
+    return problems
+
+
+def _has_formula(archive: zipfile.ZipFile, part: str) -> bool:
+    with archive.open(part) as stream:
+        tail = b""
+        while chunk := stream.read(1 << 20):
+            if _FORMULA.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
+
+
 def _optional(value: Any, read: Callable[[str], Any]) -> Any:
     text = parse_plain(value)
     return None if text is None else read(text)
@@ -1099,14 +1399,16 @@ class _Resolver:
     def __init__(self, run: _Import, register: Register) -> None:
         self.lang = run.lang
         self.book = run._book(register)
-        self.sheets = {key: say(SHEETS, key, run.lang) for key in CATALOGUES}
-        self.shown: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in CATALOGUES}
-        self.names: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in CATALOGUES}
-        self.ids: dict[str, set[str]] = {key: set() for key in CATALOGUES}
+        sections = ("controllers", *CATALOGUES)
+        self.sheets = {key: say(SHEETS, key, run.lang) for key in sections}
+        self.shown: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in sections}
+        self.names: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in sections}
+        self.ids: dict[str, set[str]] = {key: set() for key in sections}
         books = [self.book] + ([run.book] if run.book is not None else [])
         for book in books:
             render = Renderers(book)
-            how = {"data_subjects": render.subject, "data_categories": render.category,
+            how = {"controllers": render.controller, "data_subjects": render.subject,
+                   "data_categories": render.category,
                    "recipients": render.recipient, "retention_rules": render.retention,
                    "security_measures": render.measure}  # fmt: skip
             for section, entry_text in how.items():
@@ -1153,3 +1455,12 @@ def _add(table: dict[str, list[str]], key: Any, entry_id: str) -> None:
     found = table[key]
     if entry_id not in found:
         found.append(entry_id)
+
+
+def _says_none_recorded(row: Sequence[Any], lang: str) -> bool:
+    """Whether `row` is only the words "none recorded", as the exporter writes them under the
+    header of an empty sheet."""
+    first, *rest = row
+    return cell_text(first) == word("none_recorded", lang) and all(
+        value is None or value == "" for value in rest
+    )
