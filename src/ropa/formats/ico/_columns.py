@@ -80,5 +80,6 @@ NOT_HELD = (
     "what each legal basis covers (covers) and parental authorisation of consent",
     "retention rules' descriptions; security measures with no activity",
     "every text in a language other than the one exported",
+    "processor activities (the layout is the controller's record, Art. 30(1))",
 )
 """What a register says that this layout has no place for."""
