@@ -21,7 +21,7 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
-__all__ = ["decode", "escape", "open_workbook"]
+__all__ = ["MAX_SHARED_STRINGS", "TooManyStrings", "decode", "escape", "open_workbook"]
 
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -49,11 +49,27 @@ def _character(match: re.Match[str]) -> str:
 class _ExactStrings(ExcelReader):
     """openpyxl's reader, with shared strings read as the file holds them."""
 
+    refused: TooManyStrings | None = None
+
     def read_strings(self) -> None:
         part = self.package.find(SHARED_STRINGS)  # type: ignore[no-untyped-call]
         if part is not None:
             with self.archive.open(part.PartName[1:]) as source:
-                self.shared_strings = _string_table(source)
+                try:
+                    self.shared_strings = _string_table(source)
+                except TooManyStrings as error:  # openpyxl would word it as damaged XML
+                    self.refused = error
+                    self.shared_strings = []
+
+
+MAX_SHARED_STRINGS = 5_000_000
+"""Most shared strings a workbook may hold (a workbook of 50,000 activities saved by
+LibreOffice has about 300,000): within the unpacked-size limit a file of tiny strings could
+otherwise hold 30 million, gigabytes once read."""
+
+
+class TooManyStrings(ValueError):
+    """The workbook's shared string table is longer than `MAX_SHARED_STRINGS`."""
 
 
 def _string_table(source: Any) -> list[str]:
@@ -61,6 +77,11 @@ def _string_table(source: Any) -> list[str]:
     tag = f"{{{SHEET_MAIN_NS}}}si"
     for _, node in iterparse(source):
         if node.tag == tag:
+            if len(strings) >= MAX_SHARED_STRINGS:
+                raise TooManyStrings(
+                    f"more than {MAX_SHARED_STRINGS:,} shared strings; no register's workbook "
+                    "has so many"
+                )
             text = Text.from_tree(node)
             strings.append(text.content if text is not None else "")
             node.clear()
@@ -72,4 +93,6 @@ def open_workbook(source: str | os.PathLike[str] | IO[bytes], *, data_only: bool
     strings as written (still escaped: `decode` each text read)."""
     reader = _ExactStrings(source, read_only=True, data_only=data_only)
     reader.read()
+    if reader.refused is not None:
+        raise reader.refused
     return reader.wb

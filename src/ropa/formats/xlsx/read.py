@@ -213,6 +213,8 @@ def read_workbook(
         raise WorkbookError([CellProblem(name, "no such file")]) from None
     except IsADirectoryError:
         raise WorkbookError([CellProblem(name, "is a directory, not a workbook")]) from None
+    except ooxml.TooManyStrings as error:
+        raise WorkbookError([CellProblem(name, f"{error}: refused")]) from None
     except Exception as error:  # openpyxl, the zip and XML readers, on a damaged file
         raise WorkbookError([CellProblem(name, _unreadable(error))]) from None
     try:
