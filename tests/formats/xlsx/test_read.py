@@ -463,7 +463,7 @@ def test_a_changed_computed_cell_says_what_to_change(tmp_path: Path, rich: Regis
         import_workbook(edited(export(rich, tmp_path / "en.xlsx", "en"), spoil))
     assert problems(error) == [
         "Retention rules!C3: 'Retention in words' is computed from 'Period (ISO 8601)' or "
-        "'Starts'; change that instead (or leave this cell as it was)"
+        "'Starts' or 'Ends with'; change that instead (or leave this cell as it was)"
     ]
 
 

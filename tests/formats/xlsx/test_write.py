@@ -339,7 +339,7 @@ def test_catalogue_sheets_every_cell(
     retention = rows_of(book[TITLES[lang][5]])[1:]
     assert retention == [
         [r.id, t(r.name), retention_in_words(shipped, r, lang), ns, t(r.starts) or ns,
-         t(r.basis) or ns, None, used[r.id]]
+         t(r.until) or ns, t(r.basis) or ns, None, used[r.id]]
         for r in shipped.retention_rules
     ]  # fmt: skip
     none_recorded = [[WORDS[lang]["none_recorded"]]]

@@ -107,6 +107,7 @@ from ropa.model import (
     Activity,
     Contact,
     Dpia,
+    Dpo,
     JointController,
     Organisation,
     Party,
@@ -277,8 +278,8 @@ CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
     "data_categories": ("id", "name", "examples", "special", "national_id", "used_by"),
     "recipients": ("id", "name", "description", "kind", "contract", "countries",
                    "authorisation", "used_by"),
-    "retention_rules": ("id", "name", "in_words", "period", "starts", "basis", "description",
-                        "used_by"),
+    "retention_rules": ("id", "name", "in_words", "period", "starts", "until", "basis",
+                        "description", "used_by"),
     "security_measures": ("id", "name", "kind", "description", "used_by"),
 }  # fmt: skip
 """The columns of each catalogue sheet, in the exporter's order."""
@@ -671,7 +672,7 @@ class _Import:
             "country": ("country", lambda v: _optional(v, parse_country)),
             "public_body": ("public_body", parse_bool),
             "contact": ("contact", lambda v: self.contact(cell_text(v), current.contact)),
-            "dpo": ("dpo", lambda v: self.party(cell_text(v), current.dpo)),
+            "dpo": ("dpo", lambda v: self.party(cell_text(v), current.dpo, Dpo)),
             "representative": ("representative",
                                lambda v: self.party(cell_text(v), current.representative)),
             "joint_controllers": ("joint_controllers",
@@ -738,7 +739,9 @@ class _Import:
         return Contact(**routes, note=merge_text(note, current.note if current else None,
                                                  self.lang, self.language))  # fmt: skip
 
-    def party(self, text: str | None, current: Party | None) -> Party | None:
+    def party(
+        self, text: str | None, current: Party | None, model: type[Party] = Party
+    ) -> Party | None:
         """A DPO or representative: the name, then contact lines."""
         if parse_plain(text) is None or is_word(text, "not_applicable"):
             return None
@@ -747,7 +750,10 @@ class _Import:
             return current
         name, _, rest = text.strip("\n").partition("\n")
         contact = self.contact(rest or None, current.contact if current else None)
-        return Party(name=name.strip(), contact=contact)
+        if model is Dpo and isinstance(current, Dpo):  # what the cell does not show is kept
+            return Dpo(name=name.strip(), contact=contact, external=current.external,
+                       organisation=current.organisation)  # fmt: skip
+        return model(name=name.strip(), contact=contact)
 
     def joint_controllers(self, value: Any, current: tuple[JointController, ...]
                           ) -> tuple[JointController, ...]:  # fmt: skip
@@ -883,6 +889,7 @@ class _Import:
         elif section == "retention_rules":
             readers["period"] = ("period", parse_duration)
             readers["starts"] = text("starts")
+            readers["until"] = text("until")
             readers["basis"] = text("basis")
             readers["description"] = text("description")
         else:
@@ -1228,7 +1235,9 @@ class _Import:
         rules = self._expected(retention_rules_rows(book), CATALOGUE_FIELDS["retention_rules"])
         kept = [item for item in retention if item.entry is not None]
         for item, shown in zip(kept, rules, strict=True):
-            self._computed(item.line, "in_words", shown, ("period", "starts"), CATALOGUE_COLUMNS)
+            self._computed(
+                item.line, "in_words", shown, ("period", "starts", "until"), CATALOGUE_COLUMNS
+            )
         rows = self._expected(transfers_rows(book), list(TRANSFER_COLUMNS))
         position = 0
         for index, item in enumerate(activities):
