@@ -308,3 +308,24 @@ def test_validate_as_of_the_first_and_last_days_a_date_can_be(
 ) -> None:
     assert main(["validate", "--as-of", day, str(SHIPPED)]) in (0, 1)
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("digits", [7, 400, 5_000])
+def test_a_retention_period_too_long_is_a_located_load_error(digits: int) -> None:
+    # 400 digits used to convert, then fail in the rules (a float of more than 308 digits);
+    # 5,000 came back as Python's own message about its integer limit.
+    text = BASE + "retention_rules:\n  - id: r\n    name: R\n    period: P" + "9" * digits + "Y\n"
+    [problem] = problems_of(text)
+    assert problem.startswith("<text>:19:13: retention_rules[0].period: duration 'P999")
+    assert problem.endswith(
+        "is too long: each number in it has at most 6 digits (P999999D is over 2,700 years)"
+    )
+
+
+def test_the_longest_retention_period_validates_and_exports(tmp_path: Path) -> None:
+    text = BASE + "retention_rules:\n  - id: r\n    name: R\n    period: P999999Y\n"
+    path = tmp_path / "long.yaml"
+    path.write_text(text)
+    assert main(["validate", str(path)]) in (0, 1)
+    assert main(["export", str(path), "-o", str(tmp_path / "long.json")]) == 0
+    assert main(["export", str(path), "-o", str(tmp_path / "long.xlsx")]) == 0
