@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from ropa.cli._common import add_max_bytes, as_of_date, load_or_report
+from ropa.cli._common import add_lang, add_max_bytes, as_of_date, language, load_or_report
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -25,6 +25,7 @@ def add_parser(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="register files (YAML or JSON)")
+    add_lang(parser, "the finding messages (SARIF keeps English text beside its message ids)")
     parser.add_argument(
         "--strict", action="store_true", help="fail on open warnings too, not only on errors"
     )
@@ -88,12 +89,14 @@ def run(args: argparse.Namespace) -> int:
 
     reports = []
     unreadable = False
+    lang = args.lang
     for file in args.files:
         register = load_or_report(file, args.max_bytes)
         if register is None:
             unreadable = True
             continue
         report = validate(register, as_of=args.as_of)
+        lang = lang or language(None, register)
         reports.append(report.filtered(select=args.select, ignore=args.ignore))
     if not reports:
         return 2
@@ -102,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         document = reporters.sarif(*reports)
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(reporters.FORMATS[chosen](*reports))
+        sys.stdout.write(reporters.FORMATS[chosen](*reports, lang=language(lang)))
     if unreadable:
         return 2
     return 1 if reporters.merge(*reports).failed(strict=args.strict) else 0
