@@ -19,6 +19,9 @@ import sys
 from collections.abc import Sequence
 
 from ropa._version import __version__
+from ropa.cli._common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 # Sub-command modules, in the order `ropa --help` lists them. Imported lazily so that
 # `ropa --version` and `ropa validate` do not pay for openpyxl or jsonschema.
@@ -31,10 +34,6 @@ _COMMANDS = {
     "notice": "ropa.cli.notice",
     "schema": "ropa.cli.schema",
 }
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):

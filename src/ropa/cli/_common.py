@@ -13,6 +13,13 @@ from ropa.loader import DEFAULT_MAX_BYTES, LoadError, load
 from ropa.model import Register
 from ropa.text.escape import printable
 
+EXIT_OK = 0
+"""Exit status: done, nothing to report."""
+EXIT_FAILED = 1
+"""Exit status: the command's own "no" (findings that fail, differences, gaps)."""
+EXIT_USAGE = 2
+"""Exit status: bad usage or unreadable input."""
+
 
 def as_of_date(text: str) -> date:
     """argparse type for `--as-of YYYY-MM-DD`."""
@@ -93,4 +100,4 @@ def say(line: str) -> None:
 def fail(message: str) -> int:
     """Print `ropa: message` to stderr and return the usage/input exit status 2."""
     say(f"ropa: {message}")
-    return 2
+    return EXIT_USAGE
