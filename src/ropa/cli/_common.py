@@ -9,16 +9,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ropa.cli import EXIT_USAGE
 from ropa.loader import DEFAULT_MAX_BYTES, LoadError, load
 from ropa.model import Register
 from ropa.text.escape import printable
-
-EXIT_OK = 0
-"""Exit status: done, nothing to report."""
-EXIT_FAILED = 1
-"""Exit status: the command's own "no" (findings that fail, differences, gaps)."""
-EXIT_USAGE = 2
-"""Exit status: bad usage or unreadable input."""
 
 
 def as_of_date(text: str) -> date:

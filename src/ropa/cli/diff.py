@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from ropa.cli._common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_max_bytes, load_or_report
+from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from ropa.cli._common import add_max_bytes, load_or_report
 
 FORMATS = ("text", "json")
 LANGUAGES = ("lv", "en")

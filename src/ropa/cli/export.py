@@ -11,15 +11,8 @@ import argparse
 import os
 from typing import Any
 
-from ropa.cli._common import (
-    EXIT_USAGE,
-    add_max_bytes,
-    as_of_date,
-    check_output_path,
-    fail,
-    load_or_report,
-    say,
-)
+from ropa.cli import EXIT_USAGE
+from ropa.cli._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report, say
 from ropa.formats import EXPORTERS, LAYOUTS
 from ropa.text import LANGUAGES
 

@@ -14,7 +14,8 @@ import warnings
 from typing import Any
 
 from ropa._version import __version__
-from ropa.cli._common import EXIT_FAILED, add_max_bytes, check_output_path, fail, say
+from ropa.cli import EXIT_FAILED
+from ropa.cli._common import add_max_bytes, check_output_path, fail, say
 from ropa.formats import LAYOUTS
 from ropa.text import LANGUAGES
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ropa.atomic import OutputError, write_bytes_atomically
-from ropa.cli._common import EXIT_USAGE, add_max_bytes, check_output_path, fail, load_or_report
+from ropa.cli import EXIT_USAGE
+from ropa.cli._common import add_max_bytes, check_output_path, fail, load_or_report
 from ropa.notice import FORMATS, LANGUAGES, SupervisoryAuthority, render_notice
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})

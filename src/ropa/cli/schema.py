@@ -7,7 +7,7 @@ import importlib
 import sys
 from typing import Any
 
-from ropa.cli._common import EXIT_USAGE
+from ropa.cli import EXIT_USAGE
 
 
 def add_parser(subparsers: Any) -> None:

@@ -8,14 +8,8 @@ import os
 import sys
 from typing import Any
 
-from ropa.cli._common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    EXIT_USAGE,
-    add_max_bytes,
-    as_of_date,
-    load_or_report,
-)
+from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from ropa.cli._common import add_max_bytes, as_of_date, load_or_report
 
 FORMATS = ("text", "json", "github", "sarif")
 
