@@ -20,11 +20,10 @@ import pytest
 from pydantic import BaseModel
 
 import ropa
+from conftest import SHIPPED
 from ropa.model import LegitimateInterestsBasis, Register
 
-ROOT = Path(__file__).parent.parent
 POLICY = Path(__file__).parent / "fixtures" / "privacy-policy.lv.txt"
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 
 PURPOSES_HEADING = "Kādiem mērķiem apstrādājam personas datus?"
 

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 
 import ropa
+from conftest import AS_OF, ROOT, SHIPPED
 from ropa import vocab
 from ropa.atomic import OutputError
 from ropa.cli import main
@@ -35,10 +36,7 @@ from ropa.schema import schema_text
 from ropa.schema.export import export_schema
 from strategies import registers
 
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 SCHEMA_FILE = ROOT / "schemas" / "ropa-export.schema.json"
-AS_OF = date(2026, 11, 27)
 LANGS: tuple[ExportLang, ...] = ("lv", "en", "all")
 
 VALIDATOR = Draft202012Validator(
@@ -61,11 +59,6 @@ def read_export(path: Path) -> dict[str, Any]:
     document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
     assert_valid(document)
     return document
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Register:
-    return ropa.load(SHIPPED)
 
 
 @pytest.fixture(scope="module")

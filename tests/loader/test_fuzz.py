@@ -30,10 +30,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ropa
+from conftest import SHIPPED as SHIPPED_PATH
 from ropa.cli import main
 from ropa.loader import LoadError, load_data
 
-SHIPPED = (Path(__file__).resolve().parents[2] / "data" / "processing_activities.yaml").read_bytes()
+pytestmark = pytest.mark.slow
+
+SHIPPED = SHIPPED_PATH.read_bytes()
 EXAMPLES = int(os.environ.get("ROPA_FUZZ_EXAMPLES", "300"))
 SECONDS = float(
     os.environ.get("ROPA_FUZZ_SECONDS", "inf" if "ROPA_FUZZ_EXAMPLES" in os.environ else "40")
