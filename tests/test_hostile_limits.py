@@ -329,3 +329,51 @@ def test_the_longest_retention_period_validates_and_exports(tmp_path: Path) -> N
     assert main(["validate", str(path)]) in (0, 1)
     assert main(["export", str(path), "-o", str(tmp_path / "long.json")]) == 0
     assert main(["export", str(path), "-o", str(tmp_path / "long.xlsx")]) == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Includes: the work of finding the fragments
+
+
+def _main_with_include(folder: Path, pattern: str) -> Path:
+    for number in range(20):
+        (folder / "a" / "b" / f"c{number}").mkdir(parents=True)
+        (folder / "a" / "b" / f"c{number}" / f"f{number}.yaml").write_text(
+            f"data_subjects:\n  - id: s{number}\n    name: S\n"
+        )
+    main_file = folder / "main.yaml"
+    main_file.write_text(
+        BASE.replace("format: ropa/1\n", f'format: ropa/1\ninclude: ["{pattern}"]\n')
+    )
+    return main_file
+
+
+def test_repeated_any_depth_globs_cost_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `**/` written 15 times used to take half a minute on a small tree (each one multiplies
+    # the folders walked); counted here as the folders glob lists.
+    import glob as globbing
+
+    listed = []
+    original = globbing._listdir  # type: ignore[attr-defined]
+
+    def counting(*args: object, **kwargs: object) -> object:
+        listed.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(globbing, "_listdir", counting)
+    register = load(_main_with_include(tmp_path, "a/" + "**/" * 15 + "*.yaml"))
+    assert len(register.data_subjects) == 20
+    assert len(listed) < 200
+
+
+def test_more_than_two_any_depth_globs_are_refused(tmp_path: Path) -> None:
+    problems = problems_of_file(_main_with_include(tmp_path, "**/a/**/b/**/*.yaml"))
+    assert problems == ["main.yaml:2:11: '**/a/**/b/**/*.yaml' has more than 2 '**'; write fewer"]
+
+
+def problems_of_file(path: Path) -> list[str]:
+    with pytest.raises(LoadError) as error:
+        load(path, name=path.name)
+    return [str(problem) for problem in error.value.problems]

@@ -11,7 +11,9 @@ map in which every node a fragment gave is marked with its file, so a problem fo
 from __future__ import annotations
 
 import glob
+import itertools
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from typing import Any
 from ropa.loader.problems import LoadError, Problem, quoted
 from ropa.model import Register, kind_of
 from ropa.source import InFile, Location, SourceMap
+from ropa.text.escape import shortened
 
 MAIN_ONLY = ("format", "register", "organisation", "include")
 """Keys a fragment never holds: they say what the register is, once, in the main file."""
@@ -29,6 +32,12 @@ FRAGMENT_KEYS = tuple(name for name in Register.model_fields if name not in MAIN
 ReadFile = Callable[[Path, str, int], tuple[Any, SourceMap, int]]
 
 _GLOB_CHARACTERS = frozenset("*?[")
+_REPEATED_ANY_DEPTH = re.compile(r"(?:\*\*/)+")
+MAX_ANY_DEPTH = 2
+"""Most `**` a pattern may hold: each one more multiplies the work of finding the files by
+the size of the folder tree (15 of them took half a minute on a folder of 40 entries)."""
+MAX_FRAGMENTS = 10_000
+"""Most files the includes may name in all (an empty file takes no bytes of the budget)."""
 
 
 class TooLarge(LoadError):
@@ -112,6 +121,13 @@ def _matches(
         )
         return []
     folder = os.path.dirname(main_name) if not main_name.startswith("<") else ""
+    # `**/**/` finds what `**/` finds, with work multiplied: written once.
+    pattern = _REPEATED_ANY_DEPTH.sub("**/", pattern)
+    if pattern.count("**") > MAX_ANY_DEPTH:
+        problems.append(
+            Problem(at, f"{shortened(pattern)!r} has more than {MAX_ANY_DEPTH} '**'; write fewer")
+        )
+        return []
     wildcard = any(character in _GLOB_CHARACTERS for character in pattern)
     if not wildcard:
         path = base / pattern
@@ -124,9 +140,16 @@ def _matches(
         return [(path, os.path.join(folder, pattern))]
     found = sorted(
         match
-        for match in glob.glob(pattern, root_dir=base, recursive=True)
+        for match in itertools.islice(
+            glob.iglob(pattern, root_dir=base, recursive=True), MAX_FRAGMENTS + 1
+        )
         if (base / match).is_file()
     )
+    if len(found) > MAX_FRAGMENTS:
+        problems.append(
+            Problem(at, f"{shortened(pattern)!r} matches more than {MAX_FRAGMENTS:,} files")
+        )
+        return []
     if not found:
         problems.append(Problem(at, f"{pattern!r} matches no file"))
     return [(base / match, os.path.join(folder, match)) for match in found]
