@@ -8,6 +8,7 @@ import os
 import sys
 from typing import Any
 
+from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from ropa.cli._common import add_lang, add_max_bytes, as_of_date, language, load_or_report
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         lang = lang or language(None, register)
         reports.append(report.filtered(select=args.select, ignore=args.ignore))
     if not reports:
-        return 2
+        return EXIT_USAGE
     chosen = output_format(args.format)
     if chosen == "sarif":
         document = reporters.sarif(*reports)
@@ -107,5 +108,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(reporters.FORMATS[chosen](*reports, lang=language(lang)))
     if unreadable:
-        return 2
-    return 1 if reporters.merge(*reports).failed(strict=args.strict) else 0
+        return EXIT_USAGE
+    failed = reporters.merge(*reports).failed(strict=args.strict)
+    return EXIT_FAILED if failed else EXIT_OK
