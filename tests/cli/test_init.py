@@ -18,7 +18,10 @@ REPO = Path(__file__).resolve().parents[2]
 # A line that sets a field: `key:` or `- key:` (a list item), with or without a value.
 FIELD = re.compile(r"^\s*(?:- )?([a-z_]+):(?:\s|$)")
 # How each language names an Art. 30 item: "Art. 30(1)(c)" / "30. panta 1. punkta c) apakšpunkts".
-ARTICLE_30 = {"en": re.compile(r"# .*Art\. 30\(\d\)"), "lv": re.compile(r"# .*30\. panta \d\. punkt")}
+ARTICLE_30 = {
+    "en": re.compile(r"# .*Art\. 30\(\d\)"),
+    "lv": re.compile(r"# .*30\. panta \d\. punkt"),
+}
 
 
 def _init(tmp_path: Path, lang: str) -> Path:

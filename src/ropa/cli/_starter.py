@@ -1,6 +1,8 @@
 """The starter registers `ropa init` writes: one per language, every field commented with the
 Art. 30 item it answers. `{today}` stands for the date the register is made."""
 
+# ruff: noqa: E501 - a line of the register and its comment stay one line, as the user reads them
+
 from __future__ import annotations
 
 __all__ = ["STARTERS"]
