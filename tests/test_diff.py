@@ -137,7 +137,7 @@ def test_self_diff_is_empty() -> None:
 
 
 def test_self_diff_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["diff", str(SHIPPED), str(SHIPPED)]) == 0
+    assert main(["diff", str(SHIPPED), str(SHIPPED), "--lang", "en"]) == 0
     assert capsys.readouterr().out == "no differences\n"
 
 
@@ -151,7 +151,7 @@ def test_comments_and_layout_are_not_differences(tmp_path: Path) -> None:
         ),
     )
     new = write(tmp_path, "new.yaml", reflowed)
-    assert main(["diff", str(SHIPPED), new]) == 0
+    assert main(["diff", str(SHIPPED), new, "--lang", "en"]) == 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ def test_changed_copy_exits_1_and_names_every_change(
     changed_copy: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     old, new = changed_copy
-    assert main(["diff", old, new]) == 1
+    assert main(["diff", old, new, "--lang", "en"]) == 1
     out = capsys.readouterr().out
     for _, line in EDITS:
         assert line in out, f"{line!r} missing from:\n{out}"
@@ -296,7 +296,7 @@ def test_reordered_activities_are_order_changed_only(
         data["activities"][0], data["activities"][1] = data["activities"][1], data["activities"][0]
 
     new = reordered_copy(tmp_path, swap)
-    assert main(["diff", str(SHIPPED), new]) == 1
+    assert main(["diff", str(SHIPPED), new, "--lang", "en"]) == 1
     assert capsys.readouterr().out == "activities\n  order changed\n1 difference\n"
     diff = diff_registers(ropa.load(SHIPPED), ropa.load(new))
     activities = diff.section("activities")

@@ -36,8 +36,14 @@ def test_exports_the_shipped_register(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "8 activities" in capsys.readouterr().err
 
 
-def test_format_from_the_suffix_and_english_by_default(tmp_path: Path) -> None:
+def test_format_from_the_suffix_and_the_registers_language_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "ropa.xlsx"
+    monkeypatch.delenv("ROPA_LANG", raising=False)
+    assert main(["export", str(SHIPPED), "-o", str(out), "--as-of", "2026-11-27"]) == 0
+    assert load_workbook(out).sheetnames[0] != "Cover"  # the shipped register is Latvian
+    monkeypatch.setenv("ROPA_LANG", "en")
     assert main(["export", str(SHIPPED), "-o", str(out), "--as-of", "2026-11-27"]) == 0
     assert load_workbook(out).sheetnames[0] == "Cover"
 
@@ -52,8 +58,8 @@ def test_same_as_of_gives_the_same_bytes(tmp_path: Path) -> None:
 def test_as_of_feeds_validation_and_the_findings_sheet(tmp_path: Path) -> None:
     # The register was reviewed on 2026-11-24; years later the review-age rule fires.
     early, late = tmp_path / "early.xlsx", tmp_path / "late.xlsx"
-    assert main(["export", str(SHIPPED), "-o", str(early), "--as-of", "2026-11-27"]) == 0
-    assert main(["export", str(SHIPPED), "-o", str(late), "--as-of", "2030-01-01"]) == 0
+    for out, day in ((early, "2026-11-27"), (late, "2030-01-01")):
+        assert main(["export", str(SHIPPED), "-o", str(out), "--as-of", day, "--lang", "en"]) == 0
 
     def codes(path: Path) -> set[str]:
         rows = load_workbook(path)["Findings"].iter_rows(min_row=2, values_only=True)

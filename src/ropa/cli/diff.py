@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from ropa.cli._common import add_max_bytes, load_or_report
+from ropa.cli._common import add_max_bytes, language, load_or_report
 
 FORMATS = ("text", "json")
 LANGUAGES = ("lv", "en")
@@ -34,8 +34,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        default="en",
-        help="language of text values and headings in text output (default: en)",
+        default=None,
+        help="language of text values and headings in text output (default: $ROPA_LANG, "
+        "else the new edition's language)",
     )
     add_max_bytes(parser)
     parser.set_defaults(run=run)
@@ -53,5 +54,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(diff.to_json())
     else:
-        sys.stdout.write(diff.text(args.lang))
+        sys.stdout.write(diff.text(language(args.lang, new)))
     return EXIT_OK if diff.is_empty else EXIT_FAILED

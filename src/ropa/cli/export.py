@@ -12,7 +12,15 @@ import os
 from typing import Any
 
 from ropa.cli import EXIT_USAGE
-from ropa.cli._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report, say
+from ropa.cli._common import (
+    add_max_bytes,
+    as_of_date,
+    check_output_path,
+    fail,
+    language,
+    load_or_report,
+    say,
+)
 from ropa.formats import EXPORTERS, LAYOUTS
 from ropa.text import LANGUAGES
 
@@ -48,9 +56,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--lang",
         choices=(*LANGUAGES, "all"),
-        default="en",
-        help="language of sheet names, headers and labels (default en); `all` (JSON only) "
-        "keeps every language of every text",
+        default=None,
+        help="language of sheet names, headers and labels (default: $ROPA_LANG, else the "
+        "register's language); `all` (JSON only) keeps every language of every text",
     )
     parser.add_argument(
         "--as-of",
@@ -123,7 +131,8 @@ def run(args: argparse.Namespace) -> int:
     report = validate(register, as_of=args.as_of)
     export = get(output_format) if args.layout is None else layout_exporter(args.layout)
     try:
-        export(register, args.output, lang=args.lang, report=report, as_of=report.as_of,
+        chosen = language(args.lang, register)
+        export(register, args.output, lang=chosen, report=report, as_of=report.as_of,
                **options)  # fmt: skip
     except OutputError as error:
         return fail(str(error))

@@ -9,7 +9,7 @@ from typing import Any
 
 from ropa.atomic import OutputError, write_bytes_atomically
 from ropa.cli import EXIT_USAGE
-from ropa.cli._common import add_max_bytes, check_output_path, fail, load_or_report
+from ropa.cli._common import add_max_bytes, check_output_path, fail, language, load_or_report
 from ropa.notice import FORMATS, LANGUAGES, SupervisoryAuthority, render_notice
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -25,7 +25,10 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="the register (YAML or JSON)")
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default="lv", help="language of the notice (default lv)"
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the notice (default: $ROPA_LANG, else the register's language)",
     )
     parser.add_argument(
         "--to",
@@ -73,7 +76,11 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.fmt or _format_for(args.output)
     try:
         text = render_notice(
-            register, lang=args.lang, fmt=fmt, draft=args.draft, authority=authority
+            register,
+            lang=language(args.lang, register),
+            fmt=fmt,
+            draft=args.draft,
+            authority=authority,
         )
     except ValueError as error:
         return fail(f"{args.file}: {error}")
