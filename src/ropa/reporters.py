@@ -20,6 +20,7 @@ from ropa._version import __version__
 from ropa.findings import Finding, Report, Rule, Severity
 from ropa.rules import RULES
 from ropa.text.escape import printable
+from ropa.text.messages import message_ids, placeholders, sarif_template
 
 __all__ = ["FORMATS", "github", "json_document", "merge", "sarif", "text", "to_json"]
 
@@ -40,19 +41,21 @@ def merge(report: Report, *more: Report) -> Report:
     return Report.of(findings, as_of=report.as_of, rules=rules)
 
 
-def text(report: Report, *more: Report) -> str:
-    """One line per finding (waived ones marked), then `N errors, N warnings, ...`."""
+def text(report: Report, *more: Report, lang: str = "en") -> str:
+    """One line per finding (waived ones marked), its message in `lang`, then
+    `N errors, N warnings, ...`."""
     merged = merge(report, *more)
-    lines = [printable(str(finding)) for finding in merged.findings]
+    lines = [printable(finding.report_line(lang)) for finding in merged.findings]
     lines.append(merged.summary())
     return "\n".join(lines) + "\n"
 
 
-def json_document(report: Report, *more: Report) -> dict[str, Any]:
-    """The findings and totals as plain data, in the stable shape of `--format json`."""
+def json_document(report: Report, *more: Report, lang: str = "en") -> dict[str, Any]:
+    """The findings and totals as plain data, in the stable shape of `--format json`; each
+    message in `lang`, with its catalogue id and arguments."""
     merged = merge(report, *more)
     return {
-        "findings": [_json_finding(finding) for finding in merged.findings],
+        "findings": [_json_finding(finding, lang) for finding in merged.findings],
         "summary": {
             "errors": merged.errors,
             "warnings": merged.warnings,
@@ -62,12 +65,14 @@ def json_document(report: Report, *more: Report) -> dict[str, Any]:
     }
 
 
-def _json_finding(finding: Finding) -> dict[str, Any]:
+def _json_finding(finding: Finding, lang: str) -> dict[str, Any]:
     return {
         "code": finding.code,
         "slug": finding.slug,
         "severity": finding.severity.value,
-        "message": finding.message,
+        "message": finding.text(lang),
+        "message_id": finding.message_id,
+        "arguments": dict(finding.arguments),
         "article": finding.article,
         "path": finding.path_text,
         "activity": finding.activity,
@@ -79,21 +84,22 @@ def _json_finding(finding: Finding) -> dict[str, Any]:
     }
 
 
-def to_json(report: Report, *more: Report) -> str:
+def to_json(report: Report, *more: Report, lang: str = "en") -> str:
     """`json_document` as text: UTF-8 friendly, indented, ending in a newline."""
-    return json.dumps(json_document(report, *more), ensure_ascii=False, indent=2) + "\n"
+    document = json_document(report, *more, lang=lang)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def github(report: Report, *more: Report) -> str:
+def github(report: Report, *more: Report, lang: str = "en") -> str:
     """GitHub Actions annotations (`::error file=...::...`) for open findings, then the
     summary line; waived findings are not annotated."""
     merged = merge(report, *more)
-    lines = [_github_line(finding) for finding in merged.open_findings]
+    lines = [_github_line(finding, lang) for finding in merged.open_findings]
     lines.append(merged.summary())
     return "\n".join(lines) + "\n"
 
 
-def _github_line(finding: Finding) -> str:
+def _github_line(finding: Finding, lang: str) -> str:
     properties = []
     if finding.location is not None:
         properties += [
@@ -102,7 +108,7 @@ def _github_line(finding: Finding) -> str:
             f"col={finding.location.column}",
         ]
     properties.append(f"title={_github_property(f'{finding.code} {finding.slug}')}")
-    message = _github_data(f"{finding.message} (GDPR Art. {finding.article})")
+    message = _github_data(f"{finding.text(lang)} (GDPR Art. {finding.article})")
     return f"::{_GITHUB_COMMANDS[finding.severity]} {','.join(properties)}::{message}"
 
 
@@ -154,6 +160,10 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": description},
         "help": {"text": page, "markdown": page},
+        "messageStrings": {
+            msgid: {"text": f"{sarif_template(msgid)} (GDPR Art. {rule.article})"}
+            for msgid in message_ids(rule.code)
+        },
         "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
         "properties": {"article": rule.article_text, "severity": rule.severity.value},
     }
@@ -165,6 +175,14 @@ def _sarif_result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         result["ruleIndex"] = index[finding.code]
     result["level"] = _SARIF_LEVELS[finding.severity]
     result["message"] = {"text": f"{finding.message} (GDPR Art. {finding.article})"}
+    if finding.message_id in message_ids(finding.code):
+        # SARIF 2.1.0 §3.11.7-3.11.11: the id names one of the rule's messageStrings, whose
+        # placeholders {0}, {1}, ... take `arguments` in the order the English text names them.
+        values = dict(finding.arguments)
+        result["message"]["id"] = finding.message_id
+        result["message"]["arguments"] = [
+            values.get(name, "") for name in placeholders(finding.message_id)
+        ]
     location: dict[str, Any] = {}
     if finding.location is not None:
         location["physicalLocation"] = {
