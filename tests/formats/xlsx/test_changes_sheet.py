@@ -130,7 +130,7 @@ def test_cli_since_adds_the_sheet(tmp_path: Path, old: Register) -> None:
     earlier.write_text(dump_register(old), encoding="utf-8")
     out = tmp_path / "ropa.xlsx"
     status = main(["export", str(SHIPPED), "--to", "xlsx", "--since", str(earlier), "-o",
-                   str(out), "--as-of", "2026-11-27"])  # fmt: skip
+                   str(out), "--as-of", "2026-11-27", "--lang", "en"])  # fmt: skip
     assert status == 0
     book = load_workbook(out)
     assert len(list(book["Changes"].iter_rows())) == 4
