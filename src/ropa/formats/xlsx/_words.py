@@ -40,6 +40,7 @@ WORDS: dict[str, _Pair] = {
     "not_available": ("nav pieejams", "not available"),
     "stated": ("norādīts", "stated"),
     "missing": ("trūkst", "missing"),
+    "questioned": ("norādīts, bet apšaubīts: {codes}", "stated, but questioned: {codes}"),
     "applies": ("attiecas", "applies"),
     "conditional": ("attiecas ar nosacījumiem", "conditional"),
     "does_not_apply": ("neattiecas", "does not apply"),
@@ -249,7 +250,8 @@ TRANSFER_COLUMNS: dict[str, _Pair] = {
 COVERAGE_COLUMNS: dict[str, _Pair] = {
     "activity_id": ("Darbības ID", "Activity ID"),
     "activity": ("Apstrādes darbība", "Activity"),
-    "missing_items": ("Trūkstošie punkti", "Missing items"),
+    "missing_items": ("Nenorādītie punkti", "Items not stated"),
+    "questioned_items": ("Apšaubītie punkti", "Items questioned"),
 }
 
 RIGHTS_COLUMNS: dict[str, _Pair] = {

@@ -810,7 +810,11 @@ class _Import:
                 "kind",
                 lambda v: parse_code(v, RECIPIENT_KINDS, "a kind of recipient", lang),
             )
-            readers["contract"] = ("contract", parse_plain)
+            # The exporter writes "not applicable" for a recipient that is not a processor.
+            readers["contract"] = (
+                "contract",
+                lambda v: None if is_word(cell_text(v), "not_applicable") else parse_plain(v),
+            )
             readers["countries"] = ("countries", parse_countries)
             readers["authorisation"] = ("authorisation",
                                         lambda v: self.authorisation(v, current))  # fmt: skip
