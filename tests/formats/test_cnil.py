@@ -317,3 +317,15 @@ def test_a_spreadsheet_that_is_not_the_cnil_template_is_refused(tmp_path: Path) 
     with pytest.raises(TemplateError, match="Identification du traitement"):
         import_cnil(path)
     assert main(["import", "--layout", "cnil", str(path), "-o", str(tmp_path / "x.yaml")]) == 2
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_libreoffice_opens_the_export_and_saves_what_it_read(tmp_path: Path) -> None:
+    register = ropa.load(CLINIC)
+    path = tmp_path / "cnil.xlsx"
+    export_cnil(register, path, as_of=AS_OF)
+    subprocess.run(["soffice", "--headless", "--convert-to", "ods", "--outdir", str(tmp_path),
+                    str(path)], check=True, capture_output=True, timeout=180)  # fmt: skip
+    from_ods = import_cnil(tmp_path / "cnil.ods", lang="en")
+    assert from_ods.report.gaps == []
+    assert comparable(from_ods.register, "en") == comparable(register, "en")

@@ -14,7 +14,7 @@ import warnings
 from typing import Any
 
 from ropa._version import __version__
-from ropa.cli._common import add_max_bytes, check_output_path, fail
+from ropa.cli._common import add_max_bytes, check_output_path, fail, say
 from ropa.formats import LAYOUTS
 from ropa.text import LANGUAGES
 
@@ -99,13 +99,13 @@ def run(args: argparse.Namespace) -> int:
             imported = read_workbook(args.workbook, lang=args.lang, max_bytes=args.max_bytes)
         except WorkbookError as error:
             for problem in error.problems:
-                print(problem, file=sys.stderr)
+                say(str(problem))
             count = len(error.problems)
             return fail(
                 f"{args.workbook}: {count} problem{'s' if count != 1 else ''}; nothing written"
             )
     for warning in caught:
-        print(f"ropa: warning: {warning.message}", file=sys.stderr)
+        say(f"ropa: warning: {warning.message}")
 
     name = os.path.basename(args.workbook)
     as_of = f", as of {imported.as_of.isoformat()}" if imported.as_of else ""
@@ -129,10 +129,7 @@ def run(args: argparse.Namespace) -> int:
         except OutputError as error:
             return fail(str(error))
     register = imported.register
-    print(
-        f"{args.output}: {len(register.activities)} activities imported from {args.workbook}",
-        file=sys.stderr,
-    )
+    say(f"{args.output}: {len(register.activities)} activities imported from {args.workbook}")
     return 0
 
 
@@ -162,11 +159,11 @@ def _run_layout(args: argparse.Namespace) -> int:
                                                 max_bytes=args.max_bytes)  # fmt: skip
     except TemplateError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            say(str(problem))
         return fail(f"{args.workbook}: cannot be read as the {args.layout} layout; nothing written")
     report = imported.report
     for gap in report.gaps:
-        print(f"{gap}", file=sys.stderr)
+        say(f"{gap}")
     if args.report is not None:
         try:
             write_bytes_atomically(args.report, report.text().encode("utf-8"))
@@ -174,11 +171,10 @@ def _run_layout(args: argparse.Namespace) -> int:
             return fail(str(error))
     count = len(report.gaps)
     if count and not args.accept_gaps:
-        print(
+        say(
             f"ropa: {args.workbook}: {count} value{'s' if count != 1 else ''} could not be "
             "mapped (above); nothing written. Fix them in the template, or pass --accept-gaps "
-            "to write the register with them kept as text.",
-            file=sys.stderr,
+            "to write the register with them kept as text."
         )
         return 1
     name = os.path.basename(args.workbook)
@@ -195,9 +191,8 @@ def _run_layout(args: argparse.Namespace) -> int:
             write_bytes_atomically(args.output, text.encode("utf-8"))
         except OutputError as error:
             return fail(str(error))
-    print(
+    say(
         f"{args.output}: {len(imported.register.activities)} activities imported from "
-        f"{args.workbook} ({args.layout} layout, {count} gap{'s' if count != 1 else ''})",
-        file=sys.stderr,
+        f"{args.workbook} ({args.layout} layout, {count} gap{'s' if count != 1 else ''})"
     )
     return 0

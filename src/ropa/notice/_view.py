@@ -79,9 +79,11 @@ class RegisterView:
         return _in_catalogue_order(used, self._categories)
 
     def used_recipients(self) -> list[str]:
-        """Recipient ids the activities use: catalogue order, then unknown ids."""
+        """Recipient ids the activities use, as recipients or as the recipients of their
+        transfers (a transfer discloses the data to its recipient whether or not the
+        activity lists it): catalogue order, then unknown ids."""
         used = {
-            recipient for activity in self.activities for recipient in activity.recipients or ()
+            recipient for activity in self.activities for recipient in activity_recipients(activity)
         }
         return _in_catalogue_order(used, self._recipients)
 
@@ -89,6 +91,18 @@ class RegisterView:
         """Retention rules the activities use, in catalogue order."""
         used = {activity.retention for activity in self.activities}
         return [rule for rule in self.register.retention_rules if rule.id in used]
+
+
+def activity_recipients(activity: Activity) -> tuple[str, ...]:
+    """The recipients an activity discloses data to: those it lists, then those its
+    transfers name that it does not list."""
+    listed = tuple(activity.recipients or ())
+    named = tuple(
+        transfer.recipient
+        for transfer in activity.transfers or ()
+        if transfer.recipient is not None and transfer.recipient not in listed
+    )
+    return listed + tuple(dict.fromkeys(named))
 
 
 def _in_catalogue_order(used: set[str], catalogue: Mapping[str, object]) -> list[str]:

@@ -197,6 +197,8 @@ def _months_before(day: date, months: int) -> date:
     total = day.year * 12 + day.month - 1 - months
     year, month = divmod(total, 12)
     month += 1
+    if year < date.min.year:  # before the first day a date can be: nothing is earlier
+        return date.min
     for candidate in (day.day, 30, 29, 28):
         try:
             return date(year, month, min(day.day, candidate))

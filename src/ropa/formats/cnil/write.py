@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ropa.formats._layout import put, save_book
+from ropa.formats._layout import merge, put, save_book
 from ropa.formats.cnil import _labels as L
 from ropa.formats.cnil._countries import NAMES
 from ropa.model import Activity, DataCategory, Register
@@ -46,6 +46,8 @@ def export_cnil(
     Labels are the CNIL's, in French; the register's texts are written as they are, in `lang`
     (falling back to the register's language). The bytes depend on the register, `lang` and
     `as_of` only. `report` and `source_sha256` are accepted for the common exporter signature.
+    Only the controller's activities are written: the registre simplifié is the controller's
+    record (the CNIL has another model for processors).
     """
     day = as_of or (report.as_of if report is not None else date.today())
     workbook = Workbook()
@@ -54,7 +56,7 @@ def export_cnil(
     writer = _Writer(register, lang)
     writer.list_sheet(sheet)
     titles = {sheet.title}
-    for number, activity in enumerate(register.activities, start=1):
+    for number, activity in enumerate(register.controller_activities, start=1):
         title = fiche_title(number, activity.id, titles)
         titles.add(title)
         writer.fiche(workbook.create_sheet(title), activity)
@@ -103,7 +105,7 @@ class _Writer:
         organisation = self.register.organisation
         for row, key, label, fields in L.BLOCKS:
             put(sheet, f"A{row}", label, bold=True).alignment = _WRAP
-            sheet.merge_cells(f"A{row}:A{row + 1}")
+            merge(sheet, f"A{row}:A{row + 1}")
             party: Any = organisation if key == "organisation" else getattr(organisation, key)
             values = self.person(party, key)
             for offset, column, field, field_label in fields:
@@ -111,13 +113,14 @@ class _Writer:
                 if values.get(field):
                     put(sheet, _ref(row + offset, column + 1), values[field])
         put(sheet, "A7", L.IDENTIFICATION, bold=True)
-        sheet.merge_cells("A7:D7")
+        merge(sheet, "A7:D7")
         put(sheet, "E7", L.LIST_PURPOSE, bold=True)
         put(sheet, "H7", L.LIST_SENSITIVE, bold=True)
         for column, header in enumerate(L.LIST_HEADERS, start=1):
             put(sheet, _ref(8, column), header, bold=True).alignment = _WRAP
         put(sheet, "H8", L.YES_NO, bold=True)
-        for row, activity in enumerate(self.register.activities, start=L.LIST_HEADER_ROW + 1):
+        activities = self.register.controller_activities
+        for row, activity in enumerate(activities, start=L.LIST_HEADER_ROW + 1):
             put(sheet, f"A{row}", self.t(activity.name)).alignment = _WRAP
             put(sheet, f"B{row}", activity.id)
             if activity.reviewed is not None:
@@ -125,9 +128,9 @@ class _Writer:
             purposes = self.purposes(activity)
             if purposes:
                 put(sheet, f"E{row}", ", ".join(purposes)).alignment = _WRAP
-            sheet.merge_cells(f"E{row}:G{row}")
+            merge(sheet, f"E{row}:G{row}")
             put(sheet, f"H{row}", L.YES if self.sensitive(activity) else L.NO)
-            sheet.merge_cells(f"H{row}:I{row}")
+            merge(sheet, f"H{row}:I{row}")
         for letter, width in zip("ABCDEFGHI", (36, 18, 16, 16, 20, 20, 20, 14, 14), strict=True):
             sheet.column_dimensions[letter].width = width
 
@@ -170,7 +173,7 @@ class _Writer:
                 cell = put(sheet, f"B{row}", value)
                 if isinstance(value, date):
                     cell.number_format = "DD/MM/YYYY"
-            sheet.merge_cells(f"B{row}:H{row}")
+            merge(sheet, f"B{row}:H{row}")
         row = self.actors(sheet, 9)
         row = self.purpose_rows(sheet, row + 1, activity)
         row = self.category_rows(sheet, row + 1, activity)
@@ -236,7 +239,7 @@ class _Writer:
             put(sheet, f"A{row}", label)
             if number < len(purposes):
                 put(sheet, f"B{row}", purposes[number]).alignment = _WRAP
-            sheet.merge_cells(f"B{row}:H{row}")
+            merge(sheet, f"B{row}:H{row}")
         return row + 1
 
     def retention(self, activity: Activity, category_id: str) -> str:
@@ -262,18 +265,18 @@ class _Writer:
     def _header(self, sheet: Worksheet, row: int, title: str, left: str, right: str) -> None:
         put(sheet, f"A{row}", title, bold=True)
         put(sheet, f"B{row}", left, bold=True)
-        sheet.merge_cells(f"B{row}:D{row}")
+        merge(sheet, f"B{row}:D{row}")
         put(sheet, f"E{row}", right, bold=True)
-        sheet.merge_cells(f"E{row}:H{row}")
+        merge(sheet, f"E{row}:H{row}")
 
     def _pair(self, sheet: Worksheet, row: int, label: str, left: str, right: str) -> None:
         put(sheet, f"A{row}", label).alignment = _WRAP
         if left:
             put(sheet, f"B{row}", left).alignment = _WRAP
-        sheet.merge_cells(f"B{row}:D{row}")
+        merge(sheet, f"B{row}:D{row}")
         if right:
             put(sheet, f"E{row}", right).alignment = _WRAP
-        sheet.merge_cells(f"E{row}:H{row}")
+        merge(sheet, f"E{row}:H{row}")
 
     def category_rows(self, sheet: Worksheet, row: int, activity: Activity) -> int:
         self._header(sheet, row, L.CATEGORIES, L.DESCRIPTION_COLUMN, L.RETENTION_COLUMN)
@@ -353,8 +356,8 @@ class _Writer:
             ("F", headers[4]),
         ):
             put(sheet, f"{column}{row}", header, bold=True)
-        sheet.merge_cells(f"D{row}:E{row}")
-        sheet.merge_cells(f"F{row}:H{row}")
+        merge(sheet, f"D{row}:E{row}")
+        merge(sheet, f"F{row}:H{row}")
         for number, transfer in enumerate(activity.transfers or (None,), start=1):
             row += 1
             put(sheet, f"A{row}", L.TRANSFER.format(n=number))
@@ -371,8 +374,8 @@ class _Writer:
                 for column, value in values.items():
                     if value:
                         put(sheet, f"{column}{row}", value).alignment = _WRAP
-            sheet.merge_cells(f"D{row}:E{row}")
-            sheet.merge_cells(f"F{row}:H{row}")
+            merge(sheet, f"D{row}:E{row}")
+            merge(sheet, f"F{row}:H{row}")
         return row + 1
 
 

@@ -63,6 +63,10 @@ MAX_ROW_HEIGHT = 409.0
 """Excel's tallest row, in points."""
 
 
+OOXML_ESCAPED = re.compile(r"_x[0-9A-Fa-f]{4}_")
+"""OOXML's escape of a character in text (`_x000D_`), which spreadsheet programs decode."""
+
+
 def clean_text(text: str) -> str:
     """`text` without the characters XML 1.0 cannot carry."""
     if _XML_FORBIDDEN.search(text) is None:
@@ -95,6 +99,10 @@ def _marker(left_out: int, lang: str) -> str:
 
 def _escape(text: str) -> str:
     # Text content: &, <, > as entities; a carriage return as a character reference.
+    if "_x" in text:
+        # OOXML reads `_x000D_` in a text as the character U+000D (ECMA-376 Part 1, 22.9.2.19
+        # ST_Xstring); text that holds such a sequence itself has its `_` written `_x005F_`.
+        text = OOXML_ESCAPED.sub(r"_x005F\g<0>", text)
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
