@@ -47,10 +47,10 @@ LANGS = ("lv", "en")
 TITLES = {
     "en": ["Cover", "Activities", "Data subjects", "Data categories", "Recipients",
            "Retention rules", "Security measures", "Transfers", "Art. 30 coverage", "Rights",
-           "Findings"],
+           "Findings", "Record cards"],
     "lv": ["Titullapa", "Apstrādes darbības", "Datu subjekti", "Datu kategorijas", "Saņēmēji",
            "Glabāšanas termiņi", "Drošības pasākumi", "Nosūtīšana uz trešām valstīm",
-           "30. panta pilnīgums", "Datu subjektu tiesības", "Konstatējumi"],
+           "30. panta pilnīgums", "Datu subjektu tiesības", "Konstatējumi", "Darbību kartītes"],
 }  # fmt: skip
 PROCESSOR_TITLE = {"en": "Processing for controllers", "lv": "Apstrāde pārziņu vārdā"}
 PROCESSOR_TITLES = {
@@ -74,7 +74,7 @@ def expected_titles(register: Register, lang: str) -> list[str]:
     result += [titles[8]] if controller else []
     result += [coverage] if processor else []
     result += [titles[9]] if controller else []
-    return [*result, titles[10]]
+    return [*result, titles[10], titles[11]]
 
 
 WORDS = {
@@ -480,7 +480,7 @@ def test_findings_every_cell(workbooks: dict[str, Path], report: Report, lang: s
 def test_presentation_of_every_sheet(workbooks: dict[str, Path], shipped: Register) -> None:
     book = load_workbook(workbooks["en"])
     for sheet in visible_sheets(book):
-        assert sheet.freeze_panes in ("B2", "C2"), sheet.title
+        assert sheet.freeze_panes in ("A2", "B2", "C2"), sheet.title
         assert all(cell.font.b for cell in sheet[1]), sheet.title
         assert sheet.print_title_rows == "$1:$1"
         setup = sheet.page_setup
@@ -497,7 +497,7 @@ def test_presentation_of_every_sheet(workbooks: dict[str, Path], shipped: Regist
         assert widths and all(8 <= width <= 70 for width in widths), sheet.title
         for row in sheet.iter_rows(min_row=2):
             assert all(cell.alignment.wrap_text for cell in row if cell.value is not None)
-        if sheet.title != "Cover":
+        if sheet.title not in ("Cover", "Record cards"):
             assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}" \
                 f"{sheet.max_row}"  # fmt: skip
 
@@ -655,12 +655,13 @@ def test_text_over_the_cell_limit_is_cut_with_a_marker_and_a_notice(tmp_path: Pa
     assert value.endswith(f"… [cut: {left_out} characters more; see the register]")
     assert value.startswith("x" * 32_000)
     notices = [row for row in rows_of(book["Findings"]) if row[1] == "EXPORT"]
-    assert len(notices) == 1
+    assert len(notices) == 2  # the Activities cell and the record card's
     assert notices[0][0] == "info" and notices[0][4] == "orders"
     assert notices[0][5] == "Activities!C2"
+    assert notices[1][5].startswith("Record cards!B")
     assert f"{left_out} characters were left out" in notices[0][6]
     cover = dict((row[0], row[1]) for row in rows_of(book["Cover"])[1:])
-    assert cover["Validation"].endswith("; 1 export notice")
+    assert cover["Validation"].endswith("; 2 export notices")
 
 
 def test_cut_counts_utf16_units_and_keeps_surrogate_pairs_whole(tmp_path: Path) -> None:

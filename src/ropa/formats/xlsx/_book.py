@@ -116,6 +116,11 @@ class Book:
         """`value`, or "not stated" when it is empty."""
         return value if value else self.not_stated
 
+    def card_link(self, activity: Any) -> Text | None:
+        """The activity's id, linked to its record card, when the workbook has cards."""
+        row = self.rows.get("cards", {}).get(activity.id)
+        return Text(activity.id, "link", ("cards", row)) if row is not None else None
+
     def link(self, sheet: str, key: str) -> Target | None:
         """The row of entry `key` on `sheet`, when there is one."""
         row = self.rows[sheet].get(key)

@@ -259,7 +259,7 @@ def processor_row(book: Book, render: Renderers, activity: Activity) -> list[Val
     """The row of `activity` in the processor's record, in the order of `PROCESSOR_COLUMNS`."""
     missing = book.not_stated
     return [
-        activity.id,
+        _activity_link(book, activity),
         book.text(activity.name),
         book.references("controllers", activity.on_behalf_of, render.controller, missing),
         book.text(activity.description) or missing,
@@ -336,7 +336,7 @@ def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Valu
     """The Activities row of `activity`, in the order of `ACTIVITY_COLUMNS`."""
     lang, missing = book.lang, book.not_stated
     return [
-        activity.id,
+        _activity_link(book, activity),
         book.text(activity.name),
         book.text(activity.description),
         label(PURPOSES, activity.purpose, lang) or missing,
@@ -613,6 +613,11 @@ def transfers_rows(book: Book) -> Iterator[Row]:
 
 
 def _activity_link(book: Book, activity: Activity) -> Value:
+    """The activity's id, linked to its record card (else to its row of the record)."""
+    return book.card_link(activity) or _record_link(book, activity)
+
+
+def _record_link(book: Book, activity: Activity) -> Value:
     target = book.activity_link(activity.id)
     return Text(activity.id, "link", target) if target else activity.id
 
@@ -848,7 +853,8 @@ def finding_row(book: Book, finding: Finding) -> list[Value]:
 
 
 def _activity_id_link(book: Book, activity_id: str) -> Value:
-    target = book.activity_link(activity_id)
+    card = book.rows.get("cards", {}).get(activity_id)
+    target = ("cards", card) if card is not None else book.activity_link(activity_id)
     return Text(activity_id, "link", target) if target else activity_id
 
 
