@@ -20,11 +20,10 @@ import pytest
 from pydantic import BaseModel
 
 import ropa
+from conftest import SHIPPED
 from ropa.model import LegitimateInterestsBasis, Register
 
-ROOT = Path(__file__).parent.parent
 POLICY = Path(__file__).parent / "fixtures" / "privacy-policy.lv.txt"
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 
 PURPOSES_HEADING = "Kādiem mērķiem apstrādājam personas datus?"
 
@@ -316,6 +315,18 @@ def test_the_eighth_activity_is_the_newsletter_on_consent(
     assert [basis.basis for basis in newsletter.legal_bases] == ["consent"]
     assert newsletter.purpose == "marketing"
     assert "jaunum" in (register.text(newsletter.name, "lv") or "").lower()
+
+
+def test_the_newsletter_ends_with_the_policys_event_as_until(
+    policy_text: str, register: Register
+) -> None:
+    newsletter = register.activities[7]
+    assert isinstance(newsletter.retention, str)
+    rule = {rule.id: rule for rule in register.retention_rules}[newsletter.retention]
+    # The end of the use is an end event (`until`), not the start of a period (`starts`).
+    assert rule.starts is None and rule.period is None
+    until = register.text(rule.until, "lv")
+    assert until is not None and straight_quotes(until) in straight_quotes(policy_text)
 
 
 def test_no_activity_has_a_retention_period(register: Register) -> None:

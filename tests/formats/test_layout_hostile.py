@@ -113,3 +113,22 @@ def test_a_time_of_day_is_kept_not_dropped(tmp_path: Path) -> None:
     )
     book = read_book(_ods(tmp_path / "dates.ods", body))
     assert [book["S"].text(1, 1), book["S"].text(1, 2)] == ["2026-01-31 10:30:00", "2026-01-31"]
+
+
+@pytest.mark.parametrize("layout", ["ico", "cnil"])
+def test_text_holding_ooxml_escapes_is_written_escaped_and_read_back(
+    layout: str, tmp_path: Path
+) -> None:
+    from ropa.formats import layout_exporter, layout_importer
+
+    register = ropa.load(SHIPPED)
+    first = register.activities[0].model_copy(update={"name": "Line_x000D_break _x005F_"})
+    register = register.model_copy(update={"activities": (first, *register.activities[1:])})
+    path = tmp_path / f"{layout}.xlsx"
+    layout_exporter(layout)(register, path, lang="en")
+    with zipfile.ZipFile(path) as archive:
+        xml = b"".join(archive.read(n) for n in archive.namelist() if "worksheets" in n)
+    assert b"Line_x005F_x000D_break _x005F_x005F_" in xml
+    assert b"Line_x000D_" not in xml
+    names = [a.name for a in layout_importer(layout)(path, lang="en").register.activities]
+    assert "Line_x000D_break _x005F_" in names

@@ -97,3 +97,12 @@ def test_no_recipients_and_no_transfers_say_we_do_not_disclose(lang: str) -> Non
             activity["recipients"] = []
 
     assert PHRASES[lang].no_recipients in notice(none, lang)
+
+
+def test_a_name_ending_in_hashes_keeps_them_in_its_heading() -> None:
+    def rename(data: dict[str, Any]) -> None:
+        data["activities"][0]["name"] = "Orders ##"
+
+    text = notice(rename)
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert any(line.endswith("Orders \\#\\#") for line in headings), headings

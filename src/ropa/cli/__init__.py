@@ -64,31 +64,41 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 class _Terminated(BaseException):
-    """SIGTERM arrived: unwinds like Ctrl-C, so that every temporary file and work folder
-    is removed on the way out (the default action kills the process where it stands)."""
+    """SIGTERM or SIGHUP arrived: unwinds like Ctrl-C, so that every temporary file and work
+    folder is removed on the way out (the default action kills the process where it stands)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _terminate(signum: int, frame: object) -> None:
-    raise _Terminated
+    raise _Terminated(signum)
+
+
+# SIGHUP: the terminal was closed. Not on Windows, which has neither.
+_STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `ropa` with `argv` (default: the process arguments) and return the exit status."""
+    previous = {}
     try:
-        previous = signal.signal(signal.SIGTERM, _terminate)
-    except ValueError:  # not the main thread: SIGTERM keeps its handler
-        previous = None
+        for signum in _STOPPING:
+            previous[signum] = signal.signal(signum, _terminate)
+    except ValueError:  # not the main thread: the signals keep their handlers
+        pass
     try:
         return _main(argv)
     except KeyboardInterrupt:
         _last_words("ropa: interrupted")
         return 130
-    except _Terminated:
+    except _Terminated as stopped:
         _last_words("ropa: terminated")
-        return 128 + signal.SIGTERM
+        return 128 + stopped.signum
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -141,8 +141,7 @@ def _run_layout(args: argparse.Namespace) -> int:
     import re
 
     from ropa.atomic import OutputError, write_bytes_atomically
-    from ropa.formats import layout_importer
-    from ropa.formats._layout import TemplateError
+    from ropa.formats import TemplateError, layout_importer
     from ropa.formats.yaml import dump_register
 
     lang = args.lang or _DEFAULT_TEXT_LANG[args.layout]

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from typing import Any
 from xml.etree import ElementTree
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -32,6 +32,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
 from ropa.atomic import write_bytes_atomically
+from ropa.formats.xlsx import ooxml
+from ropa.formats.xlsx.ooxml import open_workbook
 from ropa.loader import DEFAULT_MAX_BYTES
 from ropa.loader.read import read_at_most
 from ropa.model import ID_PATTERN, Register
@@ -201,7 +203,7 @@ cells it holds, not as the 17 billion its dimension claims."""
 
 
 def _xlsx_book(data: bytes, name: str) -> Book:
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    workbook = open_workbook(io.BytesIO(data), data_only=True)
     book: Book = {}
     counted = 0
     try:
@@ -214,8 +216,10 @@ def _xlsx_book(data: bytes, name: str) -> Book:
                     raise TemplateError([_too_many_cells(name, grid.title)])
                 for cell in row:
                     value = getattr(cell, "value", None)
+                    if type(value) is str:
+                        value = ooxml.decode(value)  # `_x000D_` as the text it stands for
                     if value is not None and value != "":
-                        grid.cells[(cell.row, cell.column)] = value  # type: ignore[index]
+                        grid.cells[(cell.row, cell.column)] = value
             book[sheet.title] = grid
     finally:
         workbook.close()
@@ -344,7 +348,7 @@ def put(sheet: Worksheet, ref: str, value: Value, *, bold: bool = False) -> Cell
     """Write `value` at `ref`; text is always text (never a formula, whatever it starts with)."""
     cell: Cell = sheet[ref]
     if isinstance(value, str):
-        cell.value = _CONTROL.sub("", value)
+        cell.value = ooxml.escape(_CONTROL.sub("", value))
         cell.data_type = "s"  # "=SUM(A1)" in a register is a text, not a formula to run
     else:
         cell.value = value

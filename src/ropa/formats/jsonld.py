@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ropa import vocab
 from ropa._version import __version__
 from ropa.atomic import write_bytes_atomically
 from ropa.model import (
@@ -548,10 +549,7 @@ class _Graph:
                 node["dpv:hasCountry"] = _ref(f"loc:{country}")
             organisation = getattr(transfer, "organisation", None)
             if organisation:
-                node["dpv:hasRecipient"] = {
-                    "@type": "dpv:InternationalOrganisation",
-                    "dct:identifier": str(organisation),
-                }
+                node["dpv:hasRecipient"] = self.international(transfer, str(organisation))
             if transfer.recipient:
                 node["dpv:hasDataImporter"] = _ref(self.iri("recipient", transfer.recipient))
             mechanism = self.mechanism(transfer)
@@ -563,6 +561,20 @@ class _Graph:
                 self.assessment_link(getattr(transfer, "assessment", None)),
             )
             yield node
+
+    def international(self, transfer: Any, code: str) -> dict[str, Json]:
+        """An international organisation (Art. 4(26)) a transfer goes to, with its name."""
+        node: dict[str, Json] = {"@type": "dpv:InternationalOrganisation", "dct:identifier": code}
+        named = getattr(transfer, "organisation_name", None)
+        known = getattr(vocab, "INTERNATIONAL_ORGANISATIONS", {}).get(code)
+        if named is not None:
+            node["dpv:hasName"] = self.text(named)
+        elif known is not None:
+            node["dpv:hasName"] = [
+                {"@value": known.en, "@language": "en"},
+                {"@value": known.lv, "@language": "lv"},
+            ]
+        return node
 
     @staticmethod
     def mechanism(transfer: Any) -> Json:

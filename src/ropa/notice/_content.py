@@ -239,15 +239,18 @@ def _purpose(view: RegisterView, p: Phrases, number: int, activity: Activity) ->
     subjects = join((view.subject_name(s) for s in activity.data_subjects), view.lang)
     categories = join((view.category_name(c) for c in activity.data_categories), view.lang)
     bases = [_basis(view, p, basis) for basis in activity.legal_bases]
-    condition = activity.special_condition
+    conditions = activity.special_condition_codes()
     rule = view.retention(activity)
     details = _bullets(
         [
             labelled(p.whose_data, subjects) if subjects else None,
             labelled(p.personal_data, categories) if categories else None,
             labelled(p.legal_basis[len(bases) > 1], "; ".join(bases)) if bases else None,
-            labelled(p.special_condition, _special_condition(condition, view.lang))
-            if condition
+            labelled(
+                p.special_condition,
+                "; ".join(_special_condition(code, view.lang) for code in conditions),
+            )
+            if conditions
             else None,
             labelled(p.retention, retention_in_words(view.register, rule, view.lang))
             if rule is not None
@@ -311,7 +314,7 @@ def _transfers(view: RegisterView, p: Phrases) -> Section:
     groups: dict[tuple[str, str | None, str | None], list[Activity]] = {}
     for activity in view.activities:
         for transfer in activity.transfers or ():
-            key = (transfer.country, transfer.recipient, transfer.safeguard)
+            key = (transfer.destination, transfer.recipient, transfer.safeguard)
             groups.setdefault(key, []).append(activity)
     if groups:
         items = tuple(

@@ -128,7 +128,7 @@ def _retention_without_period(view: RegisterView) -> list[Gap]:
 
 def _transfers_without_safeguard(view: RegisterView) -> list[Gap]:
     details = tuple(
-        f"{view.name(activity)}: {country_name(transfer.country, view.lang)}"
+        f"{view.name(activity)}: {country_name(transfer.destination, view.lang)}"
         for activity in view.activities
         for transfer in activity.transfers or ()
         if transfer.safeguard is None

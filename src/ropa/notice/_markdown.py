@@ -32,7 +32,7 @@ _BLOCK_START = re.compile(r"([#>+=-]|\d+[.)])")
 
 def render_markdown(document: Document) -> str:
     """The whole notice as Markdown, ending with one newline."""
-    parts = [f"# {_escape(document.title)}"]
+    parts = [f"# {_heading(document.title)}"]
     if document.subtitle:
         parts.append(f"**{_escape(document.subtitle)}**")
     if document.updated:
@@ -43,8 +43,13 @@ def render_markdown(document: Document) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _heading(text: str) -> str:
+    # A `#` that ends a heading closes it and is not shown: each `#` is escaped.
+    return _escape(text).replace("#", "\\#")
+
+
 def _section(section: Section, level: int) -> list[str]:
-    parts = [f"{'#' * level} {_escape(section.title)}"]
+    parts = [f"{'#' * level} {_heading(section.title)}"]
     parts.extend(_block(block) for block in section.blocks)
     for subsection in section.subsections:
         parts.extend(_section(subsection, level + 1))

@@ -170,6 +170,7 @@ LV = Phrases(
         "observed": "automātiski, kad lietojat mūsu pakalpojumus",
         "third_party": "no trešajām personām šādiem nolūkiem:",
         "public": "no publiski pieejamiem avotiem šādiem nolūkiem:",
+        "device": "no Jūsu ierīces (piemēram, sīkdatnēm), kad lietojat mūsu pakalpojumus",
     },
     purposes_lead=(
         "Katram nolūkam norādām, kuru un kādus personas datus apstrādājam, uz kāda juridiskā "
@@ -448,6 +449,7 @@ EN = Phrases(
         "observed": "automatically, when you use our services",
         "third_party": "from third parties, for these purposes:",
         "public": "from publicly accessible sources, for these purposes:",
+        "device": "from your device (for example cookies), when you use our services",
     },
     purposes_lead=(
         "For each purpose we say whose data and which data we process, on what legal basis and "

@@ -283,3 +283,27 @@ def test_text_holding_ooxml_escapes_survives_a_libreoffice_save(
     )  # fmt: skip
     assert completed.returncode == 0, completed.stderr
     assert import_workbook(out / "escapes.xlsx") == register
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (no soffice)")
+def test_more_shared_strings_than_the_limit_are_refused(
+    workbook: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ropa.formats.xlsx import ooxml
+
+    # Saved by LibreOffice, the texts are in a shared string table.
+    out = tmp_path / "out"
+    assert SOFFICE is not None
+    completed = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out),
+         str(workbook)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    path = out / workbook.name
+    assert import_workbook(path)  # within the limit
+    monkeypatch.setattr(ooxml, "MAX_SHARED_STRINGS", 10)
+    found = problems(path)
+    assert len(found) == 1
+    assert "more than 10 shared strings; no register's workbook has so many" in found[0]

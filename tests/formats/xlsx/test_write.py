@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 import ropa
+from conftest import AS_OF, SHIPPED
 from ropa import __version__
 from ropa.countries import country_name
 from ropa.findings import Report
@@ -39,9 +40,6 @@ from ropa.vocab import LEGAL_BASES, PURPOSES, RECIPIENT_KINDS, RIGHTS, SOURCES
 from ropa.wording import not_stated, retention_in_words, text
 from strategies import registers
 
-ROOT = Path(__file__).resolve().parents[3]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
-AS_OF = date(2026, 11, 27)
 LANGS = ("lv", "en")
 
 TITLES = {
@@ -88,11 +86,6 @@ WORDS = {
            "does_not_apply": "neattiecas", "yes": "jā", "no": "nē",
            "none_recorded": "nav reģistrēts"},
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Register:
-    return ropa.load(SHIPPED)
 
 
 @pytest.fixture(scope="module")
@@ -362,7 +355,7 @@ def test_catalogue_sheets_every_cell(
     retention = rows_of(book[TITLES[lang][5]])[1:]
     assert retention == [
         [r.id, t(r.name), retention_in_words(shipped, r, lang), ns, t(r.starts) or ns,
-         t(r.basis) or ns, None, used[r.id]]
+         t(r.until) or ns, t(r.basis) or ns, None, used[r.id]]
         for r in shipped.retention_rules
     ]  # fmt: skip
     none_recorded = [[WORDS[lang]["none_recorded"]]]
@@ -674,9 +667,11 @@ def test_cut_counts_utf16_units_and_keeps_surrogate_pairs_whole(tmp_path: Path) 
     assert value.endswith(f"… [saīsināts: vēl {20_000 - kept} rakstzīmes; skatīt reģistru]")
 
 
-def test_without_a_report_the_findings_sheet_says_so(tmp_path: Path) -> None:
+def test_without_a_report_the_findings_sheet_says_so(
+    tmp_path: Path, minimal_register: Register
+) -> None:
     path = tmp_path / "out.xlsx"
-    export_excel(Register.model_validate(minimal()), path, as_of=AS_OF)
+    export_excel(minimal_register, path, as_of=AS_OF)
     book = load_workbook(path)
     findings = rows_of(book["Findings"])
     assert findings[1][1] == "EXPORT" and "not validated" in findings[1][6]

@@ -39,6 +39,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.functions import Element
 
+from ropa.formats.xlsx import ooxml
 from ropa.formats.xlsx._words import counted, word
 
 EXCEL_CELL_LIMIT = 32_767
@@ -61,10 +62,6 @@ LINE_HEIGHT = 15.0
 """Points per line of 11-point text; a row is as tall as its tallest cell needs."""
 MAX_ROW_HEIGHT = 409.0
 """Excel's tallest row, in points."""
-
-
-OOXML_ESCAPED = re.compile(r"_x[0-9A-Fa-f]{4}_")
-"""OOXML's escape of a character in text (`_x000D_`), which spreadsheet programs decode."""
 
 
 def clean_text(text: str) -> str:
@@ -102,7 +99,7 @@ def _escape(text: str) -> str:
     if "_x" in text:
         # OOXML reads `_x000D_` in a text as the character U+000D (ECMA-376 Part 1, 22.9.2.19
         # ST_Xstring); text that holds such a sequence itself has its `_` written `_x005F_`.
-        text = OOXML_ESCAPED.sub(r"_x005F\g<0>", text)
+        text = ooxml.escape(text)
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:

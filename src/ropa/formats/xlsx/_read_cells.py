@@ -72,22 +72,6 @@ def cell_text(value: Any) -> str | None:
     return text if text.strip() else None
 
 
-_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def ooxml_text(text: str) -> str:
-    """Text as OOXML means it: `_x000D_` is the character U+000D and `_x005F_` an underscore
-    (ECMA-376 Part 1, 22.9.2.19). ropa writes a literal `_x000D_` as `_x005F_x000D_`, and a
-    spreadsheet program that saves the workbook writes characters so; openpyxl does not
-    decode them. A surrogate code, which is no character, is left as written."""
-    return _OOXML_ESCAPE.sub(_ooxml_character, text)
-
-
-def _ooxml_character(match: re.Match[str]) -> str:
-    code = int(match[1], 16)
-    return match[0] if 0xD800 <= code <= 0xDFFF else chr(code)
-
-
 def is_word(text: str | None, key: str) -> bool:
     """Whether `text` is the workbook word `key` ("none", "yes" ...) in either language."""
     if text is None:

@@ -242,6 +242,7 @@ CATALOGUE_COLUMNS: dict[str, _Pair] = {
     "in_words": ("Termiņš vārdos", "Retention in words"),
     "period": ("Periods (ISO 8601)", "Period (ISO 8601)"),
     "starts": ("Sākas no", "Starts"),
+    "until": ("Beidzas ar", "Ends with"),
     "basis": ("Pamatojums", "Basis"),
     "used_by": ("Izmanto darbības", "Used by activities"),
 }

@@ -43,14 +43,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from openpyxl.cell.text import Text as OpenpyxlText
-from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
-from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
-from openpyxl.xml.functions import iterparse
 from pydantic import BaseModel, ValidationError
 
 from ropa._collector import collector_paused
+from ropa.formats.xlsx import ooxml
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
 from ropa.formats.xlsx._cells import EXCEL_CELL_LIMIT, clean_text, cut_to_limit
 from ropa.formats.xlsx._cells import Text as StyledText
@@ -62,7 +59,6 @@ from ropa.formats.xlsx._read_cells import (
     is_word,
     lines,
     merge_text,
-    ooxml_text,
     parse_bool,
     parse_code,
     parse_codes,
@@ -102,6 +98,7 @@ from ropa.formats.xlsx._words import (
     say,
     word,
 )
+from ropa.formats.xlsx.ooxml import open_workbook
 from ropa.formats.xlsx.write import DATA_SHEET
 from ropa.loader import DEFAULT_MAX_BYTES, oversize_message
 from ropa.model import (
@@ -110,6 +107,7 @@ from ropa.model import (
     Activity,
     Contact,
     Dpia,
+    Dpo,
     JointController,
     Organisation,
     Party,
@@ -211,11 +209,13 @@ def read_workbook(
     if refusal is not None:
         raise WorkbookError([CellProblem(name, refusal)])
     try:
-        workbook = _open(path, data_only=True)
+        workbook = open_workbook(path, data_only=True)
     except FileNotFoundError:
         raise WorkbookError([CellProblem(name, "no such file")]) from None
     except IsADirectoryError:
         raise WorkbookError([CellProblem(name, "is a directory, not a workbook")]) from None
+    except ooxml.TooManyStrings as error:
+        raise WorkbookError([CellProblem(name, f"{error}: refused")]) from None
     except Exception as error:  # openpyxl, the zip and XML readers, on a damaged file
         raise WorkbookError([CellProblem(name, _unreadable(error))]) from None
     try:
@@ -278,8 +278,8 @@ CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
     "data_categories": ("id", "name", "examples", "special", "national_id", "used_by"),
     "recipients": ("id", "name", "description", "kind", "contract", "countries",
                    "authorisation", "used_by"),
-    "retention_rules": ("id", "name", "in_words", "period", "starts", "basis", "description",
-                        "used_by"),
+    "retention_rules": ("id", "name", "in_words", "period", "starts", "until", "basis",
+                        "description", "used_by"),
     "security_measures": ("id", "name", "kind", "description", "used_by"),
 }  # fmt: skip
 """The columns of each catalogue sheet, in the exporter's order."""
@@ -429,7 +429,7 @@ class _Import:
         rows = _bounded_rows(self.workbook[title], title, self.cells)
         for number, row in rows:
             if any(type(value) is str and "_x" in value for value in row):
-                row = tuple(ooxml_text(value) if type(value) is str else value for value in row)
+                row = tuple(ooxml.decode(value) if type(value) is str else value for value in row)
             yield number, row
 
     def _data_sheet(self) -> tuple[DataSheet, bool]:
@@ -672,7 +672,7 @@ class _Import:
             "country": ("country", lambda v: _optional(v, parse_country)),
             "public_body": ("public_body", parse_bool),
             "contact": ("contact", lambda v: self.contact(cell_text(v), current.contact)),
-            "dpo": ("dpo", lambda v: self.party(cell_text(v), current.dpo)),
+            "dpo": ("dpo", lambda v: self.party(cell_text(v), current.dpo, Dpo)),
             "representative": ("representative",
                                lambda v: self.party(cell_text(v), current.representative)),
             "joint_controllers": ("joint_controllers",
@@ -739,7 +739,9 @@ class _Import:
         return Contact(**routes, note=merge_text(note, current.note if current else None,
                                                  self.lang, self.language))  # fmt: skip
 
-    def party(self, text: str | None, current: Party | None) -> Party | None:
+    def party(
+        self, text: str | None, current: Party | None, model: type[Party] = Party
+    ) -> Party | None:
         """A DPO or representative: the name, then contact lines."""
         if parse_plain(text) is None or is_word(text, "not_applicable"):
             return None
@@ -748,7 +750,10 @@ class _Import:
             return current
         name, _, rest = text.strip("\n").partition("\n")
         contact = self.contact(rest or None, current.contact if current else None)
-        return Party(name=name.strip(), contact=contact)
+        if model is Dpo and isinstance(current, Dpo):  # what the cell does not show is kept
+            return Dpo(name=name.strip(), contact=contact, external=current.external,
+                       organisation=current.organisation)  # fmt: skip
+        return model(name=name.strip(), contact=contact)
 
     def joint_controllers(self, value: Any, current: tuple[JointController, ...]
                           ) -> tuple[JointController, ...]:  # fmt: skip
@@ -888,6 +893,7 @@ class _Import:
         elif section == "retention_rules":
             readers["period"] = ("period", parse_duration)
             readers["starts"] = text("starts")
+            readers["until"] = text("until")
             readers["basis"] = text("basis")
             readers["description"] = text("description")
         else:
@@ -1233,7 +1239,9 @@ class _Import:
         rules = self._expected(retention_rules_rows(book), CATALOGUE_FIELDS["retention_rules"])
         kept = [item for item in retention if item.entry is not None]
         for item, shown in zip(kept, rules, strict=True):
-            self._computed(item.line, "in_words", shown, ("period", "starts"), CATALOGUE_COLUMNS)
+            self._computed(
+                item.line, "in_words", shown, ("period", "starts", "until"), CATALOGUE_COLUMNS
+            )
         rows = self._expected(transfers_rows(book), list(TRANSFER_COLUMNS))
         position = 0
         for index, item in enumerate(activities):
@@ -1278,40 +1286,6 @@ def _merged(records: list[list[_Matched]], order: Mapping[int, int]) -> list[_Ma
         first = min((rows for rows in keyed if rows), key=lambda rows: rows[0][0])
         result.append(first.popleft()[1])
     return result
-
-
-class _ExactStrings(ExcelReader):
-    """openpyxl's reader, with shared strings read as the file holds them.
-
-    openpyxl deletes every `x005F_` from a shared string (half of OOXML's escape of `_`),
-    which makes `_x005F_x000D_` (the text `_x000D_`) and `_x000D_` (a carriage return) the
-    same; the import decodes the escapes itself (`ooxml_text`), in shared and inline strings
-    alike (openpyxl leaves inline strings as written).
-    """
-
-    def read_strings(self) -> None:
-        part = self.package.find(SHARED_STRINGS)  # type: ignore[no-untyped-call]
-        if part is not None:
-            with self.archive.open(part.PartName[1:]) as source:
-                self.shared_strings = _string_table(source)
-
-
-def _string_table(source: Any) -> list[str]:
-    strings: list[str] = []
-    tag = f"{{{SHEET_MAIN_NS}}}si"
-    for _, node in iterparse(source):
-        if node.tag == tag:
-            text = OpenpyxlText.from_tree(node)
-            strings.append(text.content if text is not None else "")
-            node.clear()
-    return strings
-
-
-def _open(path: str | os.PathLike[str], *, data_only: bool) -> Any:
-    """The workbook at `path`, read-only (`openpyxl.load_workbook`, strings kept exact)."""
-    reader = _ExactStrings(path, read_only=True, data_only=data_only)
-    reader.read()
-    return reader.wb
 
 
 MAX_CELLS = 20_000_000
@@ -1372,7 +1346,7 @@ def _formulas_without_values(path: str | os.PathLike[str], workbook: Any) -> lis
                 if part.startswith("xl/worksheets/") and part.endswith(".xml")
             ):
                 return []
-        formulas = _open(path, data_only=False)
+        formulas = open_workbook(path, data_only=False)
     except Exception:  # a damaged part: the import proper reads it again and says so
         return []
     problems: list[CellProblem] = []
