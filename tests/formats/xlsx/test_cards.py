@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
+from tests.formats.xlsx.test_questions import register
 
 import ropa
 from ropa.formats.xlsx.write import export_excel
 from ropa.rules import validate
-from tests.formats.xlsx.test_questions import register
 
 ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = ROOT / "data" / "processing_activities.yaml"

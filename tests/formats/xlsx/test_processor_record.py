@@ -25,11 +25,13 @@ CONTROLLER = ROOT / "tests" / "fixtures" / "rules" / "clean.yaml"
 AS_OF = date(2026, 11, 27)
 LANGS = ("lv", "en")
 SHEETS = {
-    "en": {"activities": "Activities", "cards": "Record cards", "processor": "Processing for controllers",
+    "en": {"activities": "Activities", "processor": "Processing for controllers",
+           "cards": "Record cards",
            "controllers": "Controllers", "coverage": "Art. 30 coverage",
            "processor_coverage": "Art. 30(2) coverage", "rights": "Rights", "cover": "Cover",
            "recipients": "Recipients", "transfers": "Transfers"},
-    "lv": {"activities": "Apstrādes darbības", "cards": "Darbību kartītes", "processor": "Apstrāde pārziņu vārdā",
+    "lv": {"activities": "Apstrādes darbības", "processor": "Apstrāde pārziņu vārdā",
+           "cards": "Darbību kartītes",
            "controllers": "Pārziņi", "coverage": "30. panta pilnīgums",
            "processor_coverage": "30. panta 2. punkta pilnīgums",
            "rights": "Datu subjektu tiesības", "cover": "Titullapa", "recipients": "Saņēmēji",
