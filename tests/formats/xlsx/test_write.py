@@ -237,7 +237,7 @@ def expected_activity(register: Register, report: Report, index: int, lang: str)
     uses = {("data_subjects", ref) for ref in activity.data_subjects}
     uses |= {("data_categories", ref) for ref in activity.data_categories}
     uses |= {("recipients", ref) for ref in activity.recipients or ()}
-    uses |= {("retention_rules", activity.retention)}
+    uses |= {("retention_rules", ref) for ref in activity.retention_rule_ids()}
 
     def concerns(finding: Any) -> bool:
         if finding.activity is not None:

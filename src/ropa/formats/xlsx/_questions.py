@@ -131,7 +131,6 @@ def _entries_used(activity: Activity) -> list[tuple[str, str]]:
     recipients = list(activity.recipients or ())
     recipients += [t.recipient for t in activity.transfers or () if t.recipient]
     used += [("recipients", ref) for ref in dict.fromkeys(recipients)]
-    if activity.retention is not None:
-        used.append(("retention_rules", activity.retention))
+    used += [("retention_rules", ref) for ref in activity.retention_rule_ids()]
     used += [("security_measures", ref) for ref in activity.security_measures]
     return used
