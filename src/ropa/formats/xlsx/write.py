@@ -225,6 +225,10 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
             if key not in ("cover", "data"):
                 rows = partial(_or_none_recorded, rows, book.lang)
             sheets[key].write(rows, autofilter=autofilter, layout=print_layout)
+            if breaks:
+                # Written with the sheet; dropped now, or the workbook's reference cycles
+                # would hold one break per activity until the collector runs.
+                sheets[key].sheet.row_breaks.brk = []
         save(workbook, stream, book.as_of, {s.out: s.rows_out for s in sheets.values()})
 
 
