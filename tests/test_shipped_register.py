@@ -375,3 +375,32 @@ def test_every_text_field_has_latvian_and_english(register: Register) -> None:
         and not (isinstance(value, dict) and value.get("lv") and value.get("en"))
     ]
     assert missing == []
+
+
+def test_sources_in_the_policys_words(policy_text: str, register: Register) -> None:
+    bullets = [line.strip(" •") for line in policy_text.splitlines()]
+    given, automatic = (line for line in bullets if line.startswith(("Jūsu sniegto", "Tehnisko")))
+    for activity in register.activities:
+        details = register.text(activity.source_details, "lv") or ""
+        assert ("data_subject" in activity.sources) == (given in details), activity.id
+        assert ("observed" in activity.sources) == (automatic in details), activity.id
+
+
+def test_the_13_2_e_sentence_is_the_requirement_of_the_service_activities(
+    policy_text: str, register: Register
+) -> None:
+    sentence = "Ja atsakāties mums sniegt savus personas datus, kas pēc likuma ir nepieciešami"
+    assert sentence in policy_text
+    with_requirement = [a.id for a in register.activities if a.requirement is not None]
+    assert with_requirement == ["customer_registration", "hosting_requests", "support_requests"]
+    for activity in register.activities:
+        if activity.requirement is not None:
+            assert activity.requirement.kind == "statutory"  # "pēc likuma ir nepieciešami"
+            assert activity.requirement.obliged is None  # the policy does not say
+            consequences = register.text(activity.requirement.consequences, "lv") or ""
+            assert consequences in policy_text
+
+
+def test_newsletter_subscribers_children_not_stated(register: Register) -> None:
+    subscribers = {s.id: s for s in register.data_subjects}["newsletter_subscribers"]
+    assert subscribers.includes_children is None

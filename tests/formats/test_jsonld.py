@@ -326,6 +326,31 @@ def test_the_additions_map_to_dpv_terms(dpv_terms: frozenset[str]) -> None:
     tia = rdflib.URIRef("urn:ropa:assessment/tia_epo")
     assert (transfer, DPV.hasAssessment, tia) in graph
     assert (tia, RDF.type, DPV.DataTransferImpactAssessment) in graph
+    # The kind of data subject, and consent said to be explicit.
+    patients = rdflib.URIRef("urn:ropa:data-subject/patients")
+    assert (patients, RDF.type, DPV.Patient) in graph
+    consent = [
+        b
+        for b in graph.objects(activity, DPV.hasLegalBasis)
+        if (b, RDF.type, GDPR["A6-1-a"]) in graph
+    ]
+    assert len(consent) == 1
+    assert (consent[0], RDF.type, GDPR["A6-1-a-explicit-consent"]) in graph
     # The external DPO's firm.
     dpo = graph.value(rdflib.URIRef("urn:ropa:organisation"), DPV.hasDataProtectionOfficer)
     assert str(graph.value(dpo, DCT.publisher)) == "Example DPO Services SIA"
+
+
+@additions
+def test_direct_marketing_and_the_art_10_authority(shipped: Register) -> None:
+    newsletter = next(a for a in shipped.activities if a.id == "newsletter")
+    changed = newsletter.model_copy(
+        update={"direct_marketing": True, "criminal_data_authority": "Law X, Section 5"}
+    )
+    register = shipped.model_copy(update={"activities": (changed,)})
+    graph = graph_of(register)
+    process = rdflib.URIRef("urn:ropa:activity/newsletter")
+    assert set(graph.objects(process, DPV.hasPurpose)) == {DPV.Marketing, DPV.DirectMarketing}
+    law = graph.value(process, DPV.hasApplicableLaw)
+    assert str(graph.value(law, DCT.title)) == "Law X, Section 5"
+    assert not list(graph_of(shipped).subjects(DPV.hasPurpose, DPV.DirectMarketing))

@@ -316,6 +316,9 @@ class _Graph:
 
     def subject(self, subject: DataSubjectCategory) -> dict[str, Json]:
         types = ["dpv:DataSubject"]
+        kind = getattr(vocab, "DATA_SUBJECT_KINDS", {}).get(getattr(subject, "kind", None))
+        if kind is not None and kind.dpv not in types:
+            types.append(kind.dpv)
         if subject.includes_children:
             types.append("dpv:Child")
         if getattr(subject, "vulnerable", None):
@@ -433,6 +436,18 @@ class _Graph:
             node["dpv:hasDataController"] = _ref(self.iri("organisation"))
         if activity.purpose is not None:
             node["dpv:hasPurpose"] = _ref(PURPOSES[activity.purpose].dpv)
+        if getattr(activity, "direct_marketing", None):
+            purposes = [node["dpv:hasPurpose"]] if "dpv:hasPurpose" in node else []
+            if _ref("dpv:DirectMarketing") not in purposes:
+                purposes.append(_ref("dpv:DirectMarketing"))
+            node["dpv:hasPurpose"] = purposes if len(purposes) > 1 else purposes[0]
+        authority = getattr(activity, "criminal_data_authority", None)
+        if authority is not None:  # Art. 10: the law that authorises criminal-offence data
+            node["dpv:hasApplicableLaw"] = {
+                "@type": "dpv:Law",
+                "dct:title": self.text(authority),
+                "dct:subject": "GDPR Art. 10",
+            }
         _put(node, "dpv:hasLegalBasis", list(self.bases(iri, activity)))
         _put(
             node,
@@ -481,7 +496,7 @@ class _Graph:
         for number, basis in enumerate(activity.legal_bases, start=1):
             node: dict[str, Json] = {
                 "@id": f"{iri}/legal-basis/{number}",
-                "@type": LEGAL_BASES[basis.basis].dpv,
+                "@type": self.basis_types(basis),
             }
             _put(node, "skos:scopeNote", self.text(basis.covers))
             _put(node, "dct:description", self.text(getattr(basis, "interest", None)))
@@ -499,6 +514,17 @@ class _Graph:
             )
             yield node
         yield from self.conditions(iri, activity)
+
+    @staticmethod
+    def basis_types(basis: Any) -> Json:
+        """The basis's eu-gdpr term; for consent said to be explicit or not, the narrower term
+        too (eu-gdpr:A6-1-a-explicit-consent), so that both queries find it."""
+        term = LEGAL_BASES[basis.basis].dpv
+        explicit = getattr(basis, "explicit", None)
+        if basis.basis != "consent" or explicit is None:
+            return term
+        narrower = "explicit-consent" if explicit else "non-explicit-consent"
+        return [term, f"{term}-{narrower}"]
 
     def conditions(self, iri: str, activity: Activity) -> Iterator[Json]:
         """The Art. 9(2) conditions: a code (ropa/1) or a list of {condition, law, categories}."""

@@ -41,6 +41,7 @@ from ropa.notice.authorities import SupervisoryAuthority
 from ropa.rights import Applicability, RightStatus, rights_of
 from ropa.vocab import (
     RECIPIENT_KINDS,
+    REQUIREMENT_KINDS,
     RIGHTS,
     SAFEGUARDS,
     SOURCES,
@@ -255,6 +256,12 @@ def _purpose(view: RegisterView, p: Phrases, number: int, activity: Activity) ->
             labelled(p.retention, retention_in_words(view.register, rule, view.lang))
             if rule is not None
             else None,
+            labelled(p.source_details, view.text(activity.source_details))
+            if activity.source_details is not None
+            else None,
+            labelled(p.requirement, _requirement(view, p, activity))
+            if activity.requirement is not None
+            else None,
         ]
     )
     return _section(f"{number}. {name}", paragraph(description) if description else None, details)
@@ -271,6 +278,20 @@ def _basis(view: RegisterView, p: Phrases, basis: LegalBasis) -> str:
     if covers:
         phrase = p.covers.format(basis=phrase, covers=covers)
     return phrase
+
+
+def _requirement(view: RegisterView, p: Phrases, activity: Activity) -> str:
+    """The Art. 13(2)(e) statement: the kind of requirement, whether the person must provide
+    the data, and what follows if not."""
+    requirement = activity.requirement
+    assert requirement is not None
+    parts = [REQUIREMENT_KINDS[requirement.kind].label(view.lang)]
+    if requirement.obliged is not None:
+        parts.append(p.obliged[0] if requirement.obliged else p.obliged[1])
+    consequences = view.text(requirement.consequences)
+    if consequences:
+        parts.append(p.if_not.format(consequences=consequences))
+    return "; ".join(parts)
 
 
 def _special_condition(condition: str, lang: str) -> str:

@@ -36,7 +36,7 @@ from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
 from ropa.rights import Applicability, rights_of
 from ropa.rules import validate
-from ropa.vocab import LEGAL_BASES, PURPOSES, RECIPIENT_KINDS, RIGHTS, SOURCES
+from ropa.vocab import LEGAL_BASES, PURPOSES, RECIPIENT_KINDS, REQUIREMENT_KINDS, RIGHTS, SOURCES
 from ropa.wording import not_stated, retention_in_words, text
 from strategies import registers
 
@@ -270,8 +270,22 @@ def expected_activity(register: Register, report: Report, index: int, lang: str)
               lambda e: retention_in_words(register, e, lang)),
         ns, ns, ns, ns, ns, ns, ns, ns,
         ", ".join(codes) or None,
+        text(register, activity.source_details, lang) or ns,
+        requirement_words(register, activity, lang) or ns,
     ]  # fmt: skip
     return row
+
+
+def requirement_words(register: Register, activity: Any, lang: str) -> str:
+    """The Art. 13(2)(e) cell as the shipped register's requirements read."""
+    requirement = activity.requirement
+    if requirement is None:
+        return ""
+    lines = [REQUIREMENT_KINDS[requirement.kind].label(lang)]
+    assert requirement.obliged is None  # the policy does not say
+    if_not = {"lv": "ja nesniedz", "en": "if not provided"}[lang]
+    lines.append(f"{if_not}: {text(register, requirement.consequences, lang)}")
+    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -281,7 +295,7 @@ def test_activities_every_cell(
     rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][1]])
     assert len(rows) == 1 + len(shipped.activities)
     for index, activity in enumerate(shipped.activities):
-        row = rows[index + 1] + [None] * (21 - len(rows[index + 1]))
+        row = rows[index + 1] + [None] * (23 - len(rows[index + 1]))
         expected = expected_activity(shipped, report, index, lang)
         legal_bases = row[4].split("\n")
         row[4] = None
@@ -300,12 +314,14 @@ def test_activity_headers_name_the_article_they_answer(
     workbooks: dict[str, Path], lang: str
 ) -> None:
     header = rows_of(load_workbook(workbooks[lang])[TITLES[lang][1]])[0]
-    assert len(header) == 21
+    assert len(header) == 23
     cite = {"en": "Art. 30(1)({})", "lv": "30. panta 1. punkta {}) apakšpunkts"}[lang]
     answers = {2: "b", 3: "b", 6: "c", 7: "c", 9: "d", 10: "e", 11: "f", 12: "g"}
     practice = {"en": "good practice", "lv": "laba prakse"}[lang]
     assert header[20].endswith({"en": "\n(validation)", "lv": "\n(validācija)"}[lang])
-    for column, title in enumerate(header[:20]):
+    for column, title in enumerate(header):
+        if column == 20:
+            continue
         if column in answers:
             assert cite.format(answers[column]) in title, title
         else:

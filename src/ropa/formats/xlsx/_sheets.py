@@ -53,6 +53,7 @@ from ropa.vocab import (
     PURPOSES,
     RECIPIENT_KINDS,
     REGISTER_KINDS,
+    REQUIREMENT_KINDS,
     RIGHTS,
     SAFEGUARDS,
     SECURITY_KINDS,
@@ -361,7 +362,23 @@ def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Valu
         activity.owner or missing,
         activity.reviewed or missing,
         open_findings_cell(book, activity),
+        book.text(activity.source_details) or missing,
+        requirement_text(book, activity) or missing,
     ]
+
+
+def requirement_text(book: Book, activity: Activity) -> str:
+    """The Art. 13(2)(e) statement: its kind, then `must be provided: yes`, `if not provided:
+    ...` lines."""
+    requirement = activity.requirement
+    if requirement is None:
+        return ""
+    lines = [label(REQUIREMENT_KINDS, requirement.kind, book.lang)]
+    if requirement.obliged is not None:
+        lines.append(f"{book.word('obliged')}: {book.word('yes' if requirement.obliged else 'no')}")
+    if requirement.consequences is not None:
+        lines.append(f"{book.word('consequences')}: {book.text(requirement.consequences)}")
+    return "\n".join(lines)
 
 
 def recipients_cell(book: Book, render: Renderers, activity: Activity) -> Value:

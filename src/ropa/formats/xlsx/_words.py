@@ -70,6 +70,8 @@ WORDS: dict[str, _Pair] = {
     "covers": ("attiecas uz", "covers"),
     "recipient": ("saņēmējs", "recipient"),
     "reference": ("atsauce", "reference"),
+    "obliged": ("jāsniedz", "must be provided"),
+    "consequences": ("ja nesniedz", "if not provided"),
     "contact_url": ("tīmekļa vietne", "web"),
     "contact_email": ("e-pasts", "e-mail"),
     "contact_phone": ("tālrunis", "phone"),
@@ -193,6 +195,15 @@ ACTIVITY_COLUMNS: dict[str, _Pair] = {
     "owner": ("Atbildīgais", "Owner"),
     "reviewed": ("Pēdējoreiz pārskatīts", "Last reviewed"),
     "open_findings": ("Atklātie konstatējumi", "Open findings"),
+    # Added in 2026-12, after the columns readers already address by position.
+    "source_details": (
+        "Datu avoti vārdos (14. panta 2. punkta f) apakšpunkts)",
+        "Sources in words (Art. 14(2)(f))",
+    ),
+    "requirement": (
+        "Vai dati jāsniedz (13. panta 2. punkta e) apakšpunkts)",
+        "Requirement to provide (Art. 13(2)(e))",
+    ),
 }
 
 PROCESSOR_COLUMNS: dict[str, _Pair] = {

@@ -113,6 +113,7 @@ from ropa.model import (
     Party,
     Register,
     RegisterInfo,
+    Requirement,
     SubProcessorAuthorisation,
     Transfer,
 )
@@ -123,6 +124,7 @@ from ropa.vocab import (
     PURPOSES,
     RECIPIENT_KINDS,
     REGISTER_KINDS,
+    REQUIREMENT_KINDS,
     SAFEGUARDS,
     SECURITY_KINDS,
     SOURCES,
@@ -1060,6 +1062,9 @@ class _Import:
             "data_subjects": ("data_subjects", refs("data_subjects")),
             "data_categories": ("data_categories", refs("data_categories")),
             "sources": ("sources", lambda v: parse_codes(v, SOURCES, "a source", lang)),
+            "source_details": ("source_details", text("source_details")),
+            "requirement": ("requirement", lambda v: self.requirement(
+                v, current.requirement if current else None)),
             "recipients": ("recipients", recipients),
             "retention": ("retention", retention),
             "security_measures": ("security_measures", refs("security_measures")),
@@ -1071,6 +1076,29 @@ class _Import:
             "owner": ("owner", parse_plain),
             "reviewed": ("reviewed", parse_date),
         }  # fmt: skip
+
+    def requirement(self, value: Any, current: Requirement | None) -> Requirement | None:
+        """The Art. 13(2)(e) statement: the kind, then `must be provided: yes|no` and
+        `if not provided: ...` lines (see `requirement_text`)."""
+        text = parse_plain(value)
+        if text is None:
+            return None
+        first, *rest = text.strip("\n").split("\n")
+        kind = parse_code(first, REQUIREMENT_KINDS, "a kind of requirement", self.lang)
+        if kind is None:
+            raise Unreadable("the first line names the kind of requirement")
+        obliged: bool | None = None
+        consequences: Text | None = None
+        for line in rest:
+            key, _, said = line.partition(":")
+            if is_word(key, "obliged"):
+                obliged = parse_bool(said.strip())
+            elif is_word(key, "consequences"):
+                consequences = self.text(said.strip(), current.consequences if current else None)
+            else:
+                raise Unreadable(f"{line!r} is neither '{word('obliged', self.lang)}: ...' nor "
+                                 f"'{word('consequences', self.lang)}: ...'")  # fmt: skip
+        return Requirement(kind=kind, obliged=obliged, consequences=consequences)
 
     def legal_bases(self, value: Any, current: tuple[Any, ...]) -> tuple[Any, ...]:
         """Legal bases, one per line: `Label (Art. 6(1)(x)); detail: text; ...`."""
