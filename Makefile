@@ -52,6 +52,7 @@ unit: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP_DEV)
+	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_all.py
 
 # Longer fuzzing than the test suite's bounded run (FUZZ_EXAMPLES per target).

@@ -909,9 +909,11 @@ class Register(_Model):
         return self.__dict__ == other.__dict__
 
     def with_source(self, source: SourceMap | None) -> Register:
-        """Attach a source map (used by the loader)."""
-        self._source = source
-        return self
+        """A copy of this register that carries `source` as its source map (this one keeps
+        its own). The copy is shallow: registers are frozen, so they share their parts."""
+        copy = self.model_copy()
+        copy._source = source
+        return copy
 
     def role_of(self, activity: Activity) -> RegisterKind:
         """The role the organisation has in `activity`: its own `role`, else `register.kind`."""

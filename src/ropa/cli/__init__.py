@@ -20,6 +20,16 @@ from collections.abc import Sequence
 
 from ropa._version import __version__
 
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+# Here, not in _common: `import ropa.cli` stays free of the loader and the models.
+EXIT_OK = 0
+"""Exit status: done, nothing to report."""
+EXIT_FAILED = 1
+"""Exit status: the command's own "no" (findings that fail, differences, gaps)."""
+EXIT_USAGE = 2
+"""Exit status: bad usage or unreadable input."""
+
 # Sub-command modules, in the order `ropa --help` lists them. Imported lazily so that
 # `ropa --version` and `ropa validate` do not pay for openpyxl or jsonschema.
 _COMMANDS = {
@@ -31,10 +41,6 @@ _COMMANDS = {
     "notice": "ropa.cli.notice",
     "schema": "ropa.cli.schema",
 }
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):

@@ -7,6 +7,8 @@ import importlib
 import sys
 from typing import Any
 
+from ropa.cli import EXIT_USAGE
+
 
 def add_parser(subparsers: Any) -> None:
     """Declare `ropa schema [--export]`."""
@@ -31,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
             module = importlib.import_module("ropa.schema.export")
         except ModuleNotFoundError:
             print("ropa: the JSON export schema is not available in this version", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
         sys.stdout.write(schema_text(module.export_schema()))
         return 0
     sys.stdout.write(schema_text(register_schema()))
