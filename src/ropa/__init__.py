@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .notice import render_notice
 
 __version__ = "0.1.0"
+"""The version of ropa, e.g. `0.1.0`; `ropa --version` prints the same."""
 
 __all__ = [
     "RULES",
