@@ -73,7 +73,7 @@ bench: $(STAMP_DEV)
 # Longer fuzzing than the test suite's bounded run (FUZZ_EXAMPLES per target).
 FUZZ_EXAMPLES ?= 50000
 fuzz: $(STAMP_DEV)
-	ROPA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_loader.py
+	ROPA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/loader/test_fuzz.py
 
 schema: $(STAMP_RUN)
 	$(BIN)/ropa schema > schemas/ropa.schema.json

@@ -13,7 +13,7 @@ another's heap (the size of the heap changes how long Python's garbage collector
   the rules and the text report, written to /dev/null);
 - export xlsx, export json: `ropa.export_excel` / `ropa.export_json` of a register loaded and
   validated before the clock starts (the step alone; `ropa export` adds load and validate);
-- import: `ropa.importer.import_workbook` of the workbook the xlsx step wrote (when this
+- import: `ropa.formats.xlsx.read.import_workbook` of the workbook the xlsx step wrote (when this
   version has an importer);
 - the references of the budgets, at 10,000 activities: `yaml.load(text, Loader=CSafeLoader)`
   of the same file, and a bare openpyxl write-only workbook with the same cells as the export.
@@ -155,7 +155,7 @@ def _prepare(step: str, source: Path, work: Path) -> Callable[[], Any]:
     if step == "bare":
         return _prepare_bare(work / f"{source.stem}.xlsx", work / "bare.xlsx")
     if step == "import":
-        from ropa.importer import import_workbook
+        from ropa.formats.xlsx.read import import_workbook
 
         workbook = work / f"{source.stem}.xlsx"
         return lambda: import_workbook(workbook)
@@ -178,12 +178,12 @@ def _prepare(step: str, source: Path, work: Path) -> Callable[[], Any]:
     register = ropa.load(source)
     report = validate(register, as_of=datetime.date.fromisoformat(AS_OF))
     if step == "export_xlsx":
-        from ropa.exporters.excel import export_excel
+        from ropa.formats.xlsx.write import export_excel
 
         out = work / f"{source.stem}.xlsx"
         return lambda: export_excel(register, out, lang="en", report=report)
     if step == "export_json":
-        from ropa.exporters.json import export_json
+        from ropa.formats.json import export_json
 
         out = work / f"{source.stem}.json"
         return lambda: export_json(register, out, lang="en", report=report)
@@ -304,7 +304,7 @@ def has_importer() -> bool:
     """Whether this version of ropa can import a workbook."""
     import importlib.util
 
-    return importlib.util.find_spec("ropa.importer") is not None
+    return importlib.util.find_spec("ropa.formats.xlsx.read") is not None
 
 
 def startup_seconds(argv: Sequence[str], runs: int = 5) -> float:
@@ -512,7 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     steps = [step for step in STEPS if step != "import" or has_importer()]
     print("\n".join(machine()))
     if "import" not in steps:
-        print("import: not measured (this version has no ropa.importer)")
+        print("import: not measured (this version has no ropa.formats.xlsx.read)")
 
     figures: dict[int, dict[str, dict[str, Any]]] = {}
     with tempfile.TemporaryDirectory(prefix="ropa-bench-") as folder:

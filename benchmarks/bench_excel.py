@@ -41,8 +41,8 @@ import openpyxl
 from openpyxl import Workbook, load_workbook
 
 import ropa
-from ropa.exporters.excel import export_excel
 from ropa.findings import Report
+from ropa.formats.xlsx.write import export_excel
 from ropa.rules import validate
 
 try:

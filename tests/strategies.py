@@ -22,7 +22,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ropa import vocab
+from ropa import countries, vocab
 from ropa.model import LEGAL_BASIS_MODELS, Register
 
 __all__ = ["dates", "durations", "ids", "optional", "plain_text", "registers", "texts"]
@@ -79,7 +79,7 @@ def _codes(vocabulary: Any) -> st.SearchStrategy[str]:
 
 
 def _countries() -> st.SearchStrategy[str]:
-    return st.sampled_from(sorted(vocab.COUNTRY_CODES))
+    return st.sampled_from(sorted(countries.COUNTRY_CODES))
 
 
 def _maybe_bool() -> st.SearchStrategy[bool | None]:

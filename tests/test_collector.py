@@ -14,10 +14,10 @@ import pytest
 
 import ropa
 from ropa._collector import MANY_NEW_OBJECTS, collector_paused
-from ropa._yaml_writer import dump_register
-from ropa.exporters.excel import export_excel
-from ropa.exporters.json import export_json
-from ropa.importer import import_workbook
+from ropa.formats.json import export_json
+from ropa.formats.xlsx.read import import_workbook
+from ropa.formats.xlsx.write import export_excel
+from ropa.formats.yaml import dump_register
 from ropa.model import Register
 
 SHIPPED = Path(__file__).parent.parent / "data" / "processing_activities.yaml"

@@ -34,7 +34,7 @@ import ropa
 import ropa.atomic
 from ropa.atomic import OutputError, write_bytes_atomically
 from ropa.cli import main
-from ropa.exporters.excel import export_excel
+from ropa.formats.xlsx.write import export_excel
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "processing_activities.yaml"
@@ -65,7 +65,9 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _needs_import(writer: str) -> None:
     if writer == "import":
-        pytest.importorskip("ropa.importer", reason="this version has no workbook importer")
+        pytest.importorskip(
+            "ropa.formats.xlsx.read", reason="this version has no workbook importer"
+        )
         pytest.importorskip("ropa.cli.import_", reason="this version has no `ropa import`")
 
 

@@ -26,7 +26,6 @@ from ropa.model import (
     RetentionRule,
     Transfer,
     VitalInterestsBasis,
-    pick_text,
 )
 
 REGISTER = """\
@@ -298,15 +297,6 @@ def test_bad_text_fields(value: Any, message: str) -> None:
     with pytest.raises(ValidationError) as error:
         activity(description=value)
     assert only_message(error) == message
-
-
-def test_pick_text_falls_back_to_the_register_language_then_any() -> None:
-    value = {"lv": "Klienti", "en": "Customers"}
-    assert pick_text(value, "en") == "Customers"
-    assert pick_text(value, "de", "lv") == "Klienti"
-    assert pick_text({"de": "Kunden"}, "en", "lv") == "Kunden"
-    assert pick_text("Klienti", "en") == "Klienti"
-    assert pick_text(None, "en") is None
 
 
 # ---------------------------------------------------------------------------------------------

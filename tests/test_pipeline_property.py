@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import ropa
-from ropa.exporters.excel import export_excel
-from ropa.exporters.json import export_json
-from ropa.loader import _resolve_plain
+from ropa.formats.json import export_json
+from ropa.formats.xlsx.write import export_excel
+from ropa.loader.events import _resolve_plain
 from ropa.model import Register
 from ropa.rules import validate
 from strategies import registers
@@ -38,12 +38,12 @@ EXAMPLES = int(os.environ.get("ROPA_PIPELINE_EXAMPLES", "25"))
 """Registers per run: a modest number in the test suite, more on demand."""
 
 try:
-    from ropa.importer import import_workbook
+    from ropa.formats.xlsx.read import import_workbook
 except ImportError:  # pragma: no cover - a version without the workbook importer
     import_workbook = None
 
 try:
-    from ropa._yaml_writer import dump_register
+    from ropa.formats.yaml import dump_register
 except ImportError:  # pragma: no cover - a version without ropa's own YAML writer
     dump_register = None
 
@@ -131,5 +131,5 @@ def test_any_register_survives_the_whole_pipeline(
 
 def test_the_pipeline_reaches_the_importer() -> None:
     # Kept apart so that a version without the importer says so instead of passing quietly.
-    pytest.importorskip("ropa.importer", reason="this version has no workbook importer")
+    pytest.importorskip("ropa.formats.xlsx.read", reason="this version has no workbook importer")
     assert import_workbook is not None

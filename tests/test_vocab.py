@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from ropa import vocab
+from ropa import countries, vocab
 from ropa.vocab import Term
 
 ALL_VOCABULARIES = sorted(vocab.VOCABULARIES.items())
@@ -132,35 +132,35 @@ def test_term_names_the_known_codes_when_the_code_is_unknown() -> None:
 
 
 def test_eu_has_27_members_and_eea_30() -> None:
-    assert len(vocab.EU_COUNTRIES) == 27
-    assert len(vocab.EEA_COUNTRIES) == 30
-    assert {"IS", "LI", "NO"} <= vocab.EEA_COUNTRIES
-    assert vocab.EU_COUNTRIES < vocab.EEA_COUNTRIES
-    assert "LV" in vocab.EU_COUNTRIES
+    assert len(countries.EU_COUNTRIES) == 27
+    assert len(countries.EEA_COUNTRIES) == 30
+    assert {"IS", "LI", "NO"} <= countries.EEA_COUNTRIES
+    assert countries.EU_COUNTRIES < countries.EEA_COUNTRIES
+    assert "LV" in countries.EU_COUNTRIES
 
 
 def test_adequacy_countries_are_outside_the_eea() -> None:
-    assert vocab.ADEQUACY_COUNTRIES.isdisjoint(vocab.EEA_COUNTRIES)
-    assert {"GB", "CH", "JP", "US"} <= vocab.ADEQUACY_COUNTRIES
+    assert countries.ADEQUACY_COUNTRIES.isdisjoint(countries.EEA_COUNTRIES)
+    assert {"GB", "CH", "JP", "US"} <= countries.ADEQUACY_COUNTRIES
 
 
 def test_adequacy_conditions_cover_partial_decisions() -> None:
-    assert set(vocab.ADEQUACY_CONDITIONS) == {"US", "CA"}
-    assert set(vocab.ADEQUACY_CONDITIONS) <= vocab.ADEQUACY_COUNTRIES
-    assert "Data Privacy Framework" in vocab.ADEQUACY_CONDITIONS["US"].en
-    assert "PIPEDA" in vocab.ADEQUACY_CONDITIONS["CA"].label("lv")
-    assert isinstance(vocab.ADEQUACY_CHECKED, date)
+    assert set(countries.ADEQUACY_CONDITIONS) == {"US", "CA"}
+    assert set(countries.ADEQUACY_CONDITIONS) <= countries.ADEQUACY_COUNTRIES
+    assert "Data Privacy Framework" in countries.ADEQUACY_CONDITIONS["US"].en
+    assert "PIPEDA" in countries.ADEQUACY_CONDITIONS["CA"].label("lv")
+    assert isinstance(countries.ADEQUACY_CHECKED, date)
 
 
 def test_country_sets_use_known_codes() -> None:
-    assert len(vocab.COUNTRY_CODES) == 249
-    assert vocab.EEA_COUNTRIES <= vocab.COUNTRY_CODES
-    assert vocab.ADEQUACY_COUNTRIES <= vocab.COUNTRY_CODES
+    assert len(countries.COUNTRY_CODES) == 249
+    assert countries.EEA_COUNTRIES <= countries.COUNTRY_CODES
+    assert countries.ADEQUACY_COUNTRIES <= countries.COUNTRY_CODES
 
 
 def test_country_names_cover_every_code() -> None:
-    assert set(vocab.COUNTRY_NAMES) == vocab.COUNTRY_CODES
-    assert all(lv.strip() and en.strip() for lv, en in vocab.COUNTRY_NAMES.values())
+    assert set(countries.COUNTRY_NAMES) == countries.COUNTRY_CODES
+    assert all(lv.strip() and en.strip() for lv, en in countries.COUNTRY_NAMES.values())
 
 
 @pytest.mark.parametrize(
@@ -175,7 +175,7 @@ def test_country_names_cover_every_code() -> None:
     ],
 )
 def test_country_name(code: str, lang: str, name: str) -> None:
-    assert vocab.country_name(code, lang) == name
+    assert countries.country_name(code, lang) == name
 
 
 def test_vocab_imports_only_the_standard_library() -> None:

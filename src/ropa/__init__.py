@@ -17,21 +17,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .durations import Duration
-from .findings import Finding, Report, Rule, Severity
-from .loader import LoadError, Problem, load
-from .model import Activity, Register
-from .rules import RULES, validate
-from .source import Location
+from ropa.durations import Duration
+from ropa.findings import Finding, Report, Rule, Severity
+from ropa.loader import LoadError, Problem, load
+from ropa.model import Activity, Register
+from ropa.rules import RULES, validate
+from ropa.source import Location
 
 if TYPE_CHECKING:
-    from .exporters.excel import export_excel
-    from .exporters.json import export_json
-    from .importer import import_workbook
-    from .notice import render_notice
+    from ropa.formats.json import export_json
+    from ropa.formats.xlsx.read import import_workbook
+    from ropa.formats.xlsx.write import export_excel
+    from ropa.notice import render_notice
 
-__version__ = "0.1.0"
-"""The version of ropa, e.g. `0.1.0`; `ropa --version` prints the same."""
+from ropa._version import __version__
 
 __all__ = [
     "RULES",
@@ -55,9 +54,9 @@ __all__ = [
 ]
 
 _LAZY = {
-    "export_excel": "ropa.exporters.excel",
-    "export_json": "ropa.exporters.json",
-    "import_workbook": "ropa.importer",
+    "export_excel": "ropa.formats.xlsx.write",
+    "export_json": "ropa.formats.json",
+    "import_workbook": "ropa.formats.xlsx.read",
     "render_notice": "ropa.notice",
 }
 

@@ -32,9 +32,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .durations import Duration, latvian_singular
-from .i18n import not_stated
-from .model import (
+from ropa.durations import Duration
+from ropa.model import (
     ConsentBasis,
     ContractBasis,
     Dpia,
@@ -47,9 +46,11 @@ from .model import (
     Transfer,
     VitalInterestsBasis,
     Waiver,
-    pick_text,
 )
-from .reporters import printable
+from ropa.text import text_in
+from ropa.text.escape import printable
+from ropa.text.grammar import latvian_singular
+from ropa.wording import not_stated
 
 __all__ = [
     "SECTIONS",
@@ -472,7 +473,7 @@ def _value_words(value: Any, lang: str, language: str, full: bool) -> str:
             order = [c for c in _TEXT_LANGUAGES_FIRST if c in value]
             order += sorted(c for c in value if c not in _TEXT_LANGUAGES_FIRST)
             return " | ".join(f"{code}: {value[code]}" for code in order)
-        return pick_text(value, lang, language) or ""
+        return text_in(value, lang, language) or ""
     if isinstance(value, (date, Duration)):
         return value.isoformat() if isinstance(value, date) else str(value)
     if isinstance(value, tuple):

@@ -10,6 +10,8 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from ropa.text.grammar import latvian_singular
+
 # The lookahead refuses "P" and zero durations ("P0D"), as `Duration.parse` does.
 DURATION_PATTERN = r"^P(?=.*[1-9])(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?|\d+W)$"
 _DURATION = re.compile(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?")
@@ -24,11 +26,6 @@ _UNITS_EN = {"years": ("year", "years"), "months": ("month", "months"),
 # 11 takes the plural (gads / gadi, mēnesis / mēneši, nedēļa / nedēļas, diena / dienas).
 _UNITS_LV = {"years": ("gads", "gadi"), "months": ("mēnesis", "mēneši"),
              "weeks": ("nedēļa", "nedēļas"), "days": ("diena", "dienas")}  # fmt: skip
-
-
-def latvian_singular(count: int) -> bool:
-    """Whether a Latvian noun counted by `count` takes the singular (1, 21, 101, not 11)."""
-    return count % 10 == 1 and count % 100 != 11
 
 
 @dataclass(frozen=True, order=False)

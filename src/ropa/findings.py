@@ -8,7 +8,7 @@ from datetime import date
 from enum import Enum
 from functools import cached_property
 
-from .source import Location, NodePath, format_path
+from ropa.source import Location, NodePath, format_path
 
 
 class Severity(str, Enum):

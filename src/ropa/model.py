@@ -26,9 +26,10 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from .durations import Duration
-from .source import SourceMap
-from .vocab import COUNTRY_CODES
+from ropa.countries import COUNTRY_CODES
+from ropa.durations import Duration
+from ropa.source import SourceMap
+from ropa.text import text_in
 
 FORMAT = "ropa/1"
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -612,16 +613,4 @@ class Register(_Model):
 
     def text(self, value: str | dict[str, str] | None, lang: str | None = None) -> str | None:
         """A text field in `lang`, falling back to the register language, then any language."""
-        return pick_text(value, lang or self.register.language, self.register.language)
-
-
-def pick_text(
-    value: str | dict[str, str] | None, lang: str, register_language: str = "lv"
-) -> str | None:
-    """Choose the text of a field in `lang`, then the register language, then any language."""
-    if value is None or isinstance(value, str):
-        return value
-    for candidate in (lang, register_language):
-        if candidate in value:
-            return value[candidate]
-    return next(iter(value.values()), None)
+        return text_in(value, lang or self.register.language, self.register.language)

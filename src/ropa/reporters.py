@@ -12,13 +12,14 @@ Every function takes one report or several (one per file checked) and merges the
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 from urllib.parse import quote
 
-from . import __version__, rule_docs
-from .findings import Finding, Report, Rule, Severity
-from .rules import RULES
+from ropa import rule_docs
+from ropa._version import __version__
+from ropa.findings import Finding, Report, Rule, Severity
+from ropa.rules import RULES
+from ropa.text.escape import printable
 
 __all__ = ["FORMATS", "github", "json_document", "merge", "sarif", "text", "to_json"]
 
@@ -45,17 +46,6 @@ def text(report: Report, *more: Report) -> str:
     lines = [printable(str(finding)) for finding in merged.findings]
     lines.append(merged.summary())
     return "\n".join(lines) + "\n"
-
-
-# Register text reaches the terminal through messages and waiver reasons: control characters
-# (escape sequences, line breaks) are shown as escapes, so no text can drive the terminal or
-# forge a line that looks like a finding of its own.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def printable(line: str) -> str:
-    """`line` with control characters shown as escapes, safe to print to a terminal."""
-    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], line)
 
 
 def json_document(report: Report, *more: Report) -> dict[str, Any]:

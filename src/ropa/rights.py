@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from .vocab import LEGAL_BASES, RIGHTS
+from ropa.vocab import LEGAL_BASES, RIGHTS
 
 __all__ = ["Applicability", "RightStatus", "rights_for"]
 

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
+from ropa._version import __version__
 
 # Sub-command modules, in the order `ropa --help` lists them. Imported lazily so that
 # `ropa --version` and `ropa validate` do not pay for openpyxl or jsonschema.

@@ -9,8 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..loader import DEFAULT_MAX_BYTES, LoadError, load
-from ..model import Register
+from ropa.loader import DEFAULT_MAX_BYTES, LoadError, load
+from ropa.model import Register
 
 
 def as_of_date(text: str) -> date:
@@ -23,8 +23,8 @@ def as_of_date(text: str) -> date:
 
 def add_max_bytes(parser: argparse.ArgumentParser, *, unpacked_factor: bool = False) -> None:
     """The `--max-bytes` option shared by every command that reads a register or workbook."""
-    # 10 is `ropa.importer.UNPACKED_FACTOR`, written out: importing the importer here would
-    # load openpyxl at start-up (tests/test_hostile_workbooks.py checks the two agree).
+    # 10 is `ropa.formats.xlsx.read.UNPACKED_FACTOR`, written out: importing the importer here would
+    # load openpyxl at start-up (tests/formats/xlsx/test_hostile_workbooks.py checks the two agree).
     what = (
         "workbooks larger than N bytes, or unpacking to more than 10 times N"
         if unpacked_factor

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import add_max_bytes, load_or_report
+from ropa.cli._common import add_max_bytes, load_or_report
 
 FORMATS = ("text", "json")
 LANGUAGES = ("lv", "en")
@@ -42,7 +42,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the differences; 0 when there are none, 1 when there are, 2 when unreadable."""
-    from ..diff import diff_registers
+    from ropa.diff import diff_registers
 
     old = load_or_report(args.old, args.max_bytes)
     new = load_or_report(args.new, args.max_bytes)

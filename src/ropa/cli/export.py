@@ -11,9 +11,9 @@ import os
 import sys
 from typing import Any
 
-from ..exporters import EXPORTERS
-from ..i18n import LANGUAGES
-from ._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report
+from ropa.cli._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report
+from ropa.formats import EXPORTERS
+from ropa.text import LANGUAGES
 
 _SUFFIXES = {".xlsx": "xlsx", ".json": "json"}
 """Output suffix -> format, for when --to is not given (a format with an exporter only)."""
@@ -70,7 +70,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate FILE and export it to OUT; 0 when written, 2 on unreadable input or output."""
-    from ..atomic import OutputError
+    from ropa.atomic import OutputError
 
     output_format = args.to or _SUFFIXES.get(os.path.splitext(args.output)[1].lower())
     if output_format not in EXPORTERS:
@@ -94,8 +94,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         options["since"] = since
 
-    from ..exporters import get
-    from ..rules import validate
+    from ropa.formats import get
+    from ropa.rules import validate
 
     report = validate(register, as_of=args.as_of)
     export = get(output_format)

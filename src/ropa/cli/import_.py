@@ -13,9 +13,9 @@ import sys
 import warnings
 from typing import Any
 
-from .. import __version__
-from ..i18n import LANGUAGES
-from ._common import add_max_bytes, check_output_path, fail
+from ropa._version import __version__
+from ropa.cli._common import add_max_bytes, check_output_path, fail
+from ropa.text import LANGUAGES
 
 
 def add_parser(subparsers: Any) -> None:
@@ -52,10 +52,10 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import WORKBOOK and write OUT; 0 when written, 2 when unreadable or unwritable."""
-    from .._yaml_writer import dump_register
-    from ..atomic import OutputError, write_bytes_atomically
-    from ..importer import NoDataSheet, WorkbookError, read_workbook
-    from ..loader import LoadError, load
+    from ropa.atomic import OutputError, write_bytes_atomically
+    from ropa.formats.xlsx.read import NoDataSheet, WorkbookError, read_workbook
+    from ropa.formats.yaml import dump_register
+    from ropa.loader import LoadError, load
 
     to_stdout = args.output == "-"
     if not to_stdout:

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..atomic import OutputError, write_bytes_atomically
-from ..notice import FORMATS, LANGUAGES, SupervisoryAuthority, render_notice
-from ._common import add_max_bytes, check_output_path, fail, load_or_report
+from ropa.atomic import OutputError, write_bytes_atomically
+from ropa.cli._common import add_max_bytes, check_output_path, fail, load_or_report
+from ropa.notice import FORMATS, LANGUAGES, SupervisoryAuthority, render_notice
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
-from ..findings import Rule
-from ._common import fail
+from ropa.cli._common import fail
+from ropa.findings import Rule
 
 
 def add_parser(subparsers: Any) -> None:
@@ -24,8 +24,8 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the catalogue or one page; exit 2 for a code that is not in the catalogue."""
-    from .. import rule_docs
-    from ..rules import RULES, get
+    from ropa import rule_docs
+    from ropa.rules import RULES, get
 
     if args.code is None:
         sys.stdout.write(catalogue(RULES))

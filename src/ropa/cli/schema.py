@@ -24,11 +24,11 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the schema to stdout."""
-    from ..schema import register_schema, schema_text
+    from ropa.schema import register_schema, schema_text
 
     if args.export:
         try:
-            module = importlib.import_module("ropa.exporters.json_schema")
+            module = importlib.import_module("ropa.schema.export")
         except ModuleNotFoundError:
             print("ropa: the JSON export schema is not available in this version", file=sys.stderr)
             return 2

@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from ._common import add_max_bytes, as_of_date, load_or_report
+from ropa.cli._common import add_max_bytes, as_of_date, load_or_report
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -61,7 +61,7 @@ def add_parser(subparsers: Any) -> None:
 
 def rule_codes(text: str) -> tuple[str, ...]:
     """argparse type for `--select` / `--ignore`: codes or prefixes that match some rule."""
-    from ..rules import RULES
+    from ropa.rules import RULES
 
     codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())
     if not codes:
@@ -83,8 +83,8 @@ def output_format(requested: str | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Validate every file, print one merged report, return the exit status."""
-    from .. import reporters
-    from ..rules import validate
+    from ropa import reporters
+    from ropa.rules import validate
 
     reports = []
     unreadable = False

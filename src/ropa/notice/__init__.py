@@ -16,12 +16,12 @@ renders it as Markdown (`_markdown`) or self-contained HTML (`_html`).
 
 from __future__ import annotations
 
-from ..model import Register
-from ._content import build_notice
-from ._html import render_html
-from ._markdown import render_markdown
-from ._view import RegisterView
-from .authorities import AUTHORITIES, SupervisoryAuthority, authority_for
+from ropa.model import Register
+from ropa.notice._content import build_notice
+from ropa.notice._html import render_html
+from ropa.notice._markdown import render_markdown
+from ropa.notice._view import RegisterView
+from ropa.notice.authorities import AUTHORITIES, SupervisoryAuthority, authority_for
 
 __all__ = [
     "AUTHORITIES",

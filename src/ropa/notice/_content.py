@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..i18n import join, retention_in_words
-from ..model import (
+from ropa.countries import country_name
+from ropa.model import (
     Activity,
     ConsentBasis,
     Contact,
@@ -22,17 +22,7 @@ from ..model import (
     Party,
     PublicTaskBasis,
 )
-from ..rights import Applicability, rights_for
-from ..vocab import (
-    RECIPIENT_KINDS,
-    RIGHTS,
-    SAFEGUARDS,
-    SOURCES,
-    SPECIAL_CONDITIONS,
-    SPECIAL_KINDS,
-    country_name,
-)
-from ._document import (
+from ropa.notice._document import (
     Block,
     BulletList,
     Document,
@@ -44,10 +34,20 @@ from ._document import (
     labelled,
     paragraph,
 )
-from ._gaps import INDIRECT_SOURCES, find_gaps
-from ._phrases import Phrases, article, join_or, long_date, lower_first, phrases
-from ._view import RegisterView, web_link
-from .authorities import SupervisoryAuthority
+from ropa.notice._gaps import INDIRECT_SOURCES, find_gaps
+from ropa.notice._phrases import Phrases, article, join_or, long_date, lower_first, phrases
+from ropa.notice._view import RegisterView, web_link
+from ropa.notice.authorities import SupervisoryAuthority
+from ropa.rights import Applicability, rights_for
+from ropa.vocab import (
+    RECIPIENT_KINDS,
+    RIGHTS,
+    SAFEGUARDS,
+    SOURCES,
+    SPECIAL_CONDITIONS,
+    SPECIAL_KINDS,
+)
+from ropa.wording import join, retention_in_words
 
 # Safeguards the controller can hand over as a document (Art. 13(1)(f): "the means by which to
 # obtain a copy of them"); an adequacy decision or a derogation is no such document.

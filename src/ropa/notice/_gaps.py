@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import (
+from ropa.countries import country_name
+from ropa.model import (
     Activity,
     ConsentBasis,
     LegalObligationBasis,
     LegitimateInterestsBasis,
     PublicTaskBasis,
 )
-from ..vocab import SOURCES, country_name
-from ._view import RegisterView
+from ropa.notice._view import RegisterView
+from ropa.vocab import SOURCES
 
 # Data not obtained from the person (Art. 14), where the notice must also name the source.
 INDIRECT_SOURCES = frozenset(code for code, term in SOURCES.items() if term.article == "14")

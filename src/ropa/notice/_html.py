@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ._document import (
+from ropa.notice._document import (
     Block,
     BulletList,
     Document,

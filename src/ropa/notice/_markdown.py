@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._document import (
+from ropa.notice._document import (
     Block,
     BulletList,
     Document,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from ..i18n import text
-from ..model import Activity, DataCategory, Recipient, Register, RetentionRule
-from ._document import Inline, Link
+from ropa.model import Activity, DataCategory, Recipient, Register, RetentionRule
+from ropa.notice._document import Inline, Link
+from ropa.wording import text
 
 _UNSAFE_IN_URL = frozenset("<>\"'`\\")
 

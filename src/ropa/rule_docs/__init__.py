@@ -11,7 +11,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from ..rules import RULES
+from ropa.rules import RULES
 
 __all__ = ["codes", "description", "expected_docs", "index", "page", "stale_docs", "write_docs"]
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import stale_docs, write_docs
+from ropa.rule_docs import stale_docs, write_docs
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple, TypeVar
 
-from .._collector import collector_paused
-from ..findings import Finding, Report, Rule, Severity
-from ..model import (
+from ropa._collector import collector_paused
+from ropa.findings import Finding, Report, Rule, Severity
+from ropa.model import (
     Activity,
     DataCategory,
     DataSubjectCategory,
@@ -32,7 +32,7 @@ from ..model import (
     Transfer,
     Waiver,
 )
-from ..source import NodePath
+from ropa.source import NodePath
 
 __all__ = [
     "CHECKS",
@@ -302,7 +302,7 @@ def _apply_waivers(findings: list[Finding], register: Register) -> list[Finding]
 
 def _load_catalogue() -> None:
     """Import the rule modules (each registers its rules) and put RULES in code order."""
-    from . import art30, lawfulness, references, retention, risk, transfers  # noqa: F401
+    from ropa.rules import art30, lawfulness, references, retention, risk, transfers  # noqa: F401
 
     ordered = sorted(RULES.items())
     RULES.clear()

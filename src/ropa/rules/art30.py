@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Severity
-from ..model import Contact
-from ..vocab import EEA_COUNTRIES
-from . import Context, Hit, rule
+from ropa.countries import EEA_COUNTRIES
+from ropa.findings import Severity
+from ropa.model import Contact
+from ropa.rules import Context, Hit, rule
 
 
 def _blank(value: str | None) -> bool:

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence, Set
 
-from ..findings import Severity
-from ..model import (
+from ropa.findings import Severity
+from ropa.model import (
     Activity,
     ConsentBasis,
     LegalObligationBasis,
     LegitimateInterestsBasis,
     PublicTaskBasis,
 )
-from . import Context, Hit, rule
+from ropa.rules import Context, Hit, rule
 
 
 def _basis_path(index: int, position: int) -> tuple[str | int, ...]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence, Set
 from typing import Protocol
 
-from ..findings import Severity
-from ..model import Activity, Waiver
-from . import Context, Hit, rule, waiver_problem
+from ropa.findings import Severity
+from ropa.model import Activity, Waiver
+from ropa.rules import Context, Hit, rule, waiver_problem
 
 # Catalogue field -> how an entry of it is called in a message.
 CATALOGUES = {

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Severity
-from ..model import RetentionRule
-from . import Context, Hit, rule
+from ropa.findings import Severity
+from ropa.model import RetentionRule
+from ropa.rules import Context, Hit, rule
 
 
 def _used_rules(ctx: Context) -> Iterator[tuple[int, RetentionRule]]:

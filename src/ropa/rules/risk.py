@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ..findings import Severity
-from ..model import (
+from ropa.findings import Severity
+from ropa.model import (
     Activity,
     ConsentBasis,
     ContractBasis,
     LegalObligationBasis,
     PublicTaskBasis,
 )
-from . import Context, Hit, rule
+from ropa.rules import Context, Hit, rule
 
 REVIEW_MONTHS = 12
 """A review older than this many months before the check date is overdue (ROPA603)."""

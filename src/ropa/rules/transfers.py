@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Severity
-from ..model import Activity, Recipient
-from ..vocab import ADEQUACY_COUNTRIES, EEA_COUNTRIES
-from . import Context, Hit, rule
+from ropa.countries import ADEQUACY_COUNTRIES, EEA_COUNTRIES
+from ropa.findings import Severity
+from ropa.model import Activity, Recipient
+from ropa.rules import Context, Hit, rule
 
 # Recipient kinds that hold the data themselves and so may take it out of the EEA.
 _LOCATED_KINDS = frozenset({"processor", "controller", "joint_controller"})
@@ -76,7 +76,7 @@ def transfer_safeguard_missing(ctx: Context) -> Iterator[Hit]:
 )
 def adequacy_not_available(ctx: Context) -> Iterator[Hit]:
     """A transfer outside the EEA rests on adequacy, but the country has no EU adequacy
-    decision (see `ropa.vocab.ADEQUACY_COUNTRIES`)."""
+    decision (see `ropa.countries.ADEQUACY_COUNTRIES`)."""
     for index, activity, position, transfer in ctx.transfers():
         country = transfer.country
         if (

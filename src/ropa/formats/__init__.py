@@ -1,0 +1,43 @@
+"""Exporters: one module per output format, each exposing one function.
+
+`EXPORTERS` maps a format name to `"module:function"`; the module is imported only when that
+format is asked for, so that reading or validating a register never pays for openpyxl. Every
+export function takes the same arguments::
+
+    export(register, path, *, lang="en", report=None, as_of=None, source_sha256=None) -> None
+
+A format may take more (the workbook takes `since=`, an earlier edition, for its Changes
+sheet); `Exporter` is what a caller may rely on for any format.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Protocol
+
+__all__ = ["EXPORTERS", "Exporter", "get"]
+
+
+class Exporter(Protocol):
+    """The shape every export function has."""
+
+    def __call__(self, register: Any, path: Any, *, lang: str = ..., report: Any = ...,
+                 as_of: Any = ..., source_sha256: str | None = ...) -> None: ...  # fmt: skip
+
+
+EXPORTERS: dict[str, str] = {
+    "xlsx": "ropa.formats.xlsx.write:export_excel",
+    "json": "ropa.formats.json:export_json",
+}
+"""Format name -> "module:function" of its export function."""
+
+
+def get(name: str) -> Exporter:
+    """The export function of format `name`; KeyError naming the known formats if unknown."""
+    try:
+        module_name, function_name = EXPORTERS[name].split(":")
+    except KeyError:
+        known = ", ".join(EXPORTERS)
+        raise KeyError(f"no exporter {name!r}; known formats: {known}") from None
+    exporter: Exporter = getattr(importlib.import_module(module_name), function_name)
+    return exporter

@@ -1,0 +1,6 @@
+"""The workbook format, both directions: `write` (export) and `read` (import).
+
+The writer and the reader share the sheet layout (`_book`, `_sheets`, `_data`), the cell rules
+(`_cells`) and the sheet words (`_words`); the reader's own cell parsing is in `_read_cells`.
+Importing this package loads neither direction: openpyxl is loaded by the one asked for.
+"""

@@ -1,0 +1,164 @@
+"""The `Book`: what every sheet of the Excel export reads.
+
+The register, the language, the validation report, and the indexes built once so that no
+sheet scans a catalogue or the report per row: each catalogue by id, the row each entry and
+each activity has on its sheet, each activity's open findings, how many activities use each
+catalogue entry.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ropa.findings import Report
+from ropa.formats.xlsx._cells import Notice, Row, Target, Text, Value
+from ropa.formats.xlsx._words import word
+from ropa.model import Register
+from ropa.wording import not_stated, text
+
+CATALOGUES = ("data_subjects", "data_categories", "recipients", "retention_rules",
+              "security_measures")  # fmt: skip
+"""The register's catalogues, each with a sheet of its own."""
+
+EXPORT_CODE = "EXPORT"
+"""The code of a notice the export itself adds to the Findings sheet (not a validation rule)."""
+
+
+@dataclass
+class Book:
+    """What every sheet reads: the register in one language, and where each row is."""
+
+    register: Register
+    lang: str
+    report: Report | None
+    as_of: date
+    source_file: str
+    source_sha256: str
+    since: Register | None = None
+    """The earlier edition the Changes sheet compares with, when there is one."""
+    changes: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    """The Changes sheet's rows (`ropa.diff.change_rows`), when `since` is given."""
+    notices: list[Notice] = field(default_factory=list)
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Sheet key -> id -> row number (the first entry when an id repeats)."""
+    finding_rows: dict[str, int] = field(default_factory=dict)
+    """Activity id -> row of its first open finding on the Findings sheet."""
+    open_codes: dict[str, list[str]] = field(default_factory=dict)
+    """Activity id -> codes of its open findings, each once, in report order."""
+
+    def __post_init__(self) -> None:
+        register = self.register
+        self.rows["activities"] = _row_index(register.activities)
+        for key in CATALOGUES:
+            self.rows[key] = _row_index(getattr(register, key))
+        findings = self.report.findings if self.report is not None else ()
+        for row, finding in enumerate(findings, 2):
+            if finding.activity is None or finding.waived:
+                continue
+            self.finding_rows.setdefault(finding.activity, row)
+            codes = self.open_codes.setdefault(finding.activity, [])
+            if finding.code not in codes:
+                codes.append(finding.code)
+        self.by_id: dict[str, dict[str, Any]] = {
+            key: _first_by_id(getattr(register, key)) for key in CATALOGUES
+        }
+        self.used = _used_by(register)
+        """Catalogue -> id -> how many activities name it."""
+
+    @property
+    def since_edition(self) -> str:
+        """How the earlier edition is named: its version, else its review date."""
+        if self.since is None:
+            return ""
+        info = self.since.register
+        if info.version:
+            return info.version
+        return info.reviewed.isoformat() if info.reviewed else self.not_stated
+
+    @property
+    def processor(self) -> bool:
+        """Whether this is a processor's record (Art. 30(2)) rather than a controller's."""
+        return self.register.register.kind == "processor"
+
+    def text(self, value: str | dict[str, str] | None) -> str:
+        """A text field of the register in the export language ("" when not stated)."""
+        return text(self.register, value, self.lang)
+
+    def word(self, key: str) -> str:
+        """A fixed word of the workbook."""
+        return word(key, self.lang)
+
+    @property
+    def not_stated(self) -> str:
+        """ "not stated" in the export language."""
+        return not_stated(self.lang)
+
+    def or_not_stated(self, value: str | None) -> str:
+        """`value`, or "not stated" when it is empty."""
+        return value if value else self.not_stated
+
+    def link(self, sheet: str, key: str) -> Target | None:
+        """The row of entry `key` on `sheet`, when there is one."""
+        row = self.rows[sheet].get(key)
+        return (sheet, row) if row is not None else None
+
+    def references(self, sheet: str, ids: Sequence[str], render: Callable[[Any], str],
+                   empty: str) -> Value:  # fmt: skip
+        """Catalogue entries named by id, one per line; a cell that names one entry links to
+        its row.
+
+        A cell can hold one link only, and LibreOffice shows a linked cell on one line without
+        wrapping it, so a cell naming several entries is plain text. An id that names no entry
+        is shown as written, marked "not in the catalogue".
+        """
+        lines: list[str] = []
+        for ref in ids:
+            entry = self.by_id[sheet].get(ref)
+            lines.append(
+                render(entry) if entry is not None else f"{ref} ({self.word('unknown_id')})"
+            )
+        if not lines:
+            return empty
+        if len(lines) == 1 and "\n" not in lines[0]:
+            target = self.link(sheet, ids[0])
+            if target is not None:
+                return Text(lines[0], "link", target)
+        return "\n".join(lines)
+
+
+def header(titles: Iterable[str]) -> Row:
+    """A header row."""
+    return [Text(title, "header") for title in titles], None
+
+
+def _row_index(entries: Sequence[Any]) -> dict[str, int]:
+    rows: dict[str, int] = {}
+    for row, entry in enumerate(entries, 2):
+        rows.setdefault(entry.id, row)
+    return rows
+
+
+def _first_by_id(entries: Sequence[Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for entry in entries:
+        found.setdefault(entry.id, entry)
+    return found
+
+
+def _used_by(register: Register) -> dict[str, Counter[str]]:
+    """Catalogue -> id -> number of activities that name it."""
+    used: dict[str, Counter[str]] = {key: Counter() for key in CATALOGUES}
+    for activity in register.activities:
+        used["data_subjects"].update(set(activity.data_subjects))
+        used["data_categories"].update(set(activity.data_categories))
+        recipients = set(activity.recipients or ())
+        recipients.update(t.recipient for t in activity.transfers or () if t.recipient)
+        used["recipients"].update(recipients)
+        if activity.retention is not None:
+            used["retention_rules"][activity.retention] += 1
+        used["security_measures"].update(set(activity.security_measures))
+    return used

@@ -1,0 +1,685 @@
+"""What each sheet of the Excel export says: one function per sheet, rows in register order.
+
+Each function takes the `Book` (the register, the language, the report and where every row
+is) and yields the sheet's rows, header first, as `(values, activity id or None)`; it may be
+called more than once and yields the same rows each time. Presentation (styles, widths, print
+set-up) and safety (cell types, limits) are `_cells`' business, not these functions'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ropa._version import __version__
+from ropa.countries import ADEQUACY_COUNTRIES, EEA_COUNTRIES, country_name
+from ropa.diff import change_headers
+from ropa.findings import Finding
+from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book, header
+from ropa.formats.xlsx._cells import Row, Text, Value
+from ropa.formats.xlsx._words import (
+    ACTIVITY_COLUMNS,
+    CATALOGUE_COLUMNS,
+    COVER,
+    COVERAGE_COLUMNS,
+    FINDING_COLUMNS,
+    PROCESSOR_ITEMS,
+    RIGHTS_COLUMNS,
+    SHEETS,
+    TRANSFER_COLUMNS,
+    cite,
+    counted,
+    good_practice,
+    say,
+    with_article,
+    word,
+    yes_no,
+)
+from ropa.model import (
+    Activity,
+    Contact,
+    JointController,
+    Party,
+    Transfer,
+)
+from ropa.rights import Applicability, rights_for
+from ropa.vocab import (
+    ARTICLE30_ITEMS,
+    LEGAL_BASES,
+    PURPOSES,
+    RECIPIENT_KINDS,
+    REGISTER_KINDS,
+    RIGHTS,
+    SAFEGUARDS,
+    SECURITY_KINDS,
+    SOURCES,
+    SPECIAL_CONDITIONS,
+    SPECIAL_KINDS,
+)
+from ropa.wording import label, retention_in_words
+
+# ---------------------------------------------------------------------------------------------
+# Cover
+
+
+def cover_rows(book: Book) -> Iterator[Row]:
+    """The cover: who keeps the register, which edition, where it came from, what was found."""
+    register, lang = book.register, book.lang
+    info, organisation = register.register, register.organisation
+    yield header([word("title", lang), organisation.name or book.not_stated])
+
+    def item(key: str, value: Value) -> Row:
+        return [Text(say(COVER, key, lang), "label"), value], None
+
+    yield item("organisation", book.or_not_stated(organisation.name))
+    yield item("registration_number", book.or_not_stated(organisation.registration_number))
+    yield item("address", book.or_not_stated(book.text(organisation.address)))
+    country = organisation.country
+    yield item(
+        "country", f"{country_name(country, lang)} ({country})" if country else book.not_stated
+    )
+    yield item("public_body", yes_no(organisation.public_body, lang, unknown=book.not_stated))
+    yield item("contact", book.or_not_stated(contact_text(book, organisation.contact)))
+    yield item("dpo", party_text(book, organisation.dpo) or book.not_stated)
+    representative = party_text(book, organisation.representative)
+    if not representative:
+        in_eea = country in EEA_COUNTRIES if country else False
+        representative = book.word("not_applicable") if in_eea else book.not_stated
+    yield item("representative", representative)
+    joint = "\n\n".join(joint_text(book, entry) for entry in organisation.joint_controllers)
+    yield item("joint_controllers", joint or book.word("none"))
+    kind = REGISTER_KINDS[info.kind]
+    yield item("kind", f"{kind.label(lang)} ({cite(kind.article, lang)})")
+    yield item("version", book.or_not_stated(info.version))
+    yield item("reviewed", info.reviewed or book.not_stated)
+    yield item("approved_by", book.or_not_stated(info.approved_by))
+    yield item("language", info.language)
+    yield item("generated_by", f"ropa {__version__}")
+    yield item("as_of", book.as_of)
+    yield item("source_file", book.source_file)
+    yield item("source_sha256", book.source_sha256)
+    if book.since is not None:
+        yield item("changes_since", changes_summary(book))
+    for key in ("activities", *CATALOGUES):
+        yield item(f"count_{key}", len(getattr(register, key)))
+    yield item("count_transfers", sum(len(a.transfers or ()) for a in register.activities))
+    yield item("validation", validation_summary(book))
+
+
+def changes_summary(book: Book) -> str:
+    """`edition 2026.1: 12 changes, see the sheet 'Changes'` in the export language."""
+    lang = book.lang
+    return book.word("changes_since").format(
+        edition=book.since_edition,
+        changes=counted(len(book.changes), "change", lang),
+        sheet=say(SHEETS, "changes", lang),
+    )
+
+
+def validation_summary(book: Book) -> str:
+    """`0 errors, 21 warnings, 3 info (1 waived)` in the export language, and the notices."""
+    report = book.report
+    if report is None:
+        summary = book.word("validation_not_run")
+    else:
+        lang = book.lang
+        summary = (
+            f"{counted(report.errors, 'error', lang)}, "
+            f"{counted(report.warnings, 'warning', lang)}, {counted(report.info, 'info', lang)} "
+            f"({counted(report.waived, 'waived', lang)})"
+        )
+    if book.notices:
+        summary += f"; {counted(len(book.notices), 'notice', book.lang)}"
+    return summary
+
+
+def contact_text(book: Book, contact: Contact | None) -> str:
+    """A contact as lines: web, e-mail, phone, note."""
+    if contact is None:
+        return ""
+    routes = (
+        ("contact_url", contact.url),
+        ("contact_email", contact.email),
+        ("contact_phone", contact.phone),
+    )
+    lines = [f"{book.word(key)}: {value}" for key, value in routes if value]
+    note = book.text(contact.note)
+    if note:
+        lines.append(note)
+    return "\n".join(lines)
+
+
+def party_text(book: Book, party: Party | None) -> str:
+    """A DPO or representative: name, then contact lines."""
+    if party is None:
+        return ""
+    return "\n".join(part for part in (party.name, contact_text(book, party.contact)) if part)
+
+
+def joint_text(book: Book, joint: JointController) -> str:
+    """A joint controller: name, contact, arrangement."""
+    arrangement = book.text(joint.arrangement)
+    lines = [joint.name, contact_text(book, joint.contact)]
+    if arrangement:
+        lines.append(f"{book.word('arrangement')}: {arrangement}")
+    return "\n".join(line for line in lines if line)
+
+
+# ---------------------------------------------------------------------------------------------
+# Activities
+
+
+def activity_headers(book: Book) -> list[str]:
+    """The Activities headers, each saying which Art. 30 item it answers."""
+    lang = book.lang
+    if book.processor:
+        answers = {"description": "30(2)(b)", "purpose": "30(2)(b)", "transfers": "30(2)(c)",
+                   "security_measures": "30(2)(d)"}  # fmt: skip
+    else:
+        answers = {"description": "30(1)(b)", "purpose": "30(1)(b)", "data_subjects": "30(1)(c)",
+                   "data_categories": "30(1)(c)", "recipients": "30(1)(d)",
+                   "transfers": "30(1)(e)", "retention": "30(1)(f)",
+                   "security_measures": "30(1)(g)"}  # fmt: skip
+    headers = []
+    for key in ACTIVITY_COLUMNS:
+        name = say(ACTIVITY_COLUMNS, key, lang)
+        article = answers.get(key)
+        if key == "open_findings":
+            headers.append(f"{name}\n({word('validation', lang)})")
+        else:
+            headers.append(
+                with_article(name, article, lang) if article else good_practice(name, lang)
+            )
+    return headers
+
+
+def activities_rows(book: Book) -> Iterator[Row]:
+    """One row per activity, columns in the order of Art. 30(1)(a)-(g), then good practice."""
+    yield header(activity_headers(book))
+    render = Renderers(book)
+    for activity in book.register.activities:
+        yield activity_row(book, render, activity), activity.id
+
+
+class Renderers:
+    """How each catalogue entry reads inside an Activities cell, computed once per entry."""
+
+    def __init__(self, book: Book) -> None:
+        self.book = book
+        lang = book.lang
+        self.cache: dict[tuple[str, str], str] = {}
+        self.special = {
+            code: f"{term.label(lang)}, {cite(term.article, lang)}"
+            for code, term in SPECIAL_KINDS.items()
+        }
+
+    def _cached(self, sheet: str, entry: Any, build: Callable[[Any], str]) -> str:
+        key = (sheet, entry.id)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = build(entry)
+        return found
+
+    def subject(self, entry: Any) -> str:
+        def build(entry: Any) -> str:
+            name = self.book.text(entry.name)
+            if entry.includes_children:
+                name += f" ({self.book.word('includes_children')})"
+            return name
+
+        return self._cached("data_subjects", entry, build)
+
+    def category(self, entry: Any) -> str:
+        def build(entry: Any) -> str:
+            name = self.book.text(entry.name)
+            if entry.special is not None:
+                name += f" [{self.book.word('special')}: {self.special[entry.special]}]"
+            return name
+
+        return self._cached("data_categories", entry, build)
+
+    def recipient(self, entry: Any) -> str:
+        def build(entry: Any) -> str:
+            kind = label(RECIPIENT_KINDS, entry.kind, self.book.lang)
+            return f"{self.book.text(entry.name)} ({kind})"
+
+        return self._cached("recipients", entry, build)
+
+    def retention(self, entry: Any) -> str:
+        def build(entry: Any) -> str:
+            return retention_in_words(self.book.register, entry, self.book.lang)
+
+        return self._cached("retention_rules", entry, build)
+
+    def measure(self, entry: Any) -> str:
+        return self._cached("security_measures", entry, lambda e: self.book.text(e.name))
+
+
+def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Value]:
+    """The Activities row of `activity`, in the order of `ACTIVITY_COLUMNS`."""
+    lang, missing = book.lang, book.not_stated
+    return [
+        activity.id,
+        book.text(activity.name),
+        book.text(activity.description),
+        label(PURPOSES, activity.purpose, lang) or missing,
+        "\n".join(legal_basis_text(book, basis) for basis in activity.legal_bases) or missing,
+        special_condition_text(book, activity),
+        book.references("data_subjects", activity.data_subjects, render.subject, missing),
+        book.references("data_categories", activity.data_categories, render.category, missing),
+        "\n".join(label(SOURCES, source, lang) for source in activity.sources) or missing,
+        recipients_cell(book, render, activity),
+        transfers_cell(book, activity),
+        book.references("retention_rules", _one(activity.retention), render.retention, missing),
+        book.references("security_measures", activity.security_measures, render.measure, missing),
+        yes_no(activity.automated_decisions, lang, unknown=missing),
+        yes_no(activity.profiling, lang, unknown=missing),
+        yes_no(activity.large_scale, lang, unknown=missing),
+        _dpia_text(activity) or missing,
+        "\n".join(activity.systems) or missing,
+        activity.owner or missing,
+        activity.reviewed or missing,
+        open_findings_cell(book, activity.id),
+    ]
+
+
+def recipients_cell(book: Book, render: Renderers, activity: Activity) -> Value:
+    """The recipients: not stated when missing, "none" for an empty list (the format's
+    one exception to "empty means not stated"), else one per line with its kind."""
+    if activity.recipients is None:
+        return book.not_stated
+    return book.references("recipients", activity.recipients, render.recipient,
+                           book.word("none"))  # fmt: skip
+
+
+def transfers_cell(book: Book, activity: Activity) -> Value:
+    """The transfers: not stated when missing, "none" for an empty list, else one per line."""
+    if activity.transfers is None:
+        return book.not_stated
+    return "\n".join(transfer_text(book, t) for t in activity.transfers) or book.word("none")
+
+
+def _one(ref: str | None) -> tuple[str, ...]:
+    return (ref,) if ref is not None else ()
+
+
+def legal_basis_text(book: Book, basis: Any) -> str:
+    """A legal basis with what it needs: `Legitimate interests (Art. 6(1)(f)); interest: ...`."""
+    term = LEGAL_BASES[basis.basis]
+    parts = [f"{term.label(book.lang)} ({cite(term.article, book.lang)})"]
+    details: list[tuple[str, str | None]] = []
+    if basis.basis == "consent":
+        details.append(("withdrawal", book.text(basis.withdrawal)))
+        if basis.parental_authorisation is not None:
+            details.append(("parental_authorisation", book.text(basis.parental_authorisation)))
+    elif basis.basis in ("legal_obligation", "public_task"):
+        details.append(("law", book.text(basis.law)))
+    elif basis.basis == "legitimate_interests":
+        details.append(("interest", book.text(basis.interest)))
+        details.append(("assessment", basis.assessment))
+    if basis.covers is not None:
+        details.append(("covers", book.text(basis.covers)))
+    parts.extend(f"{book.word(key)}: {value or book.not_stated}" for key, value in details)
+    return "; ".join(parts)
+
+
+def special_condition_text(book: Book, activity: Activity) -> str:
+    """The Art. 9(2) condition; "not applicable" when no category is special."""
+    if activity.special_condition is not None:
+        term = SPECIAL_CONDITIONS[activity.special_condition]
+        return f"{term.label(book.lang)} ({cite(term.article, book.lang)})"
+    categories = book.by_id["data_categories"]
+    if any(
+        getattr(categories.get(ref), "special", None) is not None
+        for ref in activity.data_categories
+    ):
+        return book.not_stated
+    return book.word("not_applicable")
+
+
+def transfer_text(book: Book, transfer: Transfer) -> str:
+    """`United States (US): Standard contractual clauses (Art. 46(2)(c)); recipient: ...`."""
+    lang = book.lang
+    where = f"{country_name(transfer.country, lang)} ({transfer.country})"
+    if transfer.safeguard is not None:
+        term = SAFEGUARDS[transfer.safeguard]
+        safeguard = f"{term.label(lang)} ({cite(term.article, lang)})"
+    else:
+        safeguard = book.not_stated
+    parts = [f"{where}: {safeguard}"]
+    if transfer.recipient is not None:
+        recipient = book.by_id["recipients"].get(transfer.recipient)
+        name = book.text(recipient.name) if recipient is not None else transfer.recipient
+        parts.append(f"{book.word('recipient')}: {name}")
+    if transfer.reference:
+        parts.append(f"{book.word('reference')}: {transfer.reference}")
+    return "; ".join(parts)
+
+
+def _dpia_text(activity: Activity) -> str:
+    dpia = activity.dpia
+    if dpia is None:
+        return ""
+    return f"{dpia.reference} ({dpia.date.isoformat()})" if dpia.date else dpia.reference
+
+
+def open_findings_cell(book: Book, activity_id: str) -> Value:
+    """Codes of the activity's open findings, linked to the first on the Findings sheet."""
+    if book.report is None:
+        return book.word("validation_not_run")
+    codes = book.open_codes.get(activity_id)
+    if not codes:
+        return ""
+    return Text(", ".join(codes), "link", ("findings", book.finding_rows[activity_id]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Catalogues and transfers
+
+
+def _columns(book: Book, *keys: str) -> Row:
+    return header([say(CATALOGUE_COLUMNS, key, book.lang) for key in keys])
+
+
+def data_subjects_rows(book: Book) -> Iterator[Row]:
+    """One row per data subject category, with how many activities name it."""
+    lang, missing = book.lang, book.not_stated
+    used = book.used["data_subjects"]
+    yield _columns(book, "id", "name", "description", "includes_children", "used_by")
+    for subject in book.register.data_subjects:
+        yield [
+            subject.id, book.text(subject.name), book.text(subject.description),
+            yes_no(subject.includes_children, lang, unknown=missing),
+            used[subject.id],
+        ], None  # fmt: skip
+
+
+def data_categories_rows(book: Book) -> Iterator[Row]:
+    """One row per data category, special ones named with their article."""
+    lang, missing = book.lang, book.not_stated
+    used = book.used["data_categories"]
+    yield _columns(book, "id", "name", "examples", "special", "national_id", "used_by")
+    for category in book.register.data_categories:
+        special = SPECIAL_KINDS.get(category.special) if category.special else None
+        yield [
+            category.id, book.text(category.name), book.text(category.examples),
+            f"{special.label(lang)} ({cite(special.article, lang)})"
+            if special else book.word("no"),
+            yes_no(category.national_id, lang, unknown=missing),
+            used[category.id],
+        ], None  # fmt: skip
+
+
+def recipients_rows(book: Book) -> Iterator[Row]:
+    """One row per recipient category, with its kind, contract and countries."""
+    lang, missing = book.lang, book.not_stated
+    used = book.used["recipients"]
+    yield _columns(book, "id", "name", "description", "kind", "contract", "countries", "used_by")
+    for recipient in book.register.recipients:
+        kind = RECIPIENT_KINDS[recipient.kind]
+        yield [
+            recipient.id, book.text(recipient.name), book.text(recipient.description),
+            f"{kind.label(lang)} ({cite(kind.article, lang)})",
+            recipient.contract or missing,
+            "\n".join(f"{country_name(code, lang)} ({code})" for code in recipient.countries)
+            or missing,
+            used[recipient.id],
+        ], None  # fmt: skip
+
+
+def retention_rules_rows(book: Book) -> Iterator[Row]:
+    """One row per retention rule, in words and as written."""
+    lang, missing = book.lang, book.not_stated
+    used = book.used["retention_rules"]
+    yield _columns(book, "id", "name", "in_words", "period", "starts", "basis", "description",
+                   "used_by")  # fmt: skip
+    for rule in book.register.retention_rules:
+        yield [
+            rule.id, book.text(rule.name), retention_in_words(book.register, rule, lang),
+            str(rule.period) if rule.period is not None else missing,
+            book.text(rule.starts) or missing, book.text(rule.basis) or missing,
+            book.text(rule.description), used[rule.id],
+        ], None  # fmt: skip
+
+
+def security_measures_rows(book: Book) -> Iterator[Row]:
+    """One row per security measure."""
+    lang = book.lang
+    used = book.used["security_measures"]
+    yield _columns(book, "id", "name", "kind", "description", "used_by")
+    for measure in book.register.security_measures:
+        yield [
+            measure.id, book.text(measure.name), label(SECURITY_KINDS, measure.kind, lang),
+            book.text(measure.description), used[measure.id],
+        ], None  # fmt: skip
+
+
+def transfers_rows(book: Book) -> Iterator[Row]:
+    """One row per transfer to a third country, linked to its activity and recipient."""
+    lang, missing = book.lang, book.not_stated
+    yield header([say(TRANSFER_COLUMNS, key, lang) for key in TRANSFER_COLUMNS])
+    for activity in book.register.activities:
+        for transfer in activity.transfers or ():
+            country = transfer.country
+            if country in EEA_COUNTRIES:
+                adequacy = book.word("inside_eea")
+            else:
+                adequacy = book.word("yes" if country in ADEQUACY_COUNTRIES else "no")
+            safeguard = SAFEGUARDS.get(transfer.safeguard) if transfer.safeguard else None
+            recipient: Value = ""
+            if transfer.recipient is not None:
+                found = book.by_id["recipients"].get(transfer.recipient)
+                recipient = (
+                    Text(book.text(found.name), "link", book.link("recipients", found.id))
+                    if found is not None
+                    else f"{transfer.recipient} ({book.word('unknown_id')})"
+                )
+            yield [
+                _activity_link(book, activity), book.text(activity.name), country,
+                country_name(country, lang), adequacy, recipient,
+                f"{safeguard.label(lang)} ({cite(safeguard.article, lang)})"
+                if safeguard else missing,
+                transfer.reference or "",
+            ], activity.id  # fmt: skip
+
+
+def _activity_link(book: Book, activity: Activity) -> Value:
+    target = book.link("activities", activity.id)
+    return Text(activity.id, "link", target) if target else activity.id
+
+
+# ---------------------------------------------------------------------------------------------
+# Art. 30 coverage
+
+
+STATED, MISSING, NOT_APPLICABLE = "stated", "missing", "not_applicable"
+_STATUS_STYLE = {STATED: "good", MISSING: "bad", NOT_APPLICABLE: "grey"}
+
+
+def coverage_items(book: Book) -> list[tuple[str, str, str]]:
+    """The items a record must contain: (letter, label, article) for the register's kind."""
+    lang = book.lang
+    if book.processor:
+        return [(letter, lv if lang == "lv" else en, article)
+                for letter, (lv, en, article) in PROCESSOR_ITEMS.items()]  # fmt: skip
+    return [(letter, term.label(lang), term.article) for letter, term in ARTICLE30_ITEMS.items()]
+
+
+def coverage(book: Book, activity: Activity) -> list[str]:
+    """stated / missing / not_applicable for each item of `coverage_items`, in order.
+
+    (a) is the organisation's name and a contact route (url, e-mail or phone), the same on
+    every row. Transfers are "not applicable" when the activity lists none and every recipient
+    it names is known to be only inside the EEA; an empty list otherwise states "none".
+    """
+    organisation = book.register.organisation
+    contact = organisation.contact
+    reachable = contact is not None and bool(contact.url or contact.email or contact.phone)
+    controller = _status(bool(organisation.name) and reachable)
+    purpose = _status(activity.purpose is not None or activity.description is not None)
+    security = _status(bool(activity.security_measures))
+    transfers = _transfer_status(book, activity)
+    if book.processor:
+        return [controller, purpose, transfers, security]
+    return [
+        controller,
+        purpose,
+        _status(bool(activity.data_subjects) and bool(activity.data_categories)),
+        _status(activity.recipients is not None),
+        transfers,
+        _status(activity.retention is not None),
+        security,
+    ]
+
+
+def _status(stated: bool) -> str:
+    return STATED if stated else MISSING
+
+
+def _transfer_status(book: Book, activity: Activity) -> str:
+    if activity.transfers is None:
+        return MISSING
+    if activity.transfers or activity.recipients is None:
+        return STATED
+    recipients = book.by_id["recipients"]
+    for ref in activity.recipients:
+        recipient = recipients.get(ref)
+        if recipient is None or not recipient.countries:
+            return STATED
+        if not set(recipient.countries) <= EEA_COUNTRIES:
+            return STATED
+    return NOT_APPLICABLE
+
+
+def coverage_rows(book: Book) -> Iterator[Row]:
+    """Activities x Art. 30 items: stated (green), missing (red), not applicable (grey)."""
+    lang = book.lang
+    items = coverage_items(book)
+    yield header([
+        say(COVERAGE_COLUMNS, "activity_id", lang), say(COVERAGE_COLUMNS, "activity", lang),
+        *(f"({letter}) {name}\n({cite(article, lang)})" for letter, name, article in items),
+        say(COVERAGE_COLUMNS, "missing_items", lang),
+    ])  # fmt: skip
+    cells = {status: Text(book.word(status), _STATUS_STYLE[status]) for status in _STATUS_STYLE}
+    for activity in book.register.activities:
+        statuses = coverage(book, activity)
+        missing = ", ".join(
+            letter
+            for (letter, _, _), status in zip(items, statuses, strict=True)
+            if status == MISSING
+        )
+        yield (
+            [_activity_link(book, activity), book.text(activity.name),
+             *(cells[status] for status in statuses), missing],
+            activity.id,
+        )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# Rights
+
+_RIGHT_WORD = {
+    Applicability.APPLIES: ("applies", "good"),
+    Applicability.CONDITIONAL: ("conditional", "neutral"),
+    Applicability.NOT_APPLICABLE: ("does_not_apply", "grey"),
+}
+
+
+def rights_rows(book: Book) -> Iterator[Row]:
+    """Activities x data subject rights (Art. 15-22, 7(3)), derived from the legal bases."""
+    lang = book.lang
+    yield header([
+        say(RIGHTS_COLUMNS, "activity_id", lang), say(RIGHTS_COLUMNS, "activity", lang),
+        say(RIGHTS_COLUMNS, "legal_bases", lang),
+        *(f"{term.label(lang)}\n({cite(term.article, lang)})" for term in RIGHTS.values()),
+        say(RIGHTS_COLUMNS, "notes", lang),
+    ])  # fmt: skip
+    cells = {status: Text(book.word(key), style) for status, (key, style) in _RIGHT_WORD.items()}
+    for activity in book.register.activities:
+        bases = [basis.basis for basis in activity.legal_bases]
+        statuses = rights_for(
+            bases, automated_decisions=activity.automated_decisions, purpose=activity.purpose
+        )
+        notes = "\n".join(
+            f"{RIGHTS[status.right].label(lang)}: {status.reason(lang)}"
+            for status in statuses
+            if status.status is Applicability.CONDITIONAL
+        )
+        yield (
+            [_activity_link(book, activity), book.text(activity.name),
+             "\n".join(label(LEGAL_BASES, basis, lang) for basis in dict.fromkeys(bases))
+             or book.not_stated,
+             *(cells[status.status] for status in statuses), notes],
+            activity.id,
+        )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings
+
+
+def findings_rows(book: Book) -> Iterator[Row]:
+    """Every finding (waived ones marked), then the export's own notices.
+
+    The notices are read as they come: a notice row may itself be cut and add a notice.
+    """
+    lang = book.lang
+    yield header([say(FINDING_COLUMNS, key, lang) for key in FINDING_COLUMNS])
+    findings = book.report.findings if book.report is not None else ()
+    for finding in findings:
+        yield finding_row(book, finding), finding.activity
+    if book.report is None:
+        yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", "", "",
+               book.word("not_validated_notice"), book.word("no"), ""], None  # fmt: skip
+    done = 0
+    while done < len(book.notices):
+        notice = book.notices[done]
+        done += 1
+        characters = counted(notice.left_out, "character", lang)
+        message = book.word("cut_notice").format(
+            cell=notice.cell, sheet=notice.sheet, characters=characters
+        )
+        activity: Value = _activity_id_link(book, notice.activity) if notice.activity else ""
+        yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", activity,
+               f"{notice.sheet}!{notice.cell}", message, book.word("no"), ""], None  # fmt: skip
+
+
+def finding_row(book: Book, finding: Finding) -> list[Value]:
+    """The Findings row of one finding."""
+    lang = book.lang
+    severity = finding.severity.value
+    where = finding.path_text
+    if finding.line is not None:
+        where += f" ({'rinda' if lang == 'lv' else 'line'} {finding.line})"
+    return [
+        Text(book.word(severity), severity),
+        finding.code,
+        finding.slug,
+        cite(finding.article, lang),
+        _activity_id_link(book, finding.activity) if finding.activity else "",
+        where,
+        finding.message,
+        book.word("yes" if finding.waived else "no"),
+        finding.reason or "",
+    ]
+
+
+def _activity_id_link(book: Book, activity_id: str) -> Value:
+    target = book.link("activities", activity_id)
+    return Text(activity_id, "link", target) if target else activity_id
+
+
+# ---------------------------------------------------------------------------------------------
+# Changes
+
+
+def changes_rows(book: Book) -> Iterator[Row]:
+    """One row per change since the earlier edition (`ropa.diff.change_rows`), or one row
+    saying that nothing changed."""
+    yield header(change_headers(book.lang))
+    if not book.changes:
+        message = book.word("no_changes").format(edition=book.since_edition)
+        yield [message, "", "", "", "", ""], None
+        return
+    for kind, entry_id, field_words, change, old, new in book.changes:
+        yield [kind, entry_id, field_words, change, old, new], None

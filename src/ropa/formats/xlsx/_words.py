@@ -1,0 +1,303 @@
+"""The workbook's own words in Latvian and English: sheet names, headers, fixed values.
+
+Register text and vocabulary labels come from `ropa.wording` and `ropa.vocab`; this module holds
+only what the Excel export itself says. Every entry is a (Latvian, English) pair.
+"""
+
+from __future__ import annotations
+
+import re
+
+_Pair = tuple[str, str]
+
+SHEETS: dict[str, _Pair] = {
+    "cover": ("Titullapa", "Cover"),
+    "activities": ("Apstrādes darbības", "Activities"),
+    "data_subjects": ("Datu subjekti", "Data subjects"),
+    "data_categories": ("Datu kategorijas", "Data categories"),
+    "recipients": ("Saņēmēji", "Recipients"),
+    "retention_rules": ("Glabāšanas termiņi", "Retention rules"),
+    "security_measures": ("Drošības pasākumi", "Security measures"),
+    "transfers": ("Nosūtīšana uz trešām valstīm", "Transfers"),
+    "coverage": ("30. panta pilnīgums", "Art. 30 coverage"),
+    "rights": ("Datu subjektu tiesības", "Rights"),
+    "findings": ("Konstatējumi", "Findings"),
+    "changes": ("Izmaiņas", "Changes"),
+    "data": ("ropa-data", "ropa-data"),
+}
+"""Sheet key -> title (at most 31 characters, none of []:*?/\\ as Excel requires)."""
+
+WORDS: dict[str, _Pair] = {
+    # values
+    "yes": ("jā", "yes"),
+    "no": ("nē", "no"),
+    "none": ("nav", "none"),
+    "not_applicable": ("nav piemērojams", "not applicable"),
+    "not_available": ("nav pieejams", "not available"),
+    "stated": ("norādīts", "stated"),
+    "missing": ("trūkst", "missing"),
+    "applies": ("attiecas", "applies"),
+    "conditional": ("attiecas ar nosacījumiem", "conditional"),
+    "does_not_apply": ("neattiecas", "does not apply"),
+    "error": ("kļūda", "error"),
+    "warning": ("brīdinājums", "warning"),
+    "info": ("informācija", "info"),
+    "good_practice": ("laba prakse", "good practice"),
+    "validation": ("validācija", "validation"),
+    "unknown_id": ("nav katalogā", "not in the catalogue"),
+    "special": ("īpašu kategoriju dati", "special category"),
+    "national_id": ("valsts identifikācijas numurs", "national identification number"),
+    "includes_children": ("ietver bērnus", "includes children"),
+    "interest": ("intereses", "interest"),
+    "assessment": ("interešu līdzsvara tests", "balancing test"),
+    "law": ("tiesību akts", "law"),
+    "withdrawal": ("piekrišanas atsaukšana", "withdrawal"),
+    "parental_authorisation": ("vecāku atļauja", "parental authorisation"),
+    "covers": ("attiecas uz", "covers"),
+    "recipient": ("saņēmējs", "recipient"),
+    "reference": ("atsauce", "reference"),
+    "contact_url": ("tīmekļa vietne", "web"),
+    "contact_email": ("e-pasts", "e-mail"),
+    "contact_phone": ("tālrunis", "phone"),
+    "arrangement": ("vienošanās", "arrangement"),
+    "validation_not_run": ("validācija nav veikta", "validation not run"),
+    "page": ("&P. lapa no &N", "page &P of &N"),
+    "as_of_prefix": ("stāvoklis uz", "as of"),
+    "inside_eea": ("EEZ", "EEA"),
+    "cut_marker": (
+        "… [saīsināts: vēl {characters}; skatīt reģistru]",
+        "… [cut: {characters} more; see the register]",
+    ),
+    "cut_notice": (
+        "Teksts šūnā {cell} lapā “{sheet}” saīsināts līdz Excel 32 767 rakstzīmju robežai; "
+        "nav parādītas {characters}. Pilns teksts ir reģistrā.",
+        "The text in cell {cell} of sheet '{sheet}' was cut to Excel's limit of 32,767 "
+        "characters; {characters} were left out. The register holds the full text.",
+    ),
+    "not_validated_notice": (
+        "Reģistrs šim eksportam netika validēts, tāpēc konstatējumi nav uzskaitīti.",
+        "The register was not validated for this export, so no findings are listed.",
+    ),
+    "changes_since": (
+        "izdevums {edition}: {changes}, skatīt lapu “{sheet}”",
+        "edition {edition}: {changes}, see the sheet '{sheet}'",
+    ),
+    "no_changes": (
+        "Kopš izdevuma {edition} nekas nav mainīts.",
+        "Nothing has changed since edition {edition}.",
+    ),
+    "title": (
+        "Apstrādes darbību reģistrs (VDAR 30. pants)",
+        "Record of processing activities (GDPR Art. 30)",
+    ),
+}
+
+COUNTED: dict[str, tuple[_Pair, _Pair]] = {
+    "character": (("rakstzīme", "rakstzīmes"), ("character", "characters")),
+    "error": (("kļūda", "kļūdas"), ("error", "errors")),
+    "warning": (("brīdinājums", "brīdinājumi"), ("warning", "warnings")),
+    "info": (("informatīvs paziņojums", "informatīvi paziņojumi"), ("info", "info")),
+    "waived": (("pieņemts", "pieņemti"), ("waived", "waived")),
+    "notice": (("eksporta paziņojums", "eksporta paziņojumi"), ("export notice", "export notices")),
+    "change": (("izmaiņa", "izmaiņas"), ("change", "changes")),
+}
+"""Nouns that agree with a count: (Latvian singular, plural), (English singular, plural)."""
+
+COVER: dict[str, _Pair] = {
+    "organisation": ("Organizācija", "Organisation"),
+    "registration_number": ("Reģistrācijas numurs", "Registration number"),
+    "address": ("Adrese", "Address"),
+    "country": ("Valsts", "Country"),
+    "public_body": ("Publiska iestāde", "Public body"),
+    "contact": ("Kontaktinformācija", "Contact"),
+    "dpo": ("Datu aizsardzības speciālists (37. pants)", "Data protection officer (Art. 37)"),
+    "representative": ("Pārstāvis (27. pants)", "Representative (Art. 27)"),
+    "joint_controllers": ("Kopīgi pārziņi (26. pants)", "Joint controllers (Art. 26)"),
+    "kind": ("Reģistra veids", "Register kind"),
+    "version": ("Versija", "Version"),
+    "reviewed": ("Pārskatīts", "Reviewed"),
+    "approved_by": ("Apstiprināja", "Approved by"),
+    "language": ("Reģistra valoda", "Register language"),
+    "generated_by": ("Sagatavots ar", "Generated by"),
+    "as_of": ("Stāvoklis uz", "As of"),
+    "source_file": ("Avota fails", "Source file"),
+    "source_sha256": ("Avota faila SHA-256", "SHA-256 of the source file"),
+    "changes_since": ("Izmaiņas kopš", "Changes since"),
+    "count_activities": ("Apstrādes darbību skaits", "Activities"),
+    "count_data_subjects": ("Datu subjektu kategoriju skaits", "Data subject categories"),
+    "count_data_categories": ("Datu kategoriju skaits", "Data categories"),
+    "count_recipients": ("Saņēmēju kategoriju skaits", "Recipient categories"),
+    "count_retention_rules": ("Glabāšanas noteikumu skaits", "Retention rules"),
+    "count_security_measures": ("Drošības pasākumu skaits", "Security measures"),
+    "count_transfers": ("Nosūtījumu skaits", "Transfers"),
+    "validation": ("Validācijas rezultāts", "Validation"),
+}
+
+ACTIVITY_COLUMNS: dict[str, _Pair] = {
+    "id": ("ID", "ID"),
+    "name": ("Apstrādes darbība", "Activity"),
+    "description": ("Apraksts", "Description"),
+    "purpose": ("Nolūks", "Purpose"),
+    "legal_bases": ("Tiesiskais pamats (6. panta 1. punkts)", "Legal bases (Art. 6(1))"),
+    "special_condition": ("9. panta 2. punkta nosacījums", "Art. 9(2) condition"),
+    "data_subjects": ("Datu subjektu kategorijas", "Data subjects"),
+    "data_categories": ("Personas datu kategorijas", "Data categories"),
+    "sources": ("Datu avoti", "Sources"),
+    "recipients": ("Saņēmēju kategorijas", "Recipients"),
+    "transfers": ("Nosūtīšana uz trešām valstīm", "Transfers to third countries"),
+    "retention": ("Glabāšanas termiņš", "Retention"),
+    "security_measures": ("Drošības pasākumi", "Security measures"),
+    "automated_decisions": ("Automatizēti lēmumi (22. pants)", "Automated decisions (Art. 22)"),
+    "profiling": ("Profilēšana", "Profiling"),
+    "large_scale": ("Liela mēroga apstrāde", "Large scale"),
+    "dpia": ("Ietekmes novērtējums (35. pants)", "DPIA (Art. 35)"),
+    "systems": ("Sistēmas", "Systems"),
+    "owner": ("Atbildīgais", "Owner"),
+    "reviewed": ("Pēdējoreiz pārskatīts", "Last reviewed"),
+    "open_findings": ("Atklātie konstatējumi", "Open findings"),
+}
+
+CATALOGUE_COLUMNS: dict[str, _Pair] = {
+    "id": ("ID", "ID"),
+    "name": ("Nosaukums", "Name"),
+    "description": ("Apraksts", "Description"),
+    "includes_children": ("Ietver bērnus (8. pants)", "Includes children (Art. 8)"),
+    "examples": ("Piemēri", "Examples"),
+    "special": ("Īpaša kategorija (9. panta 1. punkts, 10. pants)", "Special (Art. 9(1), 10)"),
+    "national_id": ("Valsts identifikācijas numurs (87. pants)", "National ID (Art. 87)"),
+    "kind": ("Veids", "Kind"),
+    "contract": ("Līgums (28. pants)", "Contract (Art. 28)"),
+    "countries": ("Valstis", "Countries"),
+    "in_words": ("Termiņš vārdos", "Retention in words"),
+    "period": ("Periods (ISO 8601)", "Period (ISO 8601)"),
+    "starts": ("Sākas no", "Starts"),
+    "basis": ("Pamatojums", "Basis"),
+    "used_by": ("Izmanto darbības", "Used by activities"),
+}
+
+TRANSFER_COLUMNS: dict[str, _Pair] = {
+    "activity_id": ("Darbības ID", "Activity ID"),
+    "activity": ("Apstrādes darbība", "Activity"),
+    "country_code": ("Valsts kods", "Country code"),
+    "country": ("Valsts", "Country"),
+    "adequacy": ("Lēmums par pietiekamību (45. pants)", "Adequacy decision (Art. 45)"),
+    "recipient": ("Saņēmējs", "Recipient"),
+    "safeguard": ("Garantija (45.–49. pants)", "Safeguard (Art. 45–49)"),
+    "reference": ("Atsauce", "Reference"),
+}
+
+COVERAGE_COLUMNS: dict[str, _Pair] = {
+    "activity_id": ("Darbības ID", "Activity ID"),
+    "activity": ("Apstrādes darbība", "Activity"),
+    "missing_items": ("Trūkstošie punkti", "Missing items"),
+}
+
+RIGHTS_COLUMNS: dict[str, _Pair] = {
+    "activity_id": ("Darbības ID", "Activity ID"),
+    "activity": ("Apstrādes darbība", "Activity"),
+    "legal_bases": ("Tiesiskais pamats", "Legal bases"),
+    "notes": ("Piezīmes", "Notes"),
+}
+
+FINDING_COLUMNS: dict[str, _Pair] = {
+    "severity": ("Nozīmīgums", "Severity"),
+    "code": ("Kods", "Code"),
+    "rule": ("Noteikums", "Rule"),
+    "article": ("VDAR pants", "GDPR article"),
+    "activity": ("Apstrādes darbība", "Activity"),
+    "where": ("Vieta reģistrā", "Where"),
+    "message": ("Ziņojums", "Message"),
+    "waived": ("Pieņemts", "Waived"),
+    "reason": ("Pamatojums", "Reason"),
+}
+
+PROCESSOR_ITEMS: dict[str, tuple[str, str, str]] = {
+    "a": (
+        "Apstrādātāja nosaukums un kontaktinformācija",
+        "Processor name and contact details",
+        "30(2)(a)",
+    ),
+    "b": (
+        "Apstrādes kategorijas katra pārziņa vārdā",
+        "Categories of processing for each controller",
+        "30(2)(b)",
+    ),
+    "c": (
+        "Nosūtīšana uz trešām valstīm un garantijas",
+        "Transfers to third countries and their safeguards",
+        "30(2)(c)",
+    ),
+    "d": (
+        "Tehniskie un organizatoriskie drošības pasākumi",
+        "Technical and organisational security measures",
+        "30(2)(d)",
+    ),
+}
+"""What a processor's record must contain, GDPR Art. 30(2)(a)-(d): (lv, en, article)."""
+
+
+def say(table: dict[str, _Pair], key: str, lang: str) -> str:
+    """The entry `key` of `table` in `lang` (Latvian for "lv", English otherwise)."""
+    lv, en = table[key]
+    return lv if lang == "lv" else en
+
+
+def counted(count: int, key: str, lang: str) -> str:
+    """`count` and its noun in agreement: `1 error`, `21 brīdinājums`, `3 kļūdas`.
+
+    A Latvian noun takes the singular after a number ending in 1 (but not 11).
+    """
+    (lv_one, lv_many), (en_one, en_many) = COUNTED[key]
+    if lang == "lv":
+        singular = count % 10 == 1 and count % 100 != 11
+        return f"{count} {lv_one if singular else lv_many}"
+    return f"{count} {en_one if count == 1 else en_many}"
+
+
+def word(key: str, lang: str) -> str:
+    """A fixed word or phrase of the workbook in `lang`."""
+    return say(WORDS, key, lang)
+
+
+def yes_no(value: bool | None, lang: str, *, unknown: str) -> str:
+    """yes / no, or `unknown` (usually "not stated") for None."""
+    if value is None:
+        return unknown
+    return word("yes" if value else "no", lang)
+
+
+_CITATION = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
+
+
+def cite(article: str, lang: str) -> str:
+    """A GDPR article as a citation: `Art. 30(1)(b)`, Latvian `30. panta 1. punkta b)
+    apakšpunkts`. Lists ("30(1)(f), 5(1)(e)") are cited part by part; anything else (another
+    act) is kept as written."""
+    if not article:
+        return ""
+    if lang != "lv":
+        return f"Art. {article}"
+    parts = re.split(r"(, |; )", article)
+    return "".join(_cite_lv(part) for part in parts)
+
+
+def _cite_lv(part: str) -> str:
+    match = _CITATION.fullmatch(part)
+    if match is None:
+        return part
+    number, paragraph, point = match.groups()
+    if paragraph is None:
+        return f"{number}. pants"
+    if point is None:
+        return f"{number}. panta {paragraph}. punkts"
+    return f"{number}. panta {paragraph}. punkta {point}) apakšpunkts"
+
+
+def with_article(name: str, article: str, lang: str) -> str:
+    """A column header that says which article it answers: `Purpose` + newline + `(Art. ...)`."""
+    return f"{name}\n({cite(article, lang)})"
+
+
+def good_practice(name: str, lang: str) -> str:
+    """A column header for a field Art. 30 does not require."""
+    return f"{name}\n({word('good_practice', lang)})"

@@ -1,0 +1,1155 @@
+"""Import: rebuild a register from a workbook that ropa wrote, as it is or edited by hand.
+
+A workbook (`ropa.export_excel`) shows the register in one language, and some fields only in
+words; it also holds the register exactly as written, in its hidden sheet `ropa-data`
+(`_data`). The import reads both, the visible sheets being the truth:
+
+- each row of a register sheet (Activities, the five catalogues, Transfers) is matched by its
+  id with the entry the data sheet holds under that id (the n-th row of an id with the n-th
+  entry of it);
+- a cell that still shows what the exporter wrote from that entry keeps the entry's value
+  whole: every language, codes, periods, references, exactly;
+- a cell that was changed is read (`_import_cells`): a text becomes the workbook language's
+  text and the other languages are kept; a label, a word, a name are read back into the
+  code, boolean or id they stand for;
+- a row with no entry behind it (added by hand) is read wholly from its cells; an entry
+  whose row was deleted is left out; the rows' order is the register's order;
+- the Cover gives the organisation and the edition. Art. 30 coverage, Rights, Findings and
+  Changes are reports computed from the register and are not read; neither are the counts
+  ("Used by activities") and open findings. A computed cell that was changed (retention in
+  words, a country's name) is an error that says which cell to change instead.
+
+A cell that cannot be read is an error naming its place, `Activities!F12: ...`; every such
+error is collected and `WorkbookError` reports them all: nothing is dropped in silence.
+
+The import compares cells with what the exporter's own sheet functions (`_sheets`)
+write, so the two can never disagree about what "unchanged" means.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+import zipfile
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from pydantic import BaseModel, ValidationError
+
+from ropa._collector import collector_paused
+from ropa.formats.xlsx._book import CATALOGUES, Book
+from ropa.formats.xlsx._cells import EXCEL_CELL_LIMIT, clean_text, cut_to_limit
+from ropa.formats.xlsx._cells import Text as StyledText
+from ropa.formats.xlsx._data import ENTRY_MODELS, DataSheet, read_data
+from ropa.formats.xlsx._read_cells import (
+    Text,
+    Unreadable,
+    cell_text,
+    is_word,
+    lines,
+    merge_text,
+    parse_bool,
+    parse_code,
+    parse_codes,
+    parse_countries,
+    parse_country,
+    parse_date,
+    parse_duration,
+    parse_plain,
+)
+from ropa.formats.xlsx._sheets import (
+    Renderers,
+    activities_rows,
+    contact_text,
+    cover_rows,
+    data_categories_rows,
+    data_subjects_rows,
+    joint_text,
+    legal_basis_text,
+    party_text,
+    recipients_rows,
+    retention_rules_rows,
+    security_measures_rows,
+    transfer_text,
+    transfers_rows,
+)
+from ropa.formats.xlsx._words import (
+    ACTIVITY_COLUMNS,
+    CATALOGUE_COLUMNS,
+    COVER,
+    SHEETS,
+    TRANSFER_COLUMNS,
+    say,
+    word,
+)
+from ropa.formats.xlsx.write import DATA_SHEET
+from ropa.loader import DEFAULT_MAX_BYTES, oversize_message
+from ropa.model import (
+    FORMAT,
+    LEGAL_BASIS_MODELS,
+    Activity,
+    Contact,
+    Dpia,
+    JointController,
+    Organisation,
+    Party,
+    Register,
+    RegisterInfo,
+    Transfer,
+)
+from ropa.text import LANGUAGES, text_in
+from ropa.text.escape import printable
+from ropa.vocab import (
+    LEGAL_BASES,
+    PURPOSES,
+    RECIPIENT_KINDS,
+    REGISTER_KINDS,
+    SAFEGUARDS,
+    SECURITY_KINDS,
+    SOURCES,
+    SPECIAL_CONDITIONS,
+    SPECIAL_KINDS,
+)
+from ropa.wording import not_stated
+
+__all__ = [
+    "CellProblem",
+    "Imported",
+    "NoDataSheet",
+    "WorkbookError",
+    "import_workbook",
+    "read_workbook",
+]
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """A cell (or a sheet, or the file) that cannot be read, and why."""
+
+    where: str
+    """`Sheet!A1`, a sheet's title, or the workbook's file name."""
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class WorkbookError(Exception):
+    """A workbook could not be imported; `problems` names every cell at fault."""
+
+    def __init__(self, problems: Sequence[CellProblem]) -> None:
+        self.problems: tuple[CellProblem, ...] = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class NoDataSheet(UserWarning):
+    """The workbook has no data sheet: the register is read from what its sheets show, in one
+    language, without the fields they do not show (waivers)."""
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A register read from a workbook, and what the workbook says about itself."""
+
+    register: Register
+    lang: str
+    """The workbook's language."""
+    as_of: date | None
+    """The date the workbook was written as of (its Cover), when it says."""
+    data_sheet: bool
+    """Whether the workbook had its data sheet (without it, one language only is read)."""
+
+
+def import_workbook(
+    path: str | os.PathLike[str], *, lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Register:
+    """Rebuild the register from a workbook that ropa wrote (`export_excel`), in lv or en.
+
+    Unchanged, the workbook gives back exactly the register it was written from. Edited by
+    hand (cells changed, rows added, deleted or reordered), it gives the register as edited:
+    see the module's description. `lang` is the workbook's language; by default it is told
+    from the sheet names.
+
+    A workbook is a zip archive: one larger than `max_bytes` (50 MB by default, as for a
+    register file), or whose parts unpack to more than `UNPACKED_FACTOR` times that, is
+    refused before any part is read.
+
+    Raises `WorkbookError` naming every cell that cannot be read (`Activities!F12: ...`), and
+    for a file that is not a workbook ropa wrote. Warns `NoDataSheet` when the workbook lacks
+    its hidden data sheet (the register is then read from the visible sheets alone).
+    """
+    return read_workbook(path, lang=lang, max_bytes=max_bytes).register
+
+
+def read_workbook(
+    path: str | os.PathLike[str], *, lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Imported:
+    """Like `import_workbook`, with the workbook's language and date."""
+    name = os.path.basename(os.fspath(path)) or os.fspath(path)
+    refusal = _refused_for_size(path, max_bytes)
+    if refusal is not None:
+        raise WorkbookError([CellProblem(name, refusal)])
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise WorkbookError([CellProblem(name, "no such file")]) from None
+    except IsADirectoryError:
+        raise WorkbookError([CellProblem(name, "is a directory, not a workbook")]) from None
+    except Exception as error:  # openpyxl, the zip and XML readers, on a damaged file
+        raise WorkbookError([CellProblem(name, _unreadable(error))]) from None
+    try:
+        run = _Import(workbook, name, lang)
+        with collector_paused():  # every row of every sheet, and the register
+            register = run.run()
+        return Imported(register, run.lang, run.as_of, run.canonical is not None)
+    finally:
+        workbook.close()
+
+
+def _unreadable(error: Exception, what: str = "not an Excel workbook (.xlsx) that can be read"
+                ) -> str:  # fmt: skip
+    """What to say of a workbook, or a sheet of it, that openpyxl cannot read."""
+    return f"{what} ({printable(str(error).strip() or type(error).__name__)})"
+
+
+_DAMAGED_SHEET = "the sheet is damaged and cannot be read"
+
+UNPACKED_FACTOR = 10
+"""A workbook may unpack to at most this many times `max_bytes`. A workbook ropa writes
+unpacks to about 15 times its own size and to 8 times the size of the register file: the
+largest register the loader reads by default (50 MB) makes a workbook that unpacks to about
+400 MB, within the 500 MB this allows."""
+
+
+def _refused_for_size(path: str | os.PathLike[str], max_bytes: int) -> str | None:
+    """Why the workbook at `path` is refused for its size (a zip bomb, say), or None.
+
+    The sizes are the ones the archive declares; the zip reader never unpacks a part beyond
+    its declared size (it stops there, and a part whose content does not match is an error).
+    """
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return oversize_message(size, max_bytes)
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None  # not there, or not a zip: `load_workbook` says which, in its words
+    limit = UNPACKED_FACTOR * max_bytes
+    if unpacked > limit:
+        return (
+            f"unpacks to {unpacked:,} bytes, over the limit of {limit:,} bytes "
+            f"({UNPACKED_FACTOR} times --max-bytes); refused before reading"
+        )
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Sheets and rows
+
+CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
+    "data_subjects": ("id", "name", "description", "includes_children", "used_by"),
+    "data_categories": ("id", "name", "examples", "special", "national_id", "used_by"),
+    "recipients": ("id", "name", "description", "kind", "contract", "countries", "used_by"),
+    "retention_rules": ("id", "name", "in_words", "period", "starts", "basis", "description",
+                        "used_by"),
+    "security_measures": ("id", "name", "kind", "description", "used_by"),
+}  # fmt: skip
+"""The columns of each catalogue sheet, in the exporter's order."""
+
+_CATALOGUE_ROWS = {
+    "data_subjects": data_subjects_rows,
+    "data_categories": data_categories_rows,
+    "recipients": recipients_rows,
+    "retention_rules": retention_rules_rows,
+    "security_measures": security_measures_rows,
+}
+_COMPUTED = frozenset({"used_by", "open_findings"})
+"""Columns that count or report, never read: they change with every edit elsewhere."""
+_COVER_COMPUTED = frozenset({"generated_by", "as_of", "source_file", "source_sha256",
+                             "validation", "changes_since",
+                             *(f"count_{key}" for key in ("activities", *CATALOGUES,
+                                                          "transfers"))})  # fmt: skip
+_TRANSFER_KEYS = ("country_code", "recipient", "safeguard", "reference")
+_NOT_IN_CATALOGUE = re.compile(r"^(?P<id>\S+) \((?:not in the catalogue|nav katalogā)\)$")
+_DPIA = re.compile(r"^(?P<reference>.*) \((?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\)$", re.DOTALL)
+_DETAILS = ("withdrawal", "parental_authorisation", "law", "interest", "assessment", "covers")
+_DETAIL_WORDS = {word(key, lang).casefold(): key for key in _DETAILS for lang in LANGUAGES}
+_DETAIL_SPLIT = re.compile(
+    "; (" + "|".join(re.escape(word(key, lang)) for key in _DETAILS for lang in LANGUAGES) + "): ",
+    re.IGNORECASE,
+)
+_ROUTES = ("url", "email", "phone")
+_ROUTE_PREFIXES = [(route, word(f"contact_{route}", lang).casefold() + ":")
+                   for route in _ROUTES for lang in LANGUAGES]  # fmt: skip
+_ARRANGEMENT = [word("arrangement", lang).casefold() + ":" for lang in LANGUAGES]
+
+
+def _shown(value: Any, lang: str) -> Any:
+    """A value the exporter writes, as a reader finds it in the cell."""
+    if isinstance(value, StyledText):
+        value = value.value
+    if isinstance(value, str):
+        value = clean_text(value)
+        if len(value) > EXCEL_CELL_LIMIT // 2:
+            value = cut_to_limit(value, lang)[0]
+    return None if value == "" else value
+
+
+def _read(value: Any) -> Any:
+    """A cell's value, comparable with `_shown`."""
+    if value == "":
+        return None
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+@dataclass
+class _Line:
+    """One row of a sheet: its cells by column key, and what the exporter wrote there."""
+
+    sheet: str
+    number: int
+    values: dict[str, Any]
+    letters: dict[str, str]
+    expected: dict[str, Any] | None = None
+
+    def ref(self, key: str) -> str:
+        return f"{self.sheet}!{self.letters.get(key, 'A')}{self.number}"
+
+    def changed(self, key: str) -> bool:
+        if self.expected is None:
+            return True
+        return bool(_read(self.values.get(key)) != self.expected.get(key))
+
+
+@dataclass
+class _Sheet:
+    title: str
+    lines: list[_Line] = field(default_factory=list)
+
+
+@dataclass
+class _Matched:
+    """A row, the entry the data sheet holds for it (if any), and what became of it."""
+
+    line: _Line
+    canonical: Any
+    entry: Any = None
+
+
+class _Import:
+    """One import: the workbook's sheets, the data sheet, and the problems found so far."""
+
+    def __init__(self, workbook: Any, name: str, lang: str | None) -> None:
+        self.workbook = workbook
+        self.name = name
+        self.problems: list[CellProblem] = []
+        self.lang = self._language(lang)
+        data, embedded = self._data_sheet()
+        self.canonical: Register | None = _register_of(data) if embedded else None
+        self.book = self._book(self.canonical) if self.canonical is not None else None
+        self.language = "lv"  # the register's language, once the Cover is read
+        self.as_of: date | None = None
+
+    # -- the workbook ------------------------------------------------------------------------
+
+    def fail(self, where: str, message: str) -> None:
+        self.problems.append(CellProblem(where, message))
+
+    def stop(self) -> WorkbookError:
+        return WorkbookError(self.problems)
+
+    def _language(self, lang: str | None) -> str:
+        names = set(self.workbook.sheetnames)
+        found = [code for code in LANGUAGES if say(SHEETS, "activities", code) in names]
+        if lang is not None:
+            if lang not in LANGUAGES:
+                raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
+            if lang not in found:
+                title = say(SHEETS, "activities", lang)
+                self.fail(self.name, f"no sheet {title!r}: not a workbook in {lang}")
+                raise self.stop()
+            return lang
+        if len(found) != 1:
+            titles = " or ".join(repr(say(SHEETS, "activities", code)) for code in LANGUAGES)
+            message = (
+                f"not a register workbook written by ropa (no sheet {titles})"
+                if not found
+                else "sheets in both languages; give the language (--lang lv or en)"
+            )
+            self.fail(self.name, message)
+            raise self.stop()
+        return found[0]
+
+    def _rows(self, title: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        rows = self.workbook[title].iter_rows(values_only=True)
+        number = 0
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception as error:  # openpyxl and the XML parser, on a damaged part
+                raise WorkbookError(
+                    [CellProblem(title, _unreadable(error, _DAMAGED_SHEET))]
+                ) from None
+            number += 1
+            yield number, row
+
+    def _data_sheet(self) -> tuple[DataSheet, bool]:
+        if DATA_SHEET not in self.workbook.sheetnames:
+            warnings.warn(
+                f"{self.name}: no data sheet {DATA_SHEET!r}; the register is read from what "
+                "the sheets show, in one language, without waivers",
+                NoDataSheet,
+                stacklevel=3,
+            )
+            return DataSheet(), False
+        data, problems = read_data(self._rows(DATA_SHEET))
+        for cell, message in problems:
+            self.fail(f"{DATA_SHEET}!{cell}", message)
+        if not problems and (data.register is None or data.organisation is None):
+            self.fail(DATA_SHEET, "the data sheet has no register or organisation row")
+        return data, not self.problems
+
+    def _book(self, register: Register) -> Book:
+        return Book(register=register, lang=self.lang, report=None, as_of=date(2000, 1, 1),
+                    source_file="", source_sha256="")  # fmt: skip
+
+    def _sheet(self, key: str, columns: Mapping[str, str]) -> _Sheet:
+        """The rows of the sheet `key` below its header, each cell under its column key.
+
+        `columns` maps column key to heading (its first line, as the exporter writes it).
+        A column that is missing, or one ropa does not know, is a problem.
+        """
+        title = say(SHEETS, key, self.lang)
+        sheet = _Sheet(title)
+        if title not in self.workbook.sheetnames:
+            self.fail(self.name, f"no sheet {title!r}")
+            return sheet
+        by_heading = {heading.casefold(): column for column, heading in columns.items()}
+        places: dict[int, str] = {}
+        letters: dict[str, str] = {}
+        for number, row in self._rows(title):
+            if number == 1:
+                for index, value in enumerate(row):
+                    heading = cell_text(value)
+                    if heading is None:
+                        continue
+                    column = by_heading.get(heading.split("\n")[0].strip().casefold())
+                    if column is None or column in places.values():
+                        self.fail(f"{title}!{get_column_letter(index + 1)}1",
+                                  f"unknown column {heading!r}; ropa reads only its own columns "
+                                  "(move other notes out of the workbook)")  # fmt: skip
+                    else:
+                        places[index] = column
+                for column, heading in columns.items():
+                    if column not in places.values() and column not in _COMPUTED:
+                        self.fail(title, f"no column {heading!r}")
+                # One map for every row of the sheet: rows have the header's columns.
+                letters = {column: get_column_letter(index + 1) for index, column in places.items()}
+                continue
+            if all(value is None or value == "" for value in row):
+                continue
+            values: dict[str, Any] = {}
+            for index, value in enumerate(row):
+                column = places.get(index)
+                if column is not None:
+                    values[column] = value
+                elif value is not None and value != "":
+                    where = f"{title}!{get_column_letter(index + 1)}{number}"
+                    self.fail(where, "a value in a column without a heading ropa knows; ropa "
+                              "cannot keep it")  # fmt: skip
+            sheet.lines.append(_Line(title, number, values, letters))
+        return sheet
+
+    # -- the whole import ---------------------------------------------------------------------
+
+    def run(self) -> Register:
+        info, organisation = self._cover()
+        catalogues = {key: self._catalogue(key) for key in CATALOGUES}
+        interim = Register(
+            format=FORMAT,
+            register=info or RegisterInfo(kind="controller"),
+            organisation=organisation or Organisation(),
+            **{key: tuple(m.entry for m in matched if m.entry is not None)
+               for key, matched in catalogues.items()},
+        )  # fmt: skip
+        resolver = _Resolver(self, interim)
+        activities = self._activities(resolver)
+        transfer_rows = self._transfers(activities, resolver)
+        self._transfers_cells(activities, transfer_rows, resolver)
+        if self.problems or info is None or organisation is None:
+            raise self.stop()
+        register = interim.model_copy(
+            update={"activities": tuple(m.entry for m in activities if m.entry is not None)}
+        )
+        self._check_computed(register, catalogues["retention_rules"], activities, transfer_rows)
+        if self.problems:
+            raise self.stop()
+        return register
+
+    # -- Cover ----------------------------------------------------------------------------------
+
+    def _cover(self) -> tuple[RegisterInfo | None, Organisation | None]:
+        title = say(SHEETS, "cover", self.lang)
+        canonical = self.canonical
+        info = canonical.register if canonical is not None else None
+        organisation = canonical.organisation if canonical is not None else None
+        if title not in self.workbook.sheetnames:
+            self.fail(self.name, f"no sheet {title!r}")
+            return info, organisation
+        labels = {say(COVER, key, self.lang).casefold(): key for key in COVER}
+        expected: dict[str, Any] = {}
+        if self.book is not None:
+            for row, _ in list(cover_rows(self.book))[1:]:
+                key = labels.get(str(_shown(row[0], self.lang)).casefold())
+                if key is not None:
+                    expected[key] = _shown(row[1], self.lang)
+        cells: dict[str, _Line] = {}
+        for number, row in self._rows(title):
+            if number == 1 or not row or all(value is None for value in row):
+                continue
+            label = cell_text(row[0]) or ""
+            key = labels.get(label.strip().casefold())
+            value = row[1] if len(row) > 1 else None
+            line = _Line(title, number, {"value": value}, {"value": "B"},
+                         {"value": expected.get(key or "")} if expected else None)  # fmt: skip
+            for index, extra in enumerate(row[2:], 3):
+                if extra is not None and extra != "":
+                    self.fail(f"{title}!{get_column_letter(index)}{number}", "a value beside the "
+                              "cover's two columns; ropa cannot keep it")  # fmt: skip
+            if key is None:
+                if line.values["value"] is not None:
+                    self.fail(f"{title}!A{number}", f"unknown row {label!r} on the cover")
+                continue
+            if key == "as_of":
+                with suppress(Unreadable):
+                    self.as_of = parse_date(value)
+            if key not in _COVER_COMPUTED:
+                cells[key] = line
+        info = self._register_info(info, cells)
+        if info is not None:
+            self.language = info.language  # the organisation's texts are in it
+        return info, self._organisation(organisation, cells)
+
+    def _read_cell(self, line: _Line, key: str, read: Callable[[Any], Any]) -> Any:
+        """`read(value of the cell)`, or a problem at the cell (and None)."""
+        try:
+            return read(line.values.get(key))
+        except Unreadable as error:
+            self.fail(line.ref(key), str(error))
+        except ValidationError as error:
+            self.fail(line.ref(key), str(error.errors()[0]["msg"]).removeprefix("Value error, "))
+        return _FAILED
+
+    def _register_info(self, info: RegisterInfo | None, cells: dict[str, _Line]
+                       ) -> RegisterInfo | None:  # fmt: skip
+        fields: dict[str, Any] = dict(info) if info is not None else {}
+        readers: dict[str, tuple[str, Callable[[Any], Any]]] = {
+            "language": ("language", parse_plain),
+            "kind": ("kind", lambda v: parse_code(v, REGISTER_KINDS, "a register kind", self.lang)),
+            "version": ("version", parse_plain),
+            "reviewed": ("reviewed", parse_date),
+            "approved_by": ("approved_by", parse_plain),
+        }
+        found: RegisterInfo | None = self._block(RegisterInfo, fields, cells, readers)
+        return found
+
+    def _organisation(self, organisation: Organisation | None, cells: dict[str, _Line]
+                      ) -> Organisation | None:  # fmt: skip
+        fields: dict[str, Any] = dict(organisation) if organisation is not None else {}
+        current = organisation or Organisation()
+        readers: dict[str, tuple[str, Callable[[Any], Any]]] = {
+            "organisation": ("name", parse_plain),
+            "registration_number": ("registration_number", parse_plain),
+            "address": ("address", lambda v: self.text(v, current.address)),
+            "country": ("country", lambda v: _optional(v, parse_country)),
+            "public_body": ("public_body", parse_bool),
+            "contact": ("contact", lambda v: self.contact(cell_text(v), current.contact)),
+            "dpo": ("dpo", lambda v: self.party(cell_text(v), current.dpo)),
+            "representative": ("representative",
+                               lambda v: self.party(cell_text(v), current.representative)),
+            "joint_controllers": ("joint_controllers",
+                                  lambda v: self.joint_controllers(v, current.joint_controllers)),
+        }  # fmt: skip
+        found: Organisation | None = self._block(Organisation, fields, cells, readers)
+        return found
+
+    def _block(self, model: type[BaseModel], fields: dict[str, Any], cells: dict[str, _Line],
+               readers: Mapping[str, tuple[str, Callable[[Any], Any]]]) -> Any:  # fmt: skip
+        places: dict[str, str] = {}
+        for key, (name, read) in readers.items():
+            line = cells.get(key)
+            if line is None:
+                continue  # the row was deleted: the field stays as the data sheet has it
+            places[name] = line.ref("value")
+            if line.changed("value"):
+                value = self._read_cell(line, "value", read)
+                if value is not _FAILED:
+                    fields[name] = value
+        title = say(SHEETS, "cover", self.lang)
+        return self._validated(model, fields, places, title)
+
+    def _validated(self, model: type[BaseModel], fields: dict[str, Any],
+                   places: Mapping[str, str], where: str) -> Any:  # fmt: skip
+        try:
+            return model.model_validate(fields)
+        except ValidationError as error:
+            for detail in error.errors(include_url=False):
+                name = str(detail["loc"][0]) if detail["loc"] else ""
+                message = str(detail["msg"]).removeprefix("Value error, ")
+                if detail["type"] == "missing":
+                    message = f"{name.replace('_', ' ')} is required"
+                self.fail(places.get(name, where), message)
+            return None
+
+    # -- composite cells --------------------------------------------------------------------
+
+    def text(self, value: Any, current: Text | None) -> Text | None:
+        """A text field from its cell (not stated when empty or "not stated")."""
+        return merge_text(parse_plain(value), current, self.lang, self.language)
+
+    def contact(self, text: str | None, current: Contact | None) -> Contact | None:
+        """A contact from its lines: `web: ...`, `e-mail: ...`, `phone: ...`, then the note."""
+        if (
+            current is not None
+            and self.book is not None
+            and _shown(contact_text(self.book, current), self.lang) == (text or None)
+        ):
+            return current
+        if text is None or parse_plain(text) is None:
+            return None
+        routes: dict[str, str | None] = dict.fromkeys(_ROUTES)
+        notes: list[str] = []
+        for line in text.split("\n"):
+            folded = line.strip().casefold()
+            for route, prefix in _ROUTE_PREFIXES:
+                if folded.startswith(prefix):
+                    routes[route] = line.strip()[len(prefix) :].strip() or None
+                    break
+            else:
+                notes.append(line)
+        note = "\n".join(notes).strip("\n") or None
+        return Contact(**routes, note=merge_text(note, current.note if current else None,
+                                                 self.lang, self.language))  # fmt: skip
+
+    def party(self, text: str | None, current: Party | None) -> Party | None:
+        """A DPO or representative: the name, then contact lines."""
+        if parse_plain(text) is None or is_word(text, "not_applicable"):
+            return None
+        assert text is not None
+        if self.book is not None and text == _shown(party_text(self.book, current), self.lang):
+            return current
+        name, _, rest = text.strip("\n").partition("\n")
+        contact = self.contact(rest or None, current.contact if current else None)
+        return Party(name=name.strip(), contact=contact)
+
+    def joint_controllers(self, value: Any, current: tuple[JointController, ...]
+                          ) -> tuple[JointController, ...]:  # fmt: skip
+        text = parse_plain(value)
+        if text is None or is_word(text, "none"):
+            return ()
+        pool = list(current)
+        result = []
+        for block in re.split(r"\n\s*\n", text.strip("\n")):
+            kept = next((jc for jc in pool if self.book is not None
+                         and block == _shown(joint_text(self.book, jc), self.lang)),
+                        None)  # fmt: skip
+            if kept is not None:
+                pool.remove(kept)
+                result.append(kept)
+                continue
+            name, _, rest = block.partition("\n")
+            base = next((jc for jc in pool if jc.name == name.strip()), None)
+            if base is not None:
+                pool.remove(base)
+            contact_lines, arrangement = [], None
+            for line in rest.split("\n"):
+                folded = line.strip().casefold()
+                prefix = next((p for p in _ARRANGEMENT if folded.startswith(p)), None)
+                if prefix is not None:
+                    arrangement = line.strip()[len(prefix) :].strip() or None
+                elif line.strip():
+                    contact_lines.append(line)
+            result.append(JointController(
+                name=name.strip(),
+                contact=self.contact("\n".join(contact_lines) or None,
+                                     base.contact if base else None),
+                arrangement=merge_text(arrangement, base.arrangement if base else None,
+                                       self.lang, self.language),
+            ))  # fmt: skip
+        return tuple(result)
+
+    # -- catalogues ---------------------------------------------------------------------------
+
+    def _expected(self, rows: Iterator[Any], columns: Sequence[str]) -> list[dict[str, Any]]:
+        next(rows)  # the header
+        return [
+            {key: _shown(value, self.lang) for key, value in zip(columns, values, strict=False)}
+            for values, _ in rows
+        ]
+
+    def _match(self, sheet: _Sheet, section: str, expected: list[dict[str, Any]],
+               key_column: str = "id") -> list[_Matched]:  # fmt: skip
+        """Each row of `sheet` with the entry of the data sheet it stands for (by id)."""
+        pool: dict[str, deque[tuple[Any, dict[str, Any]]]] = defaultdict(deque)
+        canonical = getattr(self.canonical, section) if self.canonical is not None else ()
+        for entry, shown in zip(canonical, expected, strict=False):
+            pool[entry.id].append((entry, shown))
+        matched = []
+        for line in sheet.lines:
+            entry_id = cell_text(line.values.get(key_column))
+            if entry_id is None:
+                self.fail(line.ref(key_column), "the row has no id; give every row an id "
+                          "(lower-case letters, digits and _)")  # fmt: skip
+                continue
+            entry_id = entry_id.strip()
+            line.values[key_column] = entry_id
+            found = pool[entry_id].popleft() if pool[entry_id] else None
+            if found is not None:
+                line.expected = found[1]
+            matched.append(_Matched(line, found[0] if found is not None else None))
+        return matched
+
+    def _catalogue(self, section: str) -> list[_Matched]:
+        columns = CATALOGUE_FIELDS[section]
+        sheet = self._sheet(section, {key: say(CATALOGUE_COLUMNS, key, self.lang)
+                                      for key in columns})  # fmt: skip
+        expected = (
+            self._expected(_CATALOGUE_ROWS[section](self.book), columns)
+            if self.book is not None else []
+        )  # fmt: skip
+        matched = self._match(sheet, section, expected)
+        model = ENTRY_MODELS[section]
+        for item in matched:
+            current = item.canonical
+            fields: dict[str, Any] = dict(current) if current is not None else {}
+            readers = self._catalogue_readers(section, current)
+            self._read_fields(item.line, fields, readers)
+            item.entry = self._validated(model, fields, _places(item.line, readers),
+                                         item.line.ref("id"))  # fmt: skip
+        return matched
+
+    def _catalogue_readers(self, section: str, current: Any
+                           ) -> dict[str, tuple[str, Callable[[Any], Any]]]:  # fmt: skip
+        lang = self.lang
+
+        def text(name: str, required: bool = False) -> tuple[str, Callable[[Any], Any]]:
+            def read(value: Any) -> Any:
+                found = self.text(value, getattr(current, name, None))
+                if found is None and required:
+                    raise Unreadable(f"the {name} is required")
+                return found
+
+            return name, read
+
+        readers: dict[str, tuple[str, Callable[[Any], Any]]] = {
+            "id": ("id", parse_plain), "name": text("name", required=True),
+        }  # fmt: skip
+        if section == "data_subjects":
+            readers["description"] = text("description")
+            readers["includes_children"] = ("includes_children", parse_bool)
+        elif section == "data_categories":
+            readers["examples"] = text("examples")
+            readers["special"] = (
+                "special",
+                lambda v: (
+                    None
+                    if is_word(cell_text(v), "no")
+                    else parse_code(v, SPECIAL_KINDS, "a special category", lang)
+                ),
+            )
+            readers["national_id"] = ("national_id", parse_bool)
+        elif section == "recipients":
+            readers["description"] = text("description")
+            readers["kind"] = (
+                "kind",
+                lambda v: parse_code(v, RECIPIENT_KINDS, "a kind of recipient", lang),
+            )
+            readers["contract"] = ("contract", parse_plain)
+            readers["countries"] = ("countries", parse_countries)
+        elif section == "retention_rules":
+            readers["period"] = ("period", parse_duration)
+            readers["starts"] = text("starts")
+            readers["basis"] = text("basis")
+            readers["description"] = text("description")
+        else:
+            readers["kind"] = (
+                "kind",
+                lambda v: parse_code(v, SECURITY_KINDS, "a kind of security measure", lang),
+            )
+            readers["description"] = text("description")
+        return readers  # fmt: skip
+
+    def _read_fields(self, line: _Line, fields: dict[str, Any],
+                     readers: Mapping[str, tuple[str, Callable[[Any], Any]]]) -> None:  # fmt: skip
+        for column, (name, read) in readers.items():
+            if column not in line.letters or not line.changed(column):
+                continue
+            value = self._read_cell(line, column, read)
+            if value is not _FAILED:
+                fields[name] = value
+
+    # -- activities ---------------------------------------------------------------------------
+
+    def _activities(self, resolver: _Resolver) -> list[_Matched]:
+        headings = {key: say(ACTIVITY_COLUMNS, key, self.lang) for key in ACTIVITY_COLUMNS}
+        sheet = self._sheet("activities", headings)
+        expected = (
+            self._expected(activities_rows(self.book), list(ACTIVITY_COLUMNS))
+            if self.book is not None else []
+        )  # fmt: skip
+        matched = self._match(sheet, "activities", expected)
+        for item in matched:
+            current: Activity | None = item.canonical
+            fields: dict[str, Any] = dict(current) if current is not None else {}
+            readers = self._activity_readers(current, resolver)
+            self._read_fields(item.line, fields, readers)
+            fields.setdefault("transfers", None)
+            item.entry = self._validated(Activity, fields, _places(item.line, readers),
+                                         item.line.ref("id"))  # fmt: skip
+        return matched
+
+    def _activity_readers(self, current: Activity | None, resolver: _Resolver
+                          ) -> dict[str, tuple[str, Callable[[Any], Any]]]:  # fmt: skip
+        lang = self.lang
+
+        def text(name: str) -> Callable[[Any], Any]:
+            return lambda v: self.text(v, getattr(current, name, None))
+
+        def name(value: Any) -> Any:
+            found = self.text(value, current.name if current is not None else None)
+            if found is None:
+                raise Unreadable("an activity needs a name")
+            return found
+
+        def refs(section: str) -> Callable[[Any], Any]:
+            return lambda v: tuple(resolver.resolve(section, line) for line in lines(v))
+
+        def recipients(value: Any) -> Any:
+            text = cell_text(value)
+            if parse_plain(text) is None:
+                return None
+            return () if is_word(text, "none") else refs("recipients")(value)
+
+        def retention(value: Any) -> Any:
+            text = parse_plain(value)
+            return None if text is None else resolver.resolve("retention_rules", text)
+
+        def special_condition(value: Any) -> Any:
+            if is_word(cell_text(value), "not_applicable"):
+                return None
+            return parse_code(value, SPECIAL_CONDITIONS, "an Art. 9(2) condition", lang)
+
+        return {
+            "id": ("id", parse_plain),
+            "name": ("name", name),
+            "description": ("description", text("description")),
+            "purpose": ("purpose", lambda v: parse_code(v, PURPOSES, "a purpose", lang)),
+            "legal_bases": ("legal_bases",
+                            lambda v: self.legal_bases(v, current.legal_bases if current else ())),
+            "special_condition": ("special_condition", special_condition),
+            "data_subjects": ("data_subjects", refs("data_subjects")),
+            "data_categories": ("data_categories", refs("data_categories")),
+            "sources": ("sources", lambda v: parse_codes(v, SOURCES, "a source", lang)),
+            "recipients": ("recipients", recipients),
+            "retention": ("retention", retention),
+            "security_measures": ("security_measures", refs("security_measures")),
+            "automated_decisions": ("automated_decisions", parse_bool),
+            "profiling": ("profiling", parse_bool),
+            "large_scale": ("large_scale", parse_bool),
+            "dpia": ("dpia", self.dpia),
+            "systems": ("systems", lambda v: tuple(lines(v))),
+            "owner": ("owner", parse_plain),
+            "reviewed": ("reviewed", parse_date),
+        }  # fmt: skip
+
+    def legal_bases(self, value: Any, current: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Legal bases, one per line: `Label (Art. 6(1)(x)); detail: text; ...`."""
+        pool = list(current)
+        result = []
+        for line in lines(value):
+            kept = next((basis for basis in pool if self.book is not None
+                         and line == _shown(legal_basis_text(self.book, basis), self.lang)),
+                        None)  # fmt: skip
+            if kept is not None:
+                pool.remove(kept)
+                result.append(kept)
+                continue
+            parts = _DETAIL_SPLIT.split(line)
+            code = parse_code(parts[0], LEGAL_BASES, "a legal basis", self.lang)
+            assert code is not None
+            base = next((basis for basis in pool if basis.basis == code), None)
+            if base is not None:
+                pool.remove(base)
+            model = LEGAL_BASIS_MODELS[code]
+            fields: dict[str, Any] = {"basis": code}
+            for detail, text in zip(parts[1::2], parts[2::2], strict=True):
+                name = _DETAIL_WORDS[detail.casefold()]
+                if name not in model.model_fields:
+                    label = LEGAL_BASES[code].label(self.lang)
+                    raise Unreadable(f"{label}: a {detail!r} does not belong to this legal basis")
+                stated = parse_plain(text)
+                fields[name] = stated if name == "assessment" else merge_text(
+                    stated, getattr(base, name, None), self.lang, self.language)  # fmt: skip
+            try:
+                result.append(model.model_validate(fields))
+            except ValidationError as error:
+                raise Unreadable(f"legal basis {line!r}: {error.errors()[0]['msg']}") from None
+        return tuple(result)
+
+    def dpia(self, value: Any) -> Dpia | None:
+        text = parse_plain(value)
+        if text is None:
+            return None
+        match = _DPIA.match(text)
+        if match is None:
+            return Dpia(reference=text)
+        return Dpia(reference=match["reference"], date=parse_date(match["date"]))
+
+    # -- transfers ------------------------------------------------------------------------------
+
+    def _transfers(self, activities: list[_Matched], resolver: _Resolver
+                   ) -> dict[int, list[tuple[_Line, Transfer]]]:  # fmt: skip
+        """The Transfers sheet's rows, each read into a transfer of the activity it names:
+        activity (its position in `activities`) -> [(row, transfer)], in the sheet's order."""
+        headings = {key: say(TRANSFER_COLUMNS, key, self.lang) for key in TRANSFER_COLUMNS}
+        sheet = self._sheet("transfers", headings)
+        # What the exporter wrote for each transfer of the data sheet: activity id -> pool of
+        # (activity of the data sheet, transfer, cells).
+        pool: dict[str, list[tuple[Any, Transfer, dict[str, Any]]]] = defaultdict(list)
+        if self.book is not None and self.canonical is not None:
+            rows = self._expected(transfers_rows(self.book), list(TRANSFER_COLUMNS))
+            pairs = [(a, t) for a in self.canonical.activities for t in a.transfers or ()]
+            for (activity, transfer), shown in zip(pairs, rows, strict=True):
+                pool[activity.id].append((activity, transfer, shown))
+        by_canonical = {id(item.canonical): index for index, item in enumerate(activities)
+                        if item.canonical is not None and item.entry is not None}  # fmt: skip
+        by_id: dict[str, int] = {}
+        for index, item in enumerate(activities):
+            if item.entry is not None:
+                by_id.setdefault(item.entry.id, index)
+        found: dict[int, list[tuple[_Line, Transfer]]] = defaultdict(list)
+        for line in sheet.lines:
+            activity_id = cell_text(line.values.get("activity_id"))
+            if activity_id is None:
+                self.fail(line.ref("activity_id"), "the row names no activity (its id)")
+                continue
+            activity_id = activity_id.strip()
+            candidates = pool.get(activity_id, [])
+            kept = next((c for c in candidates
+                         if all(_read(line.values.get(k)) == c[2].get(k) for k in _TRANSFER_KEYS)),
+                        None)  # fmt: skip
+            if kept is not None:
+                candidates.remove(kept)
+                line.expected = kept[2]
+                position = by_canonical.get(id(kept[0]))
+                if position is None:
+                    continue  # the activity was deleted, and with it this transfer
+                found[position].append((line, kept[1]))
+                continue
+            position = by_id.get(activity_id)
+            if position is None:
+                self.fail(line.ref("activity_id"), f"no activity {activity_id!r} on the sheet "
+                          f"{say(SHEETS, 'activities', self.lang)!r}")  # fmt: skip
+                continue
+            parsed = self._transfer(line, resolver)
+            if parsed is not None:
+                found[position].append((line, parsed))
+        return found
+
+    def _transfer(self, line: _Line, resolver: _Resolver) -> Transfer | None:
+        fields: dict[str, Any] = {}
+        readers: dict[str, tuple[str, Callable[[Any], Any]]] = {
+            "country_code": ("country", lambda v: _optional(v, parse_country)),
+            "recipient": ("recipient", lambda v: _optional(
+                v, lambda t: resolver.resolve("recipients", t, transfer=True))),
+            "safeguard": ("safeguard", lambda v: parse_code(v, SAFEGUARDS, "a safeguard",
+                                                            self.lang)),
+            "reference": ("reference", parse_plain),
+        }  # fmt: skip
+        self._read_fields(line, fields, readers)
+        if fields.get("country") is None and "country" in line.letters:
+            # Only the country's name was written: read it.
+            country = self._read_cell(line, "country", lambda v: _optional(v, parse_country))
+            if country is not _FAILED:
+                fields["country"] = country
+        transfer: Transfer | None = self._validated(
+            Transfer, fields, _places(line, readers), line.ref("country_code")
+        )
+        return transfer
+
+    def _transfers_cells(self, activities: list[_Matched],
+                         rows: dict[int, list[tuple[_Line, Transfer]]],
+                         resolver: _Resolver) -> None:  # fmt: skip
+        """Each activity's transfers: the Transfers sheet lists them; the Activities cell says
+        "none" or "not stated" when it lists none, and must not contradict it."""
+        book = resolver.book
+        for index, item in enumerate(activities):
+            if item.entry is None:
+                continue
+            listed = tuple(transfer for _, transfer in rows.get(index, ()))
+            line = item.line
+            cell = _read(line.values.get("transfers"))
+            unchanged = not line.changed("transfers")
+            transfers: tuple[Transfer, ...] | None
+            if listed:
+                transfers = listed
+                shown = _shown("\n".join(transfer_text(book, t) for t in listed), self.lang)
+                if not (unchanged or cell is None or cell == shown):
+                    self._transfers_cell_problem(line)
+            elif unchanged and item.canonical is not None:
+                canonical = item.canonical.transfers
+                transfers = () if canonical else canonical  # its rows deleted: none left
+            else:
+                text = self._read_cell(line, "transfers", parse_plain)
+                if text is None:
+                    transfers = None
+                elif text is not _FAILED and is_word(text, "none"):
+                    transfers = ()
+                else:
+                    if text is not _FAILED:
+                        self._transfers_cell_problem(line)
+                    continue
+            item.entry = item.entry.model_copy(update={"transfers": transfers})
+
+    def _transfers_cell_problem(self, line: _Line) -> None:
+        sheet = say(SHEETS, "transfers", self.lang)
+        self.fail(line.ref("transfers"), f"transfers are read from the sheet {sheet!r}, one row "
+                  "per transfer; here write only "
+                  f"{word('none', self.lang)!r} or {not_stated(self.lang)!r}, "
+                  "or leave the cell as it was")  # fmt: skip
+
+    # -- computed cells --------------------------------------------------------------------
+
+    def _check_computed(self, register: Register, retention: list[_Matched],
+                        activities: list[_Matched],
+                        transfer_rows: dict[int, list[tuple[_Line, Transfer]]],
+                        ) -> None:  # fmt: skip
+        """A computed cell that was changed must show what the register now says."""
+        book = self._book(register)
+        rules = self._expected(retention_rules_rows(book), CATALOGUE_FIELDS["retention_rules"])
+        kept = [item for item in retention if item.entry is not None]
+        for item, shown in zip(kept, rules, strict=True):
+            self._computed(item.line, "in_words", shown, ("period", "starts"), CATALOGUE_COLUMNS)
+        rows = self._expected(transfers_rows(book), list(TRANSFER_COLUMNS))
+        position = 0
+        for index, item in enumerate(activities):
+            if item.entry is None:
+                continue
+            listed = transfer_rows.get(index, [])
+            for (line, _), shown in zip(listed, rows[position : position + len(listed)],
+                                        strict=True):  # fmt: skip
+                for key, source in (("activity", ("activity_id",)), ("country", ("country_code",)),
+                                    ("adequacy", ("country_code",))):  # fmt: skip
+                    self._computed(line, key, shown, source, TRANSFER_COLUMNS)
+            position += len(item.entry.transfers or ())
+
+    def _computed(self, line: _Line, key: str, shown: dict[str, Any], sources: Sequence[str],
+                  table: dict[str, tuple[str, str]]) -> None:  # fmt: skip
+        if line.expected is None or key not in line.letters or not line.changed(key):
+            return  # a row added by hand may say what it likes there
+        if _read(line.values.get(key)) != shown.get(key):
+            columns = " or ".join(repr(say(table, source, self.lang)) for source in sources)
+            self.fail(line.ref(key), f"{say(table, key, self.lang)!r} is computed from {columns}; "
+                      "change that instead (or leave this cell as it was)")  # fmt: skip
+
+
+_FAILED = object()
+
+
+def _optional(value: Any, read: Callable[[str], Any]) -> Any:
+    text = parse_plain(value)
+    return None if text is None else read(text)
+
+
+def _places(line: _Line, readers: Mapping[str, tuple[str, Any]]) -> dict[str, str]:
+    """Field name -> the cell it was read from."""
+    return {name: line.ref(column) for column, (name, _) in readers.items()}
+
+
+def _register_of(data: DataSheet) -> Register | None:
+    if data.register is None or data.organisation is None:
+        return None
+    return Register(
+        format=FORMAT,
+        register=data.register,
+        organisation=data.organisation,
+        **{section: tuple(entries) for section, entries in data.entries.items()},
+    )
+
+
+class _Resolver:
+    """Catalogue entries named in an Activities or Transfers cell: by the words the exporter
+    wrote for them (from the data sheet or as the catalogue sheet now says), by id, or by
+    name."""
+
+    def __init__(self, run: _Import, register: Register) -> None:
+        self.lang = run.lang
+        self.book = run._book(register)
+        self.sheets = {key: say(SHEETS, key, run.lang) for key in CATALOGUES}
+        self.shown: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in CATALOGUES}
+        self.names: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in CATALOGUES}
+        self.ids: dict[str, set[str]] = {key: set() for key in CATALOGUES}
+        books = [self.book] + ([run.book] if run.book is not None else [])
+        for book in books:
+            render = Renderers(book)
+            how = {"data_subjects": render.subject, "data_categories": render.category,
+                   "recipients": render.recipient, "retention_rules": render.retention,
+                   "security_measures": render.measure}  # fmt: skip
+            for section, entry_text in how.items():
+                for entry in getattr(book.register, section):
+                    _add(self.shown[section], _shown(entry_text(entry), run.lang), entry.id)
+                    name = text_in(entry.name, run.lang, book.register.register.language)
+                    _add(self.names[section], str(_shown(name, run.lang)).casefold(), entry.id)
+                    self.ids[section].add(entry.id)
+        # A transfer names its recipient by name alone.
+        self.transfer_names: dict[str, list[str]] = defaultdict(list)
+        for book in books:
+            for entry in book.register.recipients:
+                _add(self.transfer_names, _shown(book.text(entry.name), run.lang), entry.id)
+
+    def resolve(self, section: str, text: str, *, transfer: bool = False) -> str:
+        """The id of the entry of `section` that `text` names; Unreadable when none or several."""
+        text = text.strip()
+        tables = [self.transfer_names, self.shown[section]] if transfer else [self.shown[section]]
+        for table in tables:
+            found = table.get(text)
+            if found:
+                return self._one(found, text)
+        if text in self.ids[section]:
+            return text
+        found = self.names[section].get(text.casefold())
+        if found:
+            return self._one(found, text)
+        unknown = _NOT_IN_CATALOGUE.match(text)
+        if unknown is not None:
+            return unknown["id"]
+        raise Unreadable(f"{text!r} is not on the sheet {self.sheets[section]!r}; "
+                         "write its name or its id (one per line)")  # fmt: skip
+
+    @staticmethod
+    def _one(ids: list[str], text: str) -> str:
+        if len(ids) > 1:
+            raise Unreadable(f"{text!r} could be any of {', '.join(ids)}; write the id instead")
+        return ids[0]
+
+
+def _add(table: dict[str, list[str]], key: Any, entry_id: str) -> None:
+    if key is None:
+        return
+    found = table[key]
+    if entry_id not in found:
+        found.append(entry_id)

@@ -1,0 +1,241 @@
+"""Excel export: the register workbook that auditors and the supervisory authority receive.
+
+They never see the YAML, so the workbook must stand on its own: complete against Art. 30,
+readable on screen and on paper, safe to open and reproducible. Sheets, in order:
+
+- Cover: the organisation, the edition, which ropa wrote it, as of when, the SHA-256 of the
+  source file, counts and the validation summary;
+- Activities: one row per activity, columns in the order of Art. 30(1)(a)-(g), then good
+  practice; each header says which item it answers;
+- one sheet per catalogue (data subjects, data categories, recipients, retention rules,
+  security measures) and a Transfers sheet with one row per transfer;
+- Art. 30 coverage: activities x items, stated / missing / not applicable, coloured;
+- Rights: activities x data subject rights, derived from the legal bases (`ropa.rights`);
+- Findings: every finding of the report, waived ones marked, and the export's own notices
+  (code EXPORT: a text cut to Excel's cell limit, or no validation at all);
+- Changes (only when an earlier edition is given): what changed since it (`ropa.diff`);
+- ropa-data, hidden: the register exactly as written, for `ropa import` (`_data`).
+
+A cell that names one row of another sheet links to it. Text is always a text cell (never a
+formula), characters XML forbids are dropped and over-long text is cut with a marker
+(`_cells`). The sheets are streamed, rows never all in memory: openpyxl's write-only mode
+writes each sheet's frame and `_cells` its rows. The file is packed with fixed dates
+(`_package`), so the same register, language and as-of date give the same bytes, and it
+is written beside its destination and renamed into place when complete (`ropa.atomic`).
+
+Module map: `_book` (the register and its indexes), `_sheets` (what each sheet
+says), `_data` (the hidden data sheet), `_words` (the workbook's own words in lv /
+en), `_cells` (safe cells, styles, streamed sheets), `_package` (the deterministic
+zip).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from functools import partial
+from typing import IO, Any
+
+from openpyxl.packaging.core import DocumentProperties
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from ropa._collector import collector_paused
+from ropa._version import __version__
+from ropa.atomic import write_atomically
+from ropa.diff import change_rows, diff_registers
+from ropa.findings import Report
+from ropa.formats.xlsx._book import CATALOGUES, Book
+from ropa.formats.xlsx._cells import MAX_WIDTH, Row, SheetStream, Styles, clean_text
+from ropa.formats.xlsx._data import WIDTHS as DATA_WIDTHS
+from ropa.formats.xlsx._data import data_rows
+from ropa.formats.xlsx._package import save
+from ropa.formats.xlsx._sheets import (
+    activities_rows,
+    changes_rows,
+    cover_rows,
+    coverage_rows,
+    data_categories_rows,
+    data_subjects_rows,
+    findings_rows,
+    recipients_rows,
+    retention_rules_rows,
+    rights_rows,
+    security_measures_rows,
+    transfers_rows,
+)
+from ropa.formats.xlsx._words import SHEETS, say, word
+from ropa.model import Register
+
+__all__ = ["DATA_SHEET", "LANGUAGES", "SHEET_ORDER", "export_excel"]
+
+LANGUAGES = ("lv", "en")
+"""The languages the workbook can be written in."""
+
+SHEET_ORDER = ("cover", "activities", *CATALOGUES, "transfers", "coverage", "rights", "findings")
+"""Sheet keys in the workbook's order (titles in `_xlsx_text.SHEETS`); a Changes sheet follows
+when an earlier edition is given, and the hidden data sheet comes last."""
+DATA_SHEET = SHEETS["data"][1]
+"""Title of the hidden sheet that holds the register as written (`_data`)."""
+
+_ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
+    "cover": cover_rows,
+    "activities": activities_rows,
+    "data_subjects": data_subjects_rows,
+    "data_categories": data_categories_rows,
+    "recipients": recipients_rows,
+    "retention_rules": retention_rules_rows,
+    "security_measures": security_measures_rows,
+    "transfers": transfers_rows,
+    "coverage": coverage_rows,
+    "rights": rights_rows,
+    "findings": findings_rows,
+    "changes": changes_rows,
+    "data": data_rows,
+}
+_MAX_WIDTH = {"cover": 70}
+
+# Columns that stay in view while scrolling right: the ids and names a row is about.
+_FROZEN = {"cover": "B2", "findings": "C2"}
+_FROZEN_DEFAULT = "C2"
+_HEADER_TEXT_LIMIT = 80  # Excel allows 255 characters for a whole header or footer
+
+
+def export_excel(
+    register: Register,
+    path: str | os.PathLike[str],
+    *,
+    lang: str = "en",
+    report: Report | None = None,
+    as_of: date | None = None,
+    source_sha256: str | None = None,
+    since: Register | None = None,
+) -> None:
+    """Write the register workbook of `register` to `path`, whole or not at all.
+
+    `lang` is "lv" or "en": sheet names, headers, vocabulary labels and register texts in that
+    language (register texts fall back to the register's language, then to any). `report` is
+    the validation report the Findings sheet lists; without one the workbook says validation
+    was not run. `as_of` dates the workbook (default: the report's date, else today) and is the
+    only date in it that the clock could set. `source_sha256` defaults to the SHA-256 of the
+    bytes the register was loaded from, when it was read from a file. `since`, an earlier
+    edition of the register, adds a Changes sheet: what changed since it (`ropa.diff`), one
+    row per change.
+
+    The workbook also holds the register exactly as written, in a hidden sheet, so that
+    `ropa.import_workbook` can give it back whole.
+
+    Raises `ropa.atomic.OutputError` when `path` cannot be written (no partial file is left)
+    and ValueError for an unknown language or an `as_of` that contradicts the report.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
+    if report is not None and as_of is not None and as_of != report.as_of:
+        raise ValueError(
+            f"as_of {as_of.isoformat()} differs from the report's date {report.as_of.isoformat()}"
+        )
+    day = as_of or (report.as_of if report is not None else date.today())
+    source = register.source
+    book = Book(
+        register=register,
+        lang=lang,
+        report=report,
+        as_of=day,
+        source_file=(source.base_name if source else None) or word("not_available", lang),
+        source_sha256=source_sha256
+        or (source.sha256() if source else None)
+        or word("not_available", lang),
+        since=since,
+        changes=change_rows(diff_registers(since, register), lang) if since is not None else [],
+    )
+    with collector_paused():  # the rows are made and dropped by the hundred thousand
+        write_atomically(path, lambda stream: _write_workbook(book, stream))
+
+
+def _write_workbook(book: Book, stream: IO[bytes]) -> None:
+    with tempfile.TemporaryDirectory(prefix="ropa-xlsx-", ignore_cleanup_errors=True) as work:
+        workbook = Workbook(write_only=True)
+        workbook.properties = _properties(book)
+        keys = (*SHEET_ORDER, *(("changes",) if book.since is not None else ()), "data")
+        titles = [say(SHEETS, key, book.lang) for key in keys]
+        numbers = {key: number for number, key in enumerate(keys)}
+        sheets: dict[str, SheetStream] = {}
+        styles: Styles | None = None
+        for key, title in zip(keys, titles, strict=True):
+            sheet: WriteOnlyWorksheet = workbook.create_sheet(title)
+            styles = styles or Styles(sheet)
+            part = os.path.join(work, f"sheet{numbers[key] + 1}")
+            layout: dict[str, Any]
+            if key == "data":
+                # Hidden, not very hidden: an auditor may unhide it; it is only not for reading.
+                sheet.sheet_state = "hidden"  # type: ignore[attr-defined]
+                layout = {"widths": DATA_WIDTHS, "fit_rows": False, "body_style": "data"}
+            else:
+                _set_up_page(sheet, book, key)
+                layout = {"max_width": _MAX_WIDTH.get(key, MAX_WIDTH)}
+            sheets[key] = SheetStream(
+                sheet, out=part + ".xml", rows_out=part + "-rows.xml", styles=styles,
+                sheet_numbers=numbers, titles=titles, lang=book.lang, notices=book.notices,
+                **layout,
+            )  # fmt: skip
+        # The cover comes first in the workbook but is written last: it counts the notices.
+        for key in (*keys[1:], "cover"):
+            autofilter = key not in ("cover", "data")
+            sheets[key].write(partial(_ROWS[key], book), autofilter=autofilter)
+        save(workbook, stream, book.as_of, {s.out: s.rows_out for s in sheets.values()})
+
+
+def _properties(book: Book) -> DocumentProperties:
+    midnight = datetime(book.as_of.year, book.as_of.month, book.as_of.day)
+    organisation = _one_line(book.register.organisation.name or "")
+    title = word("title", book.lang) + (f" — {organisation}" if organisation else "")
+    return DocumentProperties(
+        creator=f"ropa {__version__}",
+        title=title,
+        subject=_one_line(book.register.register.version or "") or None,
+        language=book.lang,
+        created=midnight,
+        modified=midnight,
+    )
+
+
+def _set_up_page(sheet: Any, book: Book, key: str) -> None:
+    """Frozen header, A4 landscape fitted to the page width, header row on every page,
+    header and footer naming the organisation, the sheet and the page.
+
+    `sheet` is a `WriteOnlyWorksheet`, whose settings openpyxl's stubs leave out.
+    """
+    sheet.freeze_panes = _FROZEN.get(key, _FROZEN_DEFAULT)
+    sheet.print_title_rows = "1:1"
+    setup = sheet.page_setup
+    setup.orientation = "landscape"
+    setup.paperSize = 9  # A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages down as needed
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.7,
+                                     header=0.3, footer=0.3)  # fmt: skip
+    lang = book.lang
+    organisation = _header_text(book.register.organisation.name or "")
+    version = _header_text(book.register.register.version or "")
+    header = sheet.HeaderFooter.oddHeader
+    header.left.text = organisation or None
+    header.center.text = "&A"
+    header.right.text = f"{word('as_of_prefix', lang)} {book.as_of.isoformat()}"
+    footer = sheet.HeaderFooter.oddFooter
+    footer.left.text = f"ropa {__version__}"
+    footer.center.text = word("page", lang)
+    footer.right.text = version or None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(clean_text(text).split())
+
+
+def _header_text(text: str) -> str:
+    # `&` starts a header code; `&&` is a literal ampersand.
+    return _one_line(text)[:_HEADER_TEXT_LIMIT].replace("&", "&&")

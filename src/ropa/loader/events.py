@@ -1,0 +1,338 @@
+"""Stage 2: YAML events to plain data and a source map, under the loader's own rules.
+
+Plain data is built straight from PyYAML's event stream (libyaml's C parser where it is
+installed) instead of going through PyYAML's composer and constructor: several times faster,
+and the loader's rules apply while it builds (YAML 1.2 core scalars, duplicate keys, bounded
+aliases and nesting, no tags).
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from typing import Any
+
+import yaml
+
+from ropa._collector import collector_paused
+from ropa.loader.problems import LoadError, Problem, Refused, quoted
+from ropa.loader.read import TEXT_SOURCE, line_column_of, refuse_hidden_breaks
+from ropa.model import kind_of
+from ropa.source import Location, Position, SourceMap, line_column, place
+from ropa.text.escape import shortened
+
+# libyaml's parser; the pure-Python one is the fallback where libyaml is missing.
+_CParser: Any
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _CParser = None
+
+MAX_ALIAS_NODES = 1_000_000
+"""Most nodes that aliases may add to a document (stops "billion laughs" documents)."""
+MAX_DEPTH = 100
+"""Deepest nesting of mappings and lists the loader accepts."""
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_INT_OCT = re.compile(r"0o[0-7]+")
+_INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_SPECIAL_FLOATS = {
+    ".inf": float("inf"),
+    ".Inf": float("inf"),
+    ".INF": float("inf"),
+    "+.inf": float("inf"),
+    "+.Inf": float("inf"),
+    "+.INF": float("inf"),
+    "-.inf": float("-inf"),
+    "-.Inf": float("-inf"),
+    "-.INF": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
+}
+_TAB_WORD = re.compile(r"\btab\b")
+_NUMERIC_START = frozenset("0123456789+-.")
+_KEYWORD_START = frozenset("~nNtTfF")
+
+
+def _resolve_plain(value: str) -> Any:
+    """A plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if not value:
+        return None
+    first = value[0]
+    if first in _KEYWORD_START:
+        if value in _NULLS:
+            return None
+        found = _BOOLS.get(value)
+        if found is not None:
+            return found
+        return value
+    if first in _NUMERIC_START:
+        if _INT.fullmatch(value):
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        if value in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[value]
+        if _INT_OCT.fullmatch(value):
+            return int(value[2:], 8)
+        if _INT_HEX.fullmatch(value):
+            return int(value[2:], 16)
+    return value
+
+
+def _new_parser(document: str | bytes) -> Any:
+    if _CParser is not None:
+        return _CParser(document)
+    return yaml.SafeLoader(document if isinstance(document, str) else document.decode("utf-8"))
+
+
+_ScalarEvent = yaml.ScalarEvent
+_MappingStartEvent = yaml.MappingStartEvent
+_MappingEndEvent = yaml.MappingEndEvent
+_SequenceStartEvent = yaml.SequenceStartEvent
+_SequenceEndEvent = yaml.SequenceEndEvent
+_AliasEvent = yaml.AliasEvent
+_DocumentStartEvent = yaml.DocumentStartEvent
+_StreamEndEvent = yaml.StreamEndEvent
+_NO_KEY = object()
+_BAD_KEY = object()
+_SHARED_LENGTH = 40
+"""Scalars up to this long are shared between their repeats (longer ones rarely repeat)."""
+
+
+def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[Any, Position]:
+    """Plain data and positions from the event stream; soft problems go to `problems`.
+
+    `document` is the text, or the text as UTF-8 (which libyaml reads without a copy).
+    """
+    # A frame is [container, position, pending key, key place, anchor, node count at start].
+    # Mapping frames have a dict container, sequence frames a list. Positions are in the
+    # compact shapes `ropa.source` describes.
+    stack: list[list[Any]] = []
+    # A register repeats its keys and short values (ids, codes, languages) thousands of times;
+    # each repeat is made one shared string. A large register then takes a third less memory,
+    # and the rest of the program less time.
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    anchors: dict[str, tuple[Any, Position, int | None]] = {}
+    root: Any = _NO_KEY
+    root_position: Position = place(1, 1)
+    documents = 0
+    nodes = 0
+    alias_nodes = 0
+
+    parser = _new_parser(document)
+    get_event = parser.get_event
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is _ScalarEvent:
+                nodes += 1
+                mark = event.start_mark
+                # `place(line, column)`, written out: this runs for every value in the file
+                # (and a column never reaches 2**32, which would take a line of 4 GiB).
+                position: Position = (mark.line + 1) << 32 | mark.column + 1
+                if not event.style and event.tag is None:
+                    value = _resolve_plain(event.value)
+                elif event.tag is None or event.tag in ("!", _STR_TAG):
+                    value = event.value
+                else:
+                    raise Refused(mark.line + 1, mark.column + 1, _tag_message(event.tag))
+                if type(value) is str and len(value) <= _SHARED_LENGTH:
+                    value = share(value, value)
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, position, 1)
+            elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
+                nodes += 1
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                if event.tag is not None and event.tag != "!":
+                    raise Refused(line, column, _tag_message(event.tag))
+                if len(stack) >= MAX_DEPTH:
+                    message = f"nesting deeper than {MAX_DEPTH} levels; a register is never so deep"
+                    raise Refused(line, column, message)
+                spot = line << 32 | column  # `place(line, column)`, written out
+                if kind is _MappingStartEvent:
+                    container: Any = {}
+                    position = (spot, {}, array("Q"))
+                else:
+                    container = []
+                    position = (spot, [])
+                if event.anchor is not None:
+                    anchors[event.anchor] = (container, position, None)
+                stack.append([container, position, _NO_KEY, None, event.anchor, nodes])
+                continue
+            elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
+                frame = stack.pop()
+                value, position = frame[0], frame[1]
+                if frame[4] is not None:
+                    anchors[frame[4]] = (value, position, nodes - frame[5] + 1)
+            elif kind is _AliasEvent:
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                target = anchors.get(event.anchor)
+                if target is None:
+                    raise Refused(line, column, f"alias *{event.anchor} names no anchor")
+                value, position, size = target
+                if size is None:
+                    raise Refused(line, column, f"alias *{event.anchor} refers to itself")
+                nodes += size
+                alias_nodes += size
+                if alias_nodes > MAX_ALIAS_NODES:
+                    message = (
+                        f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; "
+                        "the document is refused (an alias bomb?)"
+                    )
+                    raise Refused(line, column, message)
+            elif kind is _DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    message = "a second YAML document (---); a register is one document"
+                    raise Refused(mark.line + 1, mark.column + 1, message)
+                continue
+            elif kind is _StreamEndEvent or event is None:
+                break
+            else:
+                continue
+
+            # Attach the finished node to its parent.
+            if not stack:
+                root, root_position = value, position
+                continue
+            parent = stack[-1]
+            container = parent[0]
+            if type(container) is list:
+                container.append(value)
+                parent[1][1].append(position)
+            elif parent[2] is _NO_KEY:
+                if type(value) is not str:
+                    described = "null" if value is None else "a " + kind_of(value)
+                    problems.append(
+                        Problem(
+                            Location(file, *line_column(position)),
+                            f"a key must be text, not {described}",
+                        )
+                    )
+                    value = _BAD_KEY  # reported; its value is dropped, not guessed at
+                parent[2] = value
+                parent[3] = position if type(position) is int else position[0]
+            else:
+                key = parent[2]
+                parent[2] = _NO_KEY
+                if key is _BAD_KEY:
+                    continue
+                if key in container:
+                    first, _ = line_column(parent[1][2][list(container).index(key)])
+                    problems.append(
+                        Problem(
+                            Location(file, *line_column(parent[3])),
+                            f"duplicate key {quoted(key)} (first written at line {first})",
+                        )
+                    )
+                    continue
+                container[key] = value
+                parent[1][1][key] = position
+                parent[1][2].append(parent[3])
+    finally:
+        parser.dispose()
+
+    if root is _NO_KEY:
+        root = None
+    return root, root_position
+
+
+def _tag_message(tag: str) -> str:
+    return (
+        f"explicit tag {shortened(tag)} is not allowed; a register holds plain text, lists "
+        "and mappings"
+    )
+
+
+def parse_text(text: str, file: str = TEXT_SOURCE) -> tuple[Any, SourceMap]:
+    """Parse YAML (or JSON) text into plain data and its source map.
+
+    Raises `LoadError` on malformed YAML, duplicate keys, tags, alias bombs or deep nesting.
+    """
+    refuse_hidden_breaks(text, file)
+    problems: list[Problem] = []
+    data, source_map = parse(text, file, problems)
+    if problems:
+        raise LoadError(problems)
+    return data, source_map
+
+
+def parse(
+    document: str | bytes, file: str, problems: list[Problem], sha256: str | None = None
+) -> tuple[Any, SourceMap]:
+    """Like `parse_text`, but duplicate and non-text keys go to `problems`.
+
+    `document` is the text, or the text as UTF-8 bytes already checked to be valid.
+    """
+    try:
+        with collector_paused():
+            data, root = build(document, file, problems)
+    except Refused as refused:
+        location = Location(file, refused.line, refused.column)
+        raise LoadError([Problem(location, refused.message)]) from None
+    except yaml.reader.ReaderError as error:
+        raise LoadError([_reader_problem(error, file, _as_text(document))]) from None
+    except yaml.MarkedYAMLError as error:
+        raise LoadError([_syntax_problem(error, file, _as_text(document))]) from None
+    except yaml.YAMLError as error:
+        raise LoadError([Problem(Location(file, 1, 1), f"not valid YAML: {error}")]) from None
+    return data, SourceMap(file, root, sha256)
+
+
+def _as_text(document: str | bytes) -> str:
+    return document if isinstance(document, str) else document.decode("utf-8")
+
+
+def _reader_problem(error: yaml.reader.ReaderError, file: str, text: str) -> Problem:
+    """A character YAML does not allow (a control character, U+FFFE ...), where it is.
+
+    The two parsers count the error's position differently (libyaml in bytes), but the
+    character they name is the first unacceptable one, so its first occurrence is the place.
+    """
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    index = text.find(chr(code))
+    line, column = line_column_of(text[:index]) if index >= 0 else (1, 1)
+    message = f"character U+{code:04X} is not allowed in YAML (a control or special character)"
+    return Problem(Location(file, line, column), message)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = error.problem or "not valid YAML"
+    if _is_tab_problem(problem, text, line, column):
+        message = "tab character; YAML indentation must use spaces, never tabs"
+    else:
+        message = f"not valid YAML: {problem}"
+        if error.context:
+            message += f" ({error.context})"
+    return Problem(Location(file, line, column), message)
+
+
+def _is_tab_problem(problem: str, text: str, line: int, column: int) -> bool:
+    """Whether a syntax error is a tab where YAML wants spaces.
+
+    The pure-Python parser names the tab in its message; libyaml often says only "found
+    character that cannot start any token", so the character at the mark is looked at too.
+    """
+    if _TAB_WORD.search(problem) or "'\\t'" in problem:
+        return True
+    rows = text.split("\n", line)
+    row = rows[line - 1] if line <= len(rows) else ""
+    indentation = row[:column]
+    return "\t" in indentation and not indentation.strip(" \t")
+
+
+def cparser_available() -> bool:
+    """Whether libyaml's parser is there (it reads UTF-8 bytes without a copy of the text)."""
+    return _CParser is not None

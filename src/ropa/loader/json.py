@@ -1,0 +1,55 @@
+"""Stage 2 for `.json` files: strict JSON, made ready for the YAML event parser."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ropa.loader.problems import LoadError, Problem
+from ropa.source import Location
+
+
+def check_json(text: str, file: str) -> str:
+    """JSON text, checked as JSON (so YAML in a .json file is refused), ready for the parser."""
+    try:
+        json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON: {error.msg}"
+        raise LoadError([Problem(Location(file, error.lineno, error.colno), message)]) from None
+    except ValueError as error:
+        raise LoadError([Problem(Location(file, 1, 1), str(error))]) from None
+    # Tabs are JSON whitespace but not YAML indentation; outside strings they are only
+    # whitespace (JSON strings cannot hold a raw tab), so a space keeps every column.
+    text = text.replace("\t", " ")
+    # JSON writes a character beyond U+FFFF as two escaped surrogates (json.dumps does by
+    # default); YAML does not, so they are joined into the character itself. Later columns
+    # on such a line move left, a small price against refusing valid JSON.
+    if "\\u" in text:
+        text = _SURROGATE_PAIR.sub(_join_surrogates, text)
+    # JSON takes any character raw in a string but the few above; YAML refuses DEL, the C1
+    # controls and U+FFFE/U+FFFF, and its parser reads NEL, LS and PS as line breaks (NEL
+    # even turns into a space). Each is given to the parser as the escape both read alike;
+    # later columns on its line move right.
+    return _YAML_UNSAFE.sub(_escaped, text)
+
+
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
+
+
+_SURROGATE_PAIR = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+
+def _join_surrogates(match: re.Match[str]) -> str:
+    high, low = int(match[2], 16), int(match[3], 16)
+    return match[1] + chr(0x10000 + (high - 0xD800) * 0x400 + (low - 0xDC00))
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")

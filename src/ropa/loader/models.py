@@ -1,0 +1,140 @@
+"""Stage 3: pydantic's complaints about the data, as located, readable problems."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from ropa.loader.problems import Problem, quoted
+from ropa.model import Register
+from ropa.source import NodePath, PathPart, SourceMap, format_path
+
+
+def model_problems(error: ValidationError, data: Any, source_map: SourceMap) -> list[Problem]:
+    problems = set()
+    for detail in error.errors(include_url=False):
+        path = _data_path(detail["loc"], data)
+        kind = detail["type"]
+        field = _field_name(path)
+        if kind == "missing":
+            location = source_map.locate(path[:-1])
+            where = format_path(path[:-1])
+            message = f"missing required field '{path[-1]}'" + (f" in {where}" if path[:-1] else "")
+        elif kind == "union_tag_invalid":
+            location = source_map.locate((*path, "basis"))
+            message = f"{field}.basis: {_describe(detail)}"
+        elif kind == "extra_forbidden":
+            location = source_map.key_location(path)
+            message = f"unknown field {quoted(str(path[-1]))} in {format_path(path[:-1])}"
+            message += _suggestion(str(path[-1]))
+        else:
+            location = source_map.locate(path)
+            message = f"{field}: {_describe(detail)}"
+        problems.add(Problem(location, message))
+    return sorted(problems)
+
+
+def _data_path(loc: tuple[int | str, ...], data: Any) -> NodePath:
+    """The path in the document; drops the union tags pydantic puts in its error locations."""
+    path: list[PathPart] = []
+    node = data
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, dict):
+            if part not in node and not last:
+                continue  # a tag such as 'legitimate_interests', not a key
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            path.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        elif not last and isinstance(part, str):
+            continue
+        else:
+            path.append(part)
+            node = None
+    return tuple(path)
+
+
+def _field_name(path: NodePath) -> str:
+    return format_path(path)
+
+
+def _describe(detail: Any) -> str:
+    kind = detail["type"]
+    value = detail.get("input")
+    ctx = detail.get("ctx") or {}
+    if kind == "literal_error":
+        return f"{_show(value)} is not allowed; expected {ctx.get('expected', '')}"
+    if kind == "string_type":
+        hint = " (put it in quotes)" if isinstance(value, (int, float, bool)) else ""
+        return f"expected text, got {_show(value)}{hint}"
+    if kind == "bool_type":
+        return f"expected true, false or null, got {_show(value)}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list, got {_show(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of fields, got {_show(value)}"
+    if kind == "union_tag_invalid":
+        return f"legal basis {_show(ctx.get('tag'))} is not one of {ctx.get('expected_tags', '')}"
+    if kind == "union_tag_not_found":
+        return "a legal basis needs a 'basis' field (consent, contract, legal_obligation, ...)"
+    if kind == "value_error":
+        return str(detail["msg"]).removeprefix("Value error, ")
+    return str(detail["msg"])
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _all_field_names() -> list[str]:
+    names: set[str] = set()
+    pending: list[Any] = [Register]
+    seen: set[Any] = set()
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for field_name, info in model.model_fields.items():
+            names.add(field_name)
+            for candidate in _models_in(info.annotation):
+                pending.append(candidate)
+    return sorted(names)
+
+
+def _models_in(annotation: Any) -> Iterator[Any]:
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in getattr(annotation, "__args__", ()) or ():
+        yield from _models_in(argument)
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        yield from _models_in(origin)
+
+
+_FIELD_NAMES: list[str] = []
+
+
+def _suggestion(name: str) -> str:
+    if not _FIELD_NAMES:
+        _FIELD_NAMES.extend(_all_field_names())
+    # A field of another model (a `law` on a consent basis) is no typo: suggest nothing.
+    candidates = [field for field in _FIELD_NAMES if field != name]
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""

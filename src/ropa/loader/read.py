@@ -1,0 +1,115 @@
+"""Stage 1: the bytes of a register file, size-checked and decoded as UTF-8."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from ropa.loader.problems import LoadError, Problem, oversize_message
+from ropa.source import Location
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+"""Largest file the loader reads (50 MB); pass `max_bytes` to change it."""
+TEXT_SOURCE = "<text>"
+"""The name under which a register given as text is reported."""
+
+
+def read_source(
+    source: str | os.PathLike[str] | bytes, name: str | None, max_bytes: int
+) -> tuple[bytes | str, str, str | None]:
+    """The raw content, the name to report it under, and the SHA-256 of the bytes read when
+    they were read from a file (for the exports: the file may change before they are made)."""
+    if isinstance(source, bytes):
+        return source, name or TEXT_SOURCE, None
+    if isinstance(source, str) and ("\n" in source or not source.strip()):
+        return source, name or TEXT_SOURCE, None
+    path = Path(source)
+    label = name or str(source)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError([Problem(Location(label, 1, 1), oversize_message(size, max_bytes))])
+        with path.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)
+        return raw, label, hashlib.sha256(raw).hexdigest()
+    except LoadError:
+        raise
+    except IsADirectoryError:
+        raise LoadError([Problem(Location(label, 1, 1), "is a directory, not a file")]) from None
+    except FileNotFoundError:
+        raise LoadError([Problem(Location(label, 1, 1), "no such file")]) from None
+    except ValueError:  # os.stat refuses a name with a NUL character in it
+        raise LoadError([Problem(Location(label, 1, 1), "not a file name")]) from None
+    except OSError as error:
+        message = f"cannot be read: {error.strerror or error}"
+        raise LoadError([Problem(Location(label, 1, 1), message)]) from None
+
+
+def decode(raw: bytes | str, file: str, max_bytes: int) -> str:
+    """Text of the document: UTF-8 only, a UTF-8 byte order mark is dropped."""
+    if isinstance(raw, str):
+        # The size is counted in UTF-8 bytes (a str of 10 characters may be 40 bytes), and
+        # encoding also finds lone surrogates, which libyaml would meet with a traceback.
+        try:
+            size = len(raw.encode("utf-8"))
+        except UnicodeEncodeError as error:
+            line, column = line_column_of(raw[: error.start])
+            message = f"character U+{ord(raw[error.start]):04X} is a lone surrogate, not text"
+            raise LoadError([Problem(Location(file, line, column), message)]) from None
+        if size > max_bytes:
+            raise LoadError([Problem(Location(file, 1, 1), oversize_message(size, max_bytes))])
+        text = raw.removeprefix("\ufeff")
+    else:
+        if len(raw) > max_bytes:
+            raise LoadError([Problem(Location(file, 1, 1), oversize_message(len(raw), max_bytes))])
+        for bom, encoding in (
+            (b"\xff\xfe\x00\x00", "UTF-32"),
+            (b"\x00\x00\xfe\xff", "UTF-32"),
+            (b"\xff\xfe", "UTF-16"),
+            (b"\xfe\xff", "UTF-16"),
+        ):
+            if raw.startswith(bom):
+                message = f"file is encoded as {encoding}; save it as UTF-8"
+                raise LoadError([Problem(Location(file, 1, 1), message)])
+        try:
+            text = raw.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as error:
+            line, column = line_column_of(raw[: error.start].decode("utf-8", "replace"))
+            message = (
+                f"byte 0x{raw[error.start]:02X} is not valid UTF-8; "
+                "save the file as UTF-8 (ropa reads no other encoding)"
+            )
+            raise LoadError([Problem(Location(file, line, column), message)]) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = line_column_of(text[:nul])
+        message = "NUL byte in the file; it is binary or UTF-16 without a byte order mark"
+        raise LoadError([Problem(Location(file, line, column), message)])
+    return text
+
+
+def line_column_of(before: str) -> tuple[int, int]:
+    """1-based line and column of the character that follows `before`."""
+    line = before.count("\n") + 1
+    return line, len(before) - (before.rfind("\n") + 1) + 1
+
+
+_HIDDEN_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+
+
+def refuse_hidden_breaks(text: str, file: str) -> None:
+    """Refuse NEL, LS and PS written raw: YAML's parser takes each for a line break, which no
+    editor shows (so every later line number would be off), and turns NEL into a space."""
+    places = [index for index in map(text.find, _HIDDEN_BREAKS) if index >= 0]
+    if not places:
+        return
+    index = min(places)
+    line, column = line_column_of(text[:index])
+    character = text[index]
+    message = (
+        f"character U+{ord(character):04X} ({_HIDDEN_BREAKS[character]}) is a line break to "
+        "YAML's parser but not to most editors; delete it, or write it as "
+        f"\\u{ord(character):04X} inside double quotes"
+    )
+    raise LoadError([Problem(Location(file, line, column), message)])

@@ -1,0 +1,563 @@
+"""JSON Schema (2020-12) of the JSON export document (`ropa export --to json`).
+
+Written by hand from small helpers, not derived from the exporter, so that the exporter is
+checked against it rather than the other way round. `schemas/ropa-export.schema.json` is
+`schema_text(export_schema())`, committed; `ropa schema --export` prints it; a test fails when
+the two drift apart.
+
+Every object whose keys are fixed has `additionalProperties: false` and lists every key as
+required: the export writes each key always, with null for "not stated". Only language maps
+(text in every language written) have open keys, limited to ISO 639-1 codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ropa.countries import COUNTRY_CODES
+from ropa.durations import DURATION_PATTERN
+from ropa.model import ID_PATTERN, LANGUAGE_PATTERN
+from ropa.schema.register import SCHEMA_DIALECT
+from ropa.vocab import (
+    LEGAL_BASES,
+    PURPOSES,
+    RECIPIENT_KINDS,
+    REGISTER_KINDS,
+    RIGHTS,
+    SAFEGUARDS,
+    SECURITY_KINDS,
+    SOURCES,
+    SPECIAL_CONDITIONS,
+    SPECIAL_KINDS,
+    Term,
+)
+
+__all__ = ["export_schema"]
+
+Schema = dict[str, Any]
+
+_SHA256_PATTERN = r"^[0-9a-f]{64}$"
+_DPV_PATTERN = r"^(dpv|pd|eu-gdpr):[A-Za-z0-9-]+$"
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _ref(name: str) -> Schema:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _nullable(schema: Schema) -> Schema:
+    """`schema` or null ("not stated")."""
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _list(items: Schema) -> Schema:
+    return {"type": "array", "items": items}
+
+
+def _object(title: str, description: str, properties: Mapping[str, Schema]) -> Schema:
+    """A closed object: every key listed is always written, no other key may appear."""
+    return {
+        "title": title,
+        "description": description,
+        "type": "object",
+        "properties": dict(properties),
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+def _described(schema: Schema, description: str) -> Schema:
+    return {"description": description, **schema}
+
+
+_STRING: Schema = {"type": "string"}
+_NULLABLE_STRING: Schema = _nullable(_STRING)
+_NULLABLE_BOOL: Schema = {"type": ["boolean", "null"]}
+_DATE: Schema = {"type": "string", "format": "date"}
+_ID: Schema = {"type": "string", "pattern": ID_PATTERN}
+
+
+def _term(title: str, vocabulary: Mapping[str, Term], description: str) -> Schema:
+    """A vocabulary value: its code with label, GDPR article and DPV identifier."""
+    return _object(
+        title,
+        description,
+        {
+            "code": {"enum": list(vocabulary)},
+            "label": _ref("label"),
+            "article": _described(_STRING, 'The GDPR article the value rests on, e.g. "6(1)(b)".'),
+            "dpv": _described(
+                {"type": "string", "pattern": _DPV_PATTERN},
+                "W3C Data Privacy Vocabulary identifier as a CURIE (dpv:, pd:, eu-gdpr:).",
+            ),
+        },
+    )
+
+
+def _entry_or_unresolved(name: str) -> Schema:
+    return {"anyOf": [_ref(name), _ref("unresolved_reference")]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Definitions
+
+
+def _text_defs() -> dict[str, Schema]:
+    language_map: Schema = {
+        "type": "object",
+        "propertyNames": {"pattern": LANGUAGE_PATTERN},
+        "additionalProperties": {"type": "string", "minLength": 1},
+        "minProperties": 1,
+    }
+    return {
+        "text": {
+            "title": "Text",
+            "description": "A text field of the register. With metadata.language lv or en: "
+            "the text in that language (falling back to the register language, then to any "
+            "language written). With all: a map of every language written to its text "
+            "(lv, en, then others alphabetically); a plain-string field appears under the "
+            "register language.",
+            "oneOf": [{"type": "string", "minLength": 1}, language_map],
+        },
+        "label": {
+            "title": "Label",
+            "description": "A label or sentence the library supplies (vocabulary labels, "
+            "country names, reasons). With metadata.language lv or en: a string in that "
+            "language; with all: {lv, en}.",
+            "oneOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {"lv": _STRING, "en": _STRING},
+                    "required": ["lv", "en"],
+                    "additionalProperties": False,
+                },
+            ],
+        },
+    }
+
+
+def _vocabulary_defs() -> dict[str, Schema]:
+    return {
+        "register_kind": _term(
+            "Register kind", REGISTER_KINDS, "Controller's (Art. 30(1)) or processor's record."
+        ),
+        "legal_basis_kind": _term("Legal basis", LEGAL_BASES, "Art. 6(1)(a)-(f)."),
+        "special_condition": _term(
+            "Special condition", SPECIAL_CONDITIONS, "An Art. 9(2) condition."
+        ),
+        "special_kind": _term(
+            "Special category", SPECIAL_KINDS, "Art. 9(1) special category, or Art. 10."
+        ),
+        "purpose": _term("Purpose kind", PURPOSES, "DPV-aligned kind of purpose."),
+        "source": _term("Source", SOURCES, "Where the data come from (Art. 13 or 14)."),
+        "recipient_kind": _term("Recipient kind", RECIPIENT_KINDS, "Kind of recipient."),
+        "safeguard": _term("Safeguard", SAFEGUARDS, "Ground for a transfer, Art. 45-49."),
+        "security_kind": _term("Security measure kind", SECURITY_KINDS, "Art. 32."),
+        "right": _right_def(
+            _term(
+                "Data subject right",
+                RIGHTS,
+                "A data subject right (Art. 15-22, 7(3)) and whether it applies to the "
+                "activity, derived from its legal bases and automated decisions.",
+            )
+        ),
+        "country": _object(
+            "Country",
+            "An ISO 3166-1 alpha-2 country with its name and transfer status.",
+            {
+                "code": {"enum": sorted(COUNTRY_CODES)},
+                "name": _ref("label"),
+                "eea": _described({"type": "boolean"}, "In the European Economic Area."),
+                "adequacy": _described(
+                    {"type": "boolean"}, "Has an EU adequacy decision (Art. 45)."
+                ),
+                "adequacy_condition": _described(
+                    _nullable(_ref("label")),
+                    "When the adequacy decision covers only some recipients, which ones.",
+                ),
+            },
+        ),
+    }
+
+
+def _right_def(term: Schema) -> Schema:
+    """A right is a vocabulary value with its status and the reason for it."""
+    properties = dict(term["properties"])
+    properties["status"] = {"enum": ["applies", "conditional", "not_applicable"]}
+    properties["reason"] = _described(_ref("label"), "Why, in one sentence.")
+    return {**term, "properties": properties, "required": list(properties)}
+
+
+def _party_defs() -> dict[str, Schema]:
+    return {
+        "contact": _object(
+            "Contact",
+            "How to reach a person or organisation.",
+            {
+                "url": _NULLABLE_STRING,
+                "email": _NULLABLE_STRING,
+                "phone": _NULLABLE_STRING,
+                "note": _nullable(_ref("text")),
+            },
+        ),
+        "party": _object(
+            "Party",
+            "A representative (Art. 27) or data protection officer (Art. 37).",
+            {"name": _STRING, "contact": _nullable(_ref("contact"))},
+        ),
+        "joint_controller": _object(
+            "Joint controller",
+            "Another controller that determines purposes and means jointly (Art. 26).",
+            {
+                "name": _STRING,
+                "contact": _nullable(_ref("contact")),
+                "arrangement": _nullable(_ref("text")),
+            },
+        ),
+        "waiver": _object(
+            "Waiver",
+            "An accepted finding: the rule it silences and why.",
+            {"rule": _STRING, "reason": _NULLABLE_STRING},
+        ),
+    }
+
+
+def _catalogue_defs() -> dict[str, Schema]:
+    return {
+        "data_subject": _object(
+            "Data subject category",
+            "A category of data subjects (Art. 30(1)(c)).",
+            {
+                "id": _ID,
+                "name": _ref("text"),
+                "description": _nullable(_ref("text")),
+                "includes_children": _NULLABLE_BOOL,
+            },
+        ),
+        "data_category": _object(
+            "Personal data category",
+            "A category of personal data (Art. 30(1)(c)).",
+            {
+                "id": _ID,
+                "name": _ref("text"),
+                "examples": _nullable(_ref("text")),
+                "special": _described(
+                    _nullable(_ref("special_kind")), "Null when the category is ordinary."
+                ),
+                "national_id": _NULLABLE_BOOL,
+            },
+        ),
+        "recipient": _object(
+            "Recipient category",
+            "A category of recipients (Art. 30(1)(d)).",
+            {
+                "id": _ID,
+                "name": _ref("text"),
+                "description": _nullable(_ref("text")),
+                "kind": _ref("recipient_kind"),
+                "contract": _described(_NULLABLE_STRING, "Reference to the Art. 28 contract."),
+                "countries": _described(
+                    _list(_ref("country")), "Where the recipient holds or accesses the data."
+                ),
+            },
+        ),
+        "retention_rule": _object(
+            "Retention rule",
+            "A time limit for erasure (Art. 30(1)(f)).",
+            {
+                "id": _ID,
+                "name": _ref("text"),
+                "description": _nullable(_ref("text")),
+                "period": _described(
+                    _nullable({"type": "string", "pattern": DURATION_PATTERN}),
+                    "ISO 8601 duration; null = no fixed period.",
+                ),
+                "starts": _nullable(_ref("text")),
+                "basis": _nullable(_ref("text")),
+                "in_words": _described(
+                    _ref("label"), 'The rule in words, e.g. "5 years from the end of the contract".'
+                ),
+            },
+        ),
+        "security_measure": _object(
+            "Security measure",
+            "A technical or organisational security measure (Art. 30(1)(g), 32).",
+            {
+                "id": _ID,
+                "name": _ref("text"),
+                "description": _nullable(_ref("text")),
+                "kind": _ref("security_kind"),
+            },
+        ),
+        "unresolved_reference": _object(
+            "Unresolved reference",
+            "A reference to a catalogue entry that does not exist (the report has the error).",
+            {"id": _STRING, "unresolved": {"const": True}},
+        ),
+    }
+
+
+# What each legal basis carries besides `basis` and `covers` (ropa.model.*Basis).
+_BASIS_FIELDS: dict[str, dict[str, Schema]] = {
+    "consent": {
+        "withdrawal": _described(_nullable(_ref("text")), "How consent is withdrawn (Art. 7(3))."),
+        "parental_authorisation": _described(
+            _nullable(_ref("text")), "How parental consent is obtained (Art. 8)."
+        ),
+    },
+    "contract": {},
+    "legal_obligation": {
+        "law": _described(_nullable(_ref("text")), "The law that sets the obligation."),
+    },
+    "vital_interests": {},
+    "public_task": {
+        "law": _described(_nullable(_ref("text")), "The law that lays down the task."),
+    },
+    "legitimate_interests": {
+        "interest": _described(_nullable(_ref("text")), "The interest pursued."),
+        "assessment": _described(_NULLABLE_STRING, "Reference to the balancing test."),
+    },
+}
+
+
+def _legal_basis_def() -> Schema:
+    variants = []
+    for code, extra in _BASIS_FIELDS.items():
+        term = {"allOf": [_ref("legal_basis_kind"), {"properties": {"code": {"const": code}}}]}
+        properties = {
+            "basis": term,
+            "covers": _described(_nullable(_ref("text")), "Which part of the processing."),
+            **extra,
+        }
+        variants.append(
+            _object(
+                f"Legal basis: {code}",
+                f"Art. {LEGAL_BASES[code].article}, with what that basis needs.",
+                properties,
+            )
+        )
+    return {
+        "title": "Legal basis",
+        "description": "An Art. 6(1) legal basis; the fields depend on the basis.",
+        "oneOf": variants,
+    }
+
+
+def _activity_defs() -> dict[str, Schema]:
+    return {
+        "legal_basis": _legal_basis_def(),
+        "transfer": _object(
+            "Transfer",
+            "A transfer to a country outside the EEA (Art. 30(1)(e), 44-49).",
+            {
+                "country": _ref("country"),
+                "recipient": _nullable(_entry_or_unresolved("recipient")),
+                "safeguard": _nullable(_ref("safeguard")),
+                "reference": _described(_NULLABLE_STRING, "Where the safeguard is documented."),
+            },
+        ),
+        "dpia": _object(
+            "DPIA",
+            "A data protection impact assessment (Art. 35).",
+            {"reference": _STRING, "date": _nullable(_DATE)},
+        ),
+        "activity": _object(
+            "Processing activity",
+            "A processing activity with every reference expanded (Art. 30(1)).",
+            {
+                "id": _ID,
+                "name": _ref("text"),
+                "description": _nullable(_ref("text")),
+                "purpose": _nullable(_ref("purpose")),
+                "legal_bases": _list(_ref("legal_basis")),
+                "special_condition": _nullable(_ref("special_condition")),
+                "data_subjects": _list(_entry_or_unresolved("data_subject")),
+                "data_categories": _list(_entry_or_unresolved("data_category")),
+                "sources": _list(_ref("source")),
+                "recipients": _described(
+                    _nullable(_list(_entry_or_unresolved("recipient"))),
+                    "[] = none; null = not stated.",
+                ),
+                "transfers": _described(
+                    _nullable(_list(_ref("transfer"))), "[] = none; null = not stated."
+                ),
+                "retention": _nullable(_entry_or_unresolved("retention_rule")),
+                "security_measures": _list(_entry_or_unresolved("security_measure")),
+                "automated_decisions": _described(
+                    _NULLABLE_BOOL, "Solely automated decisions with legal or similar effect."
+                ),
+                "profiling": _NULLABLE_BOOL,
+                "large_scale": _NULLABLE_BOOL,
+                "dpia": _nullable(_ref("dpia")),
+                "systems": _list(_STRING),
+                "owner": _NULLABLE_STRING,
+                "reviewed": _nullable(_DATE),
+                "waivers": _list(_ref("waiver")),
+                "rights": _described(
+                    _list(_ref("right")), "Every data subject right, in the vocabulary's order."
+                ),
+                "findings": _described(
+                    _list({"type": "integer", "minimum": 0}),
+                    "Positions in report.findings of the findings about this activity.",
+                ),
+            },
+        ),
+    }
+
+
+def _report_defs() -> dict[str, Schema]:
+    count: Schema = {"type": "integer", "minimum": 0}
+    position: Schema = _nullable({"type": "integer", "minimum": 1})
+    return {
+        "finding": _object(
+            "Finding",
+            "One thing a validation rule found.",
+            {
+                "code": {"type": "string", "pattern": r"^ROPA\d{3}$"},
+                "slug": _STRING,
+                "severity": {"enum": ["error", "warning", "info"]},
+                "message": _STRING,
+                "article": _described(_STRING, "The GDPR article the rule rests on."),
+                "path": _described(_STRING, "Where in the register, e.g. activities[3].name."),
+                "activity": _described(_nullable(_ID), "The activity it is about, if any."),
+                "line": _described(position, "1-based line in the source file."),
+                "column": _described(position, "1-based column in the source file."),
+                "waived": {"type": "boolean"},
+                "reason": _described(_NULLABLE_STRING, "Why it is waived."),
+            },
+        ),
+        "report": _object(
+            "Validation report",
+            "Every finding of the rule catalogue, waived ones included and marked.",
+            {
+                "as_of": _DATE,
+                "summary": _object(
+                    "Summary",
+                    "Counts of open findings by severity, and of waived findings.",
+                    {"errors": count, "warnings": count, "info": count, "waived": count},
+                ),
+                "findings": _list(_ref("finding")),
+            },
+        ),
+    }
+
+
+def _document_defs() -> dict[str, Schema]:
+    return {
+        "metadata": _object(
+            "Metadata",
+            "What wrote the document, from what and as of when. No local paths.",
+            {
+                "format": {"const": "ropa-export/1"},
+                "generator": {"const": "ropa"},
+                "ropa_version": _STRING,
+                "register_format": {"const": "ropa/1"},
+                "source": _described(
+                    _nullable({"type": "string", "pattern": r"^[^/\\]+$"}),
+                    "Base name of the register file; null when it came from no file.",
+                ),
+                "source_sha256": _described(
+                    _nullable({"type": "string", "pattern": _SHA256_PATTERN}),
+                    "SHA-256 of the register file's bytes.",
+                ),
+                "as_of": _described(_DATE, "The date the register was checked as of."),
+                "language": _described(
+                    {"enum": ["lv", "en", "all"]}, "Language of texts and labels."
+                ),
+            },
+        ),
+        "register_info": _object(
+            "Register",
+            "About this edition of the register.",
+            {
+                "kind": _ref("register_kind"),
+                "version": _NULLABLE_STRING,
+                "language": {"type": "string", "pattern": LANGUAGE_PATTERN},
+                "reviewed": _nullable(_DATE),
+                "approved_by": _NULLABLE_STRING,
+                "waivers": _list(_ref("waiver")),
+            },
+        ),
+        "organisation": _object(
+            "Organisation",
+            "The controller (or, for a processor register, the processor).",
+            {
+                "name": _NULLABLE_STRING,
+                "registration_number": _NULLABLE_STRING,
+                "address": _nullable(_ref("text")),
+                "country": _nullable(_ref("country")),
+                "public_body": _NULLABLE_BOOL,
+                "contact": _nullable(_ref("contact")),
+                "representative": _nullable(_ref("party")),
+                "dpo": _nullable(_ref("party")),
+                "joint_controllers": _list(_ref("joint_controller")),
+            },
+        ),
+    }
+
+
+def _merge(*parts: Mapping[str, Schema]) -> dict[str, Schema]:
+    merged: dict[str, Schema] = {}
+    for part in parts:
+        for name, schema in part.items():
+            if name in merged:
+                raise ValueError(f"schema definition {name!r} is defined twice")
+            merged[name] = schema
+    return merged
+
+
+def _sections(names: Iterable[tuple[str, str, str]]) -> dict[str, Schema]:
+    return {key: _described(_list(_ref(item)), text) for key, item, text in names}
+
+
+# ---------------------------------------------------------------------------------------------
+# The schema
+
+
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of the JSON export document, format ropa-export/1."""
+    defs = _merge(
+        _text_defs(),
+        _vocabulary_defs(),
+        _party_defs(),
+        _catalogue_defs(),
+        _activity_defs(),
+        _report_defs(),
+        _document_defs(),
+    )
+    properties: dict[str, Schema] = {
+        "metadata": _ref("metadata"),
+        "register": _ref("register_info"),
+        "organisation": _ref("organisation"),
+        **_sections(
+            [
+                ("data_subjects", "data_subject", "Catalogue of data subject categories."),
+                ("data_categories", "data_category", "Catalogue of personal data categories."),
+                ("recipients", "recipient", "Catalogue of recipient categories."),
+                ("retention_rules", "retention_rule", "Catalogue of retention rules."),
+                ("security_measures", "security_measure", "Catalogue of security measures."),
+                ("activities", "activity", "The processing activities, references expanded."),
+            ]
+        ),
+        "report": _ref("report"),
+    }
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": "ropa JSON export (format ropa-export/1)",
+        "description": (
+            "A record of processing activities under GDPR Article 30, fully resolved: every "
+            "reference expanded, every vocabulary value with its label, GDPR article and W3C "
+            "DPV identifier, the data subject rights derived per activity and the validation "
+            "report. Written by `ropa export --to json`."
+        ),
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+        "$defs": defs,
+    }

@@ -1,0 +1,38 @@
+"""JSON Schema (2020-12) of the register format, generated from the models.
+
+`schemas/ropa.schema.json` is this output, committed so editors can offer completion and
+checking (`# yaml-language-server: $schema=../schemas/ropa.schema.json`); a test fails when
+the committed file and the models drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ropa.model import Register
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def register_schema() -> dict[str, Any]:
+    """The JSON Schema of a `ropa/1` register."""
+    body = Register.model_json_schema(mode="validation")
+    schema: dict[str, Any] = {
+        "$schema": SCHEMA_DIALECT,
+        "title": "ropa register (format ropa/1)",
+        "description": (
+            "A record of processing activities under GDPR Article 30, in the format ropa/1: "
+            "the organisation, catalogues of data subjects, data categories, recipients, "
+            "retention rules and security measures, and the processing activities that "
+            "reference them by id."
+        ),
+    }
+    schema.update({key: value for key, value in body.items() if key not in schema})
+    return schema
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    """A schema as the committed file holds it: sorted keys? No: pydantic's order, 2-space
+    indent, UTF-8, trailing newline."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

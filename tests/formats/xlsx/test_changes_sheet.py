@@ -1,0 +1,154 @@
+"""The Changes sheet: `export_excel(..., since=OLD)` and `ropa export --since OLD`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+import ropa
+from ropa.cli import main
+from ropa.diff import change_headers, change_rows, diff_registers
+from ropa.formats.xlsx.write import export_excel
+from ropa.model import Register
+from ropa.rules import validate
+
+ROOT = Path(__file__).resolve().parents[3]
+SHIPPED = ROOT / "data" / "processing_activities.yaml"
+AS_OF = date(2026, 11, 27)
+LANGS = ("lv", "en")
+TITLES = {"lv": "Izmaiņas", "en": "Changes"}
+COVER_LABEL = {"lv": "Izmaiņas kopš", "en": "Changes since"}
+
+
+@pytest.fixture(scope="module")
+def new() -> Register:
+    return ropa.load(SHIPPED)
+
+
+@pytest.fixture(scope="module")
+def old(new: Register) -> Register:
+    """An earlier edition: another version, one activity fewer, one activity renamed."""
+    renamed = new.activities[0].model_copy(update={"name": {"lv": "Reģistrācija", "en": "Sign-up"}})
+    return new.model_copy(update={
+        "register": new.register.model_copy(update={"version": "2025.4"}),
+        "activities": (renamed, *new.activities[1:-1]),
+    })  # fmt: skip
+
+
+def export(register: Register, path: Path, lang: str, since: Register | None) -> Path:
+    report = validate(register, as_of=AS_OF)
+    export_excel(register, path, lang=lang, report=report, since=since)
+    return path
+
+
+def values(sheet: Any) -> list[list[Any]]:
+    return [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_changes_sheet_lists_every_change(
+    tmp_path: Path, old: Register, new: Register, lang: str
+) -> None:
+    book = load_workbook(export(new, tmp_path / "changes.xlsx", lang, old))
+    # After Findings, before the hidden data sheet.
+    assert book.sheetnames[-2:] == [TITLES[lang], "ropa-data"]
+    rows = values(book[TITLES[lang]])
+    assert rows[0] == list(change_headers(lang))
+    expected = change_rows(diff_registers(old, new), lang)
+    assert rows[1:] == [list(row) for row in expected]
+    assert len(expected) == 3  # version, the added activity, the renamed one
+    sheet = book[TITLES[lang]]
+    assert sheet.freeze_panes == "C2" and sheet.auto_filter.ref == f"A1:F{len(rows)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_cover_says_since_which_edition(
+    tmp_path: Path, old: Register, new: Register, lang: str
+) -> None:
+    book = load_workbook(export(new, tmp_path / "changes.xlsx", lang, old))
+    cover = {row[0]: row[1] for row in book.worksheets[0].iter_rows(values_only=True)}
+    assert (
+        cover[COVER_LABEL[lang]]
+        == {
+            "en": "edition 2025.4: 3 changes, see the sheet 'Changes'",
+            "lv": "izdevums 2025.4: 3 izmaiņas, skatīt lapu “Izmaiņas”",
+        }[lang]
+    )
+
+
+def test_an_edition_without_a_version_is_named_by_its_review_date(
+    tmp_path: Path, old: Register, new: Register
+) -> None:
+    unversioned = old.model_copy(
+        update={"register": old.register.model_copy(update={"version": None})}
+    )
+    book = load_workbook(export(new, tmp_path / "changes.xlsx", "en", unversioned))
+    cover = {row[0]: row[1] for row in book["Cover"].iter_rows(values_only=True)}
+    assert cover["Changes since"].startswith("edition 2026-11-24: ")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_changes_is_said_in_words(tmp_path: Path, new: Register, lang: str) -> None:
+    book = load_workbook(export(new, tmp_path / "same.xlsx", lang, new))
+    rows = values(book[TITLES[lang]])
+    message = {
+        "en": "Nothing has changed since edition 2026.1.",
+        "lv": "Kopš izdevuma 2026.1 nekas nav mainīts.",
+    }[lang]
+    assert rows[1:] == [[message, "", "", "", "", ""]]
+
+
+def test_without_since_there_is_no_changes_sheet(tmp_path: Path, new: Register) -> None:
+    book = load_workbook(export(new, tmp_path / "plain.xlsx", "en", None))
+    assert "Changes" not in book.sheetnames
+    cover = {row[0] for row in book["Cover"].iter_rows(values_only=True)}
+    assert "Changes since" not in cover
+
+
+def test_the_changes_sheet_is_deterministic(tmp_path: Path, old: Register, new: Register) -> None:
+    first = export(new, tmp_path / "a.xlsx", "lv", old).read_bytes()
+    assert export(new, tmp_path / "b.xlsx", "lv", old).read_bytes() == first
+
+
+def test_text_in_the_changes_sheet_is_safe(tmp_path: Path, new: Register) -> None:
+    hostile = new.model_copy(update={
+        "register": new.register.model_copy(update={"version": "=HYPERLINK(\"x\")"})})  # fmt: skip
+    book = load_workbook(export(new, tmp_path / "safe.xlsx", "en", hostile))
+    cell = book["Changes"]["E2"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ('=HYPERLINK("x")', "s", True)
+
+
+# ---------------------------------------------------------------------------------------------
+# The command
+
+
+def test_cli_since_adds_the_sheet(tmp_path: Path, old: Register) -> None:
+    from ropa.formats.yaml import dump_register
+
+    earlier = tmp_path / "2025.4.yaml"
+    earlier.write_text(dump_register(old), encoding="utf-8")
+    out = tmp_path / "ropa.xlsx"
+    status = main(["export", str(SHIPPED), "--to", "xlsx", "--since", str(earlier), "-o",
+                   str(out), "--as-of", "2026-11-27"])  # fmt: skip
+    assert status == 0
+    book = load_workbook(out)
+    assert len(list(book["Changes"].iter_rows())) == 4
+
+
+def test_cli_since_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ropa.xlsx"
+    missing = tmp_path / "missing.yaml"
+    assert main(["export", str(SHIPPED), "--since", str(missing), "-o", str(out)]) == 2
+    assert f"{missing}:1:1: no such file" in capsys.readouterr().err
+    assert not out.exists()
+    json_out = tmp_path / "ropa.json"
+    assert main(["export", str(SHIPPED), "--since", str(SHIPPED), "-o", str(json_out)]) == 2
+    assert "--since is only for --to xlsx" in capsys.readouterr().err
+    assert not json_out.exists()
+    out.write_bytes(b"an earlier workbook")
+    assert main(["export", str(SHIPPED), "--since", str(out), "-o", str(out)]) == 2
+    assert "would overwrite the input" in capsys.readouterr().err
