@@ -76,8 +76,7 @@ fuzz: $(STAMP_DEV)
 	ROPA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/loader/test_fuzz.py
 
 schema: $(STAMP_RUN)
-	$(BIN)/ropa schema > schemas/ropa.schema.json
-	$(BIN)/ropa schema --export > schemas/ropa-export.schema.json
+	$(BIN)/ropa schema --write schemas
 	$(BIN)/python -m ropa.rule_docs
 
 clean:

@@ -9,6 +9,9 @@ Typical use::
     for finding in report.findings:
         print(finding)
 
+    edited = register.model_copy(update={"activities": register.activities[:3]})
+    ropa.dump(edited, "register.yaml")     # YAML in the format's key order
+
 The exporters (`export_excel`, `export_json`), the workbook importer (`import_workbook`) and
 the notice renderer are imported on first use, so `import ropa` stays light.
 """
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ropa.durations import Duration
 from ropa.findings import Finding, Report, Rule, Severity
+from ropa.formats.yaml import dump, dumps
 from ropa.loader import LoadError, Problem, load
 from ropa.model import Activity, Register
 from ropa.rules import RULES, validate
@@ -45,6 +49,8 @@ __all__ = [
     "Rule",
     "Severity",
     "__version__",
+    "dump",
+    "dumps",
     "export_excel",
     "export_json",
     "import_workbook",
