@@ -3,8 +3,9 @@
 - the published JSON Schemas are served at `schemas/`, the URLs their `$id` names;
 - the shipped register is served at `data/`, so the pages can link to it;
 - `CHANGELOG.md` at the top of the repository is the site's changelog page;
-- every public name of `ropa.__all__` must have a docstring: a name without one is a
-  warning, which `mkdocs build --strict` turns into a failed build.
+- every public name of `ropa.__all__` must have a docstring with an example (`>>>`): a name
+  without one is a warning, which `mkdocs build --strict` turns into a failed build
+  (tests/test_api_examples.py runs the examples).
 """
 
 from __future__ import annotations
@@ -49,3 +50,5 @@ def on_pre_build(config: Any) -> None:
         docstring = member.docstring
         if docstring is None or not docstring.value.strip():
             log.warning("ropa.%s has no docstring (the API reference would be empty)", name)
+        elif ">>>" not in docstring.value:
+            log.warning("ropa.%s: the docstring has no example (an `Examples:` section)", name)

@@ -44,10 +44,11 @@ def test_api_page_documents_exactly_the_public_api(site: Path) -> None:
         assert name in documented
 
 
-def test_api_page_shows_the_docstrings(site: Path) -> None:
+def test_api_page_shows_the_docstrings_and_their_examples(site: Path) -> None:
     page = (site / "api" / "index.html").read_text(encoding="utf-8")
     assert "Load a register from a YAML or JSON file" in page
     assert "Check <code>register</code> against every rule" in page
+    assert page.count('<span class="doc-section-title">Examples:</span>') >= len(ropa.__all__)
 
 
 def test_every_rule_has_a_page_on_the_site(site: Path) -> None:
@@ -66,8 +67,21 @@ def test_the_changelog_is_a_page(site: Path) -> None:
     assert "Unreleased" in page
 
 
-def test_a_public_name_without_docstring_fails_the_build(tmp_path: Path) -> None:
-    """The hook's check is real: a copy of the package with one docstring removed fails."""
+@pytest.mark.parametrize(
+    ("replacement", "warning"),
+    [
+        pytest.param("pass", "ropa.load has no docstring", id="no-docstring"),
+        pytest.param(
+            '"""Load a register."""',
+            "ropa.load: the docstring has no example",
+            id="no-example",
+        ),
+    ],
+)
+def test_a_public_name_without_docstring_or_example_fails_the_build(
+    replacement: str, warning: str, tmp_path: Path
+) -> None:
+    """The hook's check is real: a copy of the tree with one docstring cut fails to build."""
     source = tmp_path / "src" / "ropa"
     source.parent.mkdir()
     subprocess.run(["cp", "-r", str(ROOT / "src" / "ropa"), str(source)], check=True)
@@ -75,7 +89,7 @@ def test_a_public_name_without_docstring_fails_the_build(tmp_path: Path) -> None
     text = loader.read_text(encoding="utf-8")
     start = text.index('"""', text.index("\ndef load("))
     end = text.index('"""', start + 3) + 3
-    loader.write_text(text[:start] + "pass" + text[end:], encoding="utf-8")
+    loader.write_text(text[:start] + replacement + text[end:], encoding="utf-8")
     for name in ("docs", "mkdocs.yml", "schemas", "data", "CHANGELOG.md"):
         subprocess.run(["cp", "-r", str(ROOT / name), str(tmp_path / name)], check=True)
     completed = subprocess.run(
@@ -86,4 +100,4 @@ def test_a_public_name_without_docstring_fails_the_build(tmp_path: Path) -> None
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert completed.returncode != 0
-    assert "ropa.load has no docstring" in completed.stderr
+    assert warning in completed.stderr

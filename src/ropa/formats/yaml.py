@@ -52,7 +52,7 @@ def dumps(register: Register, *, schema: str | None = None) -> str:
     `register`. Comments of the file the register was loaded from are not kept (the register
     does not hold them); `dump` keeps the comments at the top of a file it overwrites.
 
-    Example:
+    Examples:
         >>> import ropa
         >>> register = ropa.load("data/processing_activities.yaml")
         >>> text = ropa.dumps(register)
@@ -79,7 +79,7 @@ def dump(
     `schema` given replaces that line (`schema=""` removes it). A stream (`sys.stdout`, an
     open text file, `io.StringIO`) gets the text as `dumps` makes it.
 
-    Example:
+    Examples:
         >>> import ropa
         >>> register = ropa.load("data/processing_activities.yaml")
         >>> ropa.dump(register, "register.yaml")

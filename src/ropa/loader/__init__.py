@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from ropa._collector import collector_paused
 from ropa.loader.events import MAX_ALIAS_NODES, MAX_DEPTH, cparser_available, parse, parse_text
 from ropa.loader.json import check_json
+from ropa.loader.kinds import not_a_register
 from ropa.loader.models import model_problems
 from ropa.loader.problems import LoadError, Problem, oversize_message
 from ropa.loader.read import DEFAULT_MAX_BYTES, decode, read_source, refuse_hidden_breaks
@@ -103,11 +104,28 @@ def load(
     """Load a register from a YAML or JSON file, text or bytes.
 
     Every structural problem is reported at once, each as `file:line:col: message`, in a
-    `LoadError`. The returned `Register` carries its source map, so findings point into the
-    file.
+    `LoadError`. A document that is plainly not a register (a ropa JSON export, a JSON Schema,
+    a fragment holding only activities or catalogues) is one problem saying what it is. The
+    returned `Register` carries its source map, so findings point into the file.
+
+    Examples:
+        >>> import ropa
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> len(register.activities), register.register.language
+        (8, 'lv')
+        >>> try:
+        ...     ropa.load("out/ropa.json")  # an export, given by mistake
+        ... except ropa.LoadError as error:
+        ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+        out/ropa.json:1:1: this is a ropa JSON export, not a register
+        (exported from processing_activities.yaml); check the register itself
     """
     problems: list[Problem] = []
     data, source_map = _load_data(source, max_bytes, name, problems)
+    other_kind = not_a_register(data)
+    if other_kind is not None:
+        start = source_map.locate(())
+        raise LoadError([*problems, Problem(Location(start.file, 1, 1), other_kind)])
     try:
         with collector_paused():
             register = Register.model_validate(data)

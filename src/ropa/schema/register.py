@@ -32,6 +32,11 @@ def register_schema() -> dict[str, Any]:
         ),
     }
     schema.update({key: value for key, value in body.items() if key not in schema})
+    for definition in schema.get("$defs", {}).values():
+        # A model's description is its docstring's first paragraph: the rest (notes for
+        # Python users, examples) is not for someone editing a register.
+        if isinstance(definition.get("description"), str):
+            definition["description"] = definition["description"].split("\n\n", 1)[0]
     return schema
 
 
