@@ -158,10 +158,22 @@ def _entry_fields(kind: str) -> dict[str, st.SearchStrategy[Any]]:
             "national_id": _maybe_bool(),
         }
     if kind == "recipients":
+        authorisation = st.fixed_dictionaries(
+            {"kind": st.sampled_from(["specific", "general"])},
+            optional={"reference": optional(plain_text())},
+        )
         return {
             "description": optional(texts()),
             "contract": optional(plain_text()),
             "countries": st.lists(_countries(), max_size=3, unique=True),
+            "authorisation": optional(authorisation),
+        }
+    if kind == "controllers":
+        return {
+            "contact": optional(_contacts()),
+            "representative": optional(_parties()),
+            "dpo": optional(_parties()),
+            "contract": optional(plain_text()),
         }
     if kind == "retention_rules":
         return {
@@ -182,7 +194,10 @@ _REQUIRED_KIND = {
 @functools.cache
 def _entries(kind: str) -> st.SearchStrategy[dict[str, Any]]:
     """A catalogue entry of `kind` without its id (built once: strategies are costly to make)."""
-    required: dict[str, st.SearchStrategy[Any]] = {"name": texts()}
+    # A controller's name is plain text, as the organisation's is.
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "name": plain_text() if kind == "controllers" else texts()
+    }
     if kind in _REQUIRED_KIND:
         required["kind"] = _codes(_REQUIRED_KIND[kind])
     return st.fixed_dictionaries(required, optional=_entry_fields(kind))
@@ -234,6 +249,8 @@ def _activity_fields() -> st.SearchStrategy[dict[str, Any]]:
         {"name": texts()},
         optional={
             "description": optional(texts()),
+            "role": optional(_codes(vocab.REGISTER_KINDS)),
+            "on_behalf_of": _POSITIONS,
             "purpose": optional(_codes(vocab.PURPOSES)),
             "legal_bases": st.lists(_legal_bases(), max_size=3),
             "special_condition": optional(_codes(vocab.SPECIAL_CONDITIONS)),
@@ -261,6 +278,8 @@ def _with_references(activity: dict[str, Any], catalogues: dict[str, list[str]])
     for field in ("data_subjects", "data_categories", "security_measures"):
         if field in activity:
             activity[field] = _resolve(activity[field], catalogues[field])
+    if "on_behalf_of" in activity:
+        activity["on_behalf_of"] = _resolve(activity["on_behalf_of"], catalogues["controllers"])
     recipients = catalogues["recipients"]
     if activity.get("recipients") is not None:
         activity["recipients"] = _resolve(activity["recipients"], recipients)
@@ -284,6 +303,7 @@ def _activities(draw: st.DrawFn, catalogues: dict[str, list[str]], max_size: int
 
 
 _CATALOGUES = (
+    "controllers",
     "data_subjects",
     "data_categories",
     "recipients",

@@ -447,3 +447,96 @@ def test_two_loads_of_the_same_text_are_equal(tmp_path: Any) -> None:
 def test_registers_that_say_different_things_differ() -> None:
     assert ropa.load(REGISTER) != ropa.load(REGISTER.replace("country: LV", "country: EE"))
     assert ropa.load(REGISTER) != "not a register"
+
+
+# ---------------------------------------------------------------------------------------------
+# Processor records: controllers, role, on_behalf_of, a sub-processor's authorisation
+
+PROCESSOR_REGISTER = """\
+format: ropa/1
+register:
+  kind: controller
+organisation:
+  name: SIA Paraugs
+controllers:
+  - id: client_a
+    name: SIA "Client A"
+    contact: {email: dpo@client-a.example}
+    dpo: {name: J. Kalniņa}
+    contract: DPA-2025-07
+recipients:
+  - id: cloud_host
+    name: Cloud host
+    kind: processor
+    authorisation: {kind: general, reference: "DPA-2025-07 §9"}
+activities:
+  - id: own_customers
+    name: Customers
+  - id: hosting
+    name: Hosting
+    role: processor
+    on_behalf_of: [client_a]
+"""
+
+
+def test_role_defaults_to_the_register_kind() -> None:
+    register = ropa.load(PROCESSOR_REGISTER)
+    own, hosting = register.activities
+    assert own.role is None and register.role_of(own) == "controller"
+    assert register.role_of(hosting) == "processor"
+    assert register.controller_activities == (own,)
+    assert register.processor_activities == (hosting,)
+    processor_kind = ropa.load(PROCESSOR_REGISTER.replace("kind: controller", "kind: processor"))
+    assert processor_kind.processor_activities == processor_kind.activities
+
+
+def test_controllers_and_authorisation_are_read() -> None:
+    register = ropa.load(PROCESSOR_REGISTER)
+    (client,) = register.controllers
+    assert (client.id, client.name, client.contract) == (
+        "client_a",
+        'SIA "Client A"',
+        "DPA-2025-07",
+    )
+    assert client.contact is not None and client.contact.email == "dpo@client-a.example"
+    assert client.dpo is not None and client.dpo.name == "J. Kalniņa"
+    authorisation = register.recipients[0].authorisation
+    assert authorisation is not None
+    assert (authorisation.kind, authorisation.reference) == ("general", "DPA-2025-07 §9")
+    assert register.activities[1].on_behalf_of == ("client_a",)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "role: processor",
+            "role: subcontractor",
+            "<text>:22:11: activities[1].role: 'subcontractor' is not allowed; "
+            "expected 'controller' or 'processor'",
+        ),
+        (
+            "kind: general,",
+            "kind: blanket,",
+            "<text>:16:27: recipients[0].authorisation.kind: 'blanket' is not allowed; "
+            "expected 'specific' or 'general'",
+        ),
+        (
+            "on_behalf_of: [client_a]",
+            "on_behalf_of: [Client-A]",
+            "<text>:23:20: activities[1].on_behalf_of[0]: 'Client-A' is not a valid id: use "
+            "lower-case letters, digits and _, starting with a letter",
+        ),
+        (
+            "    contract: DPA-2025-07\n",
+            "    contract: DPA-2025-07\n    address: Rīga\n",
+            "<text>:12:5: unknown field 'address' in controllers[0]",
+        ),
+    ],
+)
+def test_processor_fields_are_checked_where_they_are_written(
+    old: str, new: str, expected: str
+) -> None:
+    with pytest.raises(LoadError) as error:
+        ropa.load(PROCESSOR_REGISTER.replace(old, new))
+    assert [str(problem) for problem in error.value.problems] == [expected]

@@ -105,7 +105,7 @@ def _overlay(register: dict[str, Any], fragment: dict[str, Any]) -> dict[str, An
         elif key == "activities":
             result[key] = _merge_entries(result[key], value, TEMPLATE)
         else:
-            result[key] = _merge_entries(result[key], value, {})
+            result[key] = _merge_entries(result.get(key, []), value, {})
     return result
 
 
@@ -245,3 +245,29 @@ def test_waiver_waives_the_example(code: str, tmp_path: Path) -> None:
     findings = [f for f in _run(register, tmp_path) if f.code == code]
     assert findings
     assert all(f.waived for f in findings), [str(f) for f in findings]
+
+
+CONTROLLER_ONLY = [code for code in CODES if RULES[code].controller_only]
+
+
+@pytest.mark.parametrize("code", CONTROLLER_ONLY)
+def test_page_of_a_controller_only_rule_says_so(code: str) -> None:
+    assert "only the controller's record" in " ".join(rule_docs.page(code).split())
+    assert code in rule_docs.index().split("## The controller's record")[1].split("##")[0]
+
+
+@pytest.mark.parametrize("code", CONTROLLER_ONLY)
+def test_example_of_a_controller_only_rule_is_silent_in_a_processor_record(
+    code: str, tmp_path: Path
+) -> None:
+    (example,) = _snippets(code, "Example")
+    register = _apply(BASE, example)
+    register["register"] = {**register["register"], "kind": "processor"}
+    register["controllers"] = [
+        {"id": "client", "name": "Client SIA", "contact": {"email": "dpo@client.example"},
+         "contract": "DPA-1"}
+    ]  # fmt: skip
+    activities = register["activities"] or [copy.deepcopy(BASE_ACTIVITY)]
+    register["activities"] = [{**entry, "on_behalf_of": ["client"]} for entry in activities]
+    findings = _run(register, tmp_path)
+    assert [str(f) for f in findings if f.code == code] == []

@@ -131,9 +131,12 @@ def test_term_names_the_known_codes_when_the_code_is_unknown() -> None:
         vocab.term(vocab.SAFEGUARDS, "sccs")
 
 
-def test_eu_has_27_members_and_eea_30() -> None:
+def test_eu_has_27_members_and_eea_30_with_the_eu_territories() -> None:
     assert len(countries.EU_COUNTRIES) == 27
-    assert len(countries.EEA_COUNTRIES) == 30
+    assert (
+        countries.EU_COUNTRIES | countries.EU_TERRITORIES | {"IS", "LI", "NO"}
+    ) == countries.EEA_COUNTRIES
+    assert len(countries.EEA_COUNTRIES) == 37
     assert {"IS", "LI", "NO"} <= countries.EEA_COUNTRIES
     assert countries.EU_COUNTRIES < countries.EEA_COUNTRIES
     assert "LV" in countries.EU_COUNTRIES
@@ -145,7 +148,7 @@ def test_adequacy_countries_are_outside_the_eea() -> None:
 
 
 def test_adequacy_conditions_cover_partial_decisions() -> None:
-    assert set(countries.ADEQUACY_CONDITIONS) == {"US", "CA"}
+    assert set(countries.ADEQUACY_CONDITIONS) == {"US", "CA", "JP", "KR", "IL"}
     assert set(countries.ADEQUACY_CONDITIONS) <= countries.ADEQUACY_COUNTRIES
     assert "Data Privacy Framework" in countries.ADEQUACY_CONDITIONS["US"].en
     assert "PIPEDA" in countries.ADEQUACY_CONDITIONS["CA"].label("lv")

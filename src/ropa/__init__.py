@@ -12,8 +12,9 @@ Typical use::
     edited = register.model_copy(update={"activities": register.activities[:3]})
     ropa.dump(edited, "register.yaml")     # YAML in the format's key order
 
-The exporters (`export_excel`, `export_json`), the workbook importer (`import_workbook`) and
-the notice renderer are imported on first use, so `import ropa` stays light.
+The exporters (`export_excel`, `export_json`, `export_jsonld`), the workbook importer
+(`import_workbook`) and the notice renderer are imported on first use, so `import ropa` stays
+light.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ropa.source import Location
 
 if TYPE_CHECKING:
     from ropa.formats.json import export_json
+    from ropa.formats.jsonld import export_jsonld
     from ropa.formats.xlsx.read import import_workbook
     from ropa.formats.xlsx.write import export_excel
     from ropa.notice import render_notice
@@ -53,6 +55,7 @@ __all__ = [
     "dumps",
     "export_excel",
     "export_json",
+    "export_jsonld",
     "import_workbook",
     "load",
     "render_notice",
@@ -62,6 +65,7 @@ __all__ = [
 _LAZY = {
     "export_excel": "ropa.formats.xlsx.write",
     "export_json": "ropa.formats.json",
+    "export_jsonld": "ropa.formats.jsonld",
     "import_workbook": "ropa.formats.xlsx.read",
     "render_notice": "ropa.notice",
 }

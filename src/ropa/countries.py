@@ -7,20 +7,28 @@ changes when a country's status changes, and each change is dated.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
-from ropa.vocab import Term, _table
+from ropa.vocab import Term
 
 __all__ = [
     "ADEQUACY_CHECKED",
     "ADEQUACY_CONDITIONS",
     "ADEQUACY_COUNTRIES",
+    "ADEQUACY_DECISIONS",
     "COUNTRY_CODES",
     "COUNTRY_NAMES",
     "EEA_COUNTRIES",
     "EU_COUNTRIES",
+    "EU_TERRITORIES",
+    "INTERNATIONAL_ORGANISATIONS",
+    "AdequacyDecision",
+    "adequacy_decisions",
+    "adequacy_in_force",
     "country_name",
+    "destination_name",
 ]
 
 COUNTRY_CODES: frozenset[str] = frozenset(
@@ -41,42 +49,267 @@ EU_COUNTRIES: frozenset[str] = frozenset(
 )
 """The 27 member states of the European Union."""
 
-EEA_COUNTRIES: frozenset[str] = EU_COUNTRIES | {"IS", "LI", "NO"}
-"""The European Economic Area: the EU and Iceland, Liechtenstein and Norway."""
+# Parts of member states that ISO 3166-1 gives codes of their own. The Treaties apply to them
+# in full: the outermost regions of France (TFEU Art. 349, 355(1)) and the Åland Islands
+# (TEU Art. 52, TFEU Art. 355(4), Protocol No 2 of the 1994 Act of Accession, which concerns
+# indirect taxes, not data protection). Sending data there is not a transfer under Chapter V.
+# Overseas countries and territories (TFEU Annex II: BL, PF, PM, NC, TF, WF, and the Dutch
+# and Danish ones) are outside the Union and stay third countries, as does Svalbard (SJ),
+# to which the EEA Agreement does not apply.
+EU_TERRITORIES: frozenset[str] = frozenset("AX GF GP MQ RE YT MF".split())  # noqa: SIM905
+"""Territories with their own ISO code that are part of the EU: Åland and the outermost
+regions French Guiana, Guadeloupe, Martinique, Réunion, Mayotte and Saint-Martin."""
 
-# Countries (and territories) with an EU adequacy decision under GDPR Art. 45(3), or one that
-# Art. 45(9) keeps in force. The list must be re-checked against the European Commission's list
-# of adequacy decisions whenever the Commission adopts, amends or withdraws a decision, and
-# ADEQUACY_CHECKED moved to the date of that check.
-ADEQUACY_COUNTRIES: frozenset[str] = frozenset(
-    "AD AR CA CH FO GB GG IL IM JE JP KR NZ US UY".split()  # noqa: SIM905
+EEA_COUNTRIES: frozenset[str] = EU_COUNTRIES | EU_TERRITORIES | {"IS", "LI", "NO"}
+"""Where the GDPR applies and Chapter V does not: the EU (its territories with their own
+codes included) and Iceland, Liechtenstein and Norway."""
+
+INTERNATIONAL_ORGANISATIONS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "european_patent_organisation": (
+            "Eiropas Patentu organizācija",
+            "European Patent Organisation",
+        ),
+    }
 )
-"""Third countries with an EU adequacy decision (some partial: see ADEQUACY_CONDITIONS)."""
+"""International organisations (Art. 4(26)) a transfer may name by code, code -> (lv, en)."""
 
-ADEQUACY_CHECKED: date = date(2026, 11, 1)
-"""When ADEQUACY_COUNTRIES was last checked against the Commission's list of decisions."""
 
-ADEQUACY_CONDITIONS: Mapping[str, Term] = _table(
-    Term(
-        "US",
-        "Tikai saņēmēji, kas sertificēti saskaņā ar ES un ASV datu privātuma regulējumu "
-        "(Komisijas Īstenošanas lēmums (ES) 2023/1795).",
-        "Only recipients certified under the EU-US Data Privacy Framework "
-        "(Commission Implementing Decision (EU) 2023/1795).",
-        "45(3)",
-        "eu-gdpr:A45-3",
-    ),
-    Term(
+@dataclass(frozen=True)
+class AdequacyDecision:
+    """One Commission decision that a third country, part of one, or an international
+    organisation ensures an adequate level of protection (GDPR Art. 45(3); decisions under
+    Directive 95/46/EC Art. 25(6) stay in force under Art. 45(9))."""
+
+    destination: str
+    """ISO 3166-1 code of the country, or the code of an international organisation."""
+    decision: str
+    """The decision's reference, e.g. "Commission Implementing Decision (EU) 2023/1795"."""
+    adopted: date
+    """The day the Commission adopted it."""
+    scope: Term | None = None
+    """Set when the decision covers only some recipients: `code` names the condition (e.g.
+    ``dpf_certified``), `lv`/`en` say it in words; None when it covers the whole destination."""
+    ends: date | None = None
+    """The day from which it no longer applies (expiry, or a judgment declaring it invalid);
+    None while it is open-ended."""
+    ended_by: str = ""
+    """What ended it, e.g. the judgment that declared it invalid."""
+    names: tuple[str, ...] = ()
+    """Other ways a transfer's `reference` may cite it (its number, its common name)."""
+
+    def ends_or_max(self) -> date:
+        """`ends`, or the last representable day while the decision is open-ended."""
+        return self.ends if self.ends is not None else date.max
+
+    def in_force(self, on: date) -> bool:
+        """Whether the decision applies on `on`."""
+        return self.adopted <= on and (self.ends is None or on < self.ends)
+
+    def cited_by(self, reference: str | None) -> bool:
+        """Whether `reference` (a transfer's free text) cites this decision."""
+        if not reference:
+            return False
+        text = reference.casefold()
+        return any(name.casefold() in text for name in self.names)
+
+
+def _scope(code: str, lv: str, en: str) -> Term:
+    return Term(code, lv, en, "45(3)", "eu-gdpr:A45-3")
+
+
+# The decisions, in the order of the Commission's list, ended ones after the decision that
+# replaced them. Sources and what is still to be confirmed: docs/legal-sources.md. When the
+# Commission adopts, amends or withdraws a decision, or a court annuls one, change this table
+# and move ADEQUACY_CHECKED to the day of the check (a test fails when a decision in the table
+# is newer than the check).
+ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
+    AdequacyDecision("AD", "Commission Decision 2010/625/EU", date(2010, 10, 19),
+                     names=("2010/625",)),
+    AdequacyDecision("AR", "Commission Decision 2003/490/EC", date(2003, 6, 30),
+                     names=("2003/490",)),
+    AdequacyDecision("BR", "Commission Implementing Decision (EU) 2026/179", date(2026, 1, 26),
+                     names=("2026/179",)),
+    AdequacyDecision(
         "CA",
-        "Tikai komercorganizācijas, uz kurām attiecas Kanādas Personas informācijas aizsardzības "
-        "un elektronisko dokumentu likums (PIPEDA) (Komisijas Lēmums 2002/2/EK).",
-        "Only commercial organisations subject to the Personal Information Protection and "
-        "Electronic Documents Act (PIPEDA) (Commission Decision 2002/2/EC).",
-        "45(3)",
-        "eu-gdpr:A45-3",
+        "Commission Decision 2002/2/EC",
+        date(2001, 12, 20),
+        _scope(
+            "pipeda",
+            "Tikai saņēmēji, uz kuriem attiecas Kanādas Personas informācijas aizsardzības un "
+            "elektronisko dokumentu likums (PIPEDA): privātā sektora organizācijas, kas "
+            "personas informāciju vāc, izmanto vai izpauž komercdarbībā.",
+            "Only recipients subject to the Personal Information Protection and Electronic "
+            "Documents Act (PIPEDA): private-sector organisations that collect, use or disclose "
+            "personal information in the course of commercial activities.",
+        ),
+        names=("2002/2/",),
     ),
+    AdequacyDecision("CH", "Commission Decision 2000/518/EC", date(2000, 7, 26),
+                     names=("2000/518",)),
+    AdequacyDecision("FO", "Commission Decision 2010/146/EU", date(2010, 3, 5),
+                     names=("2010/146",)),
+    AdequacyDecision(
+        "GB",
+        "Commission Implementing Decision of 19 December 2025 renewing the adequacy finding "
+        "for the United Kingdom under Regulation (EU) 2016/679",
+        date(2025, 12, 19),
+        ends=date(2031, 12, 27),
+    ),
+    AdequacyDecision(
+        "GB",
+        "Commission Implementing Decision (EU) 2021/1772",
+        date(2021, 6, 28),
+        _scope(
+            "uk_excluding_immigration",
+            "Neattiecās uz personas datiem, ko nosūta Apvienotās Karalistes imigrācijas "
+            "kontroles nolūkos.",
+            "Did not cover personal data transferred for the purposes of United Kingdom "
+            "immigration control.",
+        ),
+        ends=date(2025, 12, 27),
+        ended_by="expiry; replaced by the decision of 19 December 2025",
+        names=("2021/1772",),
+    ),
+    AdequacyDecision("GG", "Commission Decision 2003/821/EC", date(2003, 11, 21),
+                     names=("2003/821",)),
+    AdequacyDecision(
+        "IL",
+        "Commission Decision 2011/61/EU",
+        date(2011, 1, 31),
+        _scope(
+            "israel_automated",
+            "Tikai automatizēta personas datu nosūtīšana uz Izraēlu vai neautomatizēta "
+            "nosūtīšana, ja datus Izraēlā turpmāk apstrādā automatizēti.",
+            "Only automated transfers of personal data to Israel, or non-automated transfers "
+            "where the data are further processed by automated means in Israel.",
+        ),
+        names=("2011/61",),
+    ),
+    AdequacyDecision("IM", "Commission Decision 2004/411/EC", date(2004, 4, 28),
+                     names=("2004/411",)),
+    AdequacyDecision("JE", "Commission Decision 2008/393/EC", date(2008, 5, 8),
+                     names=("2008/393",)),
+    AdequacyDecision(
+        "JP",
+        "Commission Implementing Decision (EU) 2019/419",
+        date(2019, 1, 23),
+        _scope(
+            "appi",
+            "Tikai personas informācijas apstrādes uzņēmēji, uz kuriem attiecas Japānas "
+            "Personas informācijas aizsardzības likums (APPI) kopā ar Papildu noteikumiem; "
+            "neattiecas uz publiskā sektora iestādēm.",
+            "Only personal information handling business operators subject to the Act on the "
+            "Protection of Personal Information (APPI), as complemented by the Supplementary "
+            "Rules; not public-sector bodies.",
+        ),
+        names=("2019/419",),
+    ),
+    AdequacyDecision(
+        "KR",
+        "Commission Implementing Decision (EU) 2022/254",
+        date(2021, 12, 17),
+        _scope(
+            "korea_pipa",
+            "Saņēmēji, uz kuriem attiecas Korejas Personas informācijas aizsardzības likums "
+            "(PIPA), izņemot kredītinformāciju, ko apstrādā Finanšu pakalpojumu komisijas "
+            "uzraudzītas organizācijas.",
+            "Recipients subject to the Personal Information Protection Act (PIPA), except "
+            "credit information processed by organisations supervised by the Financial "
+            "Services Commission.",
+        ),
+        names=("2022/254",),
+    ),
+    AdequacyDecision("NZ", "Commission Implementing Decision 2013/65/EU", date(2012, 12, 19),
+                     names=("2013/65",)),
+    AdequacyDecision(
+        "US",
+        "Commission Implementing Decision (EU) 2023/1795",
+        date(2023, 7, 10),
+        _scope(
+            "dpf_certified",
+            "Tikai organizācijas, kas iekļautas ASV Tirdzniecības ministrijas publiskotajā "
+            "Datu privātuma regulējuma sarakstā (sertificētas saskaņā ar ES un ASV datu "
+            "privātuma regulējumu), un tikai tiem datiem, kam tās sertificētas.",
+            "Only organisations on the Data Privacy Framework List published by the US "
+            "Department of Commerce (certified under the EU-US Data Privacy Framework), and "
+            "only for the data they are certified for.",
+        ),
+        names=("2023/1795",),
+    ),
+    AdequacyDecision(
+        "US",
+        "Commission Implementing Decision (EU) 2016/1250 (EU-US Privacy Shield)",
+        date(2016, 7, 12),
+        _scope(
+            "privacy_shield_certified",
+            "Organizācijas, kas sertificētas saskaņā ar ES un ASV privātuma vairogu.",
+            "Organisations certified under the EU-US Privacy Shield.",
+        ),
+        ends=date(2020, 7, 16),
+        ended_by="declared invalid by the Court of Justice, Case C-311/18, 16 July 2020",
+        names=("2016/1250", "Privacy Shield"),
+    ),
+    AdequacyDecision(
+        "US",
+        "Commission Decision 2000/520/EC (Safe Harbour)",
+        date(2000, 7, 26),
+        _scope(
+            "safe_harbour_certified",
+            "Organizācijas, kas sertificētas saskaņā ar Drošās zonas privātuma principiem.",
+            "Organisations certified under the Safe Harbour Privacy Principles.",
+        ),
+        ends=date(2015, 10, 6),
+        ended_by="declared invalid by the Court of Justice, Case C-362/14, 6 October 2015",
+        names=("2000/520", "Safe Harbor", "Safe Harbour"),
+    ),
+    AdequacyDecision("UY", "Commission Implementing Decision 2012/484/EU", date(2012, 8, 21),
+                     names=("2012/484",)),
+    AdequacyDecision(
+        "european_patent_organisation",
+        "Commission Implementing Decision (EU) 2025/1382",
+        date(2025, 7, 15),
+        names=("2025/1382",),
+    ),
+)  # fmt: skip
+"""Every adequacy decision ropa knows, in force or ended (each with its dates and scope)."""
+
+ADEQUACY_CHECKED: date = date(2026, 12, 1)
+"""When ADEQUACY_DECISIONS was last checked against the Commission's list of decisions."""
+
+
+def adequacy_decisions(destination: str) -> tuple[AdequacyDecision, ...]:
+    """Every decision for `destination` (a country or organisation code), newest first."""
+    found = [d for d in ADEQUACY_DECISIONS if d.destination == destination]
+    return tuple(sorted(found, key=lambda d: d.adopted, reverse=True))
+
+
+def adequacy_in_force(destination: str, on: date) -> AdequacyDecision | None:
+    """The decision for `destination` that applies on `on`, or None when none does."""
+    for decision in adequacy_decisions(destination):
+        if decision.in_force(on):
+            return decision
+    return None
+
+
+ADEQUACY_COUNTRIES: frozenset[str] = frozenset(
+    d.destination
+    for d in ADEQUACY_DECISIONS
+    if d.destination in COUNTRY_CODES and d.in_force(ADEQUACY_CHECKED)
 )
-"""Adequacy decisions that cover only some recipients in the country, keyed by country code."""
+"""Third countries with an adequacy decision in force on ADEQUACY_CHECKED (some partial: see
+ADEQUACY_CONDITIONS). Rules judge a transfer on their own check date with
+`adequacy_in_force`."""
+
+ADEQUACY_CONDITIONS: Mapping[str, Term] = MappingProxyType(
+    {
+        d.destination: d.scope
+        for d in ADEQUACY_DECISIONS
+        if d.scope is not None and d.in_force(ADEQUACY_CHECKED)
+    }
+)
+"""The scope condition of each decision in force on ADEQUACY_CHECKED that covers only some
+recipients, keyed by destination."""
 
 COUNTRY_NAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
@@ -346,3 +579,11 @@ def country_name(code: str, lang: str) -> str:
     if names is None:
         return code
     return names[0] if lang == "lv" else names[1]
+
+
+def destination_name(code: str, lang: str) -> str:
+    """A transfer destination's name in ``lang``: a country or an international organisation."""
+    names = INTERNATIONAL_ORGANISATIONS.get(code)
+    if names is not None:
+        return names[0] if lang == "lv" else names[1]
+    return country_name(code, lang)

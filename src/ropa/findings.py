@@ -52,6 +52,8 @@ class Rule:
     article: str
     summary: str
     area: str
+    controller_only: bool = False
+    """Judges only the controller's record (Art. 30(1)): silent on processor activities."""
 
     @property
     def article_text(self) -> str:

@@ -298,7 +298,8 @@ class RegisterInfo(_Model):
     """About this edition of the register."""
 
     kind: RegisterKind
-    """controller (Art. 30(1)) or processor (Art. 30(2))."""
+    """controller (Art. 30(1)) or processor (Art. 30(2)): the role of every activity that
+    does not state its own."""
     version: StrictStr | None = None
     """The organisation's own label for this edition."""
     language: Language = "lv"
@@ -334,6 +335,23 @@ class Organisation(_Model):
     """Joint controllers (Art. 26)."""
 
 
+class Controller(_Model):
+    """A controller on whose behalf the organisation processes as a processor (Art. 30(2)(a))."""
+
+    id: Id
+    """Unique id within controllers."""
+    name: StrictStr
+    """Legal name of the controller."""
+    contact: Contact | None = None
+    """How to reach the controller."""
+    representative: Party | None = None
+    """The controller's Art. 27 representative, where it has one."""
+    dpo: Party | None = None
+    """The controller's data protection officer, where it has one."""
+    contract: StrictStr | None = None
+    """Reference to the Art. 28(3) contract with this controller."""
+
+
 class DataSubjectCategory(_Model):
     """A category of data subjects (Art. 30(1)(c))."""
 
@@ -362,6 +380,18 @@ class DataCategory(_Model):
     """Holds a national identification number (Art. 87)."""
 
 
+SubProcessorAuthorisationKind = Literal["specific", "general"]
+
+
+class SubProcessorAuthorisation(_Model):
+    """The controller's prior written authorisation of a sub-processor (Art. 28(2))."""
+
+    kind: SubProcessorAuthorisationKind
+    """specific (this sub-processor, by name) or general (the processor informs of changes)."""
+    reference: StrictStr | None = None
+    """Where the authorisation is written, e.g. a clause of the Art. 28(3) contract."""
+
+
 class Recipient(_Model):
     """A category of recipients (Art. 30(1)(d))."""
 
@@ -377,6 +407,9 @@ class Recipient(_Model):
     """Reference to the Art. 28 contract (expected for processors)."""
     countries: tuple[Country, ...] = ()
     """Where the recipient holds or accesses the data; empty = not known."""
+    authorisation: SubProcessorAuthorisation | None = None
+    """For a sub-processor of processor activities: the controller's authorisation
+    (Art. 28(2))."""
 
 
 class RetentionRule(_Model):
@@ -537,7 +570,12 @@ class Activity(_Model):
     name: Text
     """Name of the activity."""
     description: Text | None = None
-    """What the processing is."""
+    """What the processing is; for a processor activity, the category of processing carried
+    out on the controller's behalf (Art. 30(2)(b))."""
+    role: RegisterKind | None = None
+    """controller or processor; when not stated, register.kind."""
+    on_behalf_of: tuple[Id, ...] = ()
+    """For a processor activity: the controllers (ids in controllers) it is carried out for."""
     purpose: PurposeKind | None = None
     """The purpose kind (Art. 30(1)(b))."""
     legal_bases: tuple[LegalBasis, ...] = ()
@@ -611,6 +649,8 @@ class Register(_Model):
     """About this edition of the register."""
     organisation: Organisation
     """The controller or processor keeping the register."""
+    controllers: tuple[Controller, ...] = ()
+    """Catalogue of the controllers on whose behalf the organisation processes (Art. 30(2)(a))."""
     data_subjects: tuple[DataSubjectCategory, ...] = ()
     """Catalogue of data subject categories."""
     data_categories: tuple[DataCategory, ...] = ()
@@ -642,6 +682,20 @@ class Register(_Model):
         """Attach a source map (used by the loader)."""
         self._source = source
         return self
+
+    def role_of(self, activity: Activity) -> RegisterKind:
+        """The role the organisation has in `activity`: its own `role`, else `register.kind`."""
+        return activity.role if activity.role is not None else self.register.kind
+
+    @property
+    def controller_activities(self) -> tuple[Activity, ...]:
+        """The activities of the controller's record (Art. 30(1)), in file order."""
+        return tuple(a for a in self.activities if self.role_of(a) == "controller")
+
+    @property
+    def processor_activities(self) -> tuple[Activity, ...]:
+        """The activities of the processor's record (Art. 30(2)), in file order."""
+        return tuple(a for a in self.activities if self.role_of(a) == "processor")
 
     def text(self, value: str | dict[str, str] | None, lang: str | None = None) -> str | None:
         """A text field in `lang`, falling back to the register language, then any language."""

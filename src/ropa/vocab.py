@@ -6,6 +6,10 @@ meaning: a Latvian and an English label, the GDPR article the value rests on and
 term of the W3C Data Privacy Vocabulary (DPV 2.x), so that exporters, privacy notices and the
 documentation say the same thing everywhere.
 
+The Latvian labels follow the Latvian text of the GDPR (OJ L 119, 4.5.2016, LV: Art. 6(1),
+9(1)-(2), 10, 15-22) and, where the Regulation has no short name, the usage of the Datu valsts
+inspekcija; see docs/legal-sources.md.
+
 DPV identifiers are written as CURIEs with the DPV prefixes ``dpv:`` (core,
 https://w3id.org/dpv#), ``pd:`` (personal data extension, https://w3id.org/dpv/pd#) and
 ``eu-gdpr:`` (GDPR extension, https://w3id.org/dpv/legal/eu/gdpr#).
@@ -77,14 +81,14 @@ LEGAL_BASES: Mapping[str, Term] = _table(
     ),
     Term(
         "vital_interests",
-        "Vitāli svarīgas intereses",
+        "Vitālas intereses",
         "Vital interests",
         "6(1)(d)",
         "eu-gdpr:A6-1-d",
     ),
     Term(
         "public_task",
-        "Sabiedrības interesēs veicams uzdevums vai oficiālās pilnvaras",
+        "Sabiedrības interesēs veicams uzdevums vai oficiālas pilnvaras",
         "Public task or official authority",
         "6(1)(e)",
         "eu-gdpr:A6-1-e",
@@ -116,21 +120,21 @@ SPECIAL_CONDITIONS: Mapping[str, Term] = _table(
     ),
     Term(
         "vital_interests",
-        "Vitāli svarīgas intereses, ja persona nespēj dot piekrišanu",
+        "Vitālas intereses, ja datu subjekts ir fiziski vai tiesiski nespējīgs dot piekrišanu",
         "Vital interests where the data subject cannot consent",
         "9(2)(c)",
         "eu-gdpr:A9-2-c",
     ),
     Term(
         "not_for_profit_body",
-        "Bezpeļņas struktūras likumīgas darbības",
+        "Bezpeļņas struktūras leģitīmas darbības",
         "Legitimate activities of a not-for-profit body",
         "9(2)(d)",
         "eu-gdpr:A9-2-d",
     ),
     Term(
         "made_public_by_subject",
-        "Datus acīmredzami publiskojis pats datu subjekts",
+        "Personas dati, kurus datu subjekts apzināti ir publiskojis",
         "Data manifestly made public by the data subject",
         "9(2)(e)",
         "eu-gdpr:A9-2-e",
@@ -151,8 +155,10 @@ SPECIAL_CONDITIONS: Mapping[str, Term] = _table(
     ),
     Term(
         "health_or_social_care",
-        "Profilaktiskā vai arodmedicīna, veselības vai sociālā aprūpe",
-        "Preventive or occupational medicine, health or social care",
+        "Profilaktiskā vai arodmedicīna, medicīniska diagnoze, veselības vai sociālā aprūpe vai "
+        "ārstēšana",
+        "Preventive or occupational medicine, medical diagnosis, health or social care or "
+        "treatment",
         "9(2)(h)",
         "eu-gdpr:A9-2-h",
     ),
@@ -180,7 +186,7 @@ SPECIAL_CONDITIONS: Mapping[str, Term] = _table(
 SPECIAL_KINDS: Mapping[str, Term] = _table(
     Term(
         "racial_or_ethnic_origin",
-        "Rasiskā vai etniskā izcelsme",
+        "Rases vai etniskā piederība",
         "Racial or ethnic origin",
         "9(1)",
         "pd:Ethnicity",
@@ -209,7 +215,7 @@ SPECIAL_KINDS: Mapping[str, Term] = _table(
     Term("genetic", "Ģenētiskie dati", "Genetic data", "9(1)", "pd:Genetic"),
     Term(
         "biometric",
-        "Biometriskie dati fiziskas personas unikālai identifikācijai",
+        "Biometriskie dati, lai veiktu fiziskas personas unikālu identifikāciju",
         "Biometric data for uniquely identifying a natural person",
         "9(1)",
         "pd:Biometric",
@@ -217,14 +223,14 @@ SPECIAL_KINDS: Mapping[str, Term] = _table(
     Term("health", "Veselības dati", "Data concerning health", "9(1)", "pd:Health"),
     Term(
         "sex_life_or_sexual_orientation",
-        "Dzimumdzīve vai seksuālā orientācija",
+        "Dati par dzimumdzīvi vai seksuālo orientāciju",
         "Sex life or sexual orientation",
         "9(1)",
         "pd:Sexual",
     ),
     Term(
         "criminal",
-        "Sodāmība un pārkāpumi",
+        "Dati par sodāmību un pārkāpumiem",
         "Criminal convictions and offences",
         "10",
         "pd:Criminal",
@@ -443,7 +449,7 @@ RIGHTS: Mapping[str, Term] = _table(
     Term("objection", "Tiesības iebilst", "Right to object", "21", "eu-gdpr:A21"),
     Term(
         "automated_decision",
-        "Tiesības nebūt pakļautam tikai automatizētiem lēmumiem",
+        "Tiesības nebūt tāda lēmuma subjektam, kura pamatā ir tikai automatizēta apstrāde",
         "Right not to be subject to solely automated decisions",
         "22",
         "eu-gdpr:A22",

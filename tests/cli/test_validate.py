@@ -158,7 +158,7 @@ def test_ignore_drops_matching_codes(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
-@pytest.mark.parametrize("codes", ["ROPA999", "ROPA7", "ROPA301,XYZ", ","])
+@pytest.mark.parametrize("codes", ["ROPA999", "ROPA8", "ROPA301,XYZ", ","])
 def test_unknown_code_is_a_usage_error(
     option: str, codes: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

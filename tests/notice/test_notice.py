@@ -45,13 +45,13 @@ SEVEN_PURPOSES = {
     "Klientu attiecību menedžments (paziņojumu izsūtīšana, atsauksmju pieprasījums, aptaujas "
     "un anketēšana)": [
         "līguma izpilde",
-        "juridiska pienākuma izpilde",
+        "uz mums attiecināma juridiska pienākuma izpilde",
         "leģitīmās intereses: uzskaite, izpēte",
     ],
     "Tīmekļa vietnes un uzņēmuma pārvaldīšana un aizsargāšana (problēmu novēršana, datu "
     "analīze, testēšana, sistēmas uzturēšana, atbalsts, ziņošana un datu uzglabāšana)": [
         "līguma izpilde",
-        "juridiska pienākuma izpilde",
+        "uz mums attiecināma juridiska pienākuma izpilde",
         "leģitīmās intereses: uzņēmējdarbības vadīšana, pakalpojumu nodrošināšana, tīkla "
         "drošība, krāpniecības novēršana u.tml.",
     ],
@@ -244,6 +244,7 @@ def test_rights_name_the_purposes_they_apply_to(shipped: Register) -> None:
     }
     objection = [name for name, bases in by_bases.items() if "legitimate_interests" in bases]
     portability = [name for name, bases in by_bases.items() if bases & {"consent", "contract"}]
+    # Objection to direct marketing and on one's particular situation (Art. 21(1)-(2)).
     assert list_under(notice, "Tiesības iebilst") == objection
     assert list_under(notice, "Tiesības uz datu pārnesamību") == portability
     assert len(objection) == 5
@@ -252,6 +253,45 @@ def test_rights_name_the_purposes_they_apply_to(shipped: Register) -> None:
     assert list_under(notice, "Tiesības iebilst pret tiešo tirgvedību") == [NEWSLETTER]
     # The register states no automated decisions, so the notice claims no such right applies.
     assert vocab.RIGHTS["automated_decision"].lv not in notice
+
+
+def test_portability_is_stated_with_its_conditions(shipped: Register) -> None:
+    # Art. 20(1)(b): only processing by automated means, and only data the person provided.
+    for lang, words in (("lv", ("automatizētiem līdzekļiem", "kurus esat mums snieguši")),
+                        ("en", ("by automated means", "you have provided to us"))):  # fmt: skip
+        notice = render_notice(shipped, lang=lang)
+        line = next(li for li in notice.splitlines() if vocab.RIGHTS["portability"].label(lang)
+                    in li)  # fmt: skip
+        assert all(word in line for word in words), line
+
+
+def test_erasure_names_the_limit_of_a_legal_obligation(shipped: Register) -> None:
+    # Art. 17(3)(b) limits erasure wherever a legal obligation is among the bases.
+    notice = render_notice(shipped, lang="lv")
+    limited = [str(shipped.text(a.name, "lv")) for a in shipped.activities
+               if "legal_obligation" in {b.basis for b in a.legal_bases}]  # fmt: skip
+    assert len(limited) == 2
+    assert list_under(notice, "Tiesības uz dzēšanu") == limited
+    assert "lai izpildītu uz mums attiecināmu juridisku pienākumu" in notice
+
+
+def test_notice_claims_completeness_only_when_nothing_is_missing(
+    shipped: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claim = PHRASES["en"].complete
+    assert claim not in render_notice(shipped, lang="en")  # --draft would list gaps
+    from ropa.notice import _content
+
+    monkeypatch.setattr(_content, "find_gaps", lambda view, authority_known: [])
+    assert claim in render_notice(shipped, lang="en")
+
+
+def test_objection_to_research_under_art_21_6() -> None:
+    data = minimal()
+    data["activities"][0].update(purpose="research")
+    notice = render_notice(register_of(data), lang="lv")
+    assert "Tiesības iebilst pret apstrādi pētniecības vai statistikas nolūkos" in notice
+    assert "pamatojoties uz savu īpašo situāciju" in notice
 
 
 def test_shipped_register_names_dvi_for_complaints(shipped: Register) -> None:
@@ -283,7 +323,9 @@ def test_draft_lists_what_the_shipped_register_lacks(shipped: Register) -> None:
     assert "reģistrā nav ne e-pasta adreses, ne tālruņa numura, ne tīmekļa vietnes" in gaps
     assert list_under_plain(gaps, "Vai personas dati tiek nosūtīti ārpus EEZ") == ["visi nolūki"]
     assert list_under_plain(gaps, "Tiesību akts, kas nosaka juridisko pienākumu") == [
-        name for name, bases in SEVEN_PURPOSES.items() if "juridiska pienākuma izpilde" in bases
+        name
+        for name, bases in SEVEN_PURPOSES.items()
+        if "uz mums attiecināma juridiska pienākuma izpilde" in bases
     ]
     assert list_under_plain(gaps, "Konkrēts glabāšanas ilgums") == [
         "Tik ilgi, cik nepieciešams apstrādes mērķiem",
@@ -360,8 +402,9 @@ def test_full_register_transfers_and_safeguards(full: Register) -> None:
 def test_full_register_bases_law_interest_and_special_condition(full: Register) -> None:
     latvian = render_notice(full, lang="lv")
     treatment = purpose_block(latvian, "Ārstēšana")
-    assert "**Juridiskie pamati:** līguma izpilde; juridiska pienākuma izpilde (Ārstniecības " in (
-        treatment
+    assert (
+        "**Juridiskie pamati:** līguma izpilde; uz mums attiecināma juridiska pienākuma "
+        "izpilde (Ārstniecības " in (treatment)
     )
     assert "profilaktiskā vai arodmedicīna" in treatment
     assert "VDAR 9. panta 2. punkta h) apakšpunkts" in treatment
@@ -440,8 +483,9 @@ def test_one_basis_is_singular_several_plural() -> None:
     assert "**Juridiskais pamats:** līguma izpilde" in render_notice(register_of(data))
     data["activities"][0]["legal_bases"].append({"basis": "legal_obligation", "law": "X likums"})
     notice = render_notice(register_of(data))
-    assert "**Juridiskie pamati:** līguma izpilde; juridiska pienākuma izpilde (X likums)" in (
-        notice
+    assert (
+        "**Juridiskie pamati:** līguma izpilde; uz mums attiecināma juridiska pienākuma "
+        "izpilde (X likums)" in (notice)
     )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
+
+from ropa.countries import ADEQUACY_CHECKED, EU_TERRITORIES
 
 from .conftest import check, clean_register
 
@@ -73,11 +76,103 @@ def test_adequacy_claimed_without_decision() -> None:
     assert finding.activity == "customer_accounts"
     assert finding.path_text == "activities[0].transfers[0].safeguard"
     assert finding.line == checked.line("safeguard: adequacy")
+    assert "IN" in finding.message and ADEQUACY_CHECKED.isoformat() in finding.message
 
 
-@pytest.mark.parametrize("country", ["GB", "JP", "CH"])
+@pytest.mark.parametrize("country", ["GB", "JP", "CH", "BR", "UY", "NZ"])
 def test_adequacy_with_decision(country: str) -> None:
     assert "ROPA503" not in check(with_transfer(country=country, safeguard="adequacy")).codes
+
+
+def test_brazil_is_adequate_from_26_january_2026_only() -> None:
+    data = with_transfer(country="BR", safeguard="adequacy")
+    assert "ROPA503" not in check(data, as_of=date(2026, 1, 26)).codes
+    assert "ROPA503" in check(data, as_of=date(2026, 1, 25)).codes
+
+
+@pytest.mark.parametrize("territory", sorted(EU_TERRITORIES))
+def test_recipient_in_an_eu_territory_needs_no_transfer(territory: str) -> None:
+    data = clean_register()
+    data["recipients"][0]["countries"] = [territory]
+    codes = check(data).codes
+    assert not {"ROPA502", "ROPA503", "ROPA504"} & set(codes)
+
+
+@pytest.mark.parametrize("territory", ["RE", "AX"])
+def test_transfer_to_an_eu_territory_is_inside_the_eea(territory: str) -> None:
+    checked = check(with_transfer(country=territory))
+    assert checked.report.errors == 0
+    assert checked.codes == ["ROPA505"]
+
+
+@pytest.mark.parametrize("territory", ["BL", "NC", "PF", "SJ", "GL"])
+def test_overseas_countries_and_territories_are_third_countries(territory: str) -> None:
+    data = clean_register()
+    data["recipients"][0]["countries"] = [territory]
+    assert "ROPA504" in check(data).codes
+
+
+# ROPA507 adequacy-scope-unevidenced
+
+
+@pytest.mark.parametrize("country", ["US", "CA", "JP", "KR", "IL"])
+def test_partial_adequacy_without_reference(country: str) -> None:
+    checked = check(with_transfer(country=country, safeguard="adequacy"))
+    finding = checked.one("ROPA507")
+    assert finding.path_text == "activities[0].transfers[0]"
+    assert finding.line == checked.line("- recipient: hosting")
+    assert country in finding.message
+    assert "ROPA503" not in checked.codes
+
+
+def test_us_adequacy_names_the_data_privacy_framework() -> None:
+    finding = check(with_transfer(country="US", safeguard="adequacy")).one("ROPA507")
+    assert "Data Privacy Framework" in finding.message and "2023/1795" in finding.message
+
+
+def test_partial_adequacy_with_reference() -> None:
+    data = with_transfer(
+        country="US", safeguard="adequacy", reference="DPF List entry checked 2026-11-02"
+    )
+    assert "ROPA507" not in check(data).codes
+
+
+@pytest.mark.parametrize("country", ["GB", "CH", "BR"])
+def test_whole_country_adequacy_needs_no_reference(country: str) -> None:
+    assert "ROPA507" not in check(with_transfer(country=country, safeguard="adequacy")).codes
+
+
+# ROPA508 adequacy-expired
+
+
+def test_uk_adequacy_after_the_renewal_ends() -> None:
+    data = with_transfer(country="GB", safeguard="adequacy")
+    checked = check(data, as_of=date(2032, 1, 1))
+    finding = checked.one("ROPA508")
+    assert finding.path_text == "activities[0].transfers[0].safeguard"
+    assert finding.line == checked.line("safeguard: adequacy")
+    assert "2031-12-27" in finding.message
+    assert "ROPA503" not in checked.codes
+
+
+def test_uk_adequacy_while_the_renewal_applies() -> None:
+    data = with_transfer(country="GB", safeguard="adequacy")
+    assert "ROPA508" not in check(data, as_of=date(2031, 12, 26)).codes
+    assert "ROPA508" in check(data, as_of=date(2031, 12, 27)).codes
+
+
+def test_us_adequacy_between_privacy_shield_and_the_dpf() -> None:
+    data = with_transfer(country="US", safeguard="adequacy", reference="certified")
+    assert "ROPA508" in check(data, as_of=date(2021, 3, 1)).codes
+    assert "ROPA508" not in check(data).codes
+
+
+@pytest.mark.parametrize("reference", ["Privacy Shield certification", "Decision 2016/1250"])
+def test_reference_citing_an_ended_decision(reference: str) -> None:
+    checked = check(with_transfer(country="US", safeguard="adequacy", reference=reference))
+    finding = checked.one("ROPA508")
+    assert finding.path_text == "activities[0].transfers[0].reference"
+    assert "2023/1795" in finding.message
 
 
 # ROPA504 transfer-undeclared

@@ -1,4 +1,5 @@
-"""`ropa export`: write a register in another format (the Excel workbook for auditors, JSON).
+"""`ropa export`: write a register in another format (the Excel workbook for auditors, JSON,
+DPV JSON-LD).
 
 The register is validated as of `--as-of` and the findings go into the export; the export
 succeeds whatever they are (`ropa validate` is the command that fails on them).
@@ -12,10 +13,10 @@ import sys
 from typing import Any
 
 from ropa.cli._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report
-from ropa.formats import EXPORTERS
+from ropa.formats import EXPORTERS, LAYOUTS
 from ropa.text import LANGUAGES
 
-_SUFFIXES = {".xlsx": "xlsx", ".json": "json"}
+_SUFFIXES = {".xlsx": "xlsx", ".json": "json", ".jsonld": "jsonld"}
 """Output suffix -> format, for when --to is not given (a format with an exporter only)."""
 
 
@@ -23,7 +24,7 @@ def add_parser(subparsers: Any) -> None:
     """Declare `ropa export` and its options."""
     parser = subparsers.add_parser(
         "export",
-        help="write the register as an Excel workbook for auditors, or as JSON",
+        help="write the register as an Excel workbook for auditors, as JSON or as DPV JSON-LD",
         description=(
             "Validate the register and write it, with the findings, as a workbook: cover, "
             "activities, catalogues, transfers, Art. 30 coverage, data subject rights and "
@@ -64,6 +65,18 @@ def add_parser(subparsers: Any) -> None:
         help="an earlier edition of the register (YAML or JSON): the workbook gets a Changes "
         "sheet saying what changed since it (xlsx only)",
     )
+    parser.add_argument(
+        "--layout",
+        choices=sorted(LAYOUTS),
+        default=None,
+        help="write the workbook in a regulator's layout instead of ropa's: cnil (the CNIL "
+        "registre simplifié, in French) or ico (the ICO documentation template) (xlsx only)",
+    )
+    parser.add_argument(
+        "--findings",
+        action="store_true",
+        help="add the validation findings to the graph as SHACL validation results (jsonld only)",
+    )
     add_max_bytes(parser)
     parser.set_defaults(run=run)
 
@@ -76,8 +89,14 @@ def run(args: argparse.Namespace) -> int:
     if output_format not in EXPORTERS:
         known = ", ".join(sorted(EXPORTERS))
         return fail(f"{args.output}: cannot tell the format from the name; give --to ({known})")
-    if args.lang == "all" and output_format != "json":
-        return fail("--lang all is only for --to json; a workbook is in one language")
+    if args.lang == "all" and output_format not in ("json", "jsonld"):
+        return fail("--lang all is only for --to json or jsonld; a workbook is in one language")
+    if args.layout is not None and output_format != "xlsx":
+        return fail("--layout is only for --to xlsx: the layouts are spreadsheets")
+    if args.layout is not None and args.since is not None:
+        return fail("--since is not for --layout: the regulators' layouts have no Changes sheet")
+    if args.findings and output_format != "jsonld":
+        return fail("--findings is only for --to jsonld: the other formats always carry them")
     if args.since is not None and output_format != "xlsx":
         return fail("--since is only for --to xlsx: the Changes sheet is part of the workbook")
     inputs = (args.file, args.since) if args.since is not None else (args.file,)
@@ -88,17 +107,19 @@ def run(args: argparse.Namespace) -> int:
     if register is None:
         return 2
     options: dict[str, Any] = {}
+    if args.findings:
+        options["findings"] = True
     if args.since is not None:
         since = load_or_report(args.since, args.max_bytes)
         if since is None:
             return 2
         options["since"] = since
 
-    from ropa.formats import get
+    from ropa.formats import get, layout_exporter
     from ropa.rules import validate
 
     report = validate(register, as_of=args.as_of)
-    export = get(output_format)
+    export = get(output_format) if args.layout is None else layout_exporter(args.layout)
     try:
         export(register, args.output, lang=args.lang, report=report, as_of=report.as_of,
                **options)  # fmt: skip

@@ -15,6 +15,7 @@ from typing import Any
 
 from ropa._version import __version__
 from ropa.cli._common import add_max_bytes, check_output_path, fail
+from ropa.formats import LAYOUTS
 from ropa.text import LANGUAGES
 
 
@@ -42,9 +43,29 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=LANGUAGES,
         default=None,
-        help="the workbook's language (default: told from its sheet names)",
+        metavar="LANG",
+        help="the workbook's language, lv or en (default: told from its sheet names); with "
+        "--layout, the language of the template's texts (default fr for cnil, en for ico)",
+    )
+    parser.add_argument(
+        "--layout",
+        choices=sorted(LAYOUTS),
+        default=None,
+        help="read a regulator's template instead of a workbook ropa wrote: cnil (the CNIL "
+        "registre simplifié) or ico (the ICO documentation template), .xlsx or .ods",
+    )
+    parser.add_argument(
+        "--accept-gaps",
+        action="store_true",
+        help="with --layout: write the register even when some values could not be mapped "
+        "(each is reported, and kept as text in the register where there is a text field)",
+    )
+    parser.add_argument(
+        "--report",
+        default=None,
+        metavar="FILE",
+        help="with --layout: write the import report (what was mapped where, every gap) to FILE",
     )
     add_max_bytes(parser, unpacked_factor=True)
     parser.set_defaults(run=run)
@@ -57,6 +78,12 @@ def run(args: argparse.Namespace) -> int:
     from ropa.formats.yaml import dump_register
     from ropa.loader import LoadError, load
 
+    if args.layout is not None:
+        return _run_layout(args)
+    if args.accept_gaps or args.report is not None:
+        return fail("--accept-gaps and --report are for --layout cnil|ico")
+    if args.lang is not None and args.lang not in LANGUAGES:
+        return fail(f"--lang {args.lang}: a workbook ropa wrote is in {' or '.join(LANGUAGES)}")
     to_stdout = args.output == "-"
     if not to_stdout:
         refusal = check_output_path(args.output, args.workbook)
@@ -100,6 +127,73 @@ def run(args: argparse.Namespace) -> int:
     register = imported.register
     print(
         f"{args.output}: {len(register.activities)} activities imported from {args.workbook}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+_DEFAULT_TEXT_LANG = {"cnil": "fr", "ico": "en"}
+
+
+def _run_layout(args: argparse.Namespace) -> int:
+    """Import a regulator's template: 0 written, 1 gaps without --accept-gaps, 2 unreadable."""
+    import re
+
+    from ropa.atomic import OutputError, write_bytes_atomically
+    from ropa.formats import layout_importer
+    from ropa.formats._layout import TemplateError
+    from ropa.formats.yaml import dump_register
+
+    lang = args.lang or _DEFAULT_TEXT_LANG[args.layout]
+    if not re.fullmatch(r"[a-z]{2}", lang):
+        return fail(f"--lang {lang}: not an ISO 639-1 language code such as fr or en")
+    to_stdout = args.output == "-"
+    for target in (None if to_stdout else args.output, args.report):
+        if target is not None:
+            refusal = check_output_path(target, args.workbook)
+            if refusal is not None:
+                return fail(refusal)
+    try:
+        imported = layout_importer(args.layout)(args.workbook, lang=lang,
+                                                max_bytes=args.max_bytes)  # fmt: skip
+    except TemplateError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return fail(f"{args.workbook}: cannot be read as the {args.layout} layout; nothing written")
+    report = imported.report
+    for gap in report.gaps:
+        print(f"{gap}", file=sys.stderr)
+    if args.report is not None:
+        try:
+            write_bytes_atomically(args.report, report.text().encode("utf-8"))
+        except OutputError as error:
+            return fail(str(error))
+    count = len(report.gaps)
+    if count and not args.accept_gaps:
+        print(
+            f"ropa: {args.workbook}: {count} value{'s' if count != 1 else ''} could not be "
+            "mapped (above); nothing written. Fix them in the template, or pass --accept-gaps "
+            "to write the register with them kept as text.",
+            file=sys.stderr,
+        )
+        return 1
+    name = os.path.basename(args.workbook)
+    header = (
+        f"Imported by ropa {__version__} from the {args.layout.upper()} template {name}.\n"
+        f"{count} value{'s' if count != 1 else ''} could not be mapped; "
+        "check it with `ropa validate`."
+    )
+    text = dump_register(imported.register, header=header)
+    if to_stdout:
+        sys.stdout.write(text)
+    else:
+        try:
+            write_bytes_atomically(args.output, text.encode("utf-8"))
+        except OutputError as error:
+            return fail(str(error))
+    print(
+        f"{args.output}: {len(imported.register.activities)} activities imported from "
+        f"{args.workbook} ({args.layout} layout, {count} gap{'s' if count != 1 else ''})",
         file=sys.stderr,
     )
     return 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, Protocol
 
-__all__ = ["EXPORTERS", "Exporter", "get"]
+__all__ = ["EXPORTERS", "LAYOUTS", "Exporter", "get", "layout_exporter", "layout_importer"]
 
 
 class Exporter(Protocol):
@@ -28,6 +28,7 @@ class Exporter(Protocol):
 EXPORTERS: dict[str, str] = {
     "xlsx": "ropa.formats.xlsx.write:export_excel",
     "json": "ropa.formats.json:export_json",
+    "jsonld": "ropa.formats.jsonld:export_jsonld",
 }
 """Format name -> "module:function" of its export function."""
 
@@ -41,3 +42,27 @@ def get(name: str) -> Exporter:
         raise KeyError(f"no exporter {name!r}; known formats: {known}") from None
     exporter: Exporter = getattr(importlib.import_module(module_name), function_name)
     return exporter
+
+
+LAYOUTS: dict[str, tuple[str, str]] = {
+    "ico": ("ropa.formats.ico.write:export_ico", "ropa.formats.ico.read:import_ico"),
+}
+"""Regulators' spreadsheet layouts: name -> ("module:function" of the exporter, of the
+importer). An exporter has the `Exporter` shape; an importer is
+`import_x(path, *, lang=..., max_bytes=...) -> ropa.formats._layout.LayoutImport`."""
+
+
+def _function(target: str) -> Any:
+    module_name, function_name = target.split(":")
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def layout_exporter(name: str) -> Exporter:
+    """The export function of layout `name` (`cnil`, `ico`)."""
+    exporter: Exporter = _function(LAYOUTS[name][0])
+    return exporter
+
+
+def layout_importer(name: str) -> Any:
+    """The import function of layout `name` (`cnil`, `ico`)."""
+    return _function(LAYOUTS[name][1])

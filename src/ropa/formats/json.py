@@ -44,7 +44,7 @@ from ropa.model import (
     Transfer,
     Waiver,
 )
-from ropa.rights import rights_for
+from ropa.rights import rights_of
 from ropa.text import text_in
 from ropa.vocab import (
     LEGAL_BASES,
@@ -494,11 +494,7 @@ class _Exporter:
         }
 
     def rights(self, activity: Activity) -> list[Json]:
-        statuses = rights_for(
-            (b.basis for b in activity.legal_bases),
-            automated_decisions=activity.automated_decisions,
-            purpose=activity.purpose,
-        )
+        statuses = rights_of(activity)
         rights: list[Json] = []
         for status in statuses:
             item = self.term(RIGHTS, status.right)

@@ -9,7 +9,7 @@ them), who receives the data, transfers, retention, automated decisions, rights,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ropa.countries import country_name
 from ropa.model import (
@@ -38,7 +38,7 @@ from ropa.notice._gaps import INDIRECT_SOURCES, find_gaps
 from ropa.notice._phrases import Phrases, article, join_or, long_date, lower_first, phrases
 from ropa.notice._view import RegisterView, web_link
 from ropa.notice.authorities import SupervisoryAuthority
-from ropa.rights import Applicability, rights_for
+from ropa.rights import Applicability, RightStatus, rights_of
 from ropa.vocab import (
     RECIPIENT_KINDS,
     RIGHTS,
@@ -75,12 +75,16 @@ def build_notice(
     ]
     if draft:
         sections.append(_draft(view, p, authority_known=authority is not None))
+    # The notice says it gives what Art. 13 and 14 require only when it does: when the
+    # --draft section would list nothing.
+    complete = not find_gaps(view, authority_known=authority is not None)
+    intro = (*p.intro, p.complete) if complete else p.intro
     return Document(
         lang=view.lang,
         title=p.title,
         subtitle=register.organisation.name or "",
         updated=p.updated.format(date=long_date(reviewed, view.lang)) if reviewed else "",
-        intro=tuple(paragraph(sentence) for sentence in p.intro),
+        intro=tuple(paragraph(sentence) for sentence in intro),
         sections=tuple(section for section in sections if section.blocks or section.subsections),
     )
 
@@ -382,40 +386,55 @@ def _name_list(view: RegisterView, activities: list[Activity]) -> BulletList:
 def _rights(view: RegisterView, p: Phrases) -> Section:
     if not view.activities:
         return _section(p.rights_title)
-    # One status per right for each activity, in the order of the activities.
-    statuses = [
-        {
-            status.right: status.status
-            for status in rights_for(
-                (basis.basis for basis in activity.legal_bases),
-                automated_decisions=activity.automated_decisions,
-            )
-        }
-        for activity in view.activities
+    # One status per right for each activity, in the order of the activities: the same
+    # derivation as the workbook's Rights sheet and the JSON export.
+    statuses: list[dict[str, RightStatus]] = [
+        {status.right: status for status in rights_of(activity)} for activity in view.activities
     ]
 
-    def having(right: str, status: Applicability) -> list[Activity]:
+    def having(right: str, *wanted: Applicability, ground: str | None = None) -> list[Activity]:
         pairs = zip(view.activities, statuses, strict=True)
-        return [activity for activity, by_right in pairs if by_right[right] is status]
+        return [
+            activity
+            for activity, by_right in pairs
+            if by_right[right].status in wanted
+            and (ground is None or ground in by_right[right].grounds)
+        ]
 
+    by_activity = {id(activity): found for activity, found in zip(view.activities, statuses,
+                                                                  strict=True)}  # fmt: skip
+
+    def statuses_of(activity: Activity) -> dict[str, RightStatus]:
+        return by_activity[id(activity)]
+
+    applies, conditional = Applicability.APPLIES, Applicability.CONDITIONAL
     items: list[Item] = []
     for right in RIGHTS:
         label = RIGHTS[right].label(view.lang)
         description = p.rights[right]
-        applies = having(right, Applicability.APPLIES)
         if right == "erasure":
-            limited = having(right, Applicability.CONDITIONAL)
+            limited = having(right, conditional)
             if limited:
-                description = f"{description} {p.erasure_limited}"
+                points = {point for activity in limited
+                          for point in statuses_of(activity)["erasure"].grounds}  # fmt: skip
+                limits = join_or(
+                    (text for point, text in p.erasure_limits.items() if point in points),
+                    view.lang,
+                )
+                description = f"{description} {p.erasure_limited.format(limits=limits)}"
             items.append(labelled(label, description, children=view.names(limited)))
         elif right == "objection":
-            items.extend(_objection(view, p, label, applies))
+            items.extend(_objection(view, p, label, having))
         elif right == "withdraw_consent":
-            if applies:
-                items.append(labelled(label, description, children=_withdrawal(view, applies)))
+            consent = having(right, applies)
+            if consent:
+                items.append(labelled(label, description, children=_withdrawal(view, consent)))
         elif right in {"portability", "automated_decision"}:
-            if applies:
-                items.append(labelled(label, description, children=view.names(applies)))
+            # Portability is always conditional (Art. 20(1)(b): automated means); the
+            # description states the conditions.
+            found = having(right, applies, conditional if right == "portability" else applies)
+            if found:
+                items.append(labelled(label, description, children=view.names(found)))
         else:
             items.append(labelled(label, description))
     closing = p.rights_closing.format(section=p.controller_title)
@@ -424,19 +443,26 @@ def _rights(view: RegisterView, p: Phrases) -> Section:
     )
 
 
-def _objection(view: RegisterView, p: Phrases, label: str, applies: list[Activity]) -> list[Item]:
+def _objection(
+    view: RegisterView, p: Phrases, label: str, having: Callable[..., list[Activity]]
+) -> list[Item]:
     items = []
-    if applies:
-        codes = {basis.basis for activity in applies for basis in activity.legal_bases}
+    particular = having("objection", Applicability.APPLIES, ground="21(1)")
+    if particular:
+        codes = {basis.basis for activity in particular for basis in activity.legal_bases}
         bases = join_or((p.objection_bases[c] for c in p.objection_bases if c in codes), view.lang)
         description = p.rights["objection"].format(bases=bases)
-        items.append(labelled(label, description, children=view.names(applies)))
-    # Art. 21(2): objection to direct marketing, whatever the legal basis.
-    marketing = [a for a in view.activities if a.purpose == "marketing"]
+        items.append(labelled(label, description, children=view.names(particular)))
+    # Art. 21(2)-(3): objection to direct marketing, whatever the legal basis.
+    marketing = having("objection", Applicability.APPLIES, ground="21(2)")
     if marketing:
         items.append(
             labelled(p.direct_marketing_label, p.direct_marketing, children=view.names(marketing))
         )
+    # Art. 21(6): research and statistics.
+    research = having("objection", Applicability.APPLIES, Applicability.CONDITIONAL, ground="21(6)")
+    if research:
+        items.append(labelled(p.research_label, p.research, children=view.names(research)))
     return items
 
 

@@ -31,6 +31,9 @@ class Phrases:
     title: str
     updated: str
     intro: tuple[str, ...]
+    complete: str
+    """Said after the intro only when the `--draft` list would be empty: that the notice gives
+    what Art. 13 and 14 require."""
 
     # Section titles.
     controller_title: str
@@ -94,9 +97,14 @@ class Phrases:
     rights_lead: str
     rights: Mapping[str, str]
     erasure_limited: str
+    """Takes {limits}: the `erasure_limits` of the purposes concerned, joined."""
+    erasure_limits: Mapping[str, str]
+    """Art. 17(3) point -> what the data may be kept for, as it continues "necessary ..."."""
     objection_bases: Mapping[str, str]
     direct_marketing: str
     direct_marketing_label: str
+    research: str
+    research_label: str
     rights_closing: str
     complaint: str
     authority: str
@@ -126,13 +134,15 @@ LV = Phrases(
         "Šajā paziņojumā skaidrojam, kā apstrādājam Jūsu personas datus: kādiem nolūkiem un uz "
         "kāda juridiskā pamata, kam tos nododam, cik ilgi tos glabājam un kādas ir Jūsu "
         "tiesības.",
+    ),
+    complete=(
         "Paziņojumā sniegta informācija, ko prasa Vispārīgās datu aizsardzības regulas (ES) "
-        "2016/679 13. un 14. pants.",
+        "2016/679 13. un 14. pants."
     ),
     controller_title="Kas esam un kā ar mums sazināties?",
     categories_title="Kādus personas datus mēs apstrādājam?",
     sources_title="No kurienes mēs iegūstam personas datus?",
-    purposes_title="Kādiem nolūkiem un uz kāda pamata mēs apstrādājam personas datus?",
+    purposes_title="Kādiem nolūkiem un uz kāda juridiskā pamata mēs apstrādājam personas datus?",
     recipients_title="Kam mēs nododam personas datus?",
     transfers_title="Vai mēs nosūtām personas datus ārpus Eiropas Ekonomikas zonas?",
     retention_title="Cik ilgi mēs glabājam personas datus?",
@@ -167,14 +177,17 @@ LV = Phrases(
     whose_data="Kuru dati",
     personal_data="Personas dati",
     legal_basis=("Juridiskais pamats", "Juridiskie pamati"),
-    special_condition="Īpašu kategoriju datu apstrādes nosacījums",
+    special_condition="Īpašu kategoriju personas datu apstrādes pamatojums",
     retention="Glabāšanas termiņš",
     bases={
         "consent": "Jūsu piekrišana",
         "contract": "līguma izpilde",
-        "legal_obligation": "juridiska pienākuma izpilde",
-        "vital_interests": "Jūsu vai citas personas vitāli svarīgu interešu aizsardzība",
-        "public_task": "sabiedrības interesēs veicams uzdevums vai oficiālo pilnvaru īstenošana",
+        "legal_obligation": "uz mums attiecināma juridiska pienākuma izpilde",
+        "vital_interests": "Jūsu vai citas fiziskas personas vitālu interešu aizsardzība",
+        "public_task": (
+            "uzdevums, ko veicam sabiedrības interesēs vai īstenojot mums likumīgi piešķirtas "
+            "oficiālas pilnvaras"
+        ),
         "legitimate_interests": "leģitīmās intereses",
     },
     interest="leģitīmās intereses: {interest}",
@@ -199,94 +212,121 @@ LV = Phrases(
     ),
     automated_none=(
         "Mēs nepieņemam lēmumus, kuru pamatā ir tikai automatizēta apstrāde, tostarp "
-        "profilēšana, un kas Jums rada juridiskas sekas vai līdzīgi būtiski ietekmē Jūs."
+        "profilēšana, un kas attiecībā uz Jums rada tiesiskās sekas vai līdzīgā veidā Jūs "
+        "ievērojami ietekmē."
     ),
     automated_some=(
-        "Lēmumus, kuru pamatā ir tikai automatizēta apstrāde un kas Jums rada juridiskas sekas "
-        "vai līdzīgi būtiski ietekmē Jūs, mēs pieņemam šādiem nolūkiem:"
+        "Lēmumus, kuru pamatā ir tikai automatizēta apstrāde un kas attiecībā uz Jums rada "
+        "tiesiskās sekas vai līdzīgā veidā Jūs ievērojami ietekmē, mēs pieņemam šādiem nolūkiem:"
     ),
     profiling="Profilēšanu mēs veicam šādiem nolūkiem:",
     rights_lead="Jums ir šādas tiesības:",
     rights={
         "access": (
-            "Jūs varat saņemt apstiprinājumu, vai apstrādājam Jūsu personas datus, piekļūt "
-            "tiem un saņemt to kopiju."
+            "Jums ir tiesības saņemt no mums apstiprinājumu, vai mēs apstrādājam Jūsu personas "
+            "datus, un, ja apstrādājam, piekļūt tiem un saņemt to kopiju."
         ),
         "rectification": (
-            "Jūs varat pieprasīt, lai labojam neprecīzus un papildinām nepilnīgus Jūsu "
-            "personas datus."
+            "Jūs varat pieprasīt, lai mēs bez nepamatotas kavēšanās labotu neprecīzus personas "
+            "datus par Jums un papildinātu nepilnīgus personas datus."
         ),
         "erasure": (
-            "Jūs varat pieprasīt, lai dzēšam Jūsu personas datus, piemēram, ja tie vairs nav "
-            "vajadzīgi nolūkam, kādam tos ieguvām, vai ja tie apstrādāti nelikumīgi."
+            "Jūs varat pieprasīt, lai mēs bez nepamatotas kavēšanās dzēstu Jūsu personas datus, "
+            "ja pastāv kāds no VDAR 17. panta 1. punktā minētajiem pamatiem, piemēram, ja dati "
+            "vairs nav vajadzīgi nolūkiem, kādiem tos vācām, ja atsaucat piekrišanu vai ja dati "
+            "apstrādāti nelikumīgi."
         ),
         "restriction": (
-            "Jūs varat pieprasīt, lai uz laiku ierobežojam Jūsu personas datu apstrādi, "
-            "piemēram, kamēr pārbaudām to precizitāti vai izvērtējam Jūsu iebildumu."
+            "Jūs varat pieprasīt, lai mēs ierobežotu Jūsu personas datu apstrādi, piemēram, "
+            "kamēr pārbaudām, vai dati ir precīzi, vai izvērtējam Jūsu iebildumu."
         ),
         "notification": (
             "Ja Jūsu personas datus labojam vai dzēšam vai ierobežojam to apstrādi, mēs par to "
-            "paziņojam saņēmējiem, kuriem dati izpausti, un pēc Jūsu pieprasījuma informējam "
-            "Jūs par šiem saņēmējiem."
+            "paziņojam katram saņēmējam, kuram dati izpausti, un pēc Jūsu pieprasījuma "
+            "informējam Jūs par šiem saņēmējiem."
         ),
         "portability": (
-            "Jūs varat saņemt personas datus, ko esat mums snieguši, strukturētā, plaši "
-            "izmantotā un mašīnlasāmā formātā un pieprasīt, lai tos nosūtām citam pārzinim, ja "
-            "tas ir tehniski iespējams. Šīs tiesības attiecas uz datiem, ko apstrādājam "
-            "automatizēti, pamatojoties uz Jūsu piekrišanu vai līgumu ar Jums, šādos nolūkos:"
+            "Ja apstrāde pamatojas uz Jūsu piekrišanu vai līgumu ar Jums un to veic ar "
+            "automatizētiem līdzekļiem, Jums ir tiesības saņemt personas datus, kurus esat mums "
+            "snieguši, strukturētā, plaši izmantotā un mašīnlasāmā formātā un nosūtīt tos citam "
+            "pārzinim, kā arī pieprasīt, lai mēs tos nosūtītu tieši, ja tas ir tehniski "
+            "iespējams. Tas var attiekties uz šādiem nolūkiem:"
         ),
         "objection": (
-            "Jūs varat jebkurā laikā ar Jūsu īpašo situāciju saistītu iemeslu dēļ iebilst pret "
-            "apstrādi, kuras pamatā ir {bases}. Tad mēs šos datus vairs neapstrādājam, ja vien "
-            "nepierādām pārliecinošus leģitīmus apstrādes iemeslus, kas ir svarīgāki par Jūsu "
-            "interesēm, tiesībām un brīvībām, vai ja dati ir vajadzīgi likumīgu prasību "
-            "celšanai, īstenošanai vai aizstāvēšanai. Tas attiecas uz šādiem nolūkiem:"
+            "Jums ir tiesības, balstoties uz iemesliem saistībā ar savu īpašo situāciju, jebkurā "
+            "laikā iebilst pret tādu Jūsu personas datu apstrādi, kas pamatojas uz {bases}, "
+            "tostarp pret profilēšanu. Tad mēs šos datus vairs neapstrādājam, izņemot, ja "
+            "norādām uz pārliecinošiem leģitīmiem apstrādes iemesliem, kas ir svarīgāki par "
+            "Jūsu interesēm, tiesībām un brīvībām, vai ja dati ir vajadzīgi, lai celtu, "
+            "īstenotu vai aizstāvētu likumīgas prasības. Tas attiecas uz šādiem nolūkiem:"
         ),
         "automated_decision": (
-            "Jums ir tiesības, lai attiecībā uz Jums netiktu pieņemts lēmums, kura pamatā ir "
-            "tikai automatizēta apstrāde, tostarp profilēšana, ja tas Jums rada juridiskas "
-            "sekas vai līdzīgi būtiski ietekmē Jūs. Šādus lēmumus pieņemam tālāk minētajos "
-            "nolūkos; Jūs varat pieprasīt, lai lēmumu pārskata cilvēks, paust savu viedokli un "
-            "apstrīdēt lēmumu:"
+            "Jums ir tiesības nebūt tāda lēmuma subjektam, kura pamatā ir tikai automatizēta "
+            "apstrāde, tostarp profilēšana, un kas attiecībā uz Jums rada tiesiskās sekas vai "
+            "līdzīgā veidā Jūs ievērojami ietekmē. Šādus lēmumus pieņemam tālāk minētajos "
+            "nolūkos; ja lēmums ir vajadzīgs līguma noslēgšanai vai izpildei vai pamatojas uz "
+            "Jūsu nepārprotamu piekrišanu, Jums ir tiesības panākt cilvēka līdzdalību no mūsu "
+            "puses, paust savu viedokli un apstrīdēt lēmumu:"
         ),
         "withdraw_consent": (
-            "Ja apstrāde pamatojas uz Jūsu piekrišanu, Jūs varat to jebkurā laikā atsaukt. "
-            "Atsaukums neietekmē apstrādes likumīgumu līdz atsaukumam. Tas attiecas uz šādiem "
-            "nolūkiem:"
+            "Ja apstrāde pamatojas uz Jūsu piekrišanu, arī nepārprotamu piekrišanu, Jums ir "
+            "tiesības atsaukt savu piekrišanu jebkurā laikā. Piekrišanas atsaukums neietekmē "
+            "apstrādes likumību, kas pamatojas uz piekrišanu pirms atsaukuma. Atsaukt piekrišanu "
+            "ir tikpat viegli kā to dot. Tas attiecas uz šādiem nolūkiem:"
         ),
     },
     erasure_limited=(
-        "Kamēr dati ir vajadzīgi juridiska pienākuma izpildei vai sabiedrības interesēs veicama "
-        "uzdevuma izpildei, mēs tos dzēst nevaram; tas attiecas uz šādiem nolūkiem:"
+        "Mēs varam datus nedzēst, ciktāl apstrāde ir nepieciešama, {limits} (VDAR 17. panta "
+        "3. punkts); tas attiecas uz šādiem nolūkiem:"
     ),
+    erasure_limits={
+        "17(3)(b)": (
+            "lai izpildītu uz mums attiecināmu juridisku pienākumu vai uzdevumu, ko veicam "
+            "sabiedrības interesēs"
+        ),
+        "17(3)(c)": "sabiedrības interešu dēļ sabiedrības veselības jomā",
+        "17(3)(d)": (
+            "arhivēšanas, zinātniskās vai vēstures pētniecības vai statistikas nolūkos, ciktāl "
+            "dzēšana tos padarītu neiespējamus vai nopietni apdraudētu"
+        ),
+        "17(3)(e)": "lai celtu, īstenotu vai aizstāvētu likumīgas prasības",
+    },
     objection_bases={
-        "legitimate_interests": "mūsu leģitīmās intereses",
-        "public_task": "sabiedrības interesēs veicams uzdevums",
+        "legitimate_interests": "mūsu leģitīmajām interesēm",
+        "public_task": "uzdevumu, ko veicam sabiedrības interesēs",
     },
     direct_marketing=(
-        "Pret personas datu apstrādi tiešās tirgvedības nolūkos Jūs varat iebilst jebkurā "
-        "laikā, un tad mēs šos datus šim nolūkam vairs neapstrādājam. Tas attiecas uz šādiem "
-        "nolūkiem:"
+        "Jums ir tiesības jebkurā laikā iebilst pret Jūsu personas datu apstrādi tiešās "
+        "tirgvedības vajadzībām, tostarp pret profilēšanu, ciktāl tā ir saistīta ar tiešo "
+        "tirgvedību; ja iebilstat, mēs Jūsu personas datus šim nolūkam vairs neapstrādāsim. Tas "
+        "attiecas uz šādiem nolūkiem:"
     ),
     direct_marketing_label="Tiesības iebilst pret tiešo tirgvedību",
+    research=(
+        "Ja personas datus apstrādājam zinātniskās vai vēstures pētniecības nolūkos vai "
+        "statistikas nolūkos, Jums ir tiesības, pamatojoties uz savu īpašo situāciju, iebilst "
+        "pret šādu apstrādi, izņemot, ja apstrāde ir vajadzīga, lai izpildītu uzdevumu, ko veic "
+        "sabiedrības interesēs. Tas var attiekties uz šādiem nolūkiem:"
+    ),
+    research_label="Tiesības iebilst pret apstrādi pētniecības vai statistikas nolūkos",
     rights_closing=(
         "Lai izmantotu savas tiesības, sazinieties ar mums (skatiet sadaļu „{section}”). "
         "Atbildi sniegsim bez nepamatotas kavēšanās, ne vēlāk kā mēneša laikā."
     ),
     complaint=(
         "Ja uzskatāt, ka Jūsu personas datu apstrāde pārkāpj Vispārīgo datu aizsardzības "
-        "regulu, Jums ir tiesības iesniegt sūdzību uzraudzības iestādei."
+        "regulu, Jums ir tiesības iesniegt sūdzību uzraudzības iestādē."
     ),
     authority="Uzraudzības iestāde",
     postal_address="Adrese",
     complaint_elsewhere=(
-        "Sūdzību varat iesniegt arī tās Eiropas Savienības dalībvalsts uzraudzības iestādei, "
-        "kurā ir Jūsu pastāvīgā dzīvesvieta vai darbavieta vai kurā notika iespējamais "
-        "pārkāpums."
+        "Sūdzību varat iesniegt arī tās Eiropas Savienības dalībvalsts uzraudzības iestādē, "
+        "kurā ir Jūsu pastāvīgā dzīvesvieta, darbavieta vai iespējamā pārkāpuma izdarīšanas "
+        "vieta."
     ),
     complaint_generic=(
-        "Sūdzību varat iesniegt tās Eiropas Savienības dalībvalsts uzraudzības iestādei, kurā "
-        "ir Jūsu pastāvīgā dzīvesvieta vai darbavieta vai kurā notika iespējamais pārkāpums."
+        "Sūdzību varat iesniegt tās Eiropas Savienības dalībvalsts uzraudzības iestādē, kurā "
+        "ir Jūsu pastāvīgā dzīvesvieta, darbavieta vai iespējamā pārkāpuma izdarīšanas vieta."
     ),
     draft_intro=(
         "Šī sadaļa ir paredzēta paziņojuma sagatavošanai, nevis publicēšanai. Tajā uzskaitīta "
@@ -312,7 +352,10 @@ LV = Phrases(
         no_interest=("Leģitīmās intereses, uz kurām balstās šādi nolūki", "13(1)(d)"),
         no_law=("Tiesību akts, kas nosaka juridisko pienākumu, šādiem nolūkiem", "13(1)(c)"),
         no_withdrawal=("Kā atsaukt piekrišanu šādiem nolūkiem", "13(2)(c)"),
-        no_condition=("Īpašu kategoriju datu apstrādes nosacījums šādiem nolūkiem", "9(2)"),
+        no_condition=(
+            "Īpašu kategoriju personas datu apstrādes pamatojums šādiem nolūkiem",
+            "9(2)",
+        ),
         no_categories=("Personas datu kategorijas šādiem nolūkiem", "14(1)(d)"),
         no_recipients=("Saņēmēji vai ziņa, ka to nav, šādiem nolūkiem", "13(1)(e)"),
         transfers_not_stated=(
@@ -364,8 +407,10 @@ EN = Phrases(
     intro=(
         "This notice explains how we process your personal data: for what purposes and on what "
         "legal basis, who receives them, how long we keep them and what your rights are.",
+    ),
+    complete=(
         "It gives the information that Articles 13 and 14 of the General Data Protection "
-        "Regulation (EU) 2016/679 require.",
+        "Regulation (EU) 2016/679 require."
     ),
     controller_title="Who we are and how to contact us",
     categories_title="What personal data we process",
@@ -452,17 +497,18 @@ EN = Phrases(
             "receive a copy."
         ),
         "rectification": (
-            "You can ask us to correct inaccurate personal data about you and to complete "
-            "incomplete data."
+            "You can ask us to correct inaccurate personal data about you without undue delay "
+            "and to complete incomplete data."
         ),
         "erasure": (
-            "You can ask us to erase your personal data, for example when they are no longer "
-            "needed for the purpose for which we collected them or have been processed "
-            "unlawfully."
+            "You can ask us to erase your personal data without undue delay where one of the "
+            "grounds of Art. 17(1) GDPR applies, for example when they are no longer needed for "
+            "the purposes for which we collected them, when you withdraw your consent or when "
+            "they have been processed unlawfully."
         ),
         "restriction": (
-            "You can ask us to restrict the processing of your personal data for a time, for "
-            "example while we check their accuracy or consider your objection."
+            "You can ask us to restrict the processing of your personal data, for example while "
+            "we check their accuracy or consider your objection."
         ),
         "notification": (
             "When we correct or erase your personal data or restrict their processing, we tell "
@@ -470,43 +516,68 @@ EN = Phrases(
             "they are."
         ),
         "portability": (
-            "You can receive the personal data you have given us in a structured, commonly used "
-            "and machine-readable format and ask us to send them to another controller where "
-            "this is technically feasible. This right covers data we process by automated means "
-            "on the basis of your consent or a contract with you, for these purposes:"
+            "Where processing is based on your consent or a contract with you and is carried out "
+            "by automated means, you have the right to receive the personal data you have "
+            "provided to us in a structured, commonly used and machine-readable format and to "
+            "transmit them to another controller, and to have us transmit them directly where "
+            "this is technically feasible. This may concern these purposes:"
         ),
         "objection": (
-            "You can object at any time, on grounds relating to your particular situation, to "
-            "processing based on {bases}. We then stop, unless we demonstrate compelling "
-            "legitimate grounds that override your interests, rights and freedoms, or need the "
-            "data to establish, exercise or defend legal claims. This concerns these purposes:"
+            "You have the right to object at any time, on grounds relating to your particular "
+            "situation, to processing of your personal data based on {bases}, including "
+            "profiling. We then stop, unless we demonstrate compelling legitimate grounds that "
+            "override your interests, rights and freedoms, or need the data to establish, "
+            "exercise or defend legal claims. This concerns these purposes:"
         ),
         "automated_decision": (
             "You have the right not to be subject to a decision based solely on automated "
             "processing, including profiling, that produces legal effects concerning you or "
             "similarly significantly affects you. We make such decisions for the purposes "
-            "below; you can ask for a person to review the decision, express your point of view "
-            "and contest it:"
+            "below; where a decision is necessary for a contract with you or based on your "
+            "explicit consent, you have the right to obtain human intervention on our part, to "
+            "express your point of view and to contest the decision:"
         ),
         "withdraw_consent": (
-            "Where processing is based on your consent, you can withdraw it at any time; this "
-            "does not affect the lawfulness of processing before the withdrawal. This concerns "
-            "these purposes:"
+            "Where processing is based on your consent, explicit consent included, you have the "
+            "right to withdraw it at any time. The withdrawal does not affect the lawfulness of "
+            "processing based on consent before its withdrawal. Withdrawing consent is as easy "
+            "as giving it. This concerns these purposes:"
         ),
     },
     erasure_limited=(
-        "While the data are needed to comply with a legal obligation or to perform a task in "
-        "the public interest, we cannot erase them; this concerns these purposes:"
+        "We may keep data to the extent the processing is necessary {limits} (Art. 17(3) GDPR); "
+        "this concerns these purposes:"
     ),
+    erasure_limits={
+        "17(3)(b)": (
+            "to comply with a legal obligation we are subject to or to perform a task we carry "
+            "out in the public interest"
+        ),
+        "17(3)(c)": "for reasons of public interest in the area of public health",
+        "17(3)(d)": (
+            "for archiving, scientific or historical research or statistics, in so far as "
+            "erasure would make them impossible or seriously impair them"
+        ),
+        "17(3)(e)": "to establish, exercise or defend legal claims",
+    },
     objection_bases={
         "legitimate_interests": "our legitimate interests",
-        "public_task": "a task in the public interest",
+        "public_task": "a task we carry out in the public interest",
     },
     direct_marketing=(
-        "You can object at any time to processing for direct marketing; we then no longer "
-        "process the data for that purpose. This concerns these purposes:"
+        "You have the right to object at any time to processing of your personal data for "
+        "direct marketing, including profiling to the extent it is related to direct "
+        "marketing; if you object, we will no longer process your personal data for that "
+        "purpose. This concerns these purposes:"
     ),
     direct_marketing_label="Right to object to direct marketing",
+    research=(
+        "Where we process personal data for scientific or historical research or statistics, "
+        "you have the right to object on grounds relating to your particular situation, unless "
+        "the processing is necessary for a task carried out in the public interest. This may "
+        "concern these purposes:"
+    ),
+    research_label="Right to object to processing for research or statistics",
     rights_closing=(
         "To use your rights, contact us (see “{section}”). We answer without undue delay and "
         "within one month at the latest."

@@ -52,7 +52,8 @@ def index() -> str:
         f"| {rule.article} | {rule.summary} |"
         for rule in (RULES[code] for code in sorted(RULES))
     ]
-    return _INDEX_TEMPLATE.format(rows="\n".join(rows))
+    controller_only = ", ".join(code for code in sorted(RULES) if RULES[code].controller_only)
+    return _INDEX_TEMPLATE.format(rows="\n".join(rows), controller_only=controller_only)
 
 
 def expected_docs() -> dict[str, str]:
@@ -110,6 +111,17 @@ is never reused; a retired rule keeps its number.
 | code | slug | severity | GDPR article | fires when |
 |---|---|---|---|---|
 {rows}
+
+## The controller's record and the processor's
+
+A register may hold both records: activities of role controller (Art. 30(1)) and of role
+processor (Art. 30(2), carried out on behalf of the controllers in `controllers`). These
+rules judge only the controller's record and are silent on processor-role activities, whose
+purposes, legal bases and retention are the controller's:
+
+{controller_only}.
+
+The ROPA7xx rules judge the processor's record.
 
 ## Choosing and waiving rules
 

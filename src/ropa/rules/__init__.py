@@ -9,13 +9,20 @@ Paths follow one habit: a value that is wrong is pointed at itself (the referenc
 resolve, the `id:` key that repeats, the `reviewed` date that is stale); a field that is missing
 is pointed at the node that should hold it (the legal basis without its `interest`, the
 activity without `retention`), because a missing field has no place in the file of its own.
+
+A rule registered with `controller_only=True` judges only the controller's record (Art.
+30(1)): a legal basis, a purpose kind, retention and the data subjects' rights are the
+controller's to decide, not a processor's (Art. 28(3)(a), 30(2)). Its check sees a context
+whose `used` counts only controller-role activities, and the registry drops each of its hits
+about a processor-role activity, and its register-level hits when the register holds no
+controller record at all; the check itself need not know about roles.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple, TypeVar
 
@@ -23,6 +30,7 @@ from ropa._collector import collector_paused
 from ropa.findings import Finding, Report, Rule, Severity
 from ropa.model import (
     Activity,
+    Controller,
     DataCategory,
     DataSubjectCategory,
     Recipient,
@@ -79,15 +87,25 @@ UNWAIVABLE = frozenset({"ROPA104"})
 
 
 def rule(
-    code: str, slug: str, severity: Severity, article: str, summary: str
+    code: str,
+    slug: str,
+    severity: Severity,
+    article: str,
+    summary: str,
+    *,
+    controller_only: bool = False,
 ) -> Callable[[Callable[..., Iterator[Hit]]], Callable[..., Iterator[Hit]]]:
-    """Register a check function under a catalogue code."""
+    """Register a check function under a catalogue code.
+
+    With `controller_only=True` the rule judges only the controller's record and stays
+    silent on processor-role activities (see the module docstring).
+    """
 
     def register(check: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
         if code in RULES:
             raise ValueError(f"rule {code} is registered twice")
         area = check.__module__.rsplit(".", 1)[-1]
-        RULES[code] = Rule(code, slug, severity, article, summary, area)
+        RULES[code] = Rule(code, slug, severity, article, summary, area, controller_only)
         CHECKS[code] = check
         return check
 
@@ -117,10 +135,16 @@ def _nearest_code(code: str) -> str | None:
 # What every check receives
 
 _Basis = TypeVar("_Basis")
-_CATALOGUES = ("data_subjects", "data_categories", "recipients", "retention_rules",
-               "security_measures")  # fmt: skip
+_CATALOGUES = ("controllers", "data_subjects", "data_categories", "recipients",
+               "retention_rules", "security_measures")  # fmt: skip
 _Entry = TypeVar(
-    "_Entry", DataSubjectCategory, DataCategory, Recipient, RetentionRule, SecurityMeasure
+    "_Entry",
+    Controller,
+    DataSubjectCategory,
+    DataCategory,
+    Recipient,
+    RetentionRule,
+    SecurityMeasure,
 )
 
 
@@ -137,13 +161,19 @@ class Context:
 
     register: Register
     as_of: date
+    controllers: Mapping[str, Controller]
     data_subjects: Mapping[str, DataSubjectCategory]
     data_categories: Mapping[str, DataCategory]
     recipients: Mapping[str, Recipient]
     retention_rules: Mapping[str, RetentionRule]
     security_measures: Mapping[str, SecurityMeasure]
     used: Mapping[str, frozenset[str]]
-    """Catalogue name -> ids that at least one activity references (transfers included)."""
+    """Catalogue name -> ids that at least one activity references (transfers included); in
+    the context a controller-only rule sees, only controller-role activities count."""
+    processor_indexes: frozenset[int]
+    """Indexes (in `activities`) of the processor-role activities."""
+    controller_used: Mapping[str, frozenset[str]]
+    """As `used`, counting only the controller-role activities."""
     _bases: Mapping[type, tuple[tuple[int, int, object], ...]]
     _transfers: tuple[tuple[int, int, Transfer], ...]
 
@@ -153,33 +183,35 @@ class Context:
         bases: dict[type, list[tuple[int, int, object]]] = {}
         transfers: list[tuple[int, int, Transfer]] = []
         used: dict[str, set[str]] = {field: set() for field in _CATALOGUES}
-        used_subjects, used_categories = used["data_subjects"], used["data_categories"]
-        used_recipients, used_measures = used["recipients"], used["security_measures"]
-        used_retention = used["retention_rules"]
+        processor: set[int] = set()
         for index, activity in enumerate(register.activities):
+            if register.role_of(activity) == "processor":
+                processor.add(index)
             for position, basis in enumerate(activity.legal_bases):
                 bases.setdefault(type(basis), []).append((index, position, basis))
-            used_subjects.update(activity.data_subjects)
-            used_categories.update(activity.data_categories)
-            used_measures.update(activity.security_measures)
-            if activity.recipients:
-                used_recipients.update(activity.recipients)
-            if activity.transfers:
-                for position, transfer in enumerate(activity.transfers):
-                    transfers.append((index, position, transfer))
-                    if transfer.recipient is not None:
-                        used_recipients.add(transfer.recipient)
-            if activity.retention is not None:
-                used_retention.add(activity.retention)
+            for position, transfer in enumerate(activity.transfers or ()):
+                transfers.append((index, position, transfer))
+            _count_uses(activity, used)
+        used_ids = {field: frozenset(ids) for field, ids in used.items()}
+        controller_used = used_ids
+        if processor:
+            by_controllers: dict[str, set[str]] = {field: set() for field in _CATALOGUES}
+            for index, activity in enumerate(register.activities):
+                if index not in processor:
+                    _count_uses(activity, by_controllers)
+            controller_used = {field: frozenset(ids) for field, ids in by_controllers.items()}
         return cls(
             register=register,
             as_of=as_of,
+            controllers=_index(register.controllers),
             data_subjects=_index(register.data_subjects),
             data_categories=_index(register.data_categories),
             recipients=_index(register.recipients),
             retention_rules=_index(register.retention_rules),
             security_measures=_index(register.security_measures),
-            used={field: frozenset(ids) for field, ids in used.items()},
+            used=used_ids,
+            processor_indexes=frozenset(processor),
+            controller_used=controller_used,
             _bases={kind: tuple(found) for kind, found in bases.items()},
             _transfers=tuple(transfers),
         )
@@ -211,6 +243,44 @@ class Context:
         activities = self.register.activities
         for index, position, transfer in self._transfers:
             yield index, activities[index], position, transfer
+
+    def for_controller_only(self) -> Context:
+        """The context a controller-only rule sees: `used` counts controller activities only."""
+        if not self.processor_indexes:
+            return self
+        return replace(self, used=self.controller_used)
+
+    def judges_controller(self, hit: Hit) -> bool:
+        """Whether `hit` is about the controller's record: an activity of role controller, or
+        (for a register- or catalogue-level hit) a register that holds a controller record."""
+        if not self.processor_indexes:
+            return True
+        path = hit.path
+        if len(path) > 1 and path[0] == "activities" and isinstance(path[1], int):
+            return path[1] not in self.processor_indexes
+        if hit.activity is not None:
+            return any(
+                activity.id == hit.activity and index not in self.processor_indexes
+                for index, activity in enumerate(self.activities)
+            )
+        return self.register.register.kind == "controller" or len(self.processor_indexes) < len(
+            self.activities
+        )
+
+
+def _count_uses(activity: Activity, used: dict[str, set[str]]) -> None:
+    """Add the catalogue ids `activity` references to `used` (its transfers' recipients too)."""
+    used["data_subjects"].update(activity.data_subjects)
+    used["data_categories"].update(activity.data_categories)
+    used["security_measures"].update(activity.security_measures)
+    used["controllers"].update(activity.on_behalf_of)
+    if activity.recipients:
+        used["recipients"].update(activity.recipients)
+    for transfer in activity.transfers or ():
+        if transfer.recipient is not None:
+            used["recipients"].add(transfer.recipient)
+    if activity.retention is not None:
+        used["retention_rules"].add(activity.retention)
 
 
 def _index(entries: Iterable[_Entry]) -> Mapping[str, _Entry]:
@@ -247,11 +317,17 @@ def validate(register: Register, *, as_of: date | None = None) -> Report:
 
 def _validate(register: Register, check_date: date) -> Report:
     context = Context.of(register, check_date)
+    controller_context = context.for_controller_only()
     source = register.source
     findings: list[Finding] = []
     for code, check in CHECKS.items():
         spec = RULES[code]
-        for hit in check(context):
+        hits: Iterable[Hit]
+        if spec.controller_only:
+            hits = filter(controller_context.judges_controller, check(controller_context))
+        else:
+            hits = check(context)
+        for hit in hits:
             location = source.locate(hit.path, key=hit.at_key) if source is not None else None
             findings.append(
                 Finding(
@@ -320,7 +396,15 @@ def _apply_waivers(findings: list[Finding], register: Register) -> list[Finding]
 
 def _load_catalogue() -> None:
     """Import the rule modules (each registers its rules) and put RULES in code order."""
-    from ropa.rules import art30, lawfulness, references, retention, risk, transfers  # noqa: F401
+    from ropa.rules import (  # noqa: F401
+        art30,
+        lawfulness,
+        processor,
+        references,
+        retention,
+        risk,
+        transfers,
+    )
 
     ordered = sorted(RULES.items())
     RULES.clear()

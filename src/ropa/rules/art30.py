@@ -64,6 +64,7 @@ def representative_missing(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "30(1)(b)",
     "an activity has no purpose",
+    controller_only=True,
 )
 def purpose_missing(ctx: Context) -> Iterator[Hit]:
     """An activity has neither a purpose kind nor a description saying what it is for."""
@@ -138,6 +139,7 @@ def recipients_unstated(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "30(1)(f), 5(1)(e)",
     "an activity names no retention rule",
+    controller_only=True,
 )
 def retention_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no retention rule, so the record gives no time limit for erasure."""

@@ -31,6 +31,7 @@ def _kinds(activity: Activity) -> set[str]:
     Severity.ERROR,
     "6(1)",
     "an activity has no legal basis",
+    controller_only=True,
 )
 def legal_basis_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no Art. 6(1) legal basis."""
@@ -49,6 +50,7 @@ def legal_basis_missing(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "6(1)(f), 13(1)(d)",
     "a legitimate interests basis states no interest",
+    controller_only=True,
 )
 def interest_unstated(ctx: Context) -> Iterator[Hit]:
     """A legitimate_interests basis does not say which interest is pursued."""
@@ -68,6 +70,7 @@ def interest_unstated(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "6(1)(f), 5(2)",
     "a legitimate interests basis cites no balancing test",
+    controller_only=True,
 )
 def balancing_test_missing(ctx: Context) -> Iterator[Hit]:
     """A legitimate_interests basis cites no balancing test (legitimate interests
@@ -88,6 +91,7 @@ def balancing_test_missing(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "6(3)",
     "a legal obligation basis names no law",
+    controller_only=True,
 )
 def law_unnamed(ctx: Context) -> Iterator[Hit]:
     """A legal_obligation basis does not name the law that sets the obligation."""
@@ -106,6 +110,7 @@ def law_unnamed(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "7(3)",
     "a consent basis says nothing of withdrawal",
+    controller_only=True,
 )
 def consent_withdrawal_missing(ctx: Context) -> Iterator[Hit]:
     """A consent basis does not say how consent is withdrawn."""
@@ -125,6 +130,7 @@ def consent_withdrawal_missing(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "9",
     "special-category data without an Art. 9(2) condition",
+    controller_only=True,
 )
 def special_condition_missing(ctx: Context) -> Iterator[Hit]:
     """An activity processes an Art. 9(1) special category and gives no Art. 9(2) condition;
@@ -162,6 +168,7 @@ def _positions(refs: Sequence[str], wanted: Set[str]) -> list[int]:
     Severity.ERROR,
     "10",
     "criminal-offence data without a law that authorises it",
+    controller_only=True,
 )
 def criminal_data_authority_missing(ctx: Context) -> Iterator[Hit]:
     """An activity processes criminal-offence data and has no legal_obligation or
@@ -196,6 +203,7 @@ def _rests_on_law(activity: Activity) -> bool:
     Severity.WARNING,
     "9",
     "an Art. 9(2) condition without special-category data",
+    controller_only=True,
 )
 def special_condition_unneeded(ctx: Context) -> Iterator[Hit]:
     """An activity gives an Art. 9(2) condition but none of its data categories is an
@@ -222,6 +230,7 @@ def special_condition_unneeded(ctx: Context) -> Iterator[Hit]:
     Severity.INFO,
     "6(1)(e)",
     "public task used by an organisation that is not a public body",
+    controller_only=True,
 )
 def public_task_private_body(ctx: Context) -> Iterator[Hit]:
     """A public_task basis in the register of an organisation not stated to be a public body;
@@ -243,6 +252,7 @@ def public_task_private_body(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "6(1), 21(2); ePrivacy Directive 13",
     "marketing rests on neither consent nor legitimate interests",
+    controller_only=True,
 )
 def marketing_without_consent(ctx: Context) -> Iterator[Hit]:
     """A marketing activity rests on neither consent nor legitimate_interests. An activity
@@ -265,6 +275,7 @@ def marketing_without_consent(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "8",
     "consent of children without parental authorisation",
+    controller_only=True,
 )
 def children_consent(ctx: Context) -> Iterator[Hit]:
     """A consent basis covers a data subject category that includes children and says
@@ -292,6 +303,7 @@ def children_consent(ctx: Context) -> Iterator[Hit]:
     Severity.INFO,
     "87",
     "a national identification number on legitimate interests alone",
+    controller_only=True,
 )
 def national_id_unjustified(ctx: Context) -> Iterator[Hit]:
     """An activity processes a national identification number and its only legal basis is

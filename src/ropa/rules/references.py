@@ -12,6 +12,7 @@ from ropa.rules import Context, Hit, rule, waiver_problem
 
 # Catalogue field -> how an entry of it is called in a message.
 CATALOGUES = {
+    "controllers": "controller",
     "data_subjects": "data subject category",
     "data_categories": "data category",
     "recipients": "recipient",
@@ -58,6 +59,7 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
     """An activity (or one of its transfers) names an id that the catalogue it points into
     does not hold; reported at the reference itself."""
     catalogues: dict[str, Mapping[str, object]] = {
+        "controllers": ctx.controllers,
         "data_subjects": ctx.data_subjects,
         "data_categories": ctx.data_categories,
         "recipients": ctx.recipients,
@@ -75,15 +77,18 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
 
 def _unknown_in(index: int, activity: Activity, unknown: Mapping[str, Set[str]]) -> Iterator[Hit]:
     here = ("activities", index)
-    for field in ("data_subjects", "data_categories", "recipients", "security_measures"):
-        missing = unknown[field]
+    lists = {"on_behalf_of": "controllers", "data_subjects": "data_subjects",
+             "data_categories": "data_categories", "recipients": "recipients",
+             "security_measures": "security_measures"}  # fmt: skip
+    for field, catalogue in lists.items():
+        missing = unknown[catalogue]
         refs: Sequence[str] = getattr(activity, field) or ()
         for position, ref in enumerate(refs):
             if ref in missing:
                 yield Hit(
                     (*here, field, position),
                     f"activity '{activity.id}': {field} names '{ref}', which is not a "
-                    f"{CATALOGUES[field]} in {field}",
+                    f"{CATALOGUES[catalogue]} in {catalogue}",
                     activity.id,
                 )
     if activity.retention in unknown["retention_rules"]:

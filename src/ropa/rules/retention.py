@@ -28,6 +28,7 @@ def _used_rules(ctx: Context) -> Iterator[tuple[int, RetentionRule]]:
     Severity.WARNING,
     "5(1)(e), 30(1)(f)",
     "a retention rule has no period and no triggering event",
+    controller_only=True,
 )
 def retention_period_undefined(ctx: Context) -> Iterator[Hit]:
     """A retention rule in use gives neither a period nor the event that ends retention, so
@@ -47,6 +48,7 @@ def retention_period_undefined(ctx: Context) -> Iterator[Hit]:
     Severity.INFO,
     "5(2)",
     "a fixed retention period names no law or reason",
+    controller_only=True,
 )
 def retention_basis_missing(ctx: Context) -> Iterator[Hit]:
     """A retention rule in use sets a fixed period but names no law or reason for its

@@ -28,6 +28,7 @@ MIXED_BASES = 3
     Severity.ERROR,
     "22",
     "automated decisions without an Art. 22(2) ground",
+    controller_only=True,
 )
 def automated_decision_basis(ctx: Context) -> Iterator[Hit]:
     """An activity takes automated decisions with legal or similar effect and rests on none
@@ -60,6 +61,7 @@ def _art22_ground(activity: Activity) -> bool:
     Severity.WARNING,
     "35",
     "two or more high-risk criteria and no DPIA",
+    controller_only=True,
 )
 def dpia_likely_required(ctx: Context) -> Iterator[Hit]:
     """An activity meets two or more of the EDPB high-risk criteria the catalogue lists
@@ -97,6 +99,7 @@ def dpia_likely_required(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "5(2), 24",
     "the last review is more than 12 months old",
+    controller_only=True,
 )
 def review_overdue(ctx: Context) -> Iterator[Hit]:
     """The register's review date, or an activity's own review date, lies more than 12 months
@@ -139,6 +142,7 @@ def _months_before(day: date, months: int) -> date:
     Severity.INFO,
     "6(1), 13(1)(c)",
     "three or more legal bases without saying what each covers",
+    controller_only=True,
 )
 def mixed_legal_bases(ctx: Context) -> Iterator[Hit]:
     """An activity lists three or more Art. 6(1) bases and at least one does not say which

@@ -1,5 +1,5 @@
 """Rules on recipients and transfers outside the EEA: Art. 28 contracts, where recipients
-sit, and a Chapter V safeguard for every transfer (ROPA501-506).
+sit, and a Chapter V safeguard for every transfer (ROPA501-513).
 
 ROPA501 and ROPA506 judge the recipient entry in the catalogue, once, whichever activities
 share it: their findings carry no activity (a register-level waiver accepts them), and a
@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ropa.countries import ADEQUACY_COUNTRIES, EEA_COUNTRIES
+from ropa.countries import (
+    ADEQUACY_CHECKED,
+    EEA_COUNTRIES,
+    adequacy_decisions,
+    adequacy_in_force,
+)
 from ropa.findings import Severity
-from ropa.model import Activity, Recipient
+from ropa.model import Activity, Recipient, Transfer
 from ropa.rules import Context, Hit, rule
 
 # Recipient kinds that hold the data themselves and so may take it out of the EEA.
@@ -67,29 +72,100 @@ def transfer_safeguard_missing(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _adequacy(ctx: Context) -> Iterator[tuple[int, Activity, int, Transfer, str]]:
+    """Every transfer outside the EEA that relies on adequacy, with its destination."""
+    for index, activity, position, transfer in ctx.transfers():
+        destination = transfer.country
+        if transfer.safeguard == "adequacy" and _outside_eea(destination):
+            yield index, activity, position, transfer, destination
+
+
 @rule(
     "ROPA503",
     "adequacy-not-available",
     Severity.ERROR,
     "45",
-    "adequacy claimed for a country without an adequacy decision",
+    "adequacy claimed for a destination without an adequacy decision",
 )
 def adequacy_not_available(ctx: Context) -> Iterator[Hit]:
-    """A transfer outside the EEA rests on adequacy, but the country has no EU adequacy
-    decision (see `ropa.countries.ADEQUACY_COUNTRIES`)."""
-    for index, activity, position, transfer in ctx.transfers():
-        country = transfer.country
-        if (
-            transfer.safeguard == "adequacy"
-            and _outside_eea(country)
-            and country not in ADEQUACY_COUNTRIES
-        ):
+    """A transfer rests on adequacy, but the destination has no adequacy decision in the dated
+    table (`ropa.countries.ADEQUACY_DECISIONS`) that had been adopted by the check date. A
+    destination whose decision has ended is ROPA508's."""
+    for index, activity, position, _, destination in _adequacy(ctx):
+        decisions = [d for d in adequacy_decisions(destination) if d.adopted <= ctx.as_of]
+        if not decisions:
             yield Hit(
                 ("activities", index, "transfers", position, "safeguard"),
-                f"activity '{activity.id}': the transfer to {country} claims adequacy, but "
-                f"there is no EU adequacy decision for {country} (safeguard)",
+                f"activity '{activity.id}': the transfer to {destination} claims adequacy, "
+                f"but there is no EU adequacy decision for {destination} (safeguard; table "
+                f"checked on {ADEQUACY_CHECKED.isoformat()})",
                 activity.id,
             )
+
+
+@rule(
+    "ROPA507",
+    "adequacy-scope-unevidenced",
+    Severity.WARNING,
+    "45, 30(1)(e)",
+    "adequacy relied on for a partial decision without evidence of the recipient's scope",
+)
+def adequacy_scope_unevidenced(ctx: Context) -> Iterator[Hit]:
+    """A transfer rests on an adequacy decision that covers only some recipients (US: Data
+    Privacy Framework certification; Canada: PIPEDA; Japan: APPI; Korea: PIPA without
+    FSC-supervised credit data; Israel: automated processing), and the transfer gives no
+    `reference` showing the recipient is within it."""
+    for index, activity, position, transfer, destination in _adequacy(ctx):
+        decision = adequacy_in_force(destination, ctx.as_of)
+        if decision is None or decision.scope is None or (transfer.reference or "").strip():
+            continue
+        yield Hit(
+            ("activities", index, "transfers", position),
+            f"activity '{activity.id}': the adequacy decision for {destination} "
+            f"({decision.decision}) covers only some recipients ({decision.scope.en[:1].lower()}"
+            f"{decision.scope.en[1:].rstrip('.')}), and the transfer gives no evidence that "
+            "the recipient is covered (reference)",
+            activity.id,
+        )
+
+
+@rule(
+    "ROPA508",
+    "adequacy-expired",
+    Severity.ERROR,
+    "45(3), 45(5)",
+    "the adequacy decision relied on has ended",
+)
+def adequacy_expired(ctx: Context) -> Iterator[Hit]:
+    """A transfer rests on adequacy and, on the check date, the destination's decision has
+    expired or been declared invalid with no decision in force after it; or the transfer's
+    `reference` cites a decision that has ended (Privacy Shield, Safe Harbour, the 2021 UK
+    decision) though another now applies."""
+    for index, activity, position, transfer, destination in _adequacy(ctx):
+        current = adequacy_in_force(destination, ctx.as_of)
+        ended = [
+            d for d in adequacy_decisions(destination) if d.ends is not None and d.ends <= ctx.as_of
+        ]
+        path = ("activities", index, "transfers", position, "safeguard")
+        if current is None and ended:
+            last = ended[0]
+            yield Hit(
+                path,
+                f"activity '{activity.id}': the transfer to {destination} claims adequacy, but "
+                f"{last.decision} no longer applies from {last.ends} and no decision has "
+                "replaced it (safeguard)",
+                activity.id,
+            )
+        elif current is not None:
+            cited = next((d for d in ended if d.cited_by(transfer.reference)), None)
+            if cited is not None:
+                yield Hit(
+                    ("activities", index, "transfers", position, "reference"),
+                    f"activity '{activity.id}': the transfer to {destination} cites "
+                    f"{cited.decision}, which no longer applies from {cited.ends}; cite "
+                    f"{current.decision} (reference)",
+                    activity.id,
+                )
 
 
 @rule(

@@ -26,9 +26,9 @@ def register_schema() -> dict[str, Any]:
         "title": "ropa register (format ropa/1)",
         "description": (
             "A record of processing activities under GDPR Article 30, in the format ropa/1: "
-            "the organisation, catalogues of data subjects, data categories, recipients, "
-            "retention rules and security measures, and the processing activities that "
-            "reference them by id."
+            "the organisation, the controllers it processes for (as a processor), catalogues "
+            "of data subjects, data categories, recipients, retention rules and security "
+            "measures, and the processing activities that reference them by id."
         ),
     }
     schema.update({key: value for key, value in body.items() if key not in schema})

@@ -33,7 +33,7 @@ from ropa.formats.xlsx import write as excel_module
 from ropa.formats.xlsx._words import cite
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
-from ropa.rights import Applicability, rights_for
+from ropa.rights import Applicability, rights_of
 from ropa.rules import validate
 from ropa.vocab import LEGAL_BASES, PURPOSES, RECIPIENT_KINDS, RIGHTS, SOURCES
 from ropa.wording import not_stated, retention_in_words, text
@@ -52,6 +52,31 @@ TITLES = {
            "Glabāšanas termiņi", "Drošības pasākumi", "Nosūtīšana uz trešām valstīm",
            "30. panta pilnīgums", "Datu subjektu tiesības", "Konstatējumi"],
 }  # fmt: skip
+PROCESSOR_TITLE = {"en": "Processing for controllers", "lv": "Apstrāde pārziņu vārdā"}
+PROCESSOR_TITLES = {
+    "en": [PROCESSOR_TITLE["en"], "Controllers", "Art. 30(2) coverage"],
+    "lv": [PROCESSOR_TITLE["lv"], "Pārziņi", "30. panta 2. punkta pilnīgums"],
+}
+
+
+def expected_titles(register: Register, lang: str) -> list[str]:
+    """The visible sheets: the controller's record (Activities, Art. 30 coverage, Rights) when
+    the register holds it, the processor's (Art. 30(2)) when it holds that."""
+    titles = TITLES[lang]
+    controller = register.register.kind == "controller" or bool(register.controller_activities)
+    processor = (register.register.kind == "processor" or bool(register.controllers)
+                 or bool(register.processor_activities))  # fmt: skip
+    processing, controllers, coverage = PROCESSOR_TITLES[lang]
+    result = [titles[0]]
+    result += [titles[1]] if controller else []
+    result += [processing, controllers] if processor else []
+    result += titles[2:8]
+    result += [titles[8]] if controller else []
+    result += [coverage] if processor else []
+    result += [titles[9]] if controller else []
+    return [*result, titles[10]]
+
+
 WORDS = {
     "en": {"none": "none", "na": "not applicable", "stated": "stated", "missing": "missing",
            "applies": "applies", "conditional": "conditional", "does_not_apply": "does not apply",
@@ -356,9 +381,7 @@ def test_rights_every_cell(workbooks: dict[str, Path], shipped: Register, lang: 
             Applicability.NOT_APPLICABLE: WORDS[lang]["does_not_apply"]}  # fmt: skip
     for row, activity in zip(rows[1:], shipped.activities, strict=True):
         bases = [b.basis for b in activity.legal_bases]
-        statuses = rights_for(
-            bases, automated_decisions=activity.automated_decisions, purpose=activity.purpose
-        )
+        statuses = rights_of(activity)
         assert row[:3] == [
             activity.id,
             text(shipped, activity.name, lang),
@@ -378,8 +401,11 @@ def test_rights_follow_the_legal_bases(workbooks: dict[str, Path], shipped: Regi
     assert rows["newsletter"][objection] == "applies"  # direct marketing, Art. 21(2)
     assert rows["hosting_requests"][objection] == "does not apply"  # contract only
     assert rows["data_analytics"][portability] == "does not apply"  # legitimate interests only
+    assert rows["hosting_requests"][portability] == "conditional"  # Art. 20(1)(b), data provided
+    assert rows["recommendations"][objection] == "applies"  # legitimate interests, Art. 21(1)
+    assert "automated means" in rows["hosting_requests"][-1]
     assert rows["data_analytics"][objection] == "applies"
-    assert rows["customer_registration"][portability] == "applies"  # contract
+    assert rows["customer_registration"][portability] == "conditional"  # contract, Art. 20(1)
     assert rows["customer_registration"][withdrawal] == "does not apply"
 
 
@@ -514,16 +540,6 @@ def test_recipients_outside_or_unknown_make_empty_transfers_stated(tmp_path: Pat
     path = export(tmp_path, data)
     assert rows_of(load_workbook(path)["Art. 30 coverage"])[1][6] == "stated"
     assert rows_of(load_workbook(path)["Activities"])[1][10] == "none"
-
-
-def test_processor_register_cites_article_30_2(tmp_path: Path) -> None:
-    data = minimal()
-    data["register"]["kind"] = "processor"
-    book = load_workbook(export(tmp_path, data))
-    header = rows_of(book["Art. 30 coverage"])[0]
-    assert [h.split("\n")[1] for h in header[2:6]] == [
-        "(Art. 30(2)(a))", "(Art. 30(2)(b))", "(Art. 30(2)(c))", "(Art. 30(2)(d))"]  # fmt: skip
-    assert "Art. 30(2)(c)" in rows_of(book["Activities"])[0][10]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -753,8 +769,15 @@ def test_generated_registers_export_and_read_back(tmp_path: Path, register: Regi
         path = tmp_path / f"generated-{lang}.xlsx"
         export_excel(register, path, lang=lang, report=report)
         book = load_workbook(path)
-        assert [sheet.title for sheet in visible_sheets(book)] == TITLES[lang]
-        activities = rows_of(book[TITLES[lang][1]])[1:]
-        assert [row[0] for row in activities] == [a.id for a in register.activities]
+        assert [sheet.title for sheet in visible_sheets(book)] == expected_titles(register, lang)
+        controller, processor = register.controller_activities, register.processor_activities
+        for title, activities in (
+            (TITLES[lang][1], controller),
+            (PROCESSOR_TITLE[lang], processor),
+        ):
+            if title in book.sheetnames:
+                assert [row[0] for row in rows_of(book[title])[1:]] == [a.id for a in activities]
+            else:
+                assert not activities
         assert len(rows_of(book[TITLES[lang][10]])) == 1 + len(report.findings)
         assert copy.copy(path.read_bytes()) == path.read_bytes()

@@ -52,7 +52,13 @@ class Book:
 
     def __post_init__(self) -> None:
         register = self.register
-        self.rows["activities"] = _row_index(register.activities)
+        self.controller_activities = register.controller_activities
+        """The activities of the controller's record (Art. 30(1)), on the sheet Activities."""
+        self.processor_activities = register.processor_activities
+        """The activities of the processor's record (Art. 30(2)), on a sheet of their own."""
+        self.rows["activities"] = _row_index(self.controller_activities)
+        self.rows["processor_activities"] = _row_index(self.processor_activities)
+        self.rows["controllers"] = _row_index(register.controllers)
         for key in CATALOGUES:
             self.rows[key] = _row_index(getattr(register, key))
         findings = self.report.findings if self.report is not None else ()
@@ -64,7 +70,7 @@ class Book:
             if finding.code not in codes:
                 codes.append(finding.code)
         self.by_id: dict[str, dict[str, Any]] = {
-            key: _first_by_id(getattr(register, key)) for key in CATALOGUES
+            key: _first_by_id(getattr(register, key)) for key in ("controllers", *CATALOGUES)
         }
         self.used = _used_by(register)
         """Catalogue -> id -> how many activities name it."""
@@ -80,9 +86,27 @@ class Book:
         return info.reviewed.isoformat() if info.reviewed else self.not_stated
 
     @property
-    def processor(self) -> bool:
-        """Whether this is a processor's record (Art. 30(2)) rather than a controller's."""
-        return self.register.register.kind == "processor"
+    def controller_record(self) -> bool:
+        """Whether the workbook holds a controller's record: the register is a controller's,
+        or some activity has the role controller."""
+        return self.register.register.kind == "controller" or bool(self.controller_activities)
+
+    @property
+    def processor_record(self) -> bool:
+        """Whether the workbook holds a processor's record (Art. 30(2)): the register is a
+        processor's, names controllers, or some activity has the role processor."""
+        register = self.register
+        return (
+            register.register.kind == "processor"
+            or bool(register.controllers)
+            or bool(self.processor_activities)
+        )
+
+    def activity_link(self, activity_id: str) -> Target | None:
+        """The row of activity `activity_id` on the sheet of its record."""
+        return self.link("activities", activity_id) or self.link(
+            "processor_activities", activity_id
+        )
 
     def text(self, value: str | dict[str, str] | None) -> str:
         """A text field of the register in the export language ("" when not stated)."""
@@ -151,8 +175,9 @@ def _first_by_id(entries: Sequence[Any]) -> dict[str, Any]:
 
 def _used_by(register: Register) -> dict[str, Counter[str]]:
     """Catalogue -> id -> number of activities that name it."""
-    used: dict[str, Counter[str]] = {key: Counter() for key in CATALOGUES}
+    used: dict[str, Counter[str]] = {key: Counter() for key in ("controllers", *CATALOGUES)}
     for activity in register.activities:
+        used["controllers"].update(set(activity.on_behalf_of))
         used["data_subjects"].update(set(activity.data_subjects))
         used["data_categories"].update(set(activity.data_categories))
         recipients = set(activity.recipients or ())

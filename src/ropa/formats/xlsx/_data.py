@@ -35,6 +35,7 @@ from ropa.formats.xlsx._cells import Row
 from ropa.model import (
     FORMAT,
     Activity,
+    Controller,
     DataCategory,
     DataSubjectCategory,
     Organisation,
@@ -53,6 +54,7 @@ WIDTHS = (16, 24, 100)
 HEADER = ("section", "id", "data")
 
 ENTRY_MODELS: dict[str, type[BaseModel]] = {
+    "controllers": Controller,
     "data_subjects": DataSubjectCategory,
     "data_categories": DataCategory,
     "recipients": Recipient,

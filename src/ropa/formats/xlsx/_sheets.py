@@ -23,6 +23,7 @@ from ropa.formats.xlsx._words import (
     COVER,
     COVERAGE_COLUMNS,
     FINDING_COLUMNS,
+    PROCESSOR_COLUMNS,
     PROCESSOR_ITEMS,
     RIGHTS_COLUMNS,
     SHEETS,
@@ -40,9 +41,10 @@ from ropa.model import (
     Contact,
     JointController,
     Party,
+    Recipient,
     Transfer,
 )
-from ropa.rights import Applicability, rights_for
+from ropa.rights import Applicability, rights_of
 from ropa.vocab import (
     ARTICLE30_ITEMS,
     LEGAL_BASES,
@@ -90,6 +92,8 @@ def cover_rows(book: Book) -> Iterator[Row]:
     yield item("joint_controllers", joint or book.word("none"))
     kind = REGISTER_KINDS[info.kind]
     yield item("kind", f"{kind.label(lang)} ({cite(kind.article, lang)})")
+    if book.processor_record:  # a controller's register reads as it always has
+        yield item("records", records_text(book))
     yield item("version", book.or_not_stated(info.version))
     yield item("reviewed", info.reviewed or book.not_stated)
     yield item("approved_by", book.or_not_stated(info.approved_by))
@@ -100,10 +104,31 @@ def cover_rows(book: Book) -> Iterator[Row]:
     yield item("source_sha256", book.source_sha256)
     if book.since is not None:
         yield item("changes_since", changes_summary(book))
-    for key in ("activities", *CATALOGUES):
+    yield item("count_activities", len(register.activities))
+    if book.processor_record:
+        yield item("count_processor_activities", len(book.processor_activities))
+        yield item("count_controllers", len(register.controllers))
+    for key in CATALOGUES:
         yield item(f"count_{key}", len(getattr(register, key)))
     yield item("count_transfers", sum(len(a.transfers or ()) for a in register.activities))
     yield item("validation", validation_summary(book))
+
+
+def records_text(book: Book) -> str:
+    """Which records the workbook holds, and on which sheets: the controller's (Art. 30(1)),
+    the processor's (Art. 30(2)), or both, one per line."""
+    lang = book.lang
+    lines = []
+    if book.controller_record:
+        lines.append(book.word("controller_record").format(
+            activities=say(SHEETS, "activities", lang), coverage=say(SHEETS, "coverage", lang),
+            rights=say(SHEETS, "rights", lang)))  # fmt: skip
+    if book.processor_record:
+        lines.append(book.word("processor_record").format(
+            activities=say(SHEETS, "processor_activities", lang),
+            controllers=say(SHEETS, "controllers", lang),
+            coverage=say(SHEETS, "processor_coverage", lang)))  # fmt: skip
+    return "\n".join(lines)
 
 
 def changes_summary(book: Book) -> str:
@@ -172,14 +197,10 @@ def joint_text(book: Book, joint: JointController) -> str:
 def activity_headers(book: Book) -> list[str]:
     """The Activities headers, each saying which Art. 30 item it answers."""
     lang = book.lang
-    if book.processor:
-        answers = {"description": "30(2)(b)", "purpose": "30(2)(b)", "transfers": "30(2)(c)",
-                   "security_measures": "30(2)(d)"}  # fmt: skip
-    else:
-        answers = {"description": "30(1)(b)", "purpose": "30(1)(b)", "data_subjects": "30(1)(c)",
-                   "data_categories": "30(1)(c)", "recipients": "30(1)(d)",
-                   "transfers": "30(1)(e)", "retention": "30(1)(f)",
-                   "security_measures": "30(1)(g)"}  # fmt: skip
+    answers = {"description": "30(1)(b)", "purpose": "30(1)(b)", "data_subjects": "30(1)(c)",
+               "data_categories": "30(1)(c)", "recipients": "30(1)(d)",
+               "transfers": "30(1)(e)", "retention": "30(1)(f)",
+               "security_measures": "30(1)(g)"}  # fmt: skip
     headers = []
     for key in ACTIVITY_COLUMNS:
         name = say(ACTIVITY_COLUMNS, key, lang)
@@ -194,11 +215,64 @@ def activity_headers(book: Book) -> list[str]:
 
 
 def activities_rows(book: Book) -> Iterator[Row]:
-    """One row per activity, columns in the order of Art. 30(1)(a)-(g), then good practice."""
+    """The controller's record: one row per controller-role activity, columns in the order of
+    Art. 30(1)(a)-(g), then good practice."""
     yield header(activity_headers(book))
     render = Renderers(book)
-    for activity in book.register.activities:
+    for activity in book.controller_activities:
         yield activity_row(book, render, activity), activity.id
+
+
+_PROCESSOR_ANSWERS = {"on_behalf_of": "30(2)(a)", "description": "30(2)(b)",
+                      "transfers": "30(2)(c)", "security_measures": "30(2)(d)"}  # fmt: skip
+
+
+def processor_headers(book: Book) -> list[str]:
+    """The headers of the processor's record, each saying which Art. 30(2) item it answers."""
+    lang = book.lang
+    headers = []
+    for key in PROCESSOR_COLUMNS:
+        name = say(PROCESSOR_COLUMNS, key, lang)
+        article = _PROCESSOR_ANSWERS.get(key)
+        if key in ("id", "name"):
+            headers.append(name)
+        elif key == "open_findings":
+            headers.append(f"{name}\n({word('validation', lang)})")
+        else:
+            headers.append(
+                with_article(name, article, lang) if article else good_practice(name, lang)
+            )
+    return headers
+
+
+def processor_activities_rows(book: Book) -> Iterator[Row]:
+    """The processor's record: one row per processor-role activity, columns in the order of
+    Art. 30(2)(a)-(d) (the controllers, the category of processing, transfers, security),
+    then good practice."""
+    yield header(processor_headers(book))
+    render = Renderers(book)
+    for activity in book.processor_activities:
+        yield processor_row(book, render, activity), activity.id
+
+
+def processor_row(book: Book, render: Renderers, activity: Activity) -> list[Value]:
+    """The row of `activity` in the processor's record, in the order of `PROCESSOR_COLUMNS`."""
+    missing = book.not_stated
+    return [
+        activity.id,
+        book.text(activity.name),
+        book.references("controllers", activity.on_behalf_of, render.controller, missing),
+        book.text(activity.description) or missing,
+        transfers_cell(book, activity),
+        book.references("security_measures", activity.security_measures, render.measure, missing),
+        book.references("data_subjects", activity.data_subjects, render.subject, missing),
+        book.references("data_categories", activity.data_categories, render.category, missing),
+        recipients_cell(book, render, activity),
+        "\n".join(activity.systems) or missing,
+        activity.owner or missing,
+        activity.reviewed or missing,
+        open_findings_cell(book, activity.id),
+    ]
 
 
 class Renderers:
@@ -253,6 +327,9 @@ class Renderers:
 
     def measure(self, entry: Any) -> str:
         return self._cached("security_measures", entry, lambda e: self.book.text(e.name))
+
+    def controller(self, entry: Any) -> str:
+        return str(entry.name)
 
 
 def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Value]:
@@ -414,7 +491,10 @@ def recipients_rows(book: Book) -> Iterator[Row]:
     """One row per recipient category, with its kind, contract and countries."""
     lang, missing = book.lang, book.not_stated
     used = book.used["recipients"]
-    yield _columns(book, "id", "name", "description", "kind", "contract", "countries", "used_by")
+    # Sub-processors' authorisations (Art. 28(2)) matter to a processor's record only.
+    authorised = book.processor_record or any(r.authorisation for r in book.register.recipients)
+    yield _columns(book, "id", "name", "description", "kind", "contract", "countries",
+                   *(("authorisation",) if authorised else ()), "used_by")  # fmt: skip
     for recipient in book.register.recipients:
         kind = RECIPIENT_KINDS[recipient.kind]
         yield [
@@ -423,7 +503,45 @@ def recipients_rows(book: Book) -> Iterator[Row]:
             recipient.contract or missing,
             "\n".join(f"{country_name(code, lang)} ({code})" for code in recipient.countries)
             or missing,
+            *((authorisation_text(book, recipient),) if authorised else ()),
             used[recipient.id],
+        ], None  # fmt: skip
+
+
+def authorisation_text(book: Book, recipient: Recipient) -> str:
+    """A sub-processor's authorisation: `general written authorisation; reference: ...`."""
+    authorisation = recipient.authorisation
+    if authorisation is None:
+        return ""
+    text = book.word(f"authorisation_{authorisation.kind}")
+    if authorisation.reference:
+        text += f"; {book.word('reference')}: {authorisation.reference}"
+    return text
+
+
+def controllers_rows(book: Book) -> Iterator[Row]:
+    """The controllers the organisation processes for (Art. 30(2)(a)): name, contact,
+    representative, DPO, the Art. 28(3) contract, and per controller the categories of
+    processing carried out on its behalf (Art. 30(2)(b))."""
+    missing = book.not_stated
+    processing: dict[str, list[str]] = {}
+    for activity in book.processor_activities:
+        line = book.text(activity.name)
+        description = book.text(activity.description)
+        if description:
+            line += f": {description}"
+        for ref in dict.fromkeys(activity.on_behalf_of):
+            processing.setdefault(ref, []).append(line)
+    yield _columns(book, "id", "name", "contact", "representative", "dpo",
+                   "controller_contract", "processing")  # fmt: skip
+    for controller in book.register.controllers:
+        yield [
+            controller.id, controller.name,
+            contact_text(book, controller.contact) or missing,
+            party_text(book, controller.representative) or missing,
+            party_text(book, controller.dpo) or missing,
+            controller.contract or missing,
+            "\n".join(processing.get(controller.id, ())) or book.word("none"),
         ], None  # fmt: skip
 
 
@@ -455,7 +573,8 @@ def security_measures_rows(book: Book) -> Iterator[Row]:
 
 
 def transfers_rows(book: Book) -> Iterator[Row]:
-    """One row per transfer to a third country, linked to its activity and recipient."""
+    """One row per transfer to a third country, linked to its activity and recipient; the
+    transfers of both records (Art. 30(1)(e), 30(2)(c)), in the register's order."""
     lang, missing = book.lang, book.not_stated
     yield header([say(TRANSFER_COLUMNS, key, lang) for key in TRANSFER_COLUMNS])
     for activity in book.register.activities:
@@ -484,7 +603,7 @@ def transfers_rows(book: Book) -> Iterator[Row]:
 
 
 def _activity_link(book: Book, activity: Activity) -> Value:
-    target = book.link("activities", activity.id)
+    target = book.activity_link(activity.id)
     return Text(activity.id, "link", target) if target else activity.id
 
 
@@ -496,31 +615,32 @@ STATED, MISSING, NOT_APPLICABLE = "stated", "missing", "not_applicable"
 _STATUS_STYLE = {STATED: "good", MISSING: "bad", NOT_APPLICABLE: "grey"}
 
 
-def coverage_items(book: Book) -> list[tuple[str, str, str]]:
-    """The items a record must contain: (letter, label, article) for the register's kind."""
+def coverage_items(book: Book, *, processor: bool = False) -> list[tuple[str, str, str]]:
+    """The items a record must contain, (letter, label, article): the controller's record's
+    (Art. 30(1)(a)-(g)), or with `processor` the processor's (Art. 30(2)(a)-(d))."""
     lang = book.lang
-    if book.processor:
+    if processor:
         return [(letter, lv if lang == "lv" else en, article)
                 for letter, (lv, en, article) in PROCESSOR_ITEMS.items()]  # fmt: skip
     return [(letter, term.label(lang), term.article) for letter, term in ARTICLE30_ITEMS.items()]
 
 
+def _reachable(contact: Contact | None) -> bool:
+    return contact is not None and bool(contact.url or contact.email or contact.phone)
+
+
 def coverage(book: Book, activity: Activity) -> list[str]:
-    """stated / missing / not_applicable for each item of `coverage_items`, in order.
+    """stated / missing / not_applicable for each Art. 30(1) item, in order.
 
     (a) is the organisation's name and a contact route (url, e-mail or phone), the same on
     every row. Transfers are "not applicable" when the activity lists none and every recipient
     it names is known to be only inside the EEA; an empty list otherwise states "none".
     """
     organisation = book.register.organisation
-    contact = organisation.contact
-    reachable = contact is not None and bool(contact.url or contact.email or contact.phone)
-    controller = _status(bool(organisation.name) and reachable)
+    controller = _status(bool(organisation.name) and _reachable(organisation.contact))
     purpose = _status(activity.purpose is not None or activity.description is not None)
     security = _status(bool(activity.security_measures))
     transfers = _transfer_status(book, activity)
-    if book.processor:
-        return [controller, purpose, transfers, security]
     return [
         controller,
         purpose,
@@ -551,18 +671,53 @@ def _transfer_status(book: Book, activity: Activity) -> str:
     return NOT_APPLICABLE
 
 
+def processor_coverage(book: Book, activity: Activity) -> list[str]:
+    """stated / missing / not_applicable for each Art. 30(2) item, in order.
+
+    (a) is the processor's name and contact route, and for each controller the activity names
+    a controller in `controllers` with a contact route; (b) the description of the processing;
+    (c) and (d) as for the controller's record.
+    """
+    organisation = book.register.organisation
+    controllers = [book.by_id["controllers"].get(ref) for ref in activity.on_behalf_of]
+    named = bool(controllers) and all(
+        entry is not None and _reachable(entry.contact) for entry in controllers
+    )
+    return [
+        _status(bool(organisation.name) and _reachable(organisation.contact) and named),
+        _status(activity.description is not None),
+        _transfer_status(book, activity),
+        _status(bool(activity.security_measures)),
+    ]
+
+
 def coverage_rows(book: Book) -> Iterator[Row]:
-    """Activities x Art. 30 items: stated (green), missing (red), not applicable (grey)."""
+    """The controller's activities x Art. 30(1) items: stated (green), missing (red), not
+    applicable (grey)."""
+    yield from _coverage_rows(book, book.controller_activities, coverage_items(book), coverage)
+
+
+def processor_coverage_rows(book: Book) -> Iterator[Row]:
+    """The processor's activities x Art. 30(2)(a)-(d), coloured as the Art. 30 coverage."""
+    items = coverage_items(book, processor=True)
+    yield from _coverage_rows(book, book.processor_activities, items, processor_coverage)
+
+
+def _coverage_rows(
+    book: Book,
+    activities: tuple[Activity, ...],
+    items: list[tuple[str, str, str]],
+    statuses_of: Callable[[Book, Activity], list[str]],
+) -> Iterator[Row]:
     lang = book.lang
-    items = coverage_items(book)
     yield header([
         say(COVERAGE_COLUMNS, "activity_id", lang), say(COVERAGE_COLUMNS, "activity", lang),
         *(f"({letter}) {name}\n({cite(article, lang)})" for letter, name, article in items),
         say(COVERAGE_COLUMNS, "missing_items", lang),
     ])  # fmt: skip
     cells = {status: Text(book.word(status), _STATUS_STYLE[status]) for status in _STATUS_STYLE}
-    for activity in book.register.activities:
-        statuses = coverage(book, activity)
+    for activity in activities:
+        statuses = statuses_of(book, activity)
         missing = ", ".join(
             letter
             for (letter, _, _), status in zip(items, statuses, strict=True)
@@ -586,7 +741,9 @@ _RIGHT_WORD = {
 
 
 def rights_rows(book: Book) -> Iterator[Row]:
-    """Activities x data subject rights (Art. 15-22, 7(3)), derived from the legal bases."""
+    """The controller's activities x data subject rights (Art. 15-22, 7(3)), derived from the
+    legal bases. Processor activities are not listed: the rights are exercised against the
+    controller, whom the processor assists (Art. 28(3)(e))."""
     lang = book.lang
     yield header([
         say(RIGHTS_COLUMNS, "activity_id", lang), say(RIGHTS_COLUMNS, "activity", lang),
@@ -595,11 +752,9 @@ def rights_rows(book: Book) -> Iterator[Row]:
         say(RIGHTS_COLUMNS, "notes", lang),
     ])  # fmt: skip
     cells = {status: Text(book.word(key), style) for status, (key, style) in _RIGHT_WORD.items()}
-    for activity in book.register.activities:
+    for activity in book.controller_activities:
         bases = [basis.basis for basis in activity.legal_bases]
-        statuses = rights_for(
-            bases, automated_decisions=activity.automated_decisions, purpose=activity.purpose
-        )
+        statuses = rights_of(activity)
         notes = "\n".join(
             f"{RIGHTS[status.right].label(lang)}: {status.reason(lang)}"
             for status in statuses
@@ -665,7 +820,7 @@ def finding_row(book: Book, finding: Finding) -> list[Value]:
 
 
 def _activity_id_link(book: Book, activity_id: str) -> Value:
-    target = book.link("activities", activity_id)
+    target = book.activity_link(activity_id)
     return Text(activity_id, "link", target) if target else activity_id
 
 

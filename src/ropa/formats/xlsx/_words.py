@@ -13,6 +13,8 @@ _Pair = tuple[str, str]
 SHEETS: dict[str, _Pair] = {
     "cover": ("Titullapa", "Cover"),
     "activities": ("Apstrādes darbības", "Activities"),
+    "processor_activities": ("Apstrāde pārziņu vārdā", "Processing for controllers"),
+    "controllers": ("Pārziņi", "Controllers"),
     "data_subjects": ("Datu subjekti", "Data subjects"),
     "data_categories": ("Datu kategorijas", "Data categories"),
     "recipients": ("Saņēmēji", "Recipients"),
@@ -20,6 +22,7 @@ SHEETS: dict[str, _Pair] = {
     "security_measures": ("Drošības pasākumi", "Security measures"),
     "transfers": ("Nosūtīšana uz trešām valstīm", "Transfers"),
     "coverage": ("30. panta pilnīgums", "Art. 30 coverage"),
+    "processor_coverage": ("30. panta 2. punkta pilnīgums", "Art. 30(2) coverage"),
     "rights": ("Datu subjektu tiesības", "Rights"),
     "findings": ("Konstatējumi", "Findings"),
     "changes": ("Izmaiņas", "Changes"),
@@ -60,6 +63,17 @@ WORDS: dict[str, _Pair] = {
     "contact_email": ("e-pasts", "e-mail"),
     "contact_phone": ("tālrunis", "phone"),
     "arrangement": ("vienošanās", "arrangement"),
+    "authorisation_specific": ("konkrēta rakstiska atļauja", "specific written authorisation"),
+    "authorisation_general": ("vispārēja rakstiska atļauja", "general written authorisation"),
+    "controller_record": (
+        "Pārziņa reģistrs (30. panta 1. punkts): lapas “{activities}”, “{coverage}”, “{rights}”",
+        "Controller's record (Art. 30(1)): sheets '{activities}', '{coverage}', '{rights}'",
+    ),
+    "processor_record": (
+        "Apstrādātāja reģistrs (30. panta 2. punkts): lapas “{activities}”, “{controllers}”, "
+        "“{coverage}”",
+        "Processor's record (Art. 30(2)): sheets '{activities}', '{controllers}', '{coverage}'",
+    ),
     "validation_not_run": ("validācija nav veikta", "validation not run"),
     "page": ("&P. lapa no &N", "page &P of &N"),
     "as_of_prefix": ("stāvoklis uz", "as of"),
@@ -124,6 +138,15 @@ COVER: dict[str, _Pair] = {
     "source_sha256": ("Avota faila SHA-256", "SHA-256 of the source file"),
     "changes_since": ("Izmaiņas kopš", "Changes since"),
     "count_activities": ("Apstrādes darbību skaits", "Activities"),
+    "records": ("Reģistra daļas", "Records in this workbook"),
+    "count_controllers": (
+        "Pārziņu skaits (30. panta 2. punkta a) apakšpunkts)",
+        "Controllers (Art. 30(2)(a))",
+    ),
+    "count_processor_activities": (
+        "Apstrādes darbību pārziņu vārdā skaits",
+        "Activities carried out for controllers",
+    ),
     "count_data_subjects": ("Datu subjektu kategoriju skaits", "Data subject categories"),
     "count_data_categories": ("Datu kategoriju skaits", "Data categories"),
     "count_recipients": ("Saņēmēju kategoriju skaits", "Recipient categories"),
@@ -138,8 +161,8 @@ ACTIVITY_COLUMNS: dict[str, _Pair] = {
     "name": ("Apstrādes darbība", "Activity"),
     "description": ("Apraksts", "Description"),
     "purpose": ("Nolūks", "Purpose"),
-    "legal_bases": ("Tiesiskais pamats (6. panta 1. punkts)", "Legal bases (Art. 6(1))"),
-    "special_condition": ("9. panta 2. punkta nosacījums", "Art. 9(2) condition"),
+    "legal_bases": ("Juridiskais pamats (6. panta 1. punkts)", "Legal bases (Art. 6(1))"),
+    "special_condition": ("Pamatojums saskaņā ar 9. panta 2. punktu", "Art. 9(2) condition"),
     "data_subjects": ("Datu subjektu kategorijas", "Data subjects"),
     "data_categories": ("Personas datu kategorijas", "Data categories"),
     "sources": ("Datu avoti", "Sources"),
@@ -150,12 +173,30 @@ ACTIVITY_COLUMNS: dict[str, _Pair] = {
     "automated_decisions": ("Automatizēti lēmumi (22. pants)", "Automated decisions (Art. 22)"),
     "profiling": ("Profilēšana", "Profiling"),
     "large_scale": ("Liela mēroga apstrāde", "Large scale"),
-    "dpia": ("Ietekmes novērtējums (35. pants)", "DPIA (Art. 35)"),
+    "dpia": ("Novērtējums par ietekmi uz datu aizsardzību (35. pants)", "DPIA (Art. 35)"),
     "systems": ("Sistēmas", "Systems"),
     "owner": ("Atbildīgais", "Owner"),
     "reviewed": ("Pēdējoreiz pārskatīts", "Last reviewed"),
     "open_findings": ("Atklātie konstatējumi", "Open findings"),
 }
+
+PROCESSOR_COLUMNS: dict[str, _Pair] = {
+    "id": ("ID", "ID"),
+    "name": ("Apstrādes darbība", "Activity"),
+    "on_behalf_of": ("Pārziņi, kuru vārdā veikta", "Controllers it is carried out for"),
+    "description": ("Apstrādes kategorija", "Category of processing"),
+    "transfers": ("Nosūtīšana uz trešām valstīm", "Transfers to third countries"),
+    "security_measures": ("Drošības pasākumi", "Security measures"),
+    "data_subjects": ("Datu subjektu kategorijas", "Data subjects"),
+    "data_categories": ("Personas datu kategorijas", "Data categories"),
+    "recipients": ("Saņēmēji (apakšapstrādātāji)", "Recipients (sub-processors)"),
+    "systems": ("Sistēmas", "Systems"),
+    "owner": ("Atbildīgais", "Owner"),
+    "reviewed": ("Pēdējoreiz pārskatīts", "Last reviewed"),
+    "open_findings": ("Atklātie konstatējumi", "Open findings"),
+}
+"""The columns of the processor's record, in the order of Art. 30(2)(a)-(d), then good
+practice."""
 
 CATALOGUE_COLUMNS: dict[str, _Pair] = {
     "id": ("ID", "ID"),
@@ -167,6 +208,21 @@ CATALOGUE_COLUMNS: dict[str, _Pair] = {
     "national_id": ("Valsts identifikācijas numurs (87. pants)", "National ID (Art. 87)"),
     "kind": ("Veids", "Kind"),
     "contract": ("Līgums (28. pants)", "Contract (Art. 28)"),
+    "authorisation": (
+        "Pārziņa atļauja apakšapstrādātājam (28. panta 2. punkts)",
+        "Controller's authorisation of a sub-processor (Art. 28(2))",
+    ),
+    "contact": ("Kontaktinformācija", "Contact"),
+    "representative": ("Pārstāvis (27. pants)", "Representative (Art. 27)"),
+    "dpo": ("Datu aizsardzības speciālists (37. pants)", "Data protection officer (Art. 37)"),
+    "controller_contract": (
+        "Līgums ar apstrādātāju (28. panta 3. punkts)",
+        "Contract with the processor (Art. 28(3))",
+    ),
+    "processing": (
+        "Apstrāde šā pārziņa vārdā (30. panta 2. punkta b) apakšpunkts)",
+        "Processing carried out on its behalf (Art. 30(2)(b))",
+    ),
     "countries": ("Valstis", "Countries"),
     "in_words": ("Termiņš vārdos", "Retention in words"),
     "period": ("Periods (ISO 8601)", "Period (ISO 8601)"),
@@ -180,7 +236,10 @@ TRANSFER_COLUMNS: dict[str, _Pair] = {
     "activity": ("Apstrādes darbība", "Activity"),
     "country_code": ("Valsts kods", "Country code"),
     "country": ("Valsts", "Country"),
-    "adequacy": ("Lēmums par pietiekamību (45. pants)", "Adequacy decision (Art. 45)"),
+    "adequacy": (
+        "Lēmums par aizsardzības līmeņa pietiekamību (45. pants)",
+        "Adequacy decision (Art. 45)",
+    ),
     "recipient": ("Saņēmējs", "Recipient"),
     "safeguard": ("Garantija (45.–49. pants)", "Safeguard (Art. 45–49)"),
     "reference": ("Atsauce", "Reference"),
@@ -195,7 +254,7 @@ COVERAGE_COLUMNS: dict[str, _Pair] = {
 RIGHTS_COLUMNS: dict[str, _Pair] = {
     "activity_id": ("Darbības ID", "Activity ID"),
     "activity": ("Apstrādes darbība", "Activity"),
-    "legal_bases": ("Tiesiskais pamats", "Legal bases"),
+    "legal_bases": ("Juridiskais pamats", "Legal bases"),
     "notes": ("Piezīmes", "Notes"),
 }
 
@@ -213,8 +272,8 @@ FINDING_COLUMNS: dict[str, _Pair] = {
 
 PROCESSOR_ITEMS: dict[str, tuple[str, str, str]] = {
     "a": (
-        "Apstrādātāja nosaukums un kontaktinformācija",
-        "Processor name and contact details",
+        "Apstrādātāja un katra pārziņa nosaukums un kontaktinformācija",
+        "Name and contact details of the processor and of each controller",
         "30(2)(a)",
     ),
     "b": (

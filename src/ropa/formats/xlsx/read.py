@@ -4,9 +4,9 @@ A workbook (`ropa.export_excel`) shows the register in one language, and some fi
 words; it also holds the register exactly as written, in its hidden sheet `ropa-data`
 (`_data`). The import reads both, the visible sheets being the truth:
 
-- each row of a register sheet (Activities, the five catalogues, Transfers) is matched by its
-  id with the entry the data sheet holds under that id (the n-th row of an id with the n-th
-  entry of it);
+- each row of a register sheet (Activities, Processing for controllers, Controllers, the five
+  catalogues, Transfers) is matched by its id with the entry the data sheet holds under that
+  id (the n-th row of an id with the n-th entry of it);
 - a cell that still shows what the exporter wrote from that entry keeps the entry's value
   whole: every language, codes, periods, references, exactly;
 - a cell that was changed is read (`_import_cells`): a text becomes the workbook language's
@@ -14,6 +14,9 @@ words; it also holds the register exactly as written, in its hidden sheet `ropa-
   code, boolean or id they stand for;
 - a row with no entry behind it (added by hand) is read wholly from its cells; an entry
   whose row was deleted is left out; the rows' order is the register's order;
+- an activity on Activities has the role controller, one on Processing for controllers the
+  role processor; the two sheets' rows are merged in the order the data sheet gives them
+  (a row added by hand follows the row above it);
 - the Cover gives the organisation and the edition. Art. 30 coverage, Rights, Findings and
   Changes are reports computed from the register and are not read; neither are the counts
   ("Used by activities") and open findings. A computed cell that was changed (retention in
@@ -28,6 +31,7 @@ write, so the two can never disagree about what "unchanged" means.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import warnings
@@ -67,13 +71,16 @@ from ropa.formats.xlsx._read_cells import (
 from ropa.formats.xlsx._sheets import (
     Renderers,
     activities_rows,
+    authorisation_text,
     contact_text,
+    controllers_rows,
     cover_rows,
     data_categories_rows,
     data_subjects_rows,
     joint_text,
     legal_basis_text,
     party_text,
+    processor_activities_rows,
     recipients_rows,
     retention_rules_rows,
     security_measures_rows,
@@ -84,6 +91,7 @@ from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
     COVER,
+    PROCESSOR_COLUMNS,
     SHEETS,
     TRANSFER_COLUMNS,
     say,
@@ -102,6 +110,7 @@ from ropa.model import (
     Party,
     Register,
     RegisterInfo,
+    SubProcessorAuthorisation,
     Transfer,
 )
 from ropa.text import LANGUAGES, text_in
@@ -264,9 +273,12 @@ def _refused_for_size(path: str | os.PathLike[str], max_bytes: int) -> str | Non
 # Sheets and rows
 
 CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
+    "controllers": ("id", "name", "contact", "representative", "dpo", "controller_contract",
+                    "processing"),
     "data_subjects": ("id", "name", "description", "includes_children", "used_by"),
     "data_categories": ("id", "name", "examples", "special", "national_id", "used_by"),
-    "recipients": ("id", "name", "description", "kind", "contract", "countries", "used_by"),
+    "recipients": ("id", "name", "description", "kind", "contract", "countries",
+                   "authorisation", "used_by"),
     "retention_rules": ("id", "name", "in_words", "period", "starts", "basis", "description",
                         "used_by"),
     "security_measures": ("id", "name", "kind", "description", "used_by"),
@@ -274,18 +286,28 @@ CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
 """The columns of each catalogue sheet, in the exporter's order."""
 
 _CATALOGUE_ROWS = {
+    "controllers": controllers_rows,
     "data_subjects": data_subjects_rows,
     "data_categories": data_categories_rows,
     "recipients": recipients_rows,
     "retention_rules": retention_rules_rows,
     "security_measures": security_measures_rows,
 }
-_COMPUTED = frozenset({"used_by", "open_findings"})
+_COMPUTED = frozenset({"used_by", "open_findings", "processing"})
+_NOT_REQUIRED = _COMPUTED | {"authorisation"}
+"""Columns a sheet may lack: the computed ones, and the recipients' authorisation, which only
+a workbook with a processor's record shows."""
 """Columns that count or report, never read: they change with every edit elsewhere."""
 _COVER_COMPUTED = frozenset({"generated_by", "as_of", "source_file", "source_sha256",
-                             "validation", "changes_since",
+                             "validation", "changes_since", "records",
                              *(f"count_{key}" for key in ("activities", *CATALOGUES,
-                                                          "transfers"))})  # fmt: skip
+                                                          "transfers", "controllers",
+                                                          "processor_activities"))})  # fmt: skip
+_RECORD_SHEETS = ("activities", "processor_activities")
+"""The sheets that hold activities: the controller's record and the processor's."""
+_AUTHORISATION_KINDS = {word(f"authorisation_{kind}", lang).casefold(): kind
+                        for kind in ("specific", "general") for lang in LANGUAGES}  # fmt: skip
+_AUTHORISATION_REFERENCE = [f"{word('reference', lang)}:".casefold() for lang in LANGUAGES]
 _TRANSFER_KEYS = ("country_code", "recipient", "safeguard", "reference")
 _NOT_IN_CATALOGUE = re.compile(r"^(?P<id>\S+) \((?:not in the catalogue|nav katalogā)\)$")
 _DPIA = re.compile(r"^(?P<reference>.*) \((?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\)$", re.DOTALL)
@@ -381,7 +403,8 @@ class _Import:
 
     def _language(self, lang: str | None) -> str:
         names = set(self.workbook.sheetnames)
-        found = [code for code in LANGUAGES if say(SHEETS, "activities", code) in names]
+        found = [code for code in LANGUAGES
+                 if any(say(SHEETS, key, code) in names for key in _RECORD_SHEETS)]  # fmt: skip
         if lang is not None:
             if lang not in LANGUAGES:
                 raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
@@ -464,7 +487,7 @@ class _Import:
                     else:
                         places[index] = column
                 for column, heading in columns.items():
-                    if column not in places.values() and column not in _COMPUTED:
+                    if column not in places.values() and column not in _NOT_REQUIRED:
                         self.fail(title, f"no column {heading!r}")
                 # One map for every row of the sheet: rows have the header's columns.
                 letters = {column: get_column_letter(index + 1) for index, column in places.items()}
@@ -488,6 +511,8 @@ class _Import:
     def run(self) -> Register:
         info, organisation = self._cover()
         catalogues = {key: self._catalogue(key) for key in CATALOGUES}
+        controllers = self._catalogue("controllers") if self._has("controllers") else []
+        catalogues = {"controllers": controllers, **catalogues}
         interim = Register(
             format=FORMAT,
             register=info or RegisterInfo(kind="controller"),
@@ -496,7 +521,7 @@ class _Import:
                for key, matched in catalogues.items()},
         )  # fmt: skip
         resolver = _Resolver(self, interim)
-        activities = self._activities(resolver)
+        activities = self._activities(resolver, (info or RegisterInfo(kind="controller")).kind)
         transfer_rows = self._transfers(activities, resolver)
         self._transfers_cells(activities, transfer_rows, resolver)
         if self.problems or info is None or organisation is None:
@@ -710,11 +735,11 @@ class _Import:
             for values, _ in rows
         ]
 
-    def _match(self, sheet: _Sheet, section: str, expected: list[dict[str, Any]],
+    def _match(self, sheet: _Sheet, canonical: Sequence[Any], expected: list[dict[str, Any]],
                key_column: str = "id") -> list[_Matched]:  # fmt: skip
-        """Each row of `sheet` with the entry of the data sheet it stands for (by id)."""
+        """Each row of `sheet` with the entry of the data sheet it stands for (by id), among
+        `canonical`, the entries of the data sheet the sheet shows."""
         pool: dict[str, deque[tuple[Any, dict[str, Any]]]] = defaultdict(deque)
-        canonical = getattr(self.canonical, section) if self.canonical is not None else ()
         for entry, shown in zip(canonical, expected, strict=False):
             pool[entry.id].append((entry, shown))
         matched = []
@@ -736,11 +761,14 @@ class _Import:
         columns = CATALOGUE_FIELDS[section]
         sheet = self._sheet(section, {key: say(CATALOGUE_COLUMNS, key, self.lang)
                                       for key in columns})  # fmt: skip
-        expected = (
-            self._expected(_CATALOGUE_ROWS[section](self.book), columns)
-            if self.book is not None else []
-        )  # fmt: skip
-        matched = self._match(sheet, section, expected)
+        expected: list[dict[str, Any]] = []
+        if self.book is not None:
+            rows = _CATALOGUE_ROWS[section](self.book)
+            titles = {cell_text(_shown(cell, self.lang)) for cell in next(rows)[0]}
+            shown = [key for key in columns if say(CATALOGUE_COLUMNS, key, self.lang) in titles]
+            expected = self._expected(itertools.chain([([], None)], rows), shown)
+        canonical = getattr(self.canonical, section) if self.canonical is not None else ()
+        matched = self._match(sheet, canonical, expected)
         model = ENTRY_MODELS[section]
         for item in matched:
             current = item.canonical
@@ -767,6 +795,8 @@ class _Import:
         readers: dict[str, tuple[str, Callable[[Any], Any]]] = {
             "id": ("id", parse_plain), "name": text("name", required=True),
         }  # fmt: skip
+        if section == "controllers":
+            return {**readers, **self._controller_readers(current)}
         if section == "data_subjects":
             readers["description"] = text("description")
             readers["includes_children"] = ("includes_children", parse_bool)
@@ -789,6 +819,8 @@ class _Import:
             )
             readers["contract"] = ("contract", parse_plain)
             readers["countries"] = ("countries", parse_countries)
+            readers["authorisation"] = ("authorisation",
+                                        lambda v: self.authorisation(v, current))  # fmt: skip
         elif section == "retention_rules":
             readers["period"] = ("period", parse_duration)
             readers["starts"] = text("starts")
@@ -802,6 +834,53 @@ class _Import:
             readers["description"] = text("description")
         return readers  # fmt: skip
 
+    def _controller_readers(self, current: Any) -> dict[str, tuple[str, Callable[[Any], Any]]]:
+        def name(value: Any) -> Any:
+            found = parse_plain(value)
+            if found is None:
+                raise Unreadable("a controller needs a name")
+            return found
+
+        def contact(value: Any) -> Any:
+            return self.contact(cell_text(value), getattr(current, "contact", None))
+
+        def party(field: str) -> Callable[[Any], Any]:
+            return lambda v: self.party(cell_text(v), getattr(current, field, None))
+
+        return {
+            "name": ("name", name),
+            "contact": ("contact", contact),
+            "representative": ("representative", party("representative")),
+            "dpo": ("dpo", party("dpo")),
+            "controller_contract": ("contract", parse_plain),
+        }
+
+    def authorisation(self, value: Any, current: Any) -> SubProcessorAuthorisation | None:
+        """A sub-processor's authorisation: `general written authorisation; reference: ...`."""
+        text = parse_plain(value)
+        if text is None:
+            return None
+        if (
+            self.book is not None
+            and current is not None
+            and text == _shown(authorisation_text(self.book, current), self.lang)
+        ):
+            return current.authorisation  # type: ignore[no-any-return]
+        kind_text, _, rest = text.partition(";")
+        kind = _AUTHORISATION_KINDS.get(kind_text.strip().casefold())
+        if kind is None:
+            words = " or ".join(repr(word(f"authorisation_{k}", self.lang))
+                                for k in ("specific", "general"))  # fmt: skip
+            reference = word("reference", self.lang)
+            raise Unreadable(f"{kind_text.strip()!r} is not an authorisation; write {words}, "
+                             f"then optionally '; {reference}: ...'")  # fmt: skip
+        reference = rest.strip()
+        for prefix in _AUTHORISATION_REFERENCE:
+            if reference.casefold().startswith(prefix):
+                reference = reference[len(prefix) :].strip()
+                break
+        return SubProcessorAuthorisation(kind=kind, reference=reference or None)
+
     def _read_fields(self, line: _Line, fields: dict[str, Any],
                      readers: Mapping[str, tuple[str, Callable[[Any], Any]]]) -> None:  # fmt: skip
         for column, (name, read) in readers.items():
@@ -813,20 +892,58 @@ class _Import:
 
     # -- activities ---------------------------------------------------------------------------
 
-    def _activities(self, resolver: _Resolver) -> list[_Matched]:
-        headings = {key: say(ACTIVITY_COLUMNS, key, self.lang) for key in ACTIVITY_COLUMNS}
-        sheet = self._sheet("activities", headings)
-        expected = (
-            self._expected(activities_rows(self.book), list(ACTIVITY_COLUMNS))
-            if self.book is not None else []
+    def _has(self, key: str) -> bool:
+        """Whether the workbook has the sheet `key`."""
+        return say(SHEETS, key, self.lang) in self.workbook.sheetnames
+
+    def _activities(self, resolver: _Resolver, kind: str) -> list[_Matched]:
+        """The activities of both records, in the register's order: the controller's from
+        Activities, the processor's from Processing for controllers (each sheet is read when
+        the workbook has it; a workbook without either is not a register workbook)."""
+        canonical = self.canonical
+        order = {id(a): n for n, a in enumerate(canonical.activities)} if canonical else {}
+        records: list[list[_Matched]] = []
+        for key, role in zip(_RECORD_SHEETS, ("controller", "processor"), strict=True):
+            if self._has(key) or (canonical is not None and self._holds(canonical, key)):
+                records.append(self._record(key, role, kind, resolver))
+        return _merged(records, order)
+
+    @staticmethod
+    def _holds(register: Register, key: str) -> bool:
+        book_activities = (
+            register.controller_activities if key == "activities"
+            else register.processor_activities
         )  # fmt: skip
-        matched = self._match(sheet, "activities", expected)
+        return bool(book_activities)
+
+    def _record(self, key: str, role: str, kind: str, resolver: _Resolver) -> list[_Matched]:
+        """The rows of one record's sheet, each read into an activity of role `role`."""
+        processor = role == "processor"
+        table = PROCESSOR_COLUMNS if processor else ACTIVITY_COLUMNS
+        sheet = self._sheet(key, {column: say(table, column, self.lang) for column in table})
+        rows = processor_activities_rows if processor else activities_rows
+        expected = (
+            self._expected(rows(self.book), list(table)) if self.book is not None else []
+        )  # fmt: skip
+        canonical = self.canonical
+        entries: tuple[Activity, ...] = ()
+        if canonical is not None:
+            entries = (
+                canonical.processor_activities if processor else canonical.controller_activities
+            )
+        matched = self._match(sheet, entries, expected)
         for item in matched:
             current: Activity | None = item.canonical
             fields: dict[str, Any] = dict(current) if current is not None else {}
             readers = self._activity_readers(current, resolver)
+            if processor:
+                readers = {column: readers[column] for column in table if column in readers}
+                readers["on_behalf_of"] = ("on_behalf_of", lambda v: tuple(
+                    resolver.resolve("controllers", line) for line in lines(v)))  # fmt: skip
             self._read_fields(item.line, fields, readers)
             fields.setdefault("transfers", None)
+            if (fields.get("role") or kind) != role:
+                fields["role"] = role  # the row is on the other record's sheet
             item.entry = self._validated(Activity, fields, _places(item.line, readers),
                                          item.line.ref("id"))  # fmt: skip
         return matched
@@ -1079,6 +1196,26 @@ class _Import:
 _FAILED = object()
 
 
+def _merged(records: list[list[_Matched]], order: Mapping[int, int]) -> list[_Matched]:
+    """The rows of the record sheets as one list in the register's order: each sheet's rows
+    keep their order, and the sheets interleave as the data sheet's activities do. A row with
+    no entry behind it goes with the row above it."""
+    keyed: list[deque[tuple[int, _Matched]]] = []
+    for matched in records:
+        rows: deque[tuple[int, _Matched]] = deque()
+        key = -1
+        for item in matched:
+            if item.canonical is not None:
+                key = order.get(id(item.canonical), key)
+            rows.append((key, item))
+        keyed.append(rows)
+    result: list[_Matched] = []
+    while any(keyed):
+        first = min((rows for rows in keyed if rows), key=lambda rows: rows[0][0])
+        result.append(first.popleft()[1])
+    return result
+
+
 def _optional(value: Any, read: Callable[[str], Any]) -> Any:
     text = parse_plain(value)
     return None if text is None else read(text)
@@ -1108,14 +1245,16 @@ class _Resolver:
     def __init__(self, run: _Import, register: Register) -> None:
         self.lang = run.lang
         self.book = run._book(register)
-        self.sheets = {key: say(SHEETS, key, run.lang) for key in CATALOGUES}
-        self.shown: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in CATALOGUES}
-        self.names: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in CATALOGUES}
-        self.ids: dict[str, set[str]] = {key: set() for key in CATALOGUES}
+        sections = ("controllers", *CATALOGUES)
+        self.sheets = {key: say(SHEETS, key, run.lang) for key in sections}
+        self.shown: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in sections}
+        self.names: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in sections}
+        self.ids: dict[str, set[str]] = {key: set() for key in sections}
         books = [self.book] + ([run.book] if run.book is not None else [])
         for book in books:
             render = Renderers(book)
-            how = {"data_subjects": render.subject, "data_categories": render.category,
+            how = {"controllers": render.controller, "data_subjects": render.subject,
+                   "data_categories": render.category,
                    "recipients": render.recipient, "retention_rules": render.retention,
                    "security_measures": render.measure}  # fmt: skip
             for section, entry_text in how.items():

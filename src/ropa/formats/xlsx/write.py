@@ -5,18 +5,26 @@ readable on screen and on paper, safe to open and reproducible. Sheets, in order
 
 - Cover: the organisation, the edition, which ropa wrote it, as of when, the SHA-256 of the
   source file, counts and the validation summary;
-- Activities: one row per activity, columns in the order of Art. 30(1)(a)-(g), then good
-  practice; each header says which item it answers;
+- Activities, the controller's record: one row per controller-role activity, columns in the
+  order of Art. 30(1)(a)-(g), then good practice; each header says which item it answers;
+- Processing for controllers, the processor's record: one row per processor-role activity,
+  columns in the order of Art. 30(2)(a)-(d), then good practice; and Controllers, one row per
+  controller with the processing carried out on its behalf;
 - one sheet per catalogue (data subjects, data categories, recipients, retention rules,
-  security measures) and a Transfers sheet with one row per transfer;
-- Art. 30 coverage: activities x items, stated / missing / not applicable, coloured;
-- Rights: activities x data subject rights, derived from the legal bases (`ropa.rights`);
+  security measures) and a Transfers sheet with one row per transfer (of both records);
+- Art. 30 coverage: the controller's activities x Art. 30(1) items, stated / missing / not
+  applicable, coloured; Art. 30(2) coverage: the same for the processor's record;
+- Rights: the controller's activities x data subject rights, derived from the legal bases
+  (`ropa.rights`);
 - Findings: every finding of the report, waived ones marked, and the export's own notices
   (code EXPORT: a text cut to Excel's cell limit, or no validation at all);
 - Changes (only when an earlier edition is given): what changed since it (`ropa.diff`);
 - ropa-data, hidden: the register exactly as written, for `ropa import` (`_data`).
 
-A cell that names one row of another sheet links to it. Text is always a text cell (never a
+A register holds the controller's record, the processor's, or both; each record's sheets are
+in the workbook only when the register holds it, so that a register of one role reads as
+before and one of both roles shows them apart. A cell that names one row of another sheet
+links to it. Text is always a text cell (never a
 formula), characters XML forbids are dropped and over-long text is cut with a marker
 (`_cells`). The sheets are streamed, rows never all in memory: openpyxl's write-only mode
 writes each sheet's frame and `_cells` its rows. The file is packed with fixed dates
@@ -57,11 +65,14 @@ from ropa.formats.xlsx._package import save
 from ropa.formats.xlsx._sheets import (
     activities_rows,
     changes_rows,
+    controllers_rows,
     cover_rows,
     coverage_rows,
     data_categories_rows,
     data_subjects_rows,
     findings_rows,
+    processor_activities_rows,
+    processor_coverage_rows,
     recipients_rows,
     retention_rules_rows,
     rights_rows,
@@ -71,20 +82,29 @@ from ropa.formats.xlsx._sheets import (
 from ropa.formats.xlsx._words import SHEETS, say, word
 from ropa.model import Register
 
-__all__ = ["DATA_SHEET", "LANGUAGES", "SHEET_ORDER", "export_excel"]
+__all__ = ["DATA_SHEET", "LANGUAGES", "SHEET_ORDER", "export_excel", "sheet_keys"]
 
 LANGUAGES = ("lv", "en")
 """The languages the workbook can be written in."""
 
-SHEET_ORDER = ("cover", "activities", *CATALOGUES, "transfers", "coverage", "rights", "findings")
-"""Sheet keys in the workbook's order (titles in `_xlsx_text.SHEETS`); a Changes sheet follows
-when an earlier edition is given, and the hidden data sheet comes last."""
+SHEET_ORDER = ("cover", "activities", "processor_activities", "controllers", *CATALOGUES,
+               "transfers", "coverage", "processor_coverage", "rights", "findings")  # fmt: skip
+"""Sheet keys in the workbook's order (titles in `_words.SHEETS`): a register without a
+processor's record has no processor sheets (Processing for controllers, Controllers, Art. 30(2)
+coverage), one without a controller's record no Activities, Art. 30 coverage and Rights. A
+Changes sheet follows when an earlier edition is given, and the hidden data sheet comes last."""
+CONTROLLER_SHEETS = frozenset({"activities", "coverage", "rights"})
+"""The sheets of the controller's record (Art. 30(1))."""
+PROCESSOR_SHEETS = frozenset({"processor_activities", "controllers", "processor_coverage"})
+"""The sheets of the processor's record (Art. 30(2))."""
 DATA_SHEET = SHEETS["data"][1]
 """Title of the hidden sheet that holds the register as written (`_data`)."""
 
 _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "cover": cover_rows,
     "activities": activities_rows,
+    "processor_activities": processor_activities_rows,
+    "controllers": controllers_rows,
     "data_subjects": data_subjects_rows,
     "data_categories": data_categories_rows,
     "recipients": recipients_rows,
@@ -92,6 +112,7 @@ _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "security_measures": security_measures_rows,
     "transfers": transfers_rows,
     "coverage": coverage_rows,
+    "processor_coverage": processor_coverage_rows,
     "rights": rights_rows,
     "findings": findings_rows,
     "changes": changes_rows,
@@ -169,7 +190,7 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
     with tempfile.TemporaryDirectory(prefix="ropa-xlsx-", ignore_cleanup_errors=True) as work:
         workbook = Workbook(write_only=True)
         workbook.properties = _properties(book)
-        keys = (*SHEET_ORDER, *(("changes",) if book.since is not None else ()), "data")
+        keys = (*sheet_keys(book), *(("changes",) if book.since is not None else ()), "data")
         titles = [say(SHEETS, key, book.lang) for key in keys]
         numbers = {key: number for number, key in enumerate(keys)}
         sheets: dict[str, SheetStream] = {}
@@ -196,6 +217,15 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
             autofilter = key not in ("cover", "data")
             sheets[key].write(partial(_ROWS[key], book), autofilter=autofilter)
         save(workbook, stream, book.as_of, {s.out: s.rows_out for s in sheets.values()})
+
+
+def sheet_keys(book: Book) -> tuple[str, ...]:
+    """The keys of the sheets the workbook of `book` holds, in order (without Changes and the
+    data sheet): each record's sheets only when the register holds that record."""
+    left_out = (CONTROLLER_SHEETS if not book.controller_record else frozenset()) | (
+        PROCESSOR_SHEETS if not book.processor_record else frozenset()
+    )
+    return tuple(key for key in SHEET_ORDER if key not in left_out)
 
 
 def _properties(book: Book) -> DocumentProperties:

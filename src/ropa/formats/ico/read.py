@@ -1,0 +1,567 @@
+"""Read a filled ICO "Documentation template for controllers" (.xlsx or .ods) into a register.
+
+The sheet is found by its header row (the cell "Purpose of processing"), and each column by
+its header, so a template whose columns were moved still reads. Each row below is one
+activity. A cell holding a list has one item a line, `Name (kind): detail`, as `write.py`
+writes it; values that do not map (a legal basis in free text, an unknown country, a retention
+period in words that are not a period) are reported as `Sheet!Cell: ...` and kept, as text,
+in the activity's description.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from ropa.countries import COUNTRY_NAMES
+from ropa.formats._layout import (
+    Book,
+    Grid,
+    ImportReport,
+    LayoutImport,
+    RegisterBuilder,
+    TemplateError,
+    fold,
+    head_and_detail,
+    lines,
+    lookup,
+    period_in_words,
+    read_book,
+    trailing_label,
+)
+from ropa.formats.ico._columns import (
+    AUTOMATED,
+    BASIS_LINE,
+    COLUMNS,
+    COMPLETED,
+    CONTACT_COLUMNS,
+    CONTACT_ROWS,
+    NO,
+    NONE,
+    NOT_HELD,
+    PROFILING,
+    YES,
+)
+from ropa.loader import DEFAULT_MAX_BYTES
+from ropa.vocab import (
+    LEGAL_BASES,
+    RECIPIENT_KINDS,
+    SAFEGUARDS,
+    SECURITY_KINDS,
+    SOURCES,
+    SPECIAL_CONDITIONS,
+    SPECIAL_KINDS,
+)
+
+__all__ = ["import_ico", "read_ico"]
+
+_HEADERS = {fold(header): key for key, header in COLUMNS}
+_CONTACT_HEADERS = {fold(header): header.lower() for header in CONTACT_COLUMNS}
+_CONTACT_LABELS = {fold(label): key for key, label in CONTACT_ROWS.values()}
+_COUNTRIES = {code: names[1] for code, names in COUNTRY_NAMES.items()}
+_ARTICLE_6 = re.compile(r"6\s*\(\s*1\s*\)\s*\(\s*([a-f])\s*\)")
+_ARTICLE_9 = re.compile(r"9\s*\(\s*2\s*\)\s*\(\s*([a-j])\s*\)")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def import_ico(
+    path: str | os.PathLike[str], *, lang: str = "en", max_bytes: int = DEFAULT_MAX_BYTES
+) -> LayoutImport:
+    """Read the filled ICO template at `path` (.xlsx or .ods) into a register.
+
+    `lang` is the language the template's texts are in (it becomes the register's language).
+    Returns the register with the import report; raises `TemplateError` (every problem
+    located) when the file is not a spreadsheet or has no ICO header row.
+    """
+    book = read_book(path, max_bytes=max_bytes)
+    return read_ico(book, lang=lang, name=os.path.basename(os.fspath(path)))
+
+
+def read_ico(book: Book, *, lang: str = "en", name: str = "workbook") -> LayoutImport:
+    """Like `import_ico`, from sheets already read."""
+    for grid in book.values():
+        header_row = _header_row(grid)
+        if header_row is not None:
+            return _Reader(grid, header_row, lang).run()
+    raise TemplateError(
+        [
+            f"{name}: no sheet has the ICO header row (a cell "
+            "'Purpose of processing'); is this the ICO template?"
+        ]
+    )
+
+
+def _header_row(grid: Grid) -> int | None:
+    for (row, _column), value in sorted(grid.cells.items()):
+        if isinstance(value, str) and fold(value) == fold("Purpose of processing"):
+            return row
+    return None
+
+
+class _Reader:
+    def __init__(self, grid: Grid, header_row: int, lang: str) -> None:
+        self.grid = grid
+        self.header_row = header_row
+        self.builder = RegisterBuilder(lang)
+        self.report = ImportReport(not_held=NOT_HELD)
+        self.columns: dict[str, int] = {}
+
+    def run(self) -> LayoutImport:
+        grid = self.grid
+        for (row, column), value in sorted(grid.cells.items()):
+            if row != self.header_row:
+                continue
+            key = _HEADERS.get(fold(str(value)))
+            if key is None:
+                self.report.gap(grid.where(row, column), f"unknown column {value!r}; not read")
+            elif key not in self.columns:
+                self.columns[key] = column
+        self.contacts()
+        for row in range(self.header_row + 1, grid.max_row + 1):
+            if any(grid.text(row, column) for column in self.columns.values()):
+                self.activity(row)
+        self.unread_cells()
+        return LayoutImport(self.builder.build(grid.title), self.report)
+
+    def unread_cells(self) -> None:
+        known = set(self.columns.values())
+        for (row, column), value in sorted(self.grid.cells.items()):
+            if row > self.header_row and column not in known and str(value).strip():
+                self.report.gap(
+                    self.grid.where(row, column), "a cell outside the ICO columns; not read"
+                )
+
+    # -- the contact block
+
+    def contacts(self) -> None:
+        grid = self.grid
+        columns: dict[str, int] = {}
+        for row in range(1, self.header_row):
+            for column in range(2, 12):
+                key = _CONTACT_HEADERS.get(fold(grid.text(row, column)))
+                if key is not None:
+                    columns[key] = column
+        organisation = self.builder.organisation
+        for row in range(1, self.header_row):
+            key = _CONTACT_LABELS.get(fold(grid.text(row, 1)))
+            if key is None or not columns:
+                continue
+            values = {field: grid.text(row, column) for field, column in columns.items()}
+            if not any(values.values()):
+                continue
+            where = {field: grid.where(row, column) for field, column in columns.items()}
+            target: dict[str, Any] = organisation if key == "organisation" else {}
+            if values["name"]:
+                target["name"] = values["name"]
+                self.report.map(where["name"], f"{_path(key)}.name")
+            elif key != "organisation":
+                self.report.gap(where["name"], f"the {key} has contact details but no name")
+                target["name"] = "?"
+            if values.get("address"):
+                if key == "organisation":
+                    target["address"] = values["address"]
+                    self.report.map(where["address"], "organisation.address")
+                else:
+                    self.report.gap(
+                        where["address"],
+                        f"the format keeps no address for the "
+                        f"{key}: {values['address']!r} not read",
+                    )
+            contact = {}
+            for field, route in (
+                ("email", "email"),
+                ("telephone", "phone"),
+                ("website", "url"),
+                ("notes", "note"),
+            ):
+                if values.get(field):
+                    contact[route] = values[field]
+                    self.report.map(where[field], f"{_path(key)}.contact.{route}")
+            if contact:
+                target["contact"] = contact
+            if key != "organisation":
+                organisation[key] = target
+
+    # -- one activity
+
+    def activity(self, row: int) -> None:
+        self.row = row
+        self.kept: list[str] = []
+        cell = self.cell
+        purpose = lines(cell("purpose"))
+        name = purpose[0] if purpose else ""
+        if not name:
+            self.report.gap(
+                self.where("purpose"),
+                "no purpose of processing: the activity is named after its row",
+            )
+            name = f"Activity of row {row}"
+        activity_id = self.builder.activity_id("", name)
+        self.path = f"activities[{activity_id}]"
+        activity: dict[str, Any] = {"id": activity_id, "name": name}
+        self.mapped("purpose", "name" + (", description" if len(purpose) > 1 else ""))
+        description = "\n".join(purpose[1:])
+        if cell("business_function"):
+            activity["owner"] = cell("business_function")
+            self.mapped("business_function", "owner")
+        self.joint_controllers()
+        activity["data_subjects"] = self.subjects()
+        activity["data_categories"] = self.categories()
+        recipients = self.recipients()
+        if recipients is not None:
+            activity["recipients"] = recipients
+        transfers = self.transfers(recipients)
+        if transfers is not None:
+            activity["transfers"] = transfers
+        retention = self.retention()
+        if retention is not None:
+            activity["retention"] = retention
+        activity["security_measures"] = self.measures()
+        activity["legal_bases"] = self.bases()
+        condition = self.condition()
+        if condition is not None:
+            activity["special_condition"] = condition
+        self.automated(activity)
+        activity["sources"] = self.sources()
+        if cell("consent_record"):
+            self.keep("consent_record", "the format has no field for a record of consent")
+        if cell("location"):
+            activity["systems"] = lines(cell("location"))
+            self.mapped("location", "systems")
+        if cell("rights"):
+            self.mapped("rights", "(derived by ropa from the legal bases; not read)")
+        dpia = self.dpia()
+        if dpia is not None:
+            activity["dpia"] = dpia
+        if self.kept:
+            description = "\n".join(part for part in (description, *self.kept) if part)
+        if description:
+            activity["description"] = description
+        self.builder.activities.append(activity)
+
+    def cell(self, key: str) -> str:
+        column = self.columns.get(key)
+        return "" if column is None else self.grid.text(self.row, column)
+
+    def where(self, key: str) -> str:
+        column = self.columns.get(key)
+        return self.grid.where(self.row, column) if column else f"{self.grid.title}!?{self.row}"
+
+    def mapped(self, key: str, target: str) -> None:
+        if self.cell(key):
+            self.report.map(self.where(key), f"{self.path}.{target}")
+
+    def keep(self, key: str, why: str, text: str | None = None) -> None:
+        """Report the value of `key` as a gap and keep it in the description."""
+        value = text if text is not None else self.cell(key)
+        header = dict(COLUMNS)[key]
+        self.report.gap(self.where(key), f"{why}: {value!r} kept in {self.path}.description")
+        self.kept.append(f"{header}: {value}")
+
+    # -- the columns
+
+    def joint_controllers(self) -> None:
+        partners = self.builder.organisation.setdefault("joint_controllers", [])
+        for line in lines(self.cell("joint_controller")):
+            name, detail = head_and_detail(line)
+            if any(p["name"] == name for p in partners):
+                continue
+            partner: dict[str, Any] = {"name": name}
+            contact = _routes(detail)
+            if contact:
+                partner["contact"] = contact
+            partners.append(partner)
+        self.mapped("joint_controller", "(organisation.joint_controllers)")
+        if not partners:
+            del self.builder.organisation["joint_controllers"]
+
+    def subjects(self) -> list[str]:
+        ids = []
+        for line in lines(self.cell("individuals")):
+            name, description = head_and_detail(line)
+            ids.append(self.builder.entry("data_subjects", name, description=description or None))
+        self.mapped("individuals", "data_subjects")
+        return ids
+
+    def categories(self) -> list[str]:
+        labels = {code: term.en for code, term in SPECIAL_KINDS.items()}
+        ids = []
+        for line in lines(self.cell("personal_data")):
+            head, examples = head_and_detail(line)
+            name, special = trailing_label(head, labels)
+            ids.append(
+                self.builder.entry(
+                    "data_categories", name, examples=examples or None, special=special
+                )
+            )
+        self.mapped("personal_data", "data_categories")
+        return ids
+
+    def recipients(self) -> list[str] | None:
+        text = self.cell("recipients")
+        if not text:
+            return None
+        self.mapped("recipients", "recipients")
+        if fold(text) == fold(NONE):
+            return []
+        labels = {code: term.en for code, term in RECIPIENT_KINDS.items()}
+        contracts = dict(head_and_detail(line) for line in lines(self.cell("processor_contract")))
+        self.mapped("processor_contract", "recipients[].contract")
+        ids = []
+        for line in lines(text):
+            head, description = head_and_detail(line)
+            name, kind = trailing_label(head, labels)
+            if kind is None:
+                self.report.gap(
+                    self.where("recipients"),
+                    f"{line!r}: no recipient kind in "
+                    "parentheses (e.g. '(Processor)'); read as 'other'",
+                )
+                kind = "other"
+            ids.append(
+                self.builder.entry(
+                    "recipients",
+                    name,
+                    kind=kind,
+                    description=description or None,
+                    contract=contracts.pop(name, None),
+                )
+            )
+        for name, contract in contracts.items():
+            self.keep("processor_contract", f"{name!r} is not among the recipients", contract)
+        return ids
+
+    def transfers(self, recipients: list[str] | None) -> list[dict[str, Any]] | None:
+        text = self.cell("third_countries")
+        if not text:
+            if self.cell("safeguards"):
+                self.keep("safeguards", "safeguards without a country")
+            return None
+        self.mapped("third_countries", "transfers[].country, transfers[].recipient")
+        if fold(text) == fold(NONE):
+            return []
+        safeguards = lines(self.cell("safeguards"))
+        self.mapped("safeguards", "transfers[].safeguard, transfers[].reference")
+        labels = {code: term.en for code, term in SAFEGUARDS.items()}
+        result = []
+        for number, line in enumerate(lines(text)):
+            place, recipient_name = _place_and_recipient(line)
+            country = lookup(_COUNTRIES, place)
+            if country is None and re.fullmatch(r"[A-Z]{2}", place) and place in _COUNTRIES:
+                country = place
+            if country is None:
+                self.keep("third_countries", "not a country ropa knows", line)
+                continue
+            transfer: dict[str, Any] = {"country": country}
+            if recipient_name:
+                transfer["recipient"] = self.builder.entry(
+                    "recipients", recipient_name, kind="other"
+                )
+            if number < len(safeguards):
+                label, reference = head_and_detail(safeguards[number])
+                code = lookup(labels, label)
+                if code is not None:
+                    transfer["safeguard"] = code
+                elif fold(label) != fold(NONE):
+                    self.keep(
+                        "safeguards", "not a transfer safeguard of Art. 45-49", safeguards[number]
+                    )
+                if reference:
+                    transfer["reference"] = reference
+            result.append(transfer)
+        return result
+
+    def retention(self) -> str | None:
+        text = self.cell("retention")
+        if not text:
+            return None
+        self.mapped("retention", "retention (retention_rules)")
+        block = lines(text)
+        name = block[0]
+        fields: dict[str, str] = {}
+        for line in block[1:]:
+            if line.startswith(f"{BASIS_LINE}: "):
+                fields["basis"] = line.removeprefix(f"{BASIS_LINE}: ")
+            elif line.startswith("until "):
+                fields["starts"] = line.removeprefix("until ")
+            else:
+                period_words, _, starts = line.partition(" from ")
+                period = period_in_words(period_words)
+                if period is None:
+                    self.report.gap(
+                        self.where("retention"),
+                        f"{line!r} is not a period in "
+                        "words (e.g. '5 years from the end of the contract'); kept "
+                        "as the rule's description",
+                    )
+                    fields["description"] = line
+                    continue
+                fields["period"] = period
+                if starts:
+                    fields["starts"] = starts
+        alone = period_in_words(name) if len(block) == 1 else None
+        if alone is not None:
+            fields["period"] = alone
+        return self.builder.entry("retention_rules", name, **fields)
+
+    def measures(self) -> list[str]:
+        labels = {code: term.en for code, term in SECURITY_KINDS.items()}
+        ids = []
+        for line in lines(self.cell("security")):
+            head, description = head_and_detail(line)
+            name, kind = trailing_label(head, labels)
+            if kind is None:
+                self.report.gap(
+                    self.where("security"),
+                    f"{line!r}: neither a technical nor "
+                    "an organisational measure; read as organisational",
+                )
+                kind = "organisational"
+            ids.append(
+                self.builder.entry(
+                    "security_measures", name, kind=kind, description=description or None
+                )
+            )
+        self.mapped("security", "security_measures")
+        return ids
+
+    def bases(self) -> list[dict[str, Any]]:
+        by_letter = {term.article[-2]: code for code, term in LEGAL_BASES.items()}
+        labels = {code: term.en for code, term in LEGAL_BASES.items()}
+        interests = lines(self.cell("legitimate_interests"))
+        links = lines(self.cell("lia"))
+        bases: list[dict[str, Any]] = []
+        for line in lines(self.cell("article6")):
+            head, detail = head_and_detail(line)
+            match = _ARTICLE_6.search(head)
+            code = by_letter[match[1]] if match else lookup(labels, head)
+            if code is None:
+                self.keep("article6", "not an Art. 6(1) legal basis", line)
+                continue
+            basis: dict[str, Any] = {"basis": code}
+            if detail and code in ("legal_obligation", "public_task"):
+                basis["law"] = detail
+            elif detail and code == "consent":
+                basis["withdrawal"] = detail
+            elif detail:
+                self.keep("article6", f"the format keeps no detail for {code}", line)
+            if code == "legitimate_interests":
+                if interests:
+                    basis["interest"] = interests.pop(0)
+                if links:
+                    basis["assessment"] = links.pop(0)
+            bases.append(basis)
+        self.mapped("article6", "legal_bases")
+        self.mapped("legitimate_interests", "legal_bases[].interest")
+        self.mapped("lia", "legal_bases[].assessment")
+        for interest in interests:
+            self.keep("legitimate_interests", "no Art. 6(1)(f) basis in this row", interest)
+        for link in links:
+            self.keep("lia", "no Art. 6(1)(f) basis in this row", link)
+        return bases
+
+    def condition(self) -> str | None:
+        text = self.cell("article9")
+        if not text:
+            return None
+        by_letter = {term.article[-2]: code for code, term in SPECIAL_CONDITIONS.items()}
+        labels = {code: term.en for code, term in SPECIAL_CONDITIONS.items()}
+        found: list[str] = []
+        for line in lines(text):
+            head, _ = head_and_detail(line)
+            match = _ARTICLE_9.search(head)
+            code = by_letter[match[1]] if match else lookup(labels, head)
+            if code is None:
+                self.keep("article9", "not an Art. 9(2) condition", line)
+            else:
+                found.append(code)
+        if len(found) > 1:
+            self.keep("article9", "the format holds one Art. 9(2) condition", "; ".join(found[1:]))
+        self.mapped("article9", "special_condition")
+        return found[0] if found else None
+
+    def automated(self, activity: dict[str, Any]) -> None:
+        text = self.cell("automated")
+        if not text:
+            return
+        for line in lines(text):
+            head, answer = head_and_detail(line)
+            field = {fold(AUTOMATED): "automated_decisions", fold(PROFILING): "profiling"}.get(
+                fold(head)
+            )
+            value = {fold(YES): True, fold(NO): False}.get(fold(answer))
+            if field is None or value is None:
+                self.keep(
+                    "automated",
+                    "not 'Automated decision-making: Yes/No' or 'Profiling: Yes/No'",
+                    line,
+                )
+            else:
+                activity[field] = value
+        self.mapped("automated", "automated_decisions, profiling")
+
+    def sources(self) -> list[str]:
+        labels = {code: term.en for code, term in SOURCES.items()}
+        found = []
+        for line in lines(self.cell("source")):
+            code = lookup(labels, line)
+            if code is None:
+                self.keep("source", "not a kind of source ropa knows", line)
+            elif code not in found:
+                found.append(code)
+        self.mapped("source", "sources")
+        return found
+
+    def dpia(self) -> dict[str, Any] | None:
+        required, progress, link = (
+            self.cell("dpia_required"),
+            self.cell("dpia_progress"),
+            self.cell("dpia_link"),
+        )
+        if not (required or progress or link):
+            return None
+        if fold(required) == fold(NO) and not link:
+            self.mapped("dpia_required", "(no DPIA)")
+            if progress:
+                self.keep("dpia_progress", "a DPIA progress where none is required")
+            return None
+        if not link:
+            self.keep(
+                "dpia_required",
+                "a DPIA without a link to it (the format needs where it is kept)",
+                f"{required} {progress}".strip(),
+            )
+            return None
+        dpia: dict[str, Any] = {"reference": link}
+        self.mapped("dpia_link", "dpia.reference")
+        found = _DATE.search(progress)
+        if found:
+            dpia["date"] = found[0]
+            self.mapped("dpia_progress", "dpia.date")
+        elif progress and fold(progress) != fold(COMPLETED):
+            self.keep("dpia_progress", "the format keeps a DPIA's date, not its progress")
+        return dpia
+
+
+def _path(key: str) -> str:
+    return "organisation" if key == "organisation" else f"organisation.{key}"
+
+
+def _routes(detail: str) -> dict[str, str]:
+    contact: dict[str, str] = {}
+    for part in (p.strip() for p in detail.split(";") if p.strip()):
+        if "@" in part and "email" not in contact:
+            contact["email"] = part
+        elif part.startswith(("http://", "https://")) and "url" not in contact:
+            contact["url"] = part
+        elif "phone" not in contact:
+            contact["phone"] = part
+    return contact
+
+
+def _place_and_recipient(line: str) -> tuple[str, str]:
+    match = re.fullmatch(r"(?P<place>[^()]*\S)\s*\((?P<recipient>.*)\)", line)
+    if match is None:
+        return line.strip(), ""
+    return match["place"].strip(), match["recipient"].strip()

@@ -1,0 +1,263 @@
+"""The JSON-LD export: DPV 2.3 terms only, parsed offline, and a graph that answers questions."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import rdflib
+from hypothesis import HealthCheck, given, settings
+from rdflib.namespace import RDF, XSD
+
+import ropa
+from ropa.cli import main
+from ropa.formats.jsonld import jsonld_bytes, jsonld_document
+from ropa.model import Register
+from ropa.rules import validate
+from strategies import registers
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = ROOT / "data" / "processing_activities.yaml"
+CLINIC = ROOT / "tests" / "fixtures" / "interop" / "clinic.yaml"
+VOCABULARIES = ROOT / "tests" / "vocabularies" / "dpv-2.3"
+AS_OF = date(2026, 11, 27)
+
+DPV = rdflib.Namespace("https://w3id.org/dpv#")
+GDPR = rdflib.Namespace("https://w3id.org/dpv/legal/eu/gdpr#")
+LOC = rdflib.Namespace("https://w3id.org/dpv/loc#")
+DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+CHECKED = (str(DPV), str(GDPR))
+
+LEGITIMATE_INTERESTS = """
+PREFIX dpv: <https://w3id.org/dpv#>
+PREFIX eu-gdpr: <https://w3id.org/dpv/legal/eu/gdpr#>
+PREFIX dct: <http://purl.org/dc/terms/>
+SELECT ?id WHERE {
+  ?activity a dpv:Process ;
+            dct:identifier ?id ;
+            dpv:hasLegalBasis ?basis .
+  ?basis a eu-gdpr:A6-1-f .
+  ?register a dpv:ROPA ; dct:hasPart ?activity .
+} ORDER BY ?id
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The document must expand without fetching anything: any connection fails the test."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the JSON-LD export made the parser open a network connection")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+@pytest.fixture(scope="module")
+def dpv_terms() -> frozenset[str]:
+    """Every IRI DPV 2.3 (core and GDPR extension) defines."""
+    graph = rdflib.Graph()
+    for name in ("dpv.ttl", "eu-gdpr.ttl"):
+        graph.parse(VOCABULARIES / name, format="turtle")
+    return frozenset(
+        str(subject) for subject in graph.subjects() if str(subject).startswith(CHECKED)
+    )
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Register:
+    return ropa.load(SHIPPED)
+
+
+@pytest.fixture(scope="module")
+def clinic() -> Register:
+    return ropa.load(CLINIC)
+
+
+def graph_of(register: Register, **options: object) -> rdflib.Graph:
+    data = jsonld_bytes(register, **options)  # type: ignore[arg-type]
+    return rdflib.Graph().parse(data=data, format="json-ld")
+
+
+def vocabulary_iris(graph: rdflib.Graph) -> Iterator[str]:
+    for triple in graph:
+        for term in triple:
+            if isinstance(term, rdflib.URIRef) and str(term).startswith(CHECKED):
+                yield str(term)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parses, and only DPV 2.3 terms
+
+
+@pytest.mark.parametrize("which", ["shipped", "clinic"])
+def test_every_dpv_and_gdpr_iri_exists_in_dpv_2_3(
+    which: str, request: pytest.FixtureRequest, dpv_terms: frozenset[str]
+) -> None:
+    register: Register = request.getfixturevalue(which)
+    graph = graph_of(register, findings=True, report=validate(register, as_of=AS_OF))
+    used = set(vocabulary_iris(graph))
+    assert used, "no DPV term at all"
+    assert sorted(used - dpv_terms) == []
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(register=registers(max_entries=4, max_activities=4))
+def test_any_register_uses_only_dpv_2_3_terms(
+    register: Register, dpv_terms: frozenset[str]
+) -> None:
+    graph = graph_of(register)
+    assert sorted(set(vocabulary_iris(graph)) - dpv_terms) == []
+    parts = set(graph.objects(rdflib.URIRef("urn:ropa:register"), DCT.hasPart))
+    assert all((part, RDF.type, DPV.Process) in graph for part in parts)
+    assert len(parts) == len({activity.id for activity in register.activities})
+
+
+def test_context_is_inline() -> None:
+    document = jsonld_document(ropa.load(SHIPPED))
+    assert isinstance(document["@context"], dict)
+    assert all(value.startswith("http") for value in document["@context"].values())
+
+
+# ---------------------------------------------------------------------------------------------
+# The graph says what the register says
+
+
+def test_sparql_finds_the_activities_on_legitimate_interests(shipped: Register) -> None:
+    graph = graph_of(shipped)
+    answer = [str(row[0]) for row in graph.query(LEGITIMATE_INTERESTS)]
+    expected = sorted(
+        activity.id
+        for activity in shipped.activities
+        if any(basis.basis == "legitimate_interests" for basis in activity.legal_bases)
+    )
+    assert answer == expected
+    assert expected  # the shipped register does rest some activities on Art. 6(1)(f)
+
+
+def test_sparql_on_the_clinic(clinic: Register) -> None:
+    answer = [str(row[0]) for row in graph_of(clinic).query(LEGITIMATE_INTERESTS)]
+    assert answer == ["reminders"]
+
+
+def test_one_process_per_activity_with_its_parts(clinic: Register) -> None:
+    graph = graph_of(clinic)
+    treatment = rdflib.URIRef("urn:ropa:activity/treatment")
+    assert (treatment, RDF.type, DPV.Process) in graph
+    assert (treatment, DPV.hasPurpose, DPV.ServiceProvision) in graph
+    assert (treatment, DPV.hasDataController, rdflib.URIRef("urn:ropa:controller")) in graph
+    subjects = set(graph.objects(treatment, DPV.hasDataSubject))
+    assert subjects == {rdflib.URIRef("urn:ropa:data-subject/patients")}
+    assert len(set(graph.objects(treatment, DPV.hasPersonalData))) == 3
+    health = rdflib.URIRef("urn:ropa:data-category/health")
+    assert (health, RDF.type, DPV.SpecialCategoryPersonalData) in graph
+    bases = {graph.value(b, RDF.type) for b in graph.objects(treatment, DPV.hasLegalBasis)}
+    assert bases == {GDPR["A6-1-b"], GDPR["A6-1-c"], GDPR["A9-2-h"]}
+    # The law a legal obligation rests on, as a dpv:Law with its title.
+    laws = [graph.value(law, DCT.title) for law in graph.objects(None, DPV.hasApplicableLaw)]
+    assert rdflib.Literal("Medical Treatment Law", lang="en") in laws
+
+
+def test_transfer_with_country_and_mechanism(clinic: Register) -> None:
+    graph = graph_of(clinic)
+    treatment = rdflib.URIRef("urn:ropa:activity/treatment")
+    (transfer,) = graph.objects(treatment, DPV.hasProcess)
+    assert (transfer, DPV.hasProcessing, DPV.CrossBorderTransfer) in graph
+    assert (transfer, DPV.hasCountry, LOC.US) in graph
+    assert (transfer, DPV.hasLegalBasis, GDPR["A46-2-c"]) in graph
+    cloud = rdflib.URIRef("urn:ropa:recipient/cloud")
+    assert (transfer, DPV.hasDataImporter, cloud) in graph
+    assert (cloud, RDF.type, DPV.DataProcessor) in graph
+
+
+def test_storage_duration_is_an_iso_8601_duration(clinic: Register) -> None:
+    graph = graph_of(clinic)
+    rule = rdflib.URIRef("urn:ropa:retention/records_75y")
+    assert (rule, RDF.type, DPV.StorageDuration) in graph
+    duration = graph.value(rule, DPV.hasDuration)
+    value = graph.value(duration, RDF.value)
+    assert value.datatype == XSD.duration and str(value) == "P75Y"
+    treatment = rdflib.URIRef("urn:ropa:activity/treatment")
+    assert (treatment, DPV.hasStorageCondition, rule) in graph
+
+
+def test_retention_until_an_event(shipped: Register) -> None:
+    graph = graph_of(shipped)
+    duration = graph.value(rdflib.URIRef("urn:ropa:retention/until_unsubscribed"), DPV.hasDuration)
+    assert (duration, RDF.type, DPV.UntilEventDuration) in graph
+
+
+def test_dpo_measures_dpia_consent_withdrawal(clinic: Register) -> None:
+    graph = graph_of(clinic)
+    controller = rdflib.URIRef("urn:ropa:controller")
+    dpo = graph.value(controller, DPV.hasDataProtectionOfficer)
+    assert str(graph.value(dpo, DPV.hasName)) == "Anna Example"
+    treatment = rdflib.URIRef("urn:ropa:activity/treatment")
+    dpia = graph.value(treatment, DPV.hasImpactAssessment)
+    assert (dpia, RDF.type, DPV.DPIA) in graph
+    assert str(graph.value(dpia, DCT.source)) == "DPIA-2025-01"
+    measures = set(graph.objects(treatment, DPV.hasTechnicalOrganisationalMeasure))
+    kinds = {graph.value(m, RDF.type) for m in measures}
+    assert kinds == {DPV.TechnicalMeasure, DPV.OrganisationalMeasure}
+    controls = list(graph.objects(None, DPV.hasConsentControl))
+    assert [graph.value(c, RDF.type) for c in controls] == [DPV.WithdrawConsent]
+
+
+def test_texts_are_language_tagged_in_every_language(shipped: Register) -> None:
+    graph = graph_of(shipped)
+    names = set(
+        graph.objects(rdflib.URIRef("urn:ropa:data-subject/customers"), rdflib.SKOS.prefLabel)
+    )
+    assert names == {rdflib.Literal("Klienti", lang="lv"), rdflib.Literal("Customers", lang="en")}
+
+
+def test_findings_are_optional_shacl_results(shipped: Register) -> None:
+    report = validate(shipped, as_of=AS_OF)
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    without = graph_of(shipped, report=report)
+    assert not list(without.subjects(RDF.type, sh.ValidationResult))
+    with_findings = graph_of(shipped, report=report, findings=True)
+    results = list(with_findings.subjects(RDF.type, sh.ValidationResult))
+    assert len(results) == len(report.findings) > 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Deterministic, CLI, public API
+
+
+def test_same_register_same_bytes(shipped: Register) -> None:
+    assert jsonld_bytes(shipped) == jsonld_bytes(ropa.load(SHIPPED))
+
+
+def test_base_names_the_nodes(shipped: Register) -> None:
+    graph = graph_of(shipped, base="https://example.org/ropa/")
+    assert (rdflib.URIRef("https://example.org/ropa/register"), RDF.type, DPV.ROPA) in graph
+    with pytest.raises(ValueError, match="base"):
+        jsonld_bytes(shipped, base="not an iri")
+
+
+def test_public_api_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    api = tmp_path / "api.jsonld"
+    ropa.export_jsonld(ropa.load(SHIPPED), api, findings=True, as_of=AS_OF)
+    cli = tmp_path / "ropa.jsonld"
+    status = main(["export", str(SHIPPED), "-o", str(cli), "--findings", "--as-of", "2026-11-27"])
+    assert status == 0
+    assert cli.read_bytes() == api.read_bytes()
+    json.loads(cli.read_text(encoding="utf-8"))
+    # The suffix tells the format too.
+    plain = tmp_path / "plain.jsonld"
+    assert main(["export", str(SHIPPED), "-o", str(plain), "--to", "jsonld"]) == 0
+    assert b"sh:ValidationResult" not in plain.read_bytes()
+
+
+def test_findings_option_is_refused_for_other_formats(tmp_path: Path) -> None:
+    assert main(["export", str(SHIPPED), "-o", str(tmp_path / "x.json"), "--findings"]) == 2
+    assert not (tmp_path / "x.json").exists()
