@@ -1,7 +1,8 @@
 """MkDocs hooks for the ropa site (named in mkdocs.yml; not a page of the site).
 
 - the published JSON Schemas are served at `schemas/`, the URLs their `$id` names;
-- the shipped register is served at `data/`, so the pages can link to it;
+- the shipped register and the examples are served at `data/` and `examples/`, so the pages
+  can link to them;
 - `CHANGELOG.md` at the top of the repository is the site's changelog page;
 - every public name of `ropa.__all__` must have a docstring with an example (`>>>`): a name
   without one is a warning, which `mkdocs build --strict` turns into a failed build
@@ -19,7 +20,7 @@ from mkdocs.structure.files import File, Files
 log = logging.getLogger("mkdocs.plugins.ropa")
 
 ROOT = Path(__file__).resolve().parent.parent
-STATIC = ("schemas/*.json", "data/processing_activities.yaml")
+STATIC = ("schemas/*.json", "data/processing_activities.yaml", "examples/*.yaml")
 
 
 def on_files(files: Files, config: Any) -> Files:

@@ -19,7 +19,14 @@ def view(register: Register, lang: str, *, without: frozenset[str] = frozenset()
     def contact(value: Any) -> Any:
         if value is None:
             return None
-        return {"email": value.email, "phone": value.phone, "url": value.url, "note": t(value.note)}
+        found = {
+            "email": value.email,
+            "phone": value.phone,
+            "url": value.url,
+            "note": t(value.note),
+        }
+        found = {k: v for k, v in found.items() if f"contact.{k}" not in without}
+        return found if any(found.values()) else None
 
     organisation = register.organisation
     subjects = {s.id: s for s in register.data_subjects}

@@ -483,3 +483,34 @@ def test_dropping_an_activity_is_named(register: Register, data: st.DataObject) 
     assert [a.id for a in activities.removed] == [dropped.id]
     assert not activities.added and not activities.changed and not activities.reordered
     assert f"- {dropped.id} (" in diff.text("en")
+
+
+MIXED_TEXT = (ROOT / "tests" / "fixtures" / "rules" / "mixed-roles.yaml").read_text("utf-8")
+
+
+def test_processor_record_changes_are_named() -> None:
+    new_controller = (
+        "  - id: client_b\n    name: Client B SIA\n    contact: {email: dpo@client-b.example}\n"
+    )
+    changed = edited(
+        MIXED_TEXT,
+        ("contract: DPA-2025-07", "contract: DPA-2026-01"),
+        ("\ndata_subjects:", new_controller + "\ndata_subjects:"),
+        ("    role: processor\n", ""),
+        ("on_behalf_of: [client_a]", "on_behalf_of: [client_a, client_b]"),
+        ("kind: specific", "kind: general"),
+    )
+    diff = diff_registers(ropa.load(MIXED_TEXT), ropa.load(changed))
+    rows = change_rows(diff, "en")
+    assert ("controller", "client_a", "contract", "changed", "DPA-2025-07", "DPA-2026-01") in rows
+    assert ("controller", "client_b", "", "added", "", "Client B SIA") in rows
+    assert ("activity", "client_shop_hosting", "role", "changed", "processor", "not stated") in (
+        rows
+    )
+    assert ("activity", "client_shop_hosting", "on behalf of", "added", "", "client_b") in rows
+    assert (
+        "recipient", "data_centre", "authorisation.kind", "changed", "specific", "general"
+    ) in rows  # fmt: skip
+    lv = change_rows(diff, "lv")
+    assert ("pārzinis", "client_b", "", "pievienots", "", "Client B SIA") in lv
+    assert "controllers" in SECTIONS

@@ -90,7 +90,7 @@ def test_a_public_name_without_docstring_or_example_fails_the_build(
     start = text.index('"""', text.index("\ndef load("))
     end = text.index('"""', start + 3) + 3
     loader.write_text(text[:start] + replacement + text[end:], encoding="utf-8")
-    for name in ("docs", "mkdocs.yml", "schemas", "data", "CHANGELOG.md"):
+    for name in ("docs", "mkdocs.yml", "schemas", "data", "examples", "CHANGELOG.md"):
         subprocess.run(["cp", "-r", str(ROOT / name), str(tmp_path / name)], check=True)
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s")],

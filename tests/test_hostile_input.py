@@ -87,7 +87,9 @@ class Case:
 
     def line(self) -> int:
         assert self.at is not None
-        return self.content[: self.content.index(self.at)].count(b"\n") + 1
+        # LF, CRLF and a lone CR each end a line, as YAML (and most editors) count them.
+        before = self.content[: self.content.index(self.at)]
+        return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
 
 
 def _billion_laughs() -> bytes:

@@ -63,6 +63,7 @@ def test_sdist_holds_what_the_tests_and_docs_need(dist: Path) -> None:
         "CHANGELOG.md",
         "mkdocs.yml",
         "data/processing_activities.yaml",
+        "examples/hosting-processor.yaml",
         "schemas/ropa.schema.json",
         "schemas/ropa-export.schema.json",
         "src/ropa/rule_docs/ROPA101.md",

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import ropa
 from ropa.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,9 +203,11 @@ def test_pre_commit_try_repo_checks_the_registers_and_nothing_else(tmp_path: Pat
     # The other registers were checked too (the shipped one has warnings to show for it) ...
     assert re.search(r"^  register\.yaml:\d+:\d+: warning ", output, re.MULTILINE), output
     # Waived findings are not printed on every commit, though the totals count them.
-    assert "controller-contact-missing" not in output
+    waived = [f for f in ropa.validate(ropa.load(SHIPPED)).findings if f.waived]
+    assert waived, "the shipped register no longer has a waiver to show this with"
+    assert all(finding.slug not in output for finding in waived)
     assert "[waived" not in output
-    assert "1 waived: ROPA201" in output
+    assert f"{len(waived)} waived: " in output
     # ... and nothing else was taken for a register.
     for other in ("out/ropa.json", "schemas/ropa.schema.json", "_shared.yaml", "workflows"):
         assert other not in output

@@ -12,29 +12,28 @@ Typical use::
     edited = register.model_copy(update={"activities": register.activities[:3]})
     ropa.dump(edited, "register.yaml")     # YAML in the format's key order
 
-The exporters (`export_excel`, `export_json`, `export_jsonld`), the workbook importer
-(`import_workbook`) and the notice renderer are imported on first use, so `import ropa` stays
-light.
+Every name is imported on first use (the exporters, `export_excel`, `export_json` and
+`export_jsonld`, the workbook importer, `import_workbook`, and the notice renderer pull in
+openpyxl), so `import ropa` stays light.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ropa.durations import Duration
-from ropa.findings import Finding, Report, Rule, Severity
-from ropa.formats.yaml import dump, dumps
-from ropa.loader import LoadError, Problem, load
-from ropa.model import Activity, Register
-from ropa.rules import RULES, validate
-from ropa.source import Location
-
 if TYPE_CHECKING:
+    from ropa.durations import Duration
+    from ropa.findings import Finding, Report, Rule, Severity
     from ropa.formats.json import export_json
     from ropa.formats.jsonld import export_jsonld
     from ropa.formats.xlsx.read import import_workbook
     from ropa.formats.xlsx.write import export_excel
+    from ropa.formats.yaml import dump, dumps
+    from ropa.loader import LoadError, Problem, load
+    from ropa.model import Activity, Register
     from ropa.notice import render_notice
+    from ropa.rules import RULES, validate
+    from ropa.source import Location
 
 from ropa._version import __version__
 
@@ -62,7 +61,25 @@ __all__ = [
     "validate",
 ]
 
+# Every name is imported on first use: `import ropa.cli` (the `ropa` command) then costs a
+# few milliseconds instead of the models' fifth of a second, and Ctrl-C pressed while the
+# command starts already meets its handler (exit 130, no traceback).
 _LAZY = {
+    "Duration": "ropa.durations",
+    "Finding": "ropa.findings",
+    "Report": "ropa.findings",
+    "Rule": "ropa.findings",
+    "Severity": "ropa.findings",
+    "LoadError": "ropa.loader",
+    "Problem": "ropa.loader",
+    "load": "ropa.loader",
+    "Activity": "ropa.model",
+    "Register": "ropa.model",
+    "RULES": "ropa.rules",
+    "validate": "ropa.rules",
+    "Location": "ropa.source",
+    "dump": "ropa.formats.yaml",
+    "dumps": "ropa.formats.yaml",
     "export_excel": "ropa.formats.xlsx.write",
     "export_json": "ropa.formats.json",
     "export_jsonld": "ropa.formats.jsonld",
@@ -72,7 +89,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    # Exporters pull in openpyxl and friends: load them only when asked for.
+    # Loaded when asked for (the exporters pull in openpyxl and friends).
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'ropa' has no attribute {name!r}")

@@ -5,6 +5,10 @@ complete, so an interrupted or failed export never leaves a partial file, and th
 file at that path survives. A process killed while writing (SIGKILL, a power cut) may leave
 its temporary file, `.NAME.*.tmp`, beside the destination, never a partial file at NAME.
 
+An output that is not a regular file is never replaced: a symbolic link is followed, a
+character device or a pipe (`-o /dev/stdout`) is written into when the output is complete,
+and anything else is refused.
+
 The output keeps the permissions of the file it replaces, or gets those the umask gives a new
 file; a file that is read-only (to whoever runs ropa) is not replaced.
 """
@@ -12,12 +16,15 @@ file; a file that is read-only (to whoever runs ropa) is not replaced.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
+
+from ropa.text.escape import printable
 
 
 class OutputError(Exception):
@@ -26,36 +33,94 @@ class OutputError(Exception):
 
 @contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
-    """Open a temporary file beside `path`; on success it replaces `path`, on error it goes."""
+    """A binary stream whose bytes end up at `path` only if the block succeeds.
+
+    A regular file (or a new one) is written to a temporary file beside it, renamed over it
+    when complete. A symbolic link is followed: the file it names is written, the link stays.
+    A character device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is never replaced: the
+    bytes are made in an anonymous temporary file and copied into it when complete, as any
+    program writes to one. Anything else (a block device, a socket) is refused.
+    """
     target = Path(path)
-    directory = target.parent
-    if not directory.is_dir():
-        raise OutputError(f"{target}: the directory {directory} does not exist")
-    if target.is_dir():
-        raise OutputError(f"{target}: is a directory")
-    if target.exists() and not os.access(target, os.W_OK):
-        # Renaming over a file needs only a writable directory; a file made read-only is
-        # kept as its owner meant it to be.
-        raise OutputError(f"{target}: the file is read-only; it was left as it was")
-    mode = _mode_for(target)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+        status = _status(target)
+        if status is not None and not stat.S_ISREG(status.st_mode):
+            kind = _SPECIAL_KINDS.get(stat.S_IFMT(status.st_mode))
+            if kind is None:
+                what = _REFUSED_KINDS.get(stat.S_IFMT(status.st_mode), "not a file")
+                raise OutputError(
+                    f"{shown(target)}: {what}; ropa writes to files, character devices and pipes"
+                )
+            if not os.access(target, os.W_OK):
+                raise OutputError(f"{shown(target)}: {kind} cannot be written to")
+            with _into_special(target) as stream:
+                yield stream
+            return
+        real = Path(os.path.realpath(target))
+        directory = real.parent
+        if not directory.is_dir():
+            raise OutputError(f"{shown(target)}: the directory {shown(directory)} does not exist")
+        if status is not None and not os.access(real, os.W_OK):
+            # Renaming over a file needs only a writable directory; a file made read-only is
+            # kept as its owner meant it to be.
+            raise OutputError(f"{shown(target)}: the file is read-only; it was left as it was")
+        mode = _mode_for(real)
+        handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp",
                                              dir=directory)  # fmt: skip
     except OSError as error:
-        raise OutputError(f"{target}: cannot write here: {error.strerror or error}") from None
+        raise OutputError(f"{shown(target)}: cannot write here: {_reason(error)}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        os.replace(temporary, real)
     except OSError as error:
         _remove(temporary)
-        raise OutputError(f"{target}: cannot write: {error.strerror or error}") from None
+        raise OutputError(f"{shown(target)}: cannot write: {_reason(error)}") from None
     except BaseException:
         _remove(temporary)
         raise
+
+
+_SPECIAL_KINDS = {stat.S_IFCHR: "the character device", stat.S_IFIFO: "the pipe"}
+_REFUSED_KINDS = {
+    stat.S_IFDIR: "is a directory",
+    stat.S_IFBLK: "is a block device",
+    stat.S_IFSOCK: "is a socket",
+}
+
+
+def _status(target: Path) -> os.stat_result | None:
+    """What `target` is, following symbolic links; None when there is nothing there yet."""
+    try:
+        return os.stat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+@contextmanager
+def _into_special(target: Path) -> Iterator[IO[bytes]]:
+    """Collect the output in an anonymous temporary file (gone with the process, whatever
+    ends it), then copy it into `target`, opened for writing as it is (never replaced)."""
+    with tempfile.TemporaryFile() as buffer:
+        yield buffer
+        buffer.seek(0)
+        try:
+            with open(target, "wb") as stream:
+                shutil.copyfileobj(buffer, stream)
+        except OSError as error:
+            raise OutputError(f"{shown(target)}: cannot write: {_reason(error)}") from None
+
+
+def _reason(error: OSError) -> str:
+    return str(error.strerror or error)
+
+
+def shown(path: Path | str) -> str:
+    """A path fit for a one-line message: control characters escaped."""
+    return printable(str(path))
 
 
 def write_atomically(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> None:

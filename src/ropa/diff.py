@@ -43,6 +43,7 @@ from ropa.model import (
     Party,
     PublicTaskBasis,
     Register,
+    SubProcessorAuthorisation,
     Transfer,
     VitalInterestsBasis,
     Waiver,
@@ -67,6 +68,7 @@ __all__ = [
 ChangeKind = Literal["added", "removed", "changed", "reordered"]
 
 SECTIONS: tuple[str, ...] = (
+    "controllers",
     "data_subjects",
     "data_categories",
     "recipients",
@@ -317,6 +319,7 @@ def _section_diff(name: str, old: Sequence[Any], new: Sequence[Any]) -> SectionD
 _SECTION_TITLES = {
     "register": ("register", "reģistrs"),
     "organisation": ("organisation", "organizācija"),
+    "controllers": ("controllers", "pārziņi"),
     "data_subjects": ("data subjects", "datu subjektu kategorijas"),
     "data_categories": ("data categories", "personas datu kategorijas"),
     "recipients": ("recipients", "saņēmēju kategorijas"),
@@ -327,6 +330,7 @@ _SECTION_TITLES = {
 _KINDS = {
     "register": ("register", "reģistrs"),
     "organisation": ("organisation", "organizācija"),
+    "controllers": ("controller", "pārzinis"),
     "data_subjects": ("data subject category", "datu subjektu kategorija"),
     "data_categories": ("data category", "personas datu kategorija"),
     "recipients": ("recipient", "saņēmēju kategorija"),
@@ -365,6 +369,7 @@ _HEADS: dict[type[BaseModel], tuple[str | None, str | None]] = {
     Dpia: ("reference", None),
     Party: ("name", "contact"),
     JointController: ("name", "contact"),
+    SubProcessorAuthorisation: ("kind", "reference"),
 }
 
 

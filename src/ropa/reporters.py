@@ -204,7 +204,9 @@ def _github_line(finding: Finding) -> str:
 
 def _github_data(value: str) -> str:
     # The escaping of @actions/core's toCommandValue/escapeData.
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Then every other control character escaped: a file name or register text cannot send
+    # escape sequences to the log or forge a workflow command of its own.
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _github_property(value: str) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Union
 
+from ropa.text.escape import printable
+
 PathPart = Union[str, int]  # noqa: UP007 - a runtime alias, Python 3.10 compatible
 NodePath = tuple[PathPart, ...]
 
@@ -54,7 +56,9 @@ class Location:
     column: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        # A file name may hold a line break or an escape sequence (it is shown escaped, so
+        # that it cannot forge a second message or a CI annotation).
+        return f"{printable(self.file)}:{self.line}:{self.column}"
 
 
 def format_path(path: Sequence[PathPart]) -> str:
@@ -71,12 +75,15 @@ def format_path(path: Sequence[PathPart]) -> str:
 class SourceMap:
     """Positions of every node of one loaded document."""
 
-    __slots__ = ("_root", "_sha256", "file")
+    __slots__ = ("_key_indexes", "_root", "_sha256", "file")
 
     def __init__(self, file: str, root: Position, sha256: str | None = None) -> None:
         self.file = file
         self._root = root
         self._sha256 = sha256
+        # The index of each mapping's keys, made when a key's own place is first asked for
+        # (for a message): a mapping of many unknown keys is then reported in linear time.
+        self._key_indexes: dict[int, dict[str, int]] = {}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, SourceMap) and (self.file, self._root) == (
@@ -114,8 +121,12 @@ class SourceMap:
             if child is None:
                 break
             if key and index == len(path) - 1 and isinstance(part, str):
-                # The keys' places are in the order of the keys (a lookup only for a message).
-                return Location(self.file, *line_column(node[2][list(node[1]).index(part)]))
+                # The keys' places are in the order of the keys.
+                keys = node[1]
+                order = self._key_indexes.get(id(keys))
+                if order is None:
+                    order = self._key_indexes[id(keys)] = {k: at for at, k in enumerate(keys)}
+                return Location(self.file, *line_column(node[2][order[part]]))
             node = child
         return Location(self.file, *line_column(node))
 

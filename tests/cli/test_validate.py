@@ -120,7 +120,7 @@ def test_waived_warning_passes_strict(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_as_of_moves_the_review_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     file = _write(tmp_path, OLD_REVIEW)
-    assert main(["validate", "--strict", "--as-of", "2026-05-31", file]) == 0
+    assert main(["validate", "--strict", "--as-of", "2026-06-01", file]) == 0
     assert "ROPA603" not in capsys.readouterr().out
     assert main(["validate", "--strict", "--as-of", "2026-11-27", file]) == 1
     assert "warning ROPA603 review-overdue" in capsys.readouterr().out

@@ -247,3 +247,14 @@ def test_an_ods_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
     from_ods = import_ico(tmp_path / "ico.ods")
     assert from_ods.report.gaps == []
     assert view(from_ods.register, "en") == view(import_ico(path).register, "en")
+
+
+def test_processor_activities_are_left_out_and_the_cli_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mixed = ROOT / "tests" / "fixtures" / "rules" / "mixed-roles.yaml"
+    out = tmp_path / "ico.xlsx"
+    assert main(["export", str(mixed), "-o", str(out), "--layout", "ico"]) == 0
+    assert "1 processor activity is not in the ico layout" in capsys.readouterr().err
+    names = [a.name for a in import_ico(out).register.activities]
+    assert names == ["Customer accounts"]

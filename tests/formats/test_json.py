@@ -199,6 +199,7 @@ def test_top_level_keys_in_order(documents: dict[str, dict[str, Any]]) -> None:
         "metadata",
         "register",
         "organisation",
+        "controllers",
         "data_subjects",
         "data_categories",
         "recipients",
@@ -566,3 +567,42 @@ def test_streamed_file_equals_the_document_encoded_at_once(
         source_sha256=hashlib.sha256(SHIPPED.read_bytes()).hexdigest(),
     )
     assert out.read_bytes() == document_bytes(document)
+
+
+# ---------------------------------------------------------------------------------------------
+# The processor's record (Art. 30(2))
+
+MIXED = ROOT / "tests" / "fixtures" / "rules" / "mixed-roles.yaml"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mixed_register_carries_both_records(lang: ExportLang) -> None:
+    register = ropa.load(MIXED)
+    document = export_document(register, lang=lang, report=validate(register, as_of=AS_OF))
+    assert_valid(document)
+    (client,) = document["controllers"]
+    assert client == {
+        "id": "client_a",
+        "name": "Client A SIA",
+        "contact": {"url": None, "email": "dpo@client-a.example", "phone": None, "note": None},
+        "representative": None,
+        "dpo": None,
+        "contract": "DPA-2025-07",
+    }
+    own, hosting = document["activities"]
+    assert (own["role"]["code"], own["role"]["article"]) == ("controller", "30(1)")
+    assert (hosting["role"]["code"], hosting["role"]["article"]) == ("processor", "30(2)")
+    assert own["on_behalf_of"] == [] and own["rights"]
+    assert hosting["on_behalf_of"] == [client]
+    assert hosting["rights"] == []  # the controller answers the data subjects, not the processor
+    assert document["recipients"][0]["authorisation"] == {
+        "kind": "specific",
+        "reference": "DPA-2025-07 annex 3",
+    }
+
+
+def test_an_unknown_controller_stays_visible() -> None:
+    register = ropa.load(MIXED.read_text(encoding="utf-8").replace("[client_a]", "[client_z]"))
+    document = export_document(register, lang="en", report=validate(register, as_of=AS_OF))
+    assert_valid(document)
+    assert document["activities"][1]["on_behalf_of"] == [{"id": "client_z", "unresolved": True}]

@@ -153,7 +153,7 @@ def test_one_process_per_activity_with_its_parts(clinic: Register) -> None:
     treatment = rdflib.URIRef("urn:ropa:activity/treatment")
     assert (treatment, RDF.type, DPV.Process) in graph
     assert (treatment, DPV.hasPurpose, DPV.ServiceProvision) in graph
-    assert (treatment, DPV.hasDataController, rdflib.URIRef("urn:ropa:controller")) in graph
+    assert (treatment, DPV.hasDataController, rdflib.URIRef("urn:ropa:organisation")) in graph
     subjects = set(graph.objects(treatment, DPV.hasDataSubject))
     assert subjects == {rdflib.URIRef("urn:ropa:data-subject/patients")}
     assert len(set(graph.objects(treatment, DPV.hasPersonalData))) == 3
@@ -197,7 +197,7 @@ def test_retention_until_an_event(shipped: Register) -> None:
 
 def test_dpo_measures_dpia_consent_withdrawal(clinic: Register) -> None:
     graph = graph_of(clinic)
-    controller = rdflib.URIRef("urn:ropa:controller")
+    controller = rdflib.URIRef("urn:ropa:organisation")
     dpo = graph.value(controller, DPV.hasDataProtectionOfficer)
     assert str(graph.value(dpo, DPV.hasName)) == "Anna Example"
     treatment = rdflib.URIRef("urn:ropa:activity/treatment")
@@ -261,3 +261,20 @@ def test_public_api_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_findings_option_is_refused_for_other_formats(tmp_path: Path) -> None:
     assert main(["export", str(SHIPPED), "-o", str(tmp_path / "x.json"), "--findings"]) == 2
     assert not (tmp_path / "x.json").exists()
+
+
+def test_processor_activities_name_the_controllers_they_serve(dpv_terms: frozenset[str]) -> None:
+    register = ropa.load(ROOT / "tests" / "fixtures" / "rules" / "mixed-roles.yaml")
+    graph = graph_of(register)
+    assert sorted(set(vocabulary_iris(graph)) - dpv_terms) == []
+    organisation = rdflib.URIRef("urn:ropa:organisation")
+    types = set(graph.objects(organisation, RDF.type))
+    assert {DPV.DataController, DPV.DataProcessor} <= types
+    hosting = rdflib.URIRef("urn:ropa:activity/client_shop_hosting")
+    client = rdflib.URIRef("urn:ropa:client/client_a")
+    assert (hosting, DPV.hasDataController, client) in graph
+    assert (hosting, DPV.hasDataProcessor, organisation) in graph
+    assert (client, RDF.type, DPV.DataController) in graph
+    assert str(graph.value(client, DPV.hasName)) == "Client A SIA"
+    own = rdflib.URIRef("urn:ropa:activity/customer_accounts")
+    assert (own, DPV.hasDataController, organisation) in graph

@@ -1,5 +1,7 @@
 """Fuzzing the loader and the commands: any bytes give a Register or a LoadError, and any
 file gives `ropa validate` / `ropa export` an exit status of 0, 1 or 2, never a traceback.
+Damaged CNIL and ICO templates give a register or a TemplateError; the JSON-LD export of any
+register that validates parses back as RDF.
 
 In the test suite each target runs a bounded number of examples and all of them together
 stop generating work after ROPA_FUZZ_SECONDS (default 40 s, so that the suite's fuzzing
@@ -264,3 +266,93 @@ def test_edited_register_never_crashes_the_commands(work: Path, data: Any, as_js
     else:
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
         _validate_and_export(work, text.encode("utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The regulators' layouts (CNIL, ICO) and the JSON-LD export
+
+# Each example imports a workbook: fewer of them in the test suite.
+FUZZ_LAYOUTS = settings(FUZZ, max_examples=int(os.environ.get("ROPA_FUZZ_EXAMPLES", "40")))
+
+
+@pytest.fixture(scope="module")
+def layout_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The shipped register in each regulator's layout, as the bytes of its .xlsx."""
+    from ropa.formats import layout_exporter
+
+    folder = tmp_path_factory.mktemp("layouts")
+    register = ropa.load(SHIPPED)
+    templates = {}
+    for layout in ("cnil", "ico"):
+        path = folder / f"{layout}.xlsx"
+        layout_exporter(layout)(register, path, lang="en")
+        templates[layout] = path.read_bytes()
+    return templates
+
+
+def _damaged(template: bytes, part_choice: int, edits: list[tuple[int, bytes]]) -> bytes:
+    """`template` with a few bytes of one of its parts (unpacked) replaced."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(template))
+    names = source.namelist()
+    target = names[part_choice % len(names)]
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            data = bytearray(source.read(name))
+            if name == target and data:
+                for offset, replacement in edits:
+                    at = offset % len(data)
+                    data[at : at + max(len(replacement), 1)] = replacement
+            archive.writestr(name, bytes(data))
+    return packed.getvalue()
+
+
+@FUZZ_LAYOUTS
+@given(
+    layout=st.sampled_from(["cnil", "ico"]),
+    part=st.integers(0, 100),
+    edits=st.lists(st.tuples(st.integers(0, 2**20), st.binary(max_size=6)), min_size=1, max_size=4),
+)
+def test_damaged_layout_templates_end_in_a_register_or_a_template_error(
+    layout_templates: dict[str, bytes],
+    work: Path,
+    layout: str,
+    part: int,
+    edits: list[tuple[int, bytes]],
+) -> None:
+    if not _in_time():
+        return
+    from ropa.formats import layout_importer
+    from ropa.formats._layout import TemplateError
+
+    path = work / f"damaged-{layout}.xlsx"
+    path.write_bytes(_damaged(layout_templates[layout], part, edits))
+    try:
+        imported = layout_importer(layout)(path, lang="en")
+    except TemplateError as error:
+        assert error.problems
+    else:
+        assert isinstance(imported.register, ropa.Register)
+        for gap in imported.report.gaps:
+            assert gap and "\n" not in gap
+
+
+@FUZZ_LAYOUTS
+@given(data=_edited_registers())
+def test_jsonld_of_an_edited_register_parses_back(work: Path, data: Any) -> None:
+    if not _in_time():
+        return
+    rdflib = pytest.importorskip("rdflib")
+    try:
+        register = ropa.Register.model_validate(data)
+    except ValueError:  # pydantic's ValidationError: the loader reports it, tested above
+        return
+    out = work / "register.jsonld"
+    ropa.export_jsonld(register, out, lang="en")
+    document = json.loads(out.read_bytes())
+    assert "@context" in document
+    graph = rdflib.Graph()
+    graph.parse(data=out.read_text(encoding="utf-8"), format="json-ld")
+    assert len(graph) > 0

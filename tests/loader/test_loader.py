@@ -752,7 +752,7 @@ def test_a_single_line_string_is_a_file_name() -> None:
 def test_a_name_with_a_nul_character_is_a_load_error() -> None:
     with pytest.raises(LoadError) as error:
         load("register\x00.yaml")
-    assert only_problem(error) == "register\x00.yaml:1:1: not a file name"
+    assert only_problem(error) == "register\\x00.yaml:1:1: not a file name"
 
 
 def test_a_directory_is_a_load_error(tmp_path: Path) -> None:

@@ -842,3 +842,55 @@ def test_cli_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
         main(["notice", str(SHIPPED), "--lang", "de"])
     assert exit_info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------
+# Registers of both roles: the notice speaks of the controller's activities only
+
+MIXED = ROOT / "tests" / "fixtures" / "rules" / "mixed-roles.yaml"
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_processor_activities_are_left_out_of_the_notice(lang: str, fmt: str) -> None:
+    register = ropa.load(MIXED)
+    notice = render_notice(register, lang=lang, fmt=fmt)
+    assert "Customer accounts" in notice
+    # Neither the processor activity nor what only it processes reaches the notice.
+    for processor_only in ("Hosting of Client A", "Orders in the client", "client's customers"):
+        assert processor_only not in notice.replace("&#x27;", "'"), processor_only
+    assert ("apstrādātājs citu pārziņu" if lang == "lv" else "as a processor") not in notice
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("lv", "Paziņojumā nav iekļautas darbības, ko organizācija veic kā apstrādātājs"),
+        ("en", "Left out of this notice: the activities the organisation carries out as a "
+               "processor"),
+    ],
+)  # fmt: skip
+def test_draft_says_which_processor_activities_were_left_out(lang: str, said: str) -> None:
+    notice = render_notice(ropa.load(MIXED), lang=lang, fmt="md", draft=True)
+    draft = notice.split("\n## ")[-1]
+    assert said in draft
+    assert "- Hosting of Client A's web shop" in draft
+    assert "Hosting of Client A" not in notice.split("\n## ")[-2]
+
+
+def test_draft_of_a_controller_register_says_nothing_of_processors(shipped: Register) -> None:
+    notice = render_notice(shipped, lang="en", fmt="md", draft=True)
+    assert "as a processor" not in notice
+
+
+def test_processor_register_with_a_controller_activity_gets_a_notice_for_it() -> None:
+    text = MIXED.read_text(encoding="utf-8").replace("kind: controller", "kind: processor", 1)
+    text = text.replace("    role: processor\n", "").replace(
+        "  - id: customer_accounts\n", "  - id: customer_accounts\n    role: controller\n"
+    )
+    register = ropa.load(text)
+    assert [a.id for a in register.controller_activities] == ["customer_accounts"]
+    notice = render_notice(register, lang="en", fmt="md", draft=True)
+    published, draft = notice.split("\n## Items the register cannot fill\n")
+    assert "Customer accounts" in published and "Hosting of Client A" not in published
+    assert "- Hosting of Client A's web shop" in draft

@@ -6,7 +6,7 @@ import pytest
 
 from .conftest import check, clean_register
 
-ART30 = {f"ROPA20{n}" for n in range(1, 9)}
+ART30 = {f"ROPA2{n:02}" for n in range(1, 14)}
 
 
 def test_clean_register_has_no_art30_findings() -> None:
@@ -120,3 +120,119 @@ def test_missing_recipients_field_fires_but_an_empty_list_does_not() -> None:
     data["activities"][0]["recipients"] = []
     data["recipients"] = []
     assert check(data).codes == []
+
+
+def test_a_postal_address_is_a_contact_route() -> None:
+    data = clean_register()
+    data["organisation"]["address"] = "Stabu iela 61, Rīga, LV-1011"
+    del data["organisation"]["contact"]
+    codes = check(data).codes
+    assert "ROPA201" not in codes and "ROPA212" in codes
+
+
+# ROPA209 dpo-contact-missing
+
+
+def test_dpo_without_contact() -> None:
+    data = clean_register()
+    data["organisation"]["dpo"] = {"name": "J. Bērziņa"}
+    checked = check(data)
+    finding = checked.one("ROPA209")
+    assert (finding.activity, finding.path_text) == (None, "organisation.dpo")
+    assert finding.line == checked.line("name: J. Bērziņa")
+
+
+def test_dpo_with_contact() -> None:
+    data = clean_register()
+    data["organisation"]["dpo"] = {"name": "J. Bērziņa", "contact": {"email": "dpo@example.lv"}}
+    assert "ROPA209" not in check(data).codes
+
+
+# ROPA210 dpo-likely-required
+
+
+def test_public_body_without_dpo() -> None:
+    data = clean_register()
+    data["organisation"]["public_body"] = True
+    checked = check(data)
+    finding = checked.one("ROPA210")
+    assert (finding.activity, finding.path_text) == (None, "organisation")
+    assert "public body" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"profiling": True}, "37(1)(b)"),
+        ({"sources": ["observed"]}, "37(1)(b)"),
+        ({"special_condition": "explicit_consent"}, "37(1)(c)"),
+    ],
+)
+def test_large_scale_monitoring_or_special_data_without_dpo(
+    change: dict[str, object], reason: str
+) -> None:
+    data = clean_register()
+    data["activities"][0].update(large_scale=True, **change)
+    if "special_condition" in change:
+        data["data_categories"][0]["special"] = "health"
+    message = check(data).one("ROPA210").message
+    assert reason in message and "'customer_accounts'" in message
+
+
+def test_a_named_dpo_or_small_scale_needs_nothing() -> None:
+    data = clean_register()
+    data["activities"][0].update(profiling=True)  # not large-scale
+    assert "ROPA210" not in check(data).codes
+    data["activities"][0].update(large_scale=True)
+    data["organisation"]["dpo"] = {"name": "DPO", "contact": {"email": "dpo@example.lv"}}
+    assert "ROPA210" not in check(data).codes
+
+
+# ROPA212 contact-postal-only
+
+
+def test_postal_address_only() -> None:
+    data = clean_register()
+    data["organisation"]["address"] = "Stabu iela 61, Rīga, LV-1011"
+    data["organisation"]["contact"] = {"note": "write to us"}
+    checked = check(data)
+    finding = checked.one("ROPA212")
+    assert finding.path_text == "organisation.contact"
+    assert finding.line == checked.line("note: write to us")
+    assert "ROPA201" not in checked.codes
+
+
+def test_address_and_email() -> None:
+    data = clean_register()
+    data["organisation"]["address"] = "Stabu iela 61, Rīga, LV-1011"
+    assert "ROPA212" not in check(data).codes
+
+
+# ROPA213 date-in-future
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [("register", "register.reviewed"), ("activity", "activities[0].reviewed"),
+     ("dpia", "activities[0].dpia.date")],
+)  # fmt: skip
+def test_date_after_the_check_date(where: str, path: str) -> None:
+    data = clean_register()
+    if where == "register":
+        data["register"]["reviewed"] = "2027-06-01"
+    elif where == "activity":
+        data["activities"][0]["reviewed"] = "2027-06-01"
+    else:
+        data["activities"][0]["dpia"] = {"reference": "DPIA-1", "date": "2027-06-01"}
+    checked = check(data)
+    finding = checked.one("ROPA213")
+    assert finding.path_text == path
+    assert finding.line == checked.line("2027-06-01")
+    assert "2027-06-01" in finding.message and "2026-11-27" in finding.message
+
+
+def test_dates_up_to_the_check_date() -> None:
+    data = clean_register()
+    data["register"]["reviewed"] = "2026-11-27"
+    data["activities"][0]["dpia"] = {"reference": "DPIA-1", "date": "2026-01-01"}
+    assert "ROPA213" not in check(data).codes

@@ -72,3 +72,24 @@ def test_fixed_period_without_basis() -> None:
 
 def test_no_fixed_period_needs_no_basis() -> None:
     assert "ROPA402" not in check(with_rule(period=None, basis=None)).codes
+
+
+# ROPA404 retention-long-unjustified
+
+
+def test_period_over_ten_years_without_basis() -> None:
+    checked = check(with_rule(period="P11Y", basis=None))
+    finding = checked.one("ROPA404")
+    assert (finding.activity, finding.path_text) == (None, "retention_rules[0].period")
+    assert finding.line == checked.line("period: P11Y")
+    assert "11 years" in finding.message
+    assert "ROPA402" not in checked.codes  # the stronger finding only
+
+
+def test_period_over_ten_years_with_basis() -> None:
+    assert "ROPA404" not in check(with_rule(period="P75Y")).codes
+
+
+def test_ten_years_exactly_is_not_long() -> None:
+    checked = check(with_rule(period="P10Y", basis=None))
+    assert "ROPA404" not in checked.codes and "ROPA402" in checked.codes

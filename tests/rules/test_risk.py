@@ -18,7 +18,7 @@ def with_activity(**change: Any) -> dict[str, Any]:
 
 
 def test_clean_register_has_no_risk_findings() -> None:
-    assert not {"ROPA601", "ROPA602", "ROPA603", "ROPA604"} & set(check(clean_register()).codes)
+    assert not {f"ROPA60{n}" for n in range(1, 9)} & set(check(clean_register()).codes)
 
 
 # ROPA601 automated-decision-basis
@@ -63,28 +63,39 @@ def test_two_criteria_without_dpia() -> None:
     finding = checked.one("ROPA602")
     assert (finding.activity, finding.path_text) == ("customer_accounts", "activities[0]")
     assert finding.line == checked.line("- id: customer_accounts")
-    assert "large scale, profiling" in finding.message
+    assert "evaluation or scoring, large scale" in finding.message
+    assert "WP248" in finding.message
 
 
-def test_every_criterion_counts() -> None:
+def test_every_criterion_the_register_can_show_counts() -> None:
     data = with_activity(
-        large_scale=True, profiling=True, automated_decisions=True, sources=["observed"]
+        large_scale=False,
+        profiling=True,
+        automated_decisions=True,
+        sources=["observed", "third_party"],
+        special_condition="explicit_consent",
     )
     data["data_subjects"][0]["includes_children"] = True
-    data["data_categories"][0].update(special="biometric", national_id=True)
-    data["activities"][0]["special_condition"] = "explicit_consent"
+    data["data_categories"][0].update(special="health")
+    # (a) automated decisions with profiling is Art. 35(3): ROPA606, not ROPA602.
+    data["activities"][0]["profiling"] = False
     message = check(data).one("ROPA602").message
     for criterion in (
-        "special data",
-        "children",
-        "large scale",
-        "profiling",
-        "automated decisions",
-        "national id",
-        "observed sources",
+        "automated decisions with legal or similar effect",
+        "systematic monitoring",
+        "sensitive or highly personal data",
+        "matching or combining datasets",
+        "vulnerable data subjects",
     ):
         assert criterion in message
-    assert "7 high-risk criteria" in message
+    assert "5 high-risk criteria" in message
+
+
+def test_a_national_id_is_not_a_criterion() -> None:
+    # WP248 lists no national identification number: with it and one criterion, no DPIA.
+    data = with_activity(sources=["observed"])
+    data["data_categories"][0]["national_id"] = True
+    assert "ROPA602" not in check(data).codes
 
 
 def test_one_criterion_needs_no_dpia() -> None:
@@ -94,6 +105,13 @@ def test_one_criterion_needs_no_dpia() -> None:
 def test_a_recorded_dpia_answers_the_criteria() -> None:
     data = with_activity(large_scale=True, profiling=True, dpia={"reference": "DPIA 1"})
     assert "ROPA602" not in check(data).codes
+
+
+def test_an_art_35_3_case_is_ropa606_not_ropa602() -> None:
+    data = with_activity(large_scale=True, profiling=True, special_condition="explicit_consent")
+    data["data_categories"][0]["special"] = "health"
+    codes = check(data).codes
+    assert "ROPA606" in codes and "ROPA602" not in codes
 
 
 # ROPA603 review-overdue
@@ -158,3 +176,114 @@ def test_three_bases_each_saying_what_it_covers() -> None:
 
 def test_two_bases_need_not_say_what_they_cover() -> None:
     assert "ROPA604" not in check(with_activity(legal_bases=THREE_BASES[1:])).codes
+
+
+# ROPA605 review-date-missing
+
+
+def test_register_without_review_date() -> None:
+    data = clean_register()
+    del data["register"]["reviewed"]
+    checked = check(data)
+    finding = checked.one("ROPA605")
+    assert (finding.activity, finding.path_text) == (None, "register")
+    assert finding.line == checked.line("kind: controller")
+
+
+def test_register_with_review_date() -> None:
+    assert "ROPA605" not in check(clean_register()).codes
+
+
+# ROPA606 dpia-required
+
+
+def test_profiling_for_automated_decisions_without_dpia() -> None:
+    checked = check(with_activity(automated_decisions=True, profiling=True))
+    finding = checked.one("ROPA606")
+    assert (finding.activity, finding.path_text) == ("customer_accounts", "activities[0]")
+    assert finding.line == checked.line("- id: customer_accounts")
+    assert "(a) automated decisions" in finding.message
+
+
+@pytest.mark.parametrize("special", ["health", "criminal"])
+def test_special_or_criminal_data_on_a_large_scale_without_dpia(special: str) -> None:
+    data = with_activity(large_scale=True, special_condition="explicit_consent",
+                         legal_bases=[{"basis": "legal_obligation", "law": "Law"}])  # fmt: skip
+    data["data_categories"][0]["special"] = special
+    if special == "criminal":
+        del data["activities"][0]["special_condition"]
+    assert "(b) special-category" in check(data).one("ROPA606").message
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"automated_decisions": True, "profiling": False},
+        {"automated_decisions": True, "profiling": True, "dpia": {"reference": "DPIA-1"}},
+        {"large_scale": True},
+    ],
+)
+def test_no_art_35_3_case_or_a_dpia(change: dict[str, Any]) -> None:
+    assert "ROPA606" not in check(with_activity(**change)).codes
+
+
+# ROPA607 automated-decision-special-data
+
+
+def test_automated_decisions_on_health_data_on_contract() -> None:
+    data = with_activity(automated_decisions=True, special_condition="health_or_social_care")
+    data["data_categories"][0]["special"] = "health"
+    checked = check(data)
+    finding = checked.one("ROPA607")
+    assert finding.path_text == "activities[0].automated_decisions"
+    assert finding.line == checked.line("automated_decisions: true")
+
+
+@pytest.mark.parametrize("condition", ["explicit_consent", "substantial_public_interest"])
+def test_automated_decisions_on_special_data_with_an_art_22_4_ground(condition: str) -> None:
+    data = with_activity(automated_decisions=True, special_condition=condition)
+    data["data_categories"][0]["special"] = "health"
+    assert "ROPA607" not in check(data).codes
+
+
+def test_automated_decisions_on_criminal_data_are_not_art_22_4() -> None:
+    data = with_activity(automated_decisions=True,
+                         legal_bases=[{"basis": "legal_obligation", "law": "Law"}])  # fmt: skip
+    data["data_categories"][0]["special"] = "criminal"
+    assert "ROPA607" not in check(data).codes
+
+
+# ROPA608 security-not-proportionate
+
+
+def organisational_only(**change: Any) -> dict[str, Any]:
+    data = with_activity(**change)
+    data["security_measures"][0]["kind"] = "organisational"
+    return data
+
+
+def test_large_scale_with_organisational_measures_only() -> None:
+    checked = check(organisational_only(large_scale=True))
+    finding = checked.one("ROPA608")
+    assert finding.path_text == "activities[0].security_measures"
+    assert finding.line == checked.line("- access_control")
+    assert "a large scale" in finding.message
+
+
+def test_national_id_with_organisational_measures_only() -> None:
+    data = organisational_only()
+    data["data_categories"][0]["national_id"] = True
+    assert "national identification number" in check(data).one("ROPA608").message
+
+
+def test_a_technical_measure_is_enough() -> None:
+    assert "ROPA608" not in check(with_activity(large_scale=True)).codes
+
+
+def test_ordinary_data_may_have_organisational_measures_only() -> None:
+    assert "ROPA608" not in check(organisational_only()).codes
+
+
+def test_no_measure_at_all_is_left_to_ropa208() -> None:
+    codes = check(with_activity(large_scale=True, security_measures=[])).codes
+    assert "ROPA208" in codes and "ROPA608" not in codes

@@ -239,3 +239,85 @@ def test_other_kinds_need_not_state_countries(kind: str) -> None:
     data = clean_register()
     data["recipients"][0].update(kind=kind, countries=[])
     assert "ROPA506" not in check(data).codes
+
+
+# ROPA509 transfer-inconsistent
+
+
+def test_transfer_to_a_country_the_recipient_does_not_state() -> None:
+    data = with_transfer(country="US", safeguard="scc")
+    data["recipients"][0]["countries"] = ["US"]
+    data["activities"][0]["transfers"][0]["country"] = "IN"
+    checked = check(data)
+    finding = checked.one("ROPA509")
+    assert finding.path_text == "activities[0].transfers[0].country"
+    assert finding.line == checked.line("country: IN")
+    assert "states only US" in finding.message
+
+
+def test_transfer_to_a_recipient_the_activity_does_not_list() -> None:
+    data = with_transfer(country="US", safeguard="scc")
+    data["activities"][0]["recipients"] = []
+    checked = check(data)
+    finding = checked.one("ROPA509")
+    assert finding.path_text == "activities[0].transfers[0].recipient"
+    assert finding.line == checked.line("- recipient: hosting")
+
+
+def test_consistent_transfer() -> None:
+    assert "ROPA509" not in check(with_transfer(country="US", safeguard="scc")).codes
+
+
+def test_unknown_recipient_is_left_to_ropa102() -> None:
+    data = with_transfer(country="US", safeguard="scc")
+    data["activities"][0]["transfers"][0]["recipient"] = "nowhere"
+    codes = check(data).codes
+    assert "ROPA102" in codes and "ROPA509" not in codes
+
+
+# ROPA512 joint-arrangement-missing
+
+
+def test_joint_controller_without_arrangement() -> None:
+    data = clean_register()
+    data["organisation"]["joint_controllers"] = [{"name": "Partner SIA"}]
+    checked = check(data)
+    finding = checked.one("ROPA512")
+    assert finding.path_text == "organisation.joint_controllers[0]"
+    assert finding.line == checked.line("- name: Partner SIA")
+
+
+def test_joint_controller_recipient_without_arrangement() -> None:
+    data = clean_register()
+    data["recipients"][0].update(kind="joint_controller")
+    del data["recipients"][0]["contract"]
+    checked = check(data)
+    assert checked.one("ROPA512").path_text == "recipients[0]"
+
+
+def test_joint_controllers_with_arrangements() -> None:
+    data = clean_register()
+    data["organisation"]["joint_controllers"] = [
+        {"name": "Partner SIA", "arrangement": "Joint controller agreement JCA-2026-01"}
+    ]
+    data["recipients"][0].update(kind="joint_controller")
+    assert "ROPA512" not in check(data).codes
+
+
+# ROPA513 recipient-role-unclear
+
+
+@pytest.mark.parametrize("kind", ["other", "group_company"])
+def test_recipient_of_unclear_kind_without_description(kind: str) -> None:
+    data = clean_register()
+    data["recipients"][0].update(kind=kind)
+    checked = check(data)
+    finding = checked.one("ROPA513")
+    assert (finding.activity, finding.path_text) == (None, "recipients[0]")
+    assert finding.line == checked.line("- id: hosting")
+
+
+def test_recipient_of_unclear_kind_with_description() -> None:
+    data = clean_register()
+    data["recipients"][0].update(kind="other", description="Our auditor, a controller itself")
+    assert "ROPA513" not in check(data).codes

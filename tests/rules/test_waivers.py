@@ -117,5 +117,51 @@ def test_ropa104_cannot_be_waived() -> None:
 def test_valid_waivers_raise_no_finding() -> None:
     data = with_li_without_assessment()
     data["activities"][0]["waivers"] = [{"rule": "ROPA303", "reason": REASON}]
-    data["register"]["waivers"] = [{"rule": "ROPA603", "reason": "stale waiver, harmless"}]
-    assert check(data).codes == ["ROPA303"]
+    data["register"]["waivers"] = [{"rule": "ROPA603", "reason": "stale waiver"}]
+    # The register's waiver silences nothing: ROPA106 says so (info), nothing else.
+    assert sorted(check(data).codes) == ["ROPA106", "ROPA303"]
+
+
+# ROPA106 waiver-unused
+
+
+def test_unused_waiver_is_reported_at_the_waiver() -> None:
+    data = clean_register()
+    data["activities"][0]["waivers"] = [{"rule": "ROPA303", "reason": REASON}]
+    checked = check(data)
+    finding = checked.one("ROPA106")
+    assert (finding.activity, finding.path_text) == (
+        "customer_accounts",
+        "activities[0].waivers[0]",
+    )
+    assert finding.line == checked.line("- rule: ROPA303")
+    assert "ROPA303" in finding.message
+
+
+def test_a_waiver_at_the_wrong_level_is_unused() -> None:
+    # ROPA303 is about the activity: a register-level waiver does not silence it.
+    data = with_li_without_assessment()
+    data["register"]["waivers"] = [{"rule": "ROPA303", "reason": REASON}]
+    checked = check(data)
+    assert checked.one("ROPA106").path_text == "register.waivers[0]"
+    assert not checked.one("ROPA303").waived
+
+
+def test_a_used_waiver_is_not_reported() -> None:
+    data = with_li_without_assessment()
+    data["activities"][0]["waivers"] = [{"rule": "ROPA303", "reason": REASON}]
+    assert "ROPA106" not in check(data).codes
+
+
+def test_a_repeated_waiver_silences_nothing_more() -> None:
+    data = with_li_without_assessment()
+    data["activities"][0]["waivers"] = [{"rule": "ROPA303", "reason": REASON},
+                                        {"rule": "ROPA303", "reason": "again"}]  # fmt: skip
+    assert check(data).one("ROPA106").path_text == "activities[0].waivers[1]"
+
+
+def test_an_invalid_waiver_is_ropa104_not_ropa106() -> None:
+    data = clean_register()
+    data["activities"][0]["waivers"] = [{"rule": "ROPA303"}]
+    codes = check(data).codes
+    assert "ROPA104" in codes and "ROPA106" not in codes

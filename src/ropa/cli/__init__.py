@@ -8,9 +8,13 @@ own "no" (findings, differences), 2 unreadable input or bad usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import gc
 import importlib
+import io
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -59,8 +63,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so that every temporary file and work folder
+    is removed on the way out (the default action kills the process where it stands)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `ropa` with `argv` (default: the process arguments) and return the exit status."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: SIGTERM keeps its handler
+        previous = None
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _last_words("ropa: interrupted")
+        return 130
+    except _Terminated:
+        _last_words("ropa: terminated")
+        return 128 + signal.SIGTERM
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    _usable_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -72,13 +104,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`ropa validate ... | head`): not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_FAILED
-    except KeyboardInterrupt:
-        print("ropa: interrupted", file=sys.stderr)
-        return 130
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        # Standard output full (`> /dev/full`), closed, or its device gone.
+        _silence_stdout()
+        _last_words(f"ropa: cannot write to standard output: {error.strerror or error}")
+        return EXIT_USAGE
     finally:
         if not frozen_before:
             gc.unfreeze()  # what loading froze (`load_or_report`), for callers that carry on
     return status
+
+
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})
+
+
+class _ClosedStream(io.TextIOBase):
+    """Standard output or error that was closed before ropa started (`>&-`)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+def _usable_streams() -> None:
+    """Standard streams that cannot fail with a traceback: a closed one raises EBADF when
+    written to (reported, exit 2), and one whose encoding cannot hold all of Unicode
+    (`PYTHONIOENCODING=ascii`) shows the characters it lacks as escapes."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush of what is
+    still buffered cannot fail again (with a message of its own) on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        sys.stdout = _ClosedStream()
+
+
+def _last_words(line: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        print(line, file=sys.stderr)

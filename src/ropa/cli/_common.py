@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ropa.loader import DEFAULT_MAX_BYTES, LoadError, load
 from ropa.model import Register
+from ropa.text.escape import printable
 
 
 def as_of_date(text: str) -> date:
@@ -19,6 +20,23 @@ def as_of_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+MAX_MAX_BYTES = 1 << 50
+"""The largest `--max-bytes` (1 PiB): a larger number cannot be a size to read."""
+
+
+def byte_count(text: str) -> int:
+    """argparse type for `--max-bytes N`: a whole number of bytes, at least 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= MAX_MAX_BYTES:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of bytes from 1 to {MAX_MAX_BYTES:,}"
+        )
+    return number
 
 
 def add_max_bytes(parser: argparse.ArgumentParser, *, unpacked_factor: bool = False) -> None:
@@ -32,7 +50,7 @@ def add_max_bytes(parser: argparse.ArgumentParser, *, unpacked_factor: bool = Fa
     )
     parser.add_argument(
         "--max-bytes",
-        type=int,
+        type=byte_count,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse {what} (default {DEFAULT_MAX_BYTES:,})",
@@ -45,7 +63,7 @@ def load_or_report(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Register | 
         register = load(Path(path), max_bytes=max_bytes, name=path)
     except LoadError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            say(str(problem))
         return None
     # The register lives until the command ends and holds no reference cycles: the garbage
     # collector is told to leave it out of every collection (`ropa.cli.main` undoes this).
@@ -66,7 +84,13 @@ def check_output_path(output: str, *inputs: str) -> str | None:
     return None
 
 
+def say(line: str) -> None:
+    """Print one line to stderr, its control characters escaped: a file name or register
+    text in it cannot drive the terminal or forge a second line (a CI annotation)."""
+    print(printable(line), file=sys.stderr)
+
+
 def fail(message: str) -> int:
     """Print `ropa: message` to stderr and return the usage/input exit status 2."""
-    print(f"ropa: {message}", file=sys.stderr)
+    say(f"ropa: {message}")
     return 2

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import Any
 
-from ropa.cli._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report
+from ropa.cli._common import (
+    add_max_bytes,
+    as_of_date,
+    check_output_path,
+    fail,
+    load_or_report,
+    say,
+)
 from ropa.formats import EXPORTERS, LAYOUTS
 from ropa.text import LANGUAGES
 
@@ -30,7 +36,9 @@ def add_parser(subparsers: Any) -> None:
             "activities, catalogues, transfers, Art. 30 coverage, data subject rights and "
             "findings. Exit 0 when the file is written (whatever the findings), 2 when the "
             "register cannot be read or the output cannot be written; a failed export leaves "
-            "no partial file and any previous file at OUT as it was."
+            "no partial file and any previous file at OUT as it was. `--to json` writes the "
+            "resolved JSON document, `--to jsonld` the register as W3C DPV linked data, and "
+            "`--layout cnil|ico` the workbook in a regulator's layout."
         ),
     )
     parser.add_argument("file", metavar="FILE", help="the register (YAML or JSON)")
@@ -125,8 +133,11 @@ def run(args: argparse.Namespace) -> int:
                **options)  # fmt: skip
     except OutputError as error:
         return fail(str(error))
-    print(
-        f"{args.output}: {len(register.activities)} activities, {report.summary()}",
-        file=sys.stderr,
-    )
+    say(f"{args.output}: {len(register.activities)} activities, {report.summary()}")
+    left_out = len(register.processor_activities) if args.layout is not None else 0
+    if left_out:
+        say(
+            f"ropa: note: {left_out} processor activit{'ies are' if left_out != 1 else 'y is'} "
+            f"not in the {args.layout} layout, which is the controller's record (Art. 30(1))"
+        )
     return 0

@@ -14,7 +14,7 @@ import warnings
 from typing import Any
 
 from ropa._version import __version__
-from ropa.cli._common import add_max_bytes, check_output_path, fail
+from ropa.cli._common import add_max_bytes, check_output_path, fail, say
 from ropa.formats import LAYOUTS
 from ropa.text import LANGUAGES
 
@@ -30,10 +30,14 @@ def add_parser(subparsers: Any) -> None:
             "YAML. An unchanged workbook gives back exactly the register it was written from. "
             "Exit 0 when the file is written, 2 when the workbook cannot be read (each cell at "
             "fault is named, `Activities!F12: ...`, and nothing is written) or the output "
-            "cannot be written."
+            "cannot be written. With --layout cnil|ico, a regulator's filled template is read "
+            "instead: every value that cannot be mapped is reported as `Sheet!Cell: ...`, and "
+            "the register is written only with --accept-gaps (else exit 1, nothing written)."
         ),
     )
-    parser.add_argument("workbook", metavar="WORKBOOK", help="the workbook (.xlsx)")
+    parser.add_argument(
+        "workbook", metavar="WORKBOOK", help="the workbook (.xlsx; with --layout also .ods)"
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -95,13 +99,13 @@ def run(args: argparse.Namespace) -> int:
             imported = read_workbook(args.workbook, lang=args.lang, max_bytes=args.max_bytes)
         except WorkbookError as error:
             for problem in error.problems:
-                print(problem, file=sys.stderr)
+                say(str(problem))
             count = len(error.problems)
             return fail(
                 f"{args.workbook}: {count} problem{'s' if count != 1 else ''}; nothing written"
             )
     for warning in caught:
-        print(f"ropa: warning: {warning.message}", file=sys.stderr)
+        say(f"ropa: warning: {warning.message}")
 
     name = os.path.basename(args.workbook)
     as_of = f", as of {imported.as_of.isoformat()}" if imported.as_of else ""
@@ -125,10 +129,7 @@ def run(args: argparse.Namespace) -> int:
         except OutputError as error:
             return fail(str(error))
     register = imported.register
-    print(
-        f"{args.output}: {len(register.activities)} activities imported from {args.workbook}",
-        file=sys.stderr,
-    )
+    say(f"{args.output}: {len(register.activities)} activities imported from {args.workbook}")
     return 0
 
 
@@ -158,11 +159,11 @@ def _run_layout(args: argparse.Namespace) -> int:
                                                 max_bytes=args.max_bytes)  # fmt: skip
     except TemplateError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            say(str(problem))
         return fail(f"{args.workbook}: cannot be read as the {args.layout} layout; nothing written")
     report = imported.report
     for gap in report.gaps:
-        print(f"{gap}", file=sys.stderr)
+        say(f"{gap}")
     if args.report is not None:
         try:
             write_bytes_atomically(args.report, report.text().encode("utf-8"))
@@ -170,11 +171,10 @@ def _run_layout(args: argparse.Namespace) -> int:
             return fail(str(error))
     count = len(report.gaps)
     if count and not args.accept_gaps:
-        print(
+        say(
             f"ropa: {args.workbook}: {count} value{'s' if count != 1 else ''} could not be "
             "mapped (above); nothing written. Fix them in the template, or pass --accept-gaps "
-            "to write the register with them kept as text.",
-            file=sys.stderr,
+            "to write the register with them kept as text."
         )
         return 1
     name = os.path.basename(args.workbook)
@@ -191,9 +191,8 @@ def _run_layout(args: argparse.Namespace) -> int:
             write_bytes_atomically(args.output, text.encode("utf-8"))
         except OutputError as error:
             return fail(str(error))
-    print(
+    say(
         f"{args.output}: {len(imported.register.activities)} activities imported from "
-        f"{args.workbook} ({args.layout} layout, {count} gap{'s' if count != 1 else ''})",
-        file=sys.stderr,
+        f"{args.workbook} ({args.layout} layout, {count} gap{'s' if count != 1 else ''})"
     )
     return 0

@@ -45,6 +45,7 @@ def get(name: str) -> Exporter:
 
 
 LAYOUTS: dict[str, tuple[str, str]] = {
+    "cnil": ("ropa.formats.cnil.write:export_cnil", "ropa.formats.cnil.read:import_cnil"),
     "ico": ("ropa.formats.ico.write:export_ico", "ropa.formats.ico.read:import_ico"),
 }
 """Regulators' spreadsheet layouts: name -> ("module:function" of the exporter, of the

@@ -23,14 +23,19 @@ from datetime import date, datetime
 from typing import Any
 from xml.etree import ElementTree
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
 from ropa.atomic import write_bytes_atomically
+from ropa.formats.xlsx import ooxml
+from ropa.formats.xlsx.ooxml import open_workbook
 from ropa.loader import DEFAULT_MAX_BYTES
+from ropa.loader.read import read_at_most
 from ropa.model import ID_PATTERN, Register
 
 __all__ = [
@@ -42,10 +47,17 @@ __all__ = [
     "RegisterBuilder",
     "TemplateError",
     "cell_ref",
+    "fold",
+    "head_and_detail",
+    "lines",
+    "lookup",
+    "merge",
+    "period_in_words",
     "put",
     "read_book",
     "save_book",
     "slug",
+    "trailing_label",
 ]
 
 UNPACKED_FACTOR = 10
@@ -122,6 +134,9 @@ class Grid:
         if value is None:
             return ""
         if isinstance(value, datetime):
+            # A time of day is kept (a date field then reports the cell), never dropped.
+            if value.time() != datetime.min.time():
+                return value.isoformat(sep=" ")
             value = value.date()
         if isinstance(value, date):
             return value.isoformat()
@@ -147,7 +162,7 @@ def read_book(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     try:
         size = os.path.getsize(path)
         with open(path, "rb") as stream:
-            data = stream.read(max_bytes + 1)
+            data = read_at_most(stream, max_bytes + 1)
     except FileNotFoundError:
         raise TemplateError([f"{name}: no such file"]) from None
     except IsADirectoryError:
@@ -181,17 +196,30 @@ def read_book(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         raise TemplateError([f"{name}: damaged spreadsheet, cannot be read ({reason})"]) from None
 
 
+MAX_CELLS = 2_000_000
+"""Most cells read from a regulator's template, the empty ones a row spans included (the
+templates have a few hundred rows); a sheet that declares the whole grid is read as the
+cells it holds, not as the 17 billion its dimension claims."""
+
+
 def _xlsx_book(data: bytes, name: str) -> Book:
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    workbook = open_workbook(io.BytesIO(data), data_only=True)
     book: Book = {}
+    counted = 0
     try:
         for sheet in workbook.worksheets:
             grid = Grid(sheet.title)
+            sheet.reset_dimensions()
             for row in sheet.iter_rows():
+                counted += len(row) or 1
+                if counted > MAX_CELLS:
+                    raise TemplateError([_too_many_cells(name, grid.title)])
                 for cell in row:
                     value = getattr(cell, "value", None)
+                    if type(value) is str:
+                        value = ooxml.decode(value)  # `_x000D_` as the text it stands for
                     if value is not None and value != "":
-                        grid.cells[(cell.row, cell.column)] = value  # type: ignore[index]
+                        grid.cells[(cell.row, cell.column)] = value
             book[sheet.title] = grid
     finally:
         workbook.close()
@@ -203,7 +231,12 @@ _ODS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
 }
+_MAX_SPACES = 1_000
 _MAX_ROWS = 100_000  # a repeated row of values beyond this is a hostile file, not a register
+
+
+def _too_many_cells(name: str, title: str) -> str:
+    return f"{name}: sheet {title} takes the workbook over {MAX_CELLS:,} cells; refused"
 
 
 def _q(prefix: str, local: str) -> str:
@@ -216,6 +249,7 @@ def _ods_book(archive: zipfile.ZipFile, name: str) -> Book:
         raise TemplateError([f"{name}: the spreadsheet declares XML entities; refused"])
     root = ElementTree.fromstring(content)
     book: Book = {}
+    counted = 0
     for table in root.iter(_q("table", "table")):
         grid = Grid(table.get(_q("table", "name"), f"Sheet{len(book) + 1}"))
         row_number = 0
@@ -232,6 +266,9 @@ def _ods_book(archive: zipfile.ZipFile, name: str) -> Book:
                 for column, value in values:
                     if value is not None:
                         grid.cells[(row_number, column)] = value
+                counted += len(values)
+                if counted > MAX_CELLS:
+                    raise TemplateError([_too_many_cells(name, grid.title)])
         book[grid.title] = grid
     return book
 
@@ -270,6 +307,8 @@ def _ods_value(cell: ElementTree.Element) -> Value:
         return int(number) if number.is_integer() else number
     if kind == "date":
         text = cell.get(_q("office", "date-value"), "")
+        if text[10:].strip("T0:.") != "":
+            return text.replace("T", " ")  # a time of day: kept as text, never dropped
         try:
             return date.fromisoformat(text[:10])
         except ValueError:
@@ -286,7 +325,8 @@ def _ods_text(element: ElementTree.Element) -> Iterator[str]:
         yield element.text
     for child in element:
         if child.tag == _q("text", "s"):
-            yield " " * int(child.get(_q("text", "c"), "1"))
+            # `<text:s text:c="1000000000"/>` would be a gigabyte of spaces.
+            yield " " * min(int(child.get(_q("text", "c"), "1")), _MAX_SPACES)
         elif child.tag == _q("text", "tab"):
             yield "\t"
         elif child.tag == _q("text", "line-break"):
@@ -300,6 +340,7 @@ def _ods_text(element: ElementTree.Element) -> Iterator[str]:
 # ---------------------------------------------------------------------------------------------
 # Writing: formula-safe cells, deterministic bytes
 
+_BOLD = Font(bold=True)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -307,15 +348,22 @@ def put(sheet: Worksheet, ref: str, value: Value, *, bold: bool = False) -> Cell
     """Write `value` at `ref`; text is always text (never a formula, whatever it starts with)."""
     cell: Cell = sheet[ref]
     if isinstance(value, str):
-        cell.value = _CONTROL.sub("", value)
+        cell.value = ooxml.escape(_CONTROL.sub("", value))
         cell.data_type = "s"  # "=SUM(A1)" in a register is a text, not a formula to run
     else:
         cell.value = value
     if bold:
-        from openpyxl.styles import Font
-
-        cell.font = Font(bold=True)
+        cell.font = _BOLD
     return cell
+
+
+def merge(sheet: Worksheet, ref: str) -> None:
+    """Merge the cells of `ref` (e.g. `B4:H4`), whose first cell holds the value.
+
+    openpyxl's `merge_cells` also makes an object for every covered cell, which costs more
+    than the rest of a CNIL fiche; the covered cells are never written here, so declaring the
+    range is enough (Excel and LibreOffice read the same merged range)."""
+    sheet.merged_cells.add(CellRange(ref))
 
 
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")

@@ -4,7 +4,10 @@ The document says everything the register says and what the library derives from
 reader needs neither the YAML nor ropa to understand it:
 
 - every reference is expanded: an activity carries its data subjects, data categories,
-  recipients, retention rule and security measures as objects, with their names;
+  recipients, retention rule and security measures as objects, with their names, and (for a
+  processor activity) the controllers it is carried out for;
+- each activity says its role, controller (Art. 30(1)) or processor (Art. 30(2)), as the
+  register's kind gives it when the activity states none;
 - every vocabulary value is an object ``{code, label, article, dpv}``;
 - the data subject rights are derived per activity (``ropa.rights``);
 - the validation report is included, and the metadata say which ropa wrote the document, from
@@ -30,6 +33,7 @@ from ropa.model import (
     FORMAT,
     Activity,
     Contact,
+    Controller,
     DataCategory,
     DataSubjectCategory,
     Dpia,
@@ -126,7 +130,7 @@ def export_json(
         >>> with open("ropa.json", encoding="utf-8") as stream:
         ...     document = json.load(stream)
         >>> document["metadata"]["format"], document["report"]["summary"]["warnings"]
-        ('ropa-export/1', 21)
+        ('ropa-export/1', 18)
     """
     if source_sha256 is None and register.source is not None:
         source_sha256 = register.source.sha256()
@@ -242,6 +246,7 @@ class _Exporter:
         self.lang = lang
         self.lazy = lazy
         self.language = register.register.language
+        self.controllers = _index(register.controllers)
         self.data_subjects = _index(register.data_subjects)
         self.data_categories = _index(register.data_categories)
         self.recipients = _index(register.recipients)
@@ -298,6 +303,7 @@ class _Exporter:
             "metadata": self.metadata(report, digest),
             "register": self.register_info(register.register),
             "organisation": self.organisation(register.organisation),
+            "controllers": [self.controller(e) for e in register.controllers],
             "data_subjects": [self.data_subject(e) for e in register.data_subjects],
             "data_categories": [self.data_category(e) for e in register.data_categories],
             "recipients": [self.recipient(e) for e in register.recipients],
@@ -376,6 +382,16 @@ class _Exporter:
 
     # -- catalogue entries ---------------------------------------------------------------------
 
+    def controller(self, entry: Controller) -> dict[str, Json]:
+        return {
+            "id": entry.id,
+            "name": entry.name,
+            "contact": self.contact(entry.contact),
+            "representative": self.party(entry.representative),
+            "dpo": self.party(entry.dpo),
+            "contract": entry.contract,
+        }
+
     def data_subject(self, entry: DataSubjectCategory) -> dict[str, Json]:
         return {
             "id": entry.id,
@@ -401,6 +417,14 @@ class _Exporter:
             "kind": self.term(RECIPIENT_KINDS, entry.kind),
             "contract": entry.contract,
             "countries": [self.country(code) for code in entry.countries],
+            "authorisation": (
+                None
+                if entry.authorisation is None
+                else {
+                    "kind": entry.authorisation.kind,
+                    "reference": entry.authorisation.reference,
+                }
+            ),
         }
 
     def retention_rule(self, entry: RetentionRule) -> dict[str, Json]:
@@ -426,10 +450,13 @@ class _Exporter:
     # -- activities ----------------------------------------------------------------------------
 
     def activity(self, activity: Activity, findings: list[int]) -> dict[str, Json]:
+        role = self.register.role_of(activity)
         return {
             "id": activity.id,
             "name": self.text(activity.name),
             "description": self.text(activity.description),
+            "role": self.term(REGISTER_KINDS, role),
+            "on_behalf_of": _resolve_all(activity.on_behalf_of, self.controllers, self.controller),
             "purpose": self.term(PURPOSES, activity.purpose),
             "legal_bases": [self.legal_basis(b) for b in activity.legal_bases],
             "special_condition": self.term(SPECIAL_CONDITIONS, activity.special_condition),
@@ -466,7 +493,8 @@ class _Exporter:
             "owner": activity.owner,
             "reviewed": _iso(activity.reviewed),
             "waivers": [_waiver(w) for w in activity.waivers],
-            "rights": self.rights(activity),
+            # A processor does not answer the data subjects' rights: the controller does.
+            "rights": self.rights(activity) if role == "controller" else [],
             "findings": findings,
         }
 

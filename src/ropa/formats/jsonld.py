@@ -219,9 +219,11 @@ class _Graph:
         _put(ropa, "dct:creator", {"@value": f"ropa {__version__}"})
         _put(ropa, "dct:language", info.language)
         _put(ropa, "dct:isReferencedBy", info.approved_by)
-        _put(ropa, "dpv:hasDataController", _ref(self.iri("controller")))
+        keeper = "dpv:hasDataProcessor" if info.kind == "processor" else "dpv:hasDataController"
+        ropa[keeper] = _ref(self.iri("organisation"))
         _put(ropa, "dct:hasPart", [_ref(self.activity_iri(a)) for a in register.activities])
-        nodes: list[Json] = [ropa, self.controller(register.organisation)]
+        nodes: list[Json] = [ropa, self.organisation(register.organisation)]
+        nodes.extend(self.client(item) for item in getattr(register, "controllers", ()))
         nodes.extend(self.subject(subject) for subject in register.data_subjects)
         nodes.extend(self.category(category) for category in register.data_categories)
         nodes.extend(self.recipient(recipient) for recipient in register.recipients)
@@ -248,16 +250,34 @@ class _Graph:
             _put(node, "dct:publisher", firm if isinstance(firm, str) else self.text(firm))
         return node
 
-    def controller(self, organisation: Organisation) -> dict[str, Json]:
-        node: dict[str, Json] = {"@id": self.iri("controller"), "@type": "dpv:DataController"}
+    def role_of(self, activity: Activity) -> str:
+        role = getattr(activity, "role", None)  # processor records (Art. 30(2))
+        return str(role) if role is not None else self.register.register.kind
+
+    def organisation(self, organisation: Organisation) -> dict[str, Json]:
+        """The organisation keeping the register: a controller, a processor, or both."""
+        roles = {self.role_of(activity) for activity in self.register.activities}
+        roles.add(self.register.register.kind)
+        types = [
+            kind
+            for role, kind in (
+                ("controller", "dpv:DataController"),
+                ("processor", "dpv:DataProcessor"),
+            )
+            if role in roles
+        ]
+        if organisation.public_body:
+            types.append("dpv:GovernmentalOrganisation")
+        node: dict[str, Json] = {
+            "@id": self.iri("organisation"),
+            "@type": types if len(types) > 1 else types[0],
+        }
         _put(node, "dpv:hasName", organisation.name)
         _put(node, "dpv:hasIdentifier", organisation.registration_number)
         _put(node, "dpv:hasAddress", self.text(organisation.address))
         if organisation.country:
             node["dpv:hasCountry"] = _ref(f"loc:{organisation.country}")
         self.contact(node, organisation.contact)
-        if organisation.public_body:
-            node["@type"] = ["dpv:DataController", "dpv:GovernmentalOrganisation"]
         if organisation.dpo is not None:
             node["dpv:hasDataProtectionOfficer"] = self.party(
                 self.iri("dpo"), "dpv:DataProtectionOfficer", organisation.dpo
@@ -277,7 +297,26 @@ class _Graph:
             node["dpv:hasJointDataControllers"] = {
                 "@id": self.iri("joint-controllers"),
                 "@type": "dpv:JointDataControllers",
-                "dpv:hasDataController": [_ref(self.iri("controller")), *joint],
+                "dpv:hasDataController": [_ref(self.iri("organisation")), *joint],
+            }
+        return node
+
+    def client(self, controller: Any) -> dict[str, Json]:
+        """A controller on whose behalf the organisation processes (Art. 30(2)(a))."""
+        node = self.party(self.iri("client", controller.id), "dpv:DataController", controller)
+        node["dct:identifier"] = controller.id
+        for key, kind in (
+            ("dpo", "dpv:DataProtectionOfficer"),
+            ("representative", "dpv:Representative"),
+        ):
+            party = getattr(controller, key, None)
+            if party is not None:
+                prop = "dpv:hasDataProtectionOfficer" if key == "dpo" else "dpv:hasRepresentative"
+                node[prop] = self.party(self.iri("client", controller.id, key), kind, party)
+        if getattr(controller, "contract", None):
+            node["dpv:hasLegalMeasure"] = {
+                "@type": "dpv:DataProcessingAgreement",
+                "dct:identifier": controller.contract,
             }
         return node
 
@@ -394,7 +433,12 @@ class _Graph:
         }
         _put(node, "dct:description", self.text(activity.description))
         _put(node, "dct:modified", self.day(activity.reviewed))
-        node["dpv:hasDataController"] = _ref(self.iri("controller"))
+        if self.role_of(activity) == "processor":
+            clients = getattr(activity, "on_behalf_of", ())
+            _put(node, "dpv:hasDataController", [_ref(self.iri("client", c)) for c in clients])
+            node["dpv:hasDataProcessor"] = _ref(self.iri("organisation"))
+        else:
+            node["dpv:hasDataController"] = _ref(self.iri("organisation"))
         if activity.purpose is not None:
             node["dpv:hasPurpose"] = _ref(PURPOSES[activity.purpose].dpv)
         _put(node, "dpv:hasLegalBasis", list(self.bases(iri, activity)))

@@ -30,6 +30,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_ALIAS_NODES = 1_000_000
 """Most nodes that aliases may add to a document (stops "billion laughs" documents)."""
+MAX_ALIAS_CHARACTERS = 10_000_000
+"""Most characters of text (keys and values) that aliases may add to a document: one long
+text repeated by a thousand aliases is as large, to everything after the loader, as the
+thousand copies it stands for."""
+MAX_NUMBER_LENGTH = 1_000
+"""Longest unquoted number the loader converts (Python refuses to print integers of more than
+4,300 digits, and no register field holds such a number)."""
 MAX_DEPTH = 100
 """Deepest nesting of mappings and lists the loader accepts."""
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -54,8 +61,13 @@ _SPECIAL_FLOATS = {
     ".NAN": float("nan"),
 }
 _TAB_WORD = re.compile(r"\btab\b")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NUMERIC_START = frozenset("0123456789+-.")
 _KEYWORD_START = frozenset("~nNtTfF")
+
+
+class _NumberTooLong(Exception):
+    """A plain scalar that is a number longer than `MAX_NUMBER_LENGTH`."""
 
 
 def _resolve_plain(value: str) -> Any:
@@ -71,6 +83,10 @@ def _resolve_plain(value: str) -> Any:
             return found
         return value
     if first in _NUMERIC_START:
+        if len(value) > MAX_NUMBER_LENGTH and (
+            _INT.fullmatch(value) or _INT_HEX.fullmatch(value) or _INT_OCT.fullmatch(value)
+        ):
+            raise _NumberTooLong
         if _INT.fullmatch(value):
             return int(value)
         if _FLOAT.fullmatch(value):
@@ -109,7 +125,8 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
 
     `document` is the text, or the text as UTF-8 (which libyaml reads without a copy).
     """
-    # A frame is [container, position, pending key, key place, anchor, node count at start].
+    # A frame is [container, position, pending key, key place, anchor, node count at start,
+    # characters at start, index of the keys (made at the first duplicate key)].
     # Mapping frames have a dict container, sequence frames a list. Positions are in the
     # compact shapes `ropa.source` describes.
     stack: list[list[Any]] = []
@@ -118,12 +135,16 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
     # and the rest of the program less time.
     shared: dict[str, str] = {}
     share = shared.setdefault
-    anchors: dict[str, tuple[Any, Position, int | None]] = {}
+    # An anchor's node, position, and the nodes and characters of text an alias to it adds.
+    anchors: dict[str, tuple[Any, Position, int | None, int]] = {}
     root: Any = _NO_KEY
     root_position: Position = place(1, 1)
     documents = 0
     nodes = 0
     alias_nodes = 0
+    characters = 0
+    alias_characters = 0
+    mark: Any = None
 
     parser = _new_parser(document)
     get_event = parser.get_event
@@ -137,6 +158,8 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                 # `place(line, column)`, written out: this runs for every value in the file
                 # (and a column never reaches 2**32, which would take a line of 4 GiB).
                 position: Position = (mark.line + 1) << 32 | mark.column + 1
+                length = len(event.value)
+                characters += length
                 if not event.style and event.tag is None:
                     value = _resolve_plain(event.value)
                 elif event.tag is None or event.tag in ("!", _STR_TAG):
@@ -146,7 +169,7 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                 if type(value) is str and len(value) <= _SHARED_LENGTH:
                     value = share(value, value)
                 if event.anchor is not None:
-                    anchors[event.anchor] = (value, position, 1)
+                    anchors[event.anchor] = (value, position, 1, length)
             elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
                 nodes += 1
                 mark = event.start_mark
@@ -164,29 +187,40 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                     container = []
                     position = (spot, [])
                 if event.anchor is not None:
-                    anchors[event.anchor] = (container, position, None)
-                stack.append([container, position, _NO_KEY, None, event.anchor, nodes])
+                    anchors[event.anchor] = (container, position, None, 0)
+                stack.append(
+                    [container, position, _NO_KEY, None, event.anchor, nodes, characters, None]
+                )
                 continue
             elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
                 frame = stack.pop()
                 value, position = frame[0], frame[1]
                 if frame[4] is not None:
-                    anchors[frame[4]] = (value, position, nodes - frame[5] + 1)
+                    size = nodes - frame[5] + 1
+                    anchors[frame[4]] = (value, position, size, characters - frame[6])
             elif kind is _AliasEvent:
                 mark = event.start_mark
                 line, column = mark.line + 1, mark.column + 1
                 target = anchors.get(event.anchor)
                 if target is None:
                     raise Refused(line, column, f"alias *{event.anchor} names no anchor")
-                value, position, size = target
+                value, position, size, length = target
                 if size is None:
                     raise Refused(line, column, f"alias *{event.anchor} refers to itself")
                 nodes += size
                 alias_nodes += size
+                characters += length
+                alias_characters += length
                 if alias_nodes > MAX_ALIAS_NODES:
                     message = (
                         f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; "
                         "the document is refused (an alias bomb?)"
+                    )
+                    raise Refused(line, column, message)
+                if alias_characters > MAX_ALIAS_CHARACTERS:
+                    message = (
+                        f"aliases expand to more than {MAX_ALIAS_CHARACTERS:,} characters of "
+                        "text; the document is refused (an alias bomb?)"
                     )
                     raise Refused(line, column, message)
             elif kind is _DocumentStartEvent:
@@ -228,7 +262,12 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                 if key is _BAD_KEY:
                     continue
                 if key in container:
-                    first, _ = line_column(parent[1][2][list(container).index(key)])
+                    # The keys' places are in the order of the keys; an index of them is made
+                    # at the first duplicate (a mapping of duplicates stays linear).
+                    index = parent[7]
+                    if index is None:
+                        index = parent[7] = {name: at for at, name in enumerate(container)}
+                    first, _ = line_column(parent[1][2][index[key]])
                     problems.append(
                         Problem(
                             Location(file, *line_column(parent[3])),
@@ -238,7 +277,16 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                     continue
                 container[key] = value
                 parent[1][1][key] = position
-                parent[1][2].append(parent[3])
+                places = parent[1][2]
+                places.append(parent[3])
+                if parent[7] is not None:
+                    parent[7][key] = len(places) - 1
+    except _NumberTooLong:
+        message = (
+            f"a number more than {MAX_NUMBER_LENGTH:,} digits long; no register field holds "
+            "one (put it in quotes if it is text)"
+        )
+        raise Refused(mark.line + 1, mark.column + 1, message) from None
     finally:
         parser.dispose()
 
@@ -327,7 +375,7 @@ def _is_tab_problem(problem: str, text: str, line: int, column: int) -> bool:
     """
     if _TAB_WORD.search(problem) or "'\\t'" in problem:
         return True
-    rows = text.split("\n", line)
+    rows = _LINE_BREAK.split(text, line)
     row = rows[line - 1] if line <= len(rows) else ""
     indentation = row[:column]
     return "\t" in indentation and not indentation.strip(" \t")

@@ -6,19 +6,28 @@ import json
 import re
 from typing import Any
 
+from ropa.loader.events import MAX_DEPTH, MAX_NUMBER_LENGTH
 from ropa.loader.problems import LoadError, Problem
+from ropa.loader.read import line_column_of
 from ropa.source import Location
 
 
 def check_json(text: str, file: str) -> str:
     """JSON text, checked as JSON (so YAML in a .json file is refused), ready for the parser."""
     try:
-        json.loads(text, parse_constant=_refuse_constant)
+        json.loads(text, parse_constant=_refuse_constant, parse_int=_checked_int)
     except json.JSONDecodeError as error:
         message = f"not valid JSON: {error.msg}"
-        raise LoadError([Problem(Location(file, error.lineno, error.colno), message)]) from None
+        location = Location(file, *line_column_of(text[: error.pos]))
+        raise LoadError([Problem(location, message)]) from None
     except ValueError as error:
         raise LoadError([Problem(Location(file, 1, 1), str(error))]) from None
+    except RecursionError:
+        # Python's JSON parser recurses into each array and object; the loader's nesting
+        # limit is far below where it gives up, so the place is the first node too deep.
+        line, column = _too_deep(text)
+        message = f"nesting deeper than {MAX_DEPTH} levels; a register is never so deep"
+        raise LoadError([Problem(Location(file, line, column), message)]) from None
     # Tabs are JSON whitespace but not YAML indentation; outside strings they are only
     # whitespace (JSON strings cannot hold a raw tab), so a space keeps every column.
     text = text.replace("\t", " ")
@@ -49,6 +58,29 @@ _SURROGATE_PAIR = re.compile(
 def _join_surrogates(match: re.Match[str]) -> str:
     high, low = int(match[2], 16), int(match[3], 16)
     return match[1] + chr(0x10000 + (high - 0xD800) * 0x400 + (low - 0xDC00))
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """The line and column of the first array or object nested deeper than `MAX_DEPTH`."""
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        token = match[0]
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line_column_of(text[: match.start()])
+        elif token in "]}":
+            depth -= 1
+    return 1, 1
+
+
+def _checked_int(digits: str) -> int:
+    # Only checked here: an integer too long to convert is refused at its place by the
+    # event parser, which reads the text next.
+    return int(digits) if len(digits) <= MAX_NUMBER_LENGTH else 0
 
 
 def _refuse_constant(name: str) -> Any:

@@ -15,6 +15,7 @@ from ropa.source import NodePath, PathPart, SourceMap, format_path
 
 def model_problems(error: ValidationError, data: Any, source_map: SourceMap) -> list[Problem]:
     problems = set()
+    suggested: dict[str, str] = {}
     for detail in error.errors(include_url=False):
         path = _data_path(detail["loc"], data)
         kind = detail["type"]
@@ -29,7 +30,7 @@ def model_problems(error: ValidationError, data: Any, source_map: SourceMap) -> 
         elif kind == "extra_forbidden":
             location = source_map.key_location(path)
             message = f"unknown field {quoted(str(path[-1]))} in {format_path(path[:-1])}"
-            message += _suggestion(str(path[-1]))
+            message += _suggestion(str(path[-1]), suggested)
         else:
             location = source_map.locate(path)
             message = f"{field}: {_describe(detail)}"
@@ -129,12 +130,24 @@ def _models_in(annotation: Any) -> Iterator[Any]:
 
 
 _FIELD_NAMES: list[str] = []
+_SUGGESTED_NAME_LENGTH = 40
+"""Longest unknown name a suggestion is looked for (no field name is half as long)."""
+MAX_SUGGESTIONS = 100
+"""Most unknown names a suggestion is looked for in one register; a file of thousands of
+unknown keys gets each reported, the first hundred with a suggestion."""
 
 
-def _suggestion(name: str) -> str:
+def _suggestion(name: str, asked: dict[str, str]) -> str:
+    """'; did you mean ...?' for an unknown field, or ''; `asked` holds the answers given
+    so far for this register (the same name twice is looked up once)."""
+    if name in asked:
+        return asked[name]
+    if len(name) > _SUGGESTED_NAME_LENGTH or len(asked) >= MAX_SUGGESTIONS:
+        return ""
     if not _FIELD_NAMES:
         _FIELD_NAMES.extend(_all_field_names())
     # A field of another model (a `law` on a consent basis) is no typo: suggest nothing.
     candidates = [field for field in _FIELD_NAMES if field != name]
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    asked[name] = f"; did you mean '{close[0]}'?" if close else ""
+    return asked[name]

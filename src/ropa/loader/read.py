@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 from ropa.loader.problems import LoadError, Problem, oversize_message
 from ropa.source import Location
@@ -31,7 +32,7 @@ def read_source(
         if size > max_bytes:
             raise LoadError([Problem(Location(label, 1, 1), oversize_message(size, max_bytes))])
         with path.open("rb") as stream:
-            raw = stream.read(max_bytes + 1)
+            raw = read_at_most(stream, max_bytes + 1)
         return raw, label, hashlib.sha256(raw).hexdigest()
     except LoadError:
         raise
@@ -44,6 +45,24 @@ def read_source(
     except OSError as error:
         message = f"cannot be read: {error.strerror or error}"
         raise LoadError([Problem(Location(label, 1, 1), message)]) from None
+
+
+_CHUNK = 1 << 26
+
+
+def read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """Up to `limit` bytes of `stream`. A read of N bytes reserves N bytes at once, so a large
+    limit (`max_bytes=10**30`) is read in chunks of 64 MiB instead."""
+    if limit <= _CHUNK:
+        return stream.read(limit)
+    chunks = []
+    while limit > 0:
+        chunk = stream.read(min(limit, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return b"".join(chunks)
 
 
 def decode(raw: bytes | str, file: str, max_bytes: int) -> str:
@@ -90,9 +109,17 @@ def decode(raw: bytes | str, file: str, max_bytes: int) -> str:
 
 
 def line_column_of(before: str) -> tuple[int, int]:
-    """1-based line and column of the character that follows `before`."""
+    """1-based line and column of the character that follows `before`.
+
+    Line breaks are counted as YAML's parser counts them: LF, CRLF and a lone CR each end a
+    line (so a file saved with old Mac line ends is reported at the lines its parser saw).
+    """
     line = before.count("\n") + 1
-    return line, len(before) - (before.rfind("\n") + 1) + 1
+    start = before.rfind("\n") + 1
+    if "\r" in before:
+        line += before.count("\r") - before.count("\r\n")
+        start = max(start, before.rfind("\r") + 1)
+    return line, len(before) - start + 1
 
 
 _HIDDEN_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}

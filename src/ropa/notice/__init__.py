@@ -54,10 +54,13 @@ def render_notice(
     `lang` is "lv" or "en"; register text fields are taken in that language, falling back as
     the register format says. `authority` is the supervisory authority named for complaints;
     by default the one of the organisation's country (`AUTHORITIES`), else a general sentence.
-    With `draft=True` a final section lists the items the register cannot fill.
+    With `draft=True` a final section lists the items the register cannot fill. Only the
+    activities of role controller appear: for those the organisation carries out as a
+    processor, informing the data subjects is the controller's duty (Art. 13, 14 and 28); the
+    draft section names them as left out.
 
-    Raises ValueError for an unknown language or format, or for a processor's register (a
-    privacy notice is the controller's duty, Art. 13 and 14).
+    Raises ValueError for an unknown language or format, or for a register that holds no
+    controller activity (a processor's register).
 
     Examples:
         >>> import ropa
@@ -73,7 +76,7 @@ def render_notice(
         raise ValueError(f"unknown notice language {lang!r}; use one of {', '.join(LANGUAGES)}")
     if fmt not in _RENDERERS:
         raise ValueError(f"unknown notice format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if register.register.kind != "controller":
+    if register.register.kind != "controller" and not register.controller_activities:
         raise ValueError(
             "this is a processor's register; a privacy notice is written by the controller "
             "(GDPR Art. 13 and 14)"

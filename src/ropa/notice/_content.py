@@ -36,7 +36,7 @@ from ropa.notice._document import (
 )
 from ropa.notice._gaps import INDIRECT_SOURCES, find_gaps
 from ropa.notice._phrases import Phrases, article, join_or, long_date, lower_first, phrases
-from ropa.notice._view import RegisterView, web_link
+from ropa.notice._view import RegisterView, activity_recipients, web_link
 from ropa.notice.authorities import SupervisoryAuthority
 from ropa.rights import Applicability, RightStatus, rights_of
 from ropa.vocab import (
@@ -284,7 +284,9 @@ def _recipients(view: RegisterView, p: Phrases) -> Section:
         return _section(p.recipients_title)
     used = view.used_recipients()
     if not used:
-        if len(stated) == len(view.activities):
+        # Never "we do not disclose" beside a transfer: a transfer discloses the data.
+        transfers = any(activity.transfers for activity in view.activities)
+        if len(stated) == len(view.activities) and not transfers:
             return _section(p.recipients_title, paragraph(p.no_recipients))
         return _section(p.recipients_title)
     items = []
@@ -296,7 +298,7 @@ def _recipients(view: RegisterView, p: Phrases) -> Section:
             description = view.text(recipient.description)
             if description:
                 content.append(f": {description}")
-        concerned = [a for a in view.activities if recipient_id in (a.recipients or ())]
+        concerned = [a for a in view.activities if recipient_id in activity_recipients(a)]
         children: tuple[Line, ...] = ()
         if len(concerned) < len(view.activities):
             content.append(f" — {p.only_for}")
@@ -504,4 +506,8 @@ def _draft(view: RegisterView, p: Phrases, *, authority_known: bool) -> Section:
         details = (p.every_purpose,) if gap.every_purpose else gap.details
         items.append(Item((content,), tuple((detail,) for detail in details)))
     body: Block = BulletList(tuple(items)) if items else paragraph(p.draft_nothing)
-    return Section(p.draft_title, (paragraph(p.draft_intro), body), draft=True)
+    blocks: list[Block] = [paragraph(p.draft_intro), body]
+    if view.left_out:
+        blocks.append(paragraph(p.draft_left_out))
+        blocks.append(BulletList(tuple(Item((view.name(a),)) for a in view.left_out)))
+    return Section(p.draft_title, tuple(blocks), draft=True)

@@ -2,8 +2,8 @@
 
 Register text is escaped so that it is always shown as written: Markdown renderers pass raw
 HTML through, so `<` and `>` become entities, and the characters that make emphasis, links or
-code are backslash-escaped. A line that register text starts cannot turn into a heading, quote
-or list.
+code are backslash-escaped (`~` included: `~~~` would open a code block). A paragraph or list
+item that register text starts cannot turn into a heading, quote, list or code block.
 """
 
 from __future__ import annotations
@@ -23,14 +23,16 @@ from ropa.notice._document import (
     normalise,
 )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]])")
+# `~` too: a line starting `~~~` opens a fenced code block to the end of the document, and
+# `~~text~~` is struck through (GitHub's Markdown).
+_SPECIAL = re.compile(r"([\\`*_~\[\]])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _BLOCK_START = re.compile(r"([#>+=-]|\d+[.)])")
 
 
 def render_markdown(document: Document) -> str:
     """The whole notice as Markdown, ending with one newline."""
-    parts = [f"# {_escape(document.title)}"]
+    parts = [f"# {_heading(document.title)}"]
     if document.subtitle:
         parts.append(f"**{_escape(document.subtitle)}**")
     if document.updated:
@@ -41,8 +43,13 @@ def render_markdown(document: Document) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _heading(text: str) -> str:
+    # A `#` that ends a heading closes it and is not shown: each `#` is escaped.
+    return _escape(text).replace("#", "\\#")
+
+
 def _section(section: Section, level: int) -> list[str]:
-    parts = [f"{'#' * level} {_escape(section.title)}"]
+    parts = [f"{'#' * level} {_heading(section.title)}"]
     parts.extend(_block(block) for block in section.blocks)
     for subsection in section.subsections:
         parts.extend(_section(subsection, level + 1))
@@ -58,8 +65,9 @@ def _block(block: Block) -> str:
 def _list(block: BulletList) -> str:
     lines = []
     for item in block.items:
-        lines.append(f"- {_line(item.content)}")
-        lines.extend(f"  - {_line(child)}" for child in item.children)
+        # An item's text starts a block of its own: `- # Orders` would be a heading.
+        lines.append(f"- {_line_start(_line(item.content))}")
+        lines.extend(f"  - {_line_start(_line(child))}" for child in item.children)
     return "\n".join(lines)
 
 
@@ -87,7 +95,9 @@ def _escape(text: str) -> str:
 
 
 def _line_start(line: str) -> str:
-    """Keep a paragraph that starts with "#", "-", "1." ... from becoming a heading or list."""
+    """Keep a paragraph (or list item) that starts with "#", "-", "1." ... from becoming a
+    heading or list; leading spaces, which Markdown ignores there, go."""
+    line = line.lstrip(" ")
     match = _BLOCK_START.match(line)
     if match is None:
         return line

@@ -115,6 +115,7 @@ class Phrases:
     # The --draft section.
     draft_intro: str
     draft_nothing: str
+    draft_left_out: str
     every_purpose: str
     draft: Mapping[str, DraftPhrase]
 
@@ -334,6 +335,11 @@ LV = Phrases(
         "papildiniet reģistru un izveidojiet paziņojumu no jauna."
     ),
     draft_nothing="Reģistrs sniedz visu paziņojumam vajadzīgo informāciju.",
+    draft_left_out=(
+        "Paziņojumā nav iekļautas darbības, ko organizācija veic kā apstrādātājs citu pārziņu "
+        "vārdā (VDAR 28. pants un 30. panta 2. punkts); to datu subjektus informē pārzinis "
+        "(VDAR 13. un 14. pants):"
+    ),
     every_purpose="visi nolūki",
     draft=_draft(
         organisation_name=("Pārziņa nosaukums", "13(1)(a)"),
@@ -603,6 +609,11 @@ EN = Phrases(
         "register and generate the notice again."
     ),
     draft_nothing="The register provides everything the notice needs.",
+    draft_left_out=(
+        "Left out of this notice: the activities the organisation carries out as a processor "
+        "on behalf of other controllers (GDPR Art. 28 and 30(2)); their data subjects are "
+        "informed by the controller (GDPR Art. 13 and 14):"
+    ),
     every_purpose="every purpose",
     draft=_draft(
         organisation_name=("The controller's name", "13(1)(a)"),

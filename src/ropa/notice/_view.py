@@ -22,7 +22,11 @@ class RegisterView:
     def __init__(self, register: Register, lang: str) -> None:
         self.register = register
         self.lang = lang
-        self.activities = register.activities
+        # A processor does not inform the controller's data subjects (Art. 13, 14 and 28):
+        # the notice speaks of the controller-role activities only.
+        self.activities = register.controller_activities
+        self.left_out = register.processor_activities
+        """The processor-role activities, which the notice leaves out."""
         self._subjects = {entry.id: entry for entry in register.data_subjects}
         self._categories = {entry.id: entry for entry in register.data_categories}
         self._recipients = {entry.id: entry for entry in register.recipients}
@@ -75,9 +79,11 @@ class RegisterView:
         return _in_catalogue_order(used, self._categories)
 
     def used_recipients(self) -> list[str]:
-        """Recipient ids the activities use: catalogue order, then unknown ids."""
+        """Recipient ids the activities use, as recipients or as the recipients of their
+        transfers (a transfer discloses the data to its recipient whether or not the
+        activity lists it): catalogue order, then unknown ids."""
         used = {
-            recipient for activity in self.activities for recipient in activity.recipients or ()
+            recipient for activity in self.activities for recipient in activity_recipients(activity)
         }
         return _in_catalogue_order(used, self._recipients)
 
@@ -85,6 +91,18 @@ class RegisterView:
         """Retention rules the activities use, in catalogue order."""
         used = {activity.retention for activity in self.activities}
         return [rule for rule in self.register.retention_rules if rule.id in used]
+
+
+def activity_recipients(activity: Activity) -> tuple[str, ...]:
+    """The recipients an activity discloses data to: those it lists, then those its
+    transfers name that it does not list."""
+    listed = tuple(activity.recipients or ())
+    named = tuple(
+        transfer.recipient
+        for transfer in activity.transfers or ()
+        if transfer.recipient is not None and transfer.recipient not in listed
+    )
+    return listed + tuple(dict.fromkeys(named))
 
 
 def _in_catalogue_order(used: set[str], catalogue: Mapping[str, object]) -> list[str]:

@@ -76,14 +76,17 @@ Examples:
     >>> import ropa
     >>> len(ropa.RULES) > 30, ropa.RULES["ROPA101"].slug
     (True, 'duplicate-id')
-    >>> [code for code, rule in ropa.RULES.items() if rule.area == "retention"]
-    ['ROPA401', 'ROPA402']
+    >>> ropa.RULES["ROPA401"].area, ropa.RULES["ROPA401"].severity.value
+    ('retention', 'warning')
 """
 CHECKS: dict[str, Callable[..., Iterator[Hit]]] = {}
 """code -> check function."""
 
 UNWAIVABLE = frozenset({"ROPA104"})
 """Codes no waiver can silence (a waiver cannot excuse a broken waiver)."""
+AFTER_WAIVERS: set[str] = set()
+"""Codes whose check judges the waivers themselves: it runs after every other rule, on a
+context whose `waivers_used` says which waivers silenced a finding."""
 
 
 def rule(
@@ -94,11 +97,13 @@ def rule(
     summary: str,
     *,
     controller_only: bool = False,
+    after_waivers: bool = False,
 ) -> Callable[[Callable[..., Iterator[Hit]]], Callable[..., Iterator[Hit]]]:
     """Register a check function under a catalogue code.
 
     With `controller_only=True` the rule judges only the controller's record and stays
-    silent on processor-role activities (see the module docstring).
+    silent on processor-role activities (see the module docstring). With
+    `after_waivers=True` the check runs last, when `Context.waivers_used` is known.
     """
 
     def register(check: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
@@ -107,6 +112,8 @@ def rule(
         area = check.__module__.rsplit(".", 1)[-1]
         RULES[code] = Rule(code, slug, severity, article, summary, area, controller_only)
         CHECKS[code] = check
+        if after_waivers:
+            AFTER_WAIVERS.add(code)
         return check
 
     return register
@@ -176,6 +183,9 @@ class Context:
     """As `used`, counting only the controller-role activities."""
     _bases: Mapping[type, tuple[tuple[int, int, object], ...]]
     _transfers: tuple[tuple[int, int, Transfer], ...]
+    waivers_used: frozenset[tuple[str | int, ...]] = frozenset()
+    """The places of the waivers that silenced a finding; known only to the checks registered
+    with `after_waivers=True`."""
 
     @classmethod
     def of(cls, register: Register, as_of: date) -> Context:
@@ -306,7 +316,7 @@ def validate(register: Register, *, as_of: date | None = None) -> Report:
         >>> register = ropa.load("data/processing_activities.yaml")
         >>> report = ropa.validate(register, as_of=date(2026, 11, 27))
         >>> report.summary()
-        '0 errors, 21 warnings, 3 info (1 waived)'
+        '0 errors, 18 warnings, 3 info (1 waived)'
         >>> sorted({finding.code for finding in report.open_findings})[:3]
         ['ROPA208', 'ROPA303', 'ROPA304']
     """
@@ -318,35 +328,50 @@ def validate(register: Register, *, as_of: date | None = None) -> Report:
 def _validate(register: Register, check_date: date) -> Report:
     context = Context.of(register, check_date)
     controller_context = context.for_controller_only()
-    source = register.source
     findings: list[Finding] = []
     for code, check in CHECKS.items():
-        spec = RULES[code]
+        if code in AFTER_WAIVERS:
+            continue
         hits: Iterable[Hit]
-        if spec.controller_only:
+        if RULES[code].controller_only:
             hits = filter(controller_context.judges_controller, check(controller_context))
         else:
             hits = check(context)
-        for hit in hits:
-            location = source.locate(hit.path, key=hit.at_key) if source is not None else None
-            findings.append(
-                Finding(
-                    code=spec.code,
-                    slug=spec.slug,
-                    severity=spec.severity,
-                    message=hit.message,
-                    article=spec.article,
-                    path=hit.path,
-                    activity=hit.activity,
-                    location=location,
-                )
-            )
+        _add_findings(findings, code, hits, register)
+    findings, used = _apply_waivers(findings, register, check_date)
+    late: list[Finding] = []
+    waiver_context = replace(context, waivers_used=frozenset(used))
+    for code in sorted(AFTER_WAIVERS):
+        _add_findings(late, code, CHECKS[code](waiver_context), register)
+    late, _ = _apply_waivers(late, register, check_date)
+    source = register.source
     return Report.of(
-        _apply_waivers(findings, register),
+        findings + late,
         as_of=check_date,
         file=source.file if source is not None else None,
         rules=tuple(RULES),
     )
+
+
+def _add_findings(
+    findings: list[Finding], code: str, hits: Iterable[Hit], register: Register
+) -> None:
+    spec = RULES[code]
+    source = register.source
+    for hit in hits:
+        location = source.locate(hit.path, key=hit.at_key) if source is not None else None
+        findings.append(
+            Finding(
+                code=spec.code,
+                slug=spec.slug,
+                severity=spec.severity,
+                message=hit.message,
+                article=spec.article,
+                path=hit.path,
+                activity=hit.activity,
+                location=location,
+            )
+        )
 
 
 def waiver_problem(waiver: Waiver) -> str | None:
@@ -364,24 +389,36 @@ def waiver_problem(waiver: Waiver) -> str | None:
     return " and ".join(problems) if problems else None
 
 
-def _valid_waivers(waivers: Iterable[Waiver]) -> dict[str, str]:
-    """rule code -> reason, for the waivers that may silence a finding."""
-    valid: dict[str, str] = {}
-    for waiver in waivers:
+WaiverPlace = tuple[str | int, ...]
+"""Where a waiver is: ``("register", "waivers", i)`` or ``("activities", i, "waivers", j)``."""
+
+
+def silencing_waivers(
+    waivers: Iterable[Waiver], owner: tuple[str | int, ...], as_of: date
+) -> dict[str, tuple[WaiverPlace, str]]:
+    """rule code -> (place, reason) of the waiver that silences the rule's findings under
+    `owner`: the first valid one for each code (invalid ones are ROPA104's)."""
+    valid: dict[str, tuple[WaiverPlace, str]] = {}
+    for index, waiver in enumerate(waivers):
         if waiver.reason and waiver_problem(waiver) is None and waiver.rule not in UNWAIVABLE:
-            valid.setdefault(waiver.rule, waiver.reason.strip())
+            valid.setdefault(waiver.rule, ((*owner, "waivers", index), waiver.reason.strip()))
     return valid
 
 
-def _apply_waivers(findings: list[Finding], register: Register) -> list[Finding]:
-    register_waivers = _valid_waivers(register.register.waivers)
-    activity_waivers: dict[str, dict[str, str]] = {}
-    for activity in register.activities:
+def _apply_waivers(
+    findings: list[Finding], register: Register, as_of: date
+) -> tuple[list[Finding], set[WaiverPlace]]:
+    """The findings with waived ones marked, and the places of the waivers that were used."""
+    register_waivers = silencing_waivers(register.register.waivers, ("register",), as_of)
+    activity_waivers: dict[str, dict[str, tuple[WaiverPlace, str]]] = {}
+    for index, activity in enumerate(register.activities):
         if activity.waivers:
-            for code, why in _valid_waivers(activity.waivers).items():
-                activity_waivers.setdefault(activity.id, {}).setdefault(code, why)
+            found = silencing_waivers(activity.waivers, ("activities", index), as_of)
+            for code, waiver in found.items():
+                activity_waivers.setdefault(activity.id, {}).setdefault(code, waiver)
+    used: set[WaiverPlace] = set()
     if not register_waivers and not activity_waivers:
-        return findings
+        return findings, used
     applied: list[Finding] = []
     for finding in findings:
         waivers = (
@@ -389,9 +426,13 @@ def _apply_waivers(findings: list[Finding], register: Register) -> list[Finding]
             if finding.activity is None
             else activity_waivers.get(finding.activity, {})
         )
-        reason = waivers.get(finding.code)
-        applied.append(finding.waive(reason) if reason is not None else finding)
-    return applied
+        silencing = waivers.get(finding.code)
+        if silencing is None:
+            applied.append(finding)
+        else:
+            used.add(silencing[0])
+            applied.append(finding.waive(silencing[1]))
+    return applied, used
 
 
 def _load_catalogue() -> None:

@@ -1,9 +1,12 @@
 """Rules on what Art. 30(1) requires a record to hold: the controller and its contact, and for
-each activity its purpose, subjects, data, recipients, retention and security (ROPA201-208)."""
+each activity its purpose, subjects, data, recipients, retention and security (ROPA201-208);
+and on the contacts and dates around it: the DPO (ROPA209-210), what the person is told
+(ROPA211), a postal-only contact (ROPA212), dates in the future (ROPA213)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from ropa.countries import EEA_COUNTRIES
 from ropa.findings import Severity
@@ -26,16 +29,19 @@ def _reachable(contact: Contact | None) -> bool:
     "controller-contact-missing",
     Severity.ERROR,
     "30(1)(a)",
-    "the organisation has no name or no contact",
+    "the organisation has no name or no contact route",
 )
 def controller_contact_missing(ctx: Context) -> Iterator[Hit]:
-    """The organisation has no name, or no contact route: none of url, email or phone."""
+    """The organisation has no name, or no contact route at all: none of url, email, phone or
+    a postal address (`organisation.address`). A postal address alone is ROPA212's."""
     organisation = ctx.register.organisation
     if _blank(organisation.name):
         yield Hit(("organisation",), "the organisation has no name")
-    if not _reachable(organisation.contact):
+    if not _reachable(organisation.contact) and organisation.address is None:
         where = ("organisation", "contact") if organisation.contact else ("organisation",)
-        yield Hit(where, "the organisation's contact gives no url, email or phone")
+        yield Hit(
+            where, "the organisation gives no way to reach it: no url, email, phone or address"
+        )
 
 
 @rule(
@@ -166,5 +172,149 @@ def security_missing(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 ("activities", index),
                 f"activity '{activity.id}' names no security measure (security_measures)",
+                activity.id,
+            )
+
+
+@rule(
+    "ROPA209",
+    "dpo-contact-missing",
+    Severity.ERROR,
+    "37(7), 13(1)(b)",
+    "a DPO is named without any contact",
+)
+def dpo_contact_missing(ctx: Context) -> Iterator[Hit]:
+    """The organisation names a data protection officer but gives no url, email or phone to
+    reach them; the controller must publish the DPO's contact details (Art. 37(7))."""
+    dpo = ctx.register.organisation.dpo
+    if dpo is not None and not _reachable(dpo.contact):
+        yield Hit(
+            ("organisation", "dpo"),
+            f"the data protection officer '{dpo.name}' has no contact: no url, email or phone "
+            "(dpo.contact)",
+        )
+
+
+@rule(
+    "ROPA210",
+    "dpo-likely-required",
+    Severity.WARNING,
+    "37(1)",
+    "no DPO where Art. 37(1) likely requires one",
+)
+def dpo_likely_required(ctx: Context) -> Iterator[Hit]:
+    """No data protection officer is named, and the organisation is a public body (37(1)(a)),
+    or an activity is on a large scale and either monitors people regularly and
+    systematically (profiling, or data observed from their behaviour or read from their
+    device: 37(1)(b)) or processes special-category or criminal-offence data (37(1)(c)).
+    Reported once, naming the reasons."""
+    organisation = ctx.register.organisation
+    if organisation.dpo is not None:
+        return
+    reasons = []
+    if organisation.public_body is True:
+        reasons.append("the organisation is a public body (Art. 37(1)(a))")
+    special = ctx.category_ids(lambda c: c.special is not None)
+    monitoring, sensitive = [], []
+    for activity in ctx.activities:
+        if activity.large_scale is not True:
+            continue
+        sources = set(activity.sources)
+        if activity.profiling is True or sources & _MONITORING_SOURCES:
+            monitoring.append(activity.id)
+        if not special.isdisjoint(activity.data_categories):
+            sensitive.append(activity.id)
+    if monitoring:
+        reasons.append(f"{_named(monitoring)} monitor people on a large scale (Art. 37(1)(b))")
+    if sensitive:
+        reasons.append(
+            f"{_named(sensitive)} process special-category or criminal-offence data on a large "
+            "scale (Art. 37(1)(c))"
+        )
+    if reasons:
+        yield Hit(
+            ("organisation",),
+            f"no data protection officer is named, though {'; '.join(reasons)} (dpo)",
+        )
+
+
+# Sources that mean people are watched rather than asked: observation and device access.
+_MONITORING_SOURCES = frozenset({"observed", "device"})
+
+
+def _named(ids: list[str]) -> str:
+    quoted = ", ".join(f"'{name}'" for name in ids)
+    return f"activity {quoted}" if len(ids) == 1 else f"activities {quoted}"
+
+
+@rule(
+    "ROPA212",
+    "contact-postal-only",
+    Severity.WARNING,
+    "12(2), 30(1)(a)",
+    "the organisation can be reached only by post",
+)
+def contact_postal_only(ctx: Context) -> Iterator[Hit]:
+    """The organisation gives a postal address but no url, email or phone: people can exercise
+    their rights only by letter, which hardly facilitates it (Art. 12(2))."""
+    organisation = ctx.register.organisation
+    if organisation.address is not None and not _reachable(organisation.contact):
+        where = ("organisation", "contact") if organisation.contact else ("organisation",)
+        yield Hit(
+            where,
+            "the organisation can be reached only by post: its contact gives no url, email or "
+            "phone",
+        )
+
+
+@rule(
+    "ROPA213",
+    "date-in-future",
+    Severity.WARNING,
+    "5(2)",
+    "a review, assessment or acceptance date lies after the check date",
+)
+def date_in_future(ctx: Context) -> Iterator[Hit]:
+    """A date that records something done (the register's or an activity's review, a DPIA, an
+    assessment, a waiver's acceptance) lies after the check date: a typo, or a record of
+    something that has not happened yet."""
+    for path, day, what, activity in _done_dates(ctx):
+        if day > ctx.as_of:
+            yield Hit(
+                path,
+                f"{what} is {day.isoformat()}, after the check date {ctx.as_of.isoformat()}",
+                activity,
+            )
+
+
+_DatePlace = tuple[tuple[str | int, ...], date, str, str | None]
+
+
+def _done_dates(ctx: Context) -> Iterator[_DatePlace]:
+    """(path, date, what it is in words, activity id) of every date in the register that
+    records something already done."""
+    register = ctx.register
+    if register.register.reviewed is not None:
+        yield (
+            ("register", "reviewed"),
+            register.register.reviewed,
+            "the register's review date (register.reviewed)",
+            None,
+        )
+    for index, activity in enumerate(ctx.activities):
+        here = f"activity '{activity.id}':"
+        if activity.reviewed is not None:
+            yield (
+                ("activities", index, "reviewed"),
+                activity.reviewed,
+                f"{here} the review date (reviewed)",
+                activity.id,
+            )
+        dpia = activity.dpia
+        if dpia is not None and dpia.date is not None:
+            yield (
+                ("activities", index, "dpia", "date"),
+                dpia.date,
+                f"{here} the DPIA date (dpia.date)",
                 activity.id,
             )

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from ropa.findings import Severity
 from ropa.model import Activity, Waiver
-from ropa.rules import Context, Hit, rule, waiver_problem
+from ropa.rules import Context, Hit, rule, silencing_waivers, waiver_problem
 
 # Catalogue field -> how an entry of it is called in a message.
 CATALOGUES = {
@@ -151,3 +151,39 @@ def _bad_waivers(
                 f"{label}: the waiver for '{waiver.rule}' {problem}",
                 activity,
             )
+
+
+@rule(
+    "ROPA106",
+    "waiver-unused",
+    Severity.INFO,
+    "5(2)",
+    "a waiver silences no finding",
+    after_waivers=True,
+)
+def waiver_unused(ctx: Context) -> Iterator[Hit]:
+    """A valid waiver (on the register or an activity) that silenced no finding: the finding it
+    was written for is fixed, or it names the wrong rule or sits at the wrong level (a
+    finding about an activity is waived on that activity, one about the organisation or a
+    catalogue entry on the register). Invalid waivers are ROPA104's."""
+    places: list[tuple[tuple[str | int, ...], str, str | None, tuple[Waiver, ...]]] = [
+        (("register",), "register", None, ctx.register.register.waivers)
+    ]
+    places += [
+        (("activities", index), f"activity '{activity.id}'", activity.id, activity.waivers)
+        for index, activity in enumerate(ctx.activities)
+        if activity.waivers
+    ]
+    for owner, label, activity_id, waivers in places:
+        silencing = silencing_waivers(waivers, owner, ctx.as_of)
+        for index, waiver in enumerate(waivers):
+            code, place = waiver.rule, (*owner, "waivers", index)
+            if code not in silencing or code == "ROPA106":
+                continue  # invalid (ROPA104)
+            if place not in ctx.waivers_used:
+                yield Hit(
+                    place,
+                    f"{label}: the waiver for {code} silences no finding; remove it, or move it "
+                    "to where the finding is",
+                    activity_id,
+                )

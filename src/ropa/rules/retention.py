@@ -1,4 +1,4 @@
-"""Rules on retention rules: each says how long, or until what, and why (ROPA401-402).
+"""Rules on retention rules: each says how long, or until what, and why (ROPA401-404).
 
 Both rules judge the catalogue entry, not the activities that use it: the fix is made once,
 in `retention_rules`, whichever activities share the rule. The findings therefore carry no
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ropa.durations import Duration
 from ropa.findings import Severity
 from ropa.model import RetentionRule
 from ropa.rules import Context, Hit, rule
@@ -52,11 +53,39 @@ def retention_period_undefined(ctx: Context) -> Iterator[Hit]:
 )
 def retention_basis_missing(ctx: Context) -> Iterator[Hit]:
     """A retention rule in use sets a fixed period but names no law or reason for its
-    length. Reported once per rule entry."""
+    length. Reported once per rule entry; a period over ten years is ROPA404's."""
     for index, retention in _used_rules(ctx):
-        if retention.period is not None and retention.basis is None:
+        if retention.period is not None and retention.basis is None and not _long(retention):
             yield Hit(
                 ("retention_rules", index),
                 f"retention rule '{retention.id}' sets a period of "
                 f"{retention.period.in_words()} but names no law or reason for it (basis)",
+            )
+
+
+LONG_RETENTION = Duration(years=10)
+"""A period longer than this needs a stated basis (ROPA404)."""
+
+
+def _long(retention: RetentionRule) -> bool:
+    return retention.period is not None and retention.period > LONG_RETENTION
+
+
+@rule(
+    "ROPA404",
+    "retention-long-unjustified",
+    Severity.WARNING,
+    "5(1)(e), 5(2)",
+    "a retention period over ten years names no basis",
+    controller_only=True,
+)
+def retention_long_unjustified(ctx: Context) -> Iterator[Hit]:
+    """A retention rule in use keeps data for more than ten years and names no law or reason
+    (`basis`) for so long a period. Reported once per rule entry."""
+    for index, retention in _used_rules(ctx):
+        if _long(retention) and retention.basis is None and retention.period is not None:
+            yield Hit(
+                ("retention_rules", index, "period"),
+                f"retention rule '{retention.id}' keeps data for {retention.period.in_words()}, "
+                "more than ten years, but names no law or reason for it (basis)",
             )

@@ -1,9 +1,10 @@
-"""Rules on risk and accountability: automated decisions, DPIAs, reviews and how several legal
-bases share an activity (ROPA601-604)."""
+"""Rules on risk and accountability: automated decisions, DPIAs, reviews, how several legal
+bases share an activity, and security in proportion to the risk (ROPA601-608)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from ropa.findings import Severity
@@ -11,6 +12,7 @@ from ropa.model import (
     Activity,
     ConsentBasis,
     ContractBasis,
+    DataSubjectCategory,
     LegalObligationBasis,
     PublicTaskBasis,
 )
@@ -59,38 +61,105 @@ def _art22_ground(activity: Activity) -> bool:
     "ROPA602",
     "dpia-likely-required",
     Severity.WARNING,
-    "35",
-    "two or more high-risk criteria and no DPIA",
+    "35(1); WP248 rev.01",
+    "two or more WP248 high-risk criteria and no DPIA",
     controller_only=True,
 )
 def dpia_likely_required(ctx: Context) -> Iterator[Hit]:
-    """An activity meets two or more of the EDPB high-risk criteria the catalogue lists
-    (special data, children, large scale, profiling, automated decisions, national id,
-    observed sources) and records no DPIA; the message names the criteria met. Special data
-    includes criminal-offence data, which the EDPB counts among sensitive data."""
-    special = ctx.category_ids(lambda c: c.special is not None)
-    national_ids = ctx.category_ids(lambda c: c.national_id is True)
-    with_children = ctx.subject_ids(lambda s: s.includes_children is True)
+    """An activity meets two or more of the nine high-risk criteria of the WP248 rev.01
+    guidelines that the register can show, and records no DPIA; the message names them. An
+    activity for which Art. 35(3) requires a DPIA outright is ROPA606's. A national
+    identification number is not a criterion of its own."""
+    facts = _RiskFacts.of(ctx)
     for index, activity in enumerate(ctx.activities):
-        if activity.dpia is not None:
+        if activity.dpia is not None or _art35_3(activity, facts):
             continue
-        met = (
-            ("special data", not special.isdisjoint(activity.data_categories)),
-            ("children", not with_children.isdisjoint(activity.data_subjects)),
-            ("large scale", activity.large_scale is True),
-            ("profiling", activity.profiling is True),
-            ("automated decisions", activity.automated_decisions is True),
-            ("national id", not national_ids.isdisjoint(activity.data_categories)),
-            ("observed sources", "observed" in activity.sources),
-        )
-        criteria = [name for name, holds in met if holds]
+        criteria = _wp248_criteria(activity, facts)
         if len(criteria) >= 2:
             yield Hit(
                 ("activities", index),
-                f"activity '{activity.id}' meets {len(criteria)} high-risk criteria "
+                f"activity '{activity.id}' meets {len(criteria)} high-risk criteria of WP248 "
                 f"({', '.join(criteria)}) but records no DPIA (dpia)",
                 activity.id,
             )
+
+
+@dataclass(frozen=True)
+class _RiskFacts:
+    """The catalogue ids the risk rules test activities against."""
+
+    special: frozenset[str]
+    """Special-category (Art. 9(1)) or criminal-offence (Art. 10) data."""
+    art9: frozenset[str]
+    """Special-category data only (Art. 9(1))."""
+    national_ids: frozenset[str]
+    vulnerable: frozenset[str]
+    """Data subject categories that need particular care (WP248 criterion 7)."""
+
+    @classmethod
+    def of(cls, ctx: Context) -> _RiskFacts:
+        return cls(
+            special=ctx.category_ids(lambda c: c.special is not None),
+            art9=ctx.category_ids(lambda c: c.special is not None and c.special != "criminal"),
+            national_ids=ctx.category_ids(lambda c: c.national_id is True),
+            vulnerable=ctx.subject_ids(_vulnerable),
+        )
+
+
+def _vulnerable(subject: DataSubjectCategory) -> bool:
+    if subject.includes_children is True or getattr(subject, "vulnerable", None) is True:
+        return True
+    return getattr(subject, "kind", None) in _VULNERABLE_KINDS
+
+
+# WP248 rev.01, criterion 7: children, employees, patients, and others in an imbalance of power.
+_VULNERABLE_KINDS = frozenset({"employees", "patients"})
+# Data watched rather than given: observation, reading from or writing to the person's device.
+_MONITORING_SOURCES = frozenset({"observed", "device"})
+# Data obtained from others, which combined with the person's own is "matching datasets".
+_OTHER_SOURCES = frozenset({"third_party", "public"})
+
+
+def _video_surveillance(activity: Activity) -> bool:
+    # The purpose kind comes with the 2026-12 vocabulary; older models do not know it.
+    purpose: str | None = activity.purpose
+    return purpose == "video_surveillance"
+
+
+def _wp248_criteria(activity: Activity, facts: _RiskFacts) -> list[str]:
+    """The WP248 criteria the register shows for `activity`, in WP248's order. Criteria 8
+    (innovative technology) and 9 (preventing the exercise of a right or use of a service)
+    have no field in the register and are not judged."""
+    sources = set(activity.sources)
+    met = (
+        ("evaluation or scoring", activity.profiling is True),
+        ("automated decisions with legal or similar effect", activity.automated_decisions is True),
+        (
+            "systematic monitoring",
+            bool(sources & _MONITORING_SOURCES) or _video_surveillance(activity),
+        ),
+        (
+            "sensitive or highly personal data",
+            not facts.special.isdisjoint(activity.data_categories),
+        ),
+        ("large scale", activity.large_scale is True),
+        ("matching or combining datasets", bool(sources & _OTHER_SOURCES) and len(sources) >= 2),
+        ("vulnerable data subjects", not facts.vulnerable.isdisjoint(activity.data_subjects)),
+    )
+    return [name for name, holds in met if holds]
+
+
+def _art35_3(activity: Activity, facts: _RiskFacts) -> list[str]:
+    """The cases of Art. 35(3) that `activity` falls under, in words."""
+    cases = []
+    if activity.automated_decisions is True and activity.profiling is True:
+        cases.append("(a) automated decisions based on profiling with legal or similar effect")
+    large = activity.large_scale is True
+    if large and not facts.special.isdisjoint(activity.data_categories):
+        cases.append("(b) special-category or criminal-offence data on a large scale")
+    if large and _video_surveillance(activity):
+        cases.append("(c) systematic monitoring of a publicly accessible area on a large scale")
+    return cases
 
 
 @rule(
@@ -128,6 +197,8 @@ def _months_before(day: date, months: int) -> date:
     total = day.year * 12 + day.month - 1 - months
     year, month = divmod(total, 12)
     month += 1
+    if year < date.min.year:  # before the first day a date can be: nothing is earlier
+        return date.min
     for candidate in (day.day, 30, 29, 28):
         try:
             return date(year, month, min(day.day, candidate))
@@ -162,5 +233,113 @@ def mixed_legal_bases(ctx: Context) -> Iterator[Hit]:
                 ("activities", index, "legal_bases"),
                 f"activity '{activity.id}' lists {len(bases)} legal bases, and "
                 f"{', '.join(unexplained)} {verb} (covers)",
+                activity.id,
+            )
+
+
+@rule(
+    "ROPA605",
+    "review-date-missing",
+    Severity.INFO,
+    "5(2), 24(1)",
+    "the register has no review date",
+)
+def review_date_missing(ctx: Context) -> Iterator[Hit]:
+    """The register states no `reviewed` date, so nobody can tell whether the record is kept
+    up to date (and ROPA603 cannot judge it)."""
+    if ctx.register.register.reviewed is None:
+        yield Hit(("register",), "the register states no review date (register.reviewed)")
+
+
+@rule(
+    "ROPA606",
+    "dpia-required",
+    Severity.ERROR,
+    "35(3)",
+    "Art. 35(3) requires a DPIA and none is recorded",
+    controller_only=True,
+)
+def dpia_required(ctx: Context) -> Iterator[Hit]:
+    """An activity falls under Art. 35(3), where a DPIA is always required, and records none:
+    (a) solely automated decisions with legal or similar effect based on profiling, (b)
+    special-category or criminal-offence data on a large scale, or (c) video surveillance of
+    a publicly accessible area on a large scale."""
+    facts = _RiskFacts.of(ctx)
+    for index, activity in enumerate(ctx.activities):
+        if activity.dpia is not None:
+            continue
+        cases = _art35_3(activity, facts)
+        if cases:
+            yield Hit(
+                ("activities", index),
+                f"activity '{activity.id}' falls under Art. 35(3) ({'; '.join(cases)}) but "
+                "records no DPIA (dpia)",
+                activity.id,
+            )
+
+
+@rule(
+    "ROPA607",
+    "automated-decision-special-data",
+    Severity.ERROR,
+    "22(4)",
+    "automated decisions on special-category data without an Art. 22(4) ground",
+    controller_only=True,
+)
+def automated_decision_special_data(ctx: Context) -> Iterator[Hit]:
+    """An activity takes solely automated decisions on special-category data (Art. 9(1)) and
+    rests on neither explicit consent (9(2)(a)) nor substantial public interest (9(2)(g)),
+    the only grounds Art. 22(4) allows."""
+    facts = _RiskFacts.of(ctx)
+    for index, activity in enumerate(ctx.activities):
+        if activity.automated_decisions is not True:
+            continue
+        if facts.art9.isdisjoint(activity.data_categories) or _art22_4_ground(activity):
+            continue
+        yield Hit(
+            ("activities", index, "automated_decisions"),
+            f"activity '{activity.id}' takes automated decisions on special-category data but "
+            "rests on neither explicit consent nor substantial public interest "
+            "(special_condition)",
+            activity.id,
+        )
+
+
+def _art22_4_ground(activity: Activity) -> bool:
+    return activity.special_condition in {"explicit_consent", "substantial_public_interest"}
+
+
+@rule(
+    "ROPA608",
+    "security-not-proportionate",
+    Severity.WARNING,
+    "32(1), 5(1)(f)",
+    "high-risk data protected by organisational measures only",
+)
+def security_not_proportionate(ctx: Context) -> Iterator[Hit]:
+    """An activity processes special-category or criminal-offence data, a national
+    identification number, or data on a large scale, and of its security measures none is
+    technical (encryption, access control, logging, ...). An activity with no measure at all
+    is ROPA208's; one naming an unknown measure is not judged (ROPA102)."""
+    facts = _RiskFacts.of(ctx)
+    measures = ctx.security_measures
+    for index, activity in enumerate(ctx.activities):
+        named = activity.security_measures
+        if not named or not set(named) <= measures.keys():
+            continue
+        if any(measures[ref].kind == "technical" for ref in named):
+            continue
+        risks = []
+        if not facts.special.isdisjoint(activity.data_categories):
+            risks.append("special-category or criminal-offence data")
+        if not facts.national_ids.isdisjoint(activity.data_categories):
+            risks.append("a national identification number")
+        if activity.large_scale is True:
+            risks.append("a large scale")
+        if risks:
+            yield Hit(
+                ("activities", index, "security_measures"),
+                f"activity '{activity.id}' involves {', '.join(risks)} but names no technical "
+                "security measure (security_measures)",
                 activity.id,
             )

@@ -247,3 +247,83 @@ def recipient_location_unknown(ctx: Context) -> Iterator[Hit]:
                 f"{recipient.kind.replace('_', ' ')} '{recipient.id}' states no countries "
                 "where it holds or accesses the data (countries)",
             )
+
+
+@rule(
+    "ROPA509",
+    "transfer-inconsistent",
+    Severity.ERROR,
+    "30(1)(e), 44",
+    "a transfer names a recipient or country the activity's recipients do not have",
+)
+def transfer_inconsistent(ctx: Context) -> Iterator[Hit]:
+    """A transfer names a recipient that the activity does not list among its `recipients`,
+    or a country outside the countries that recipient states. Not judged when the recipient
+    is unknown (ROPA102) or states no countries (ROPA506)."""
+    for index, activity, position, transfer in ctx.transfers():
+        ref = transfer.recipient
+        if ref is None or ref not in ctx.recipients:
+            continue
+        here = ("activities", index, "transfers", position)
+        if activity.recipients is not None and ref not in activity.recipients:
+            yield Hit(
+                (*here, "recipient"),
+                f"activity '{activity.id}': the transfer names recipient '{ref}', which the "
+                "activity does not list in its recipients (recipients)",
+                activity.id,
+            )
+            continue
+        countries = ctx.recipients[ref].countries
+        if countries and transfer.country not in countries:
+            yield Hit(
+                (*here, "country"),
+                f"activity '{activity.id}': the transfer sends data to {transfer.country}, but "
+                f"recipient '{ref}' states only {', '.join(countries)} (countries)",
+                activity.id,
+            )
+
+
+@rule(
+    "ROPA512",
+    "joint-arrangement-missing",
+    Severity.WARNING,
+    "26(1)-(2)",
+    "a joint controller has no Art. 26 arrangement",
+)
+def joint_arrangement_missing(ctx: Context) -> Iterator[Hit]:
+    """A joint controller of the organisation (`organisation.joint_controllers`) states no
+    `arrangement`, or a recipient of kind joint_controller used by an activity cites none
+    (its `contract` holds the reference to the arrangement)."""
+    for index, joint in enumerate(ctx.register.organisation.joint_controllers):
+        if joint.arrangement is None:
+            yield Hit(
+                ("organisation", "joint_controllers", index),
+                f"joint controller '{joint.name}' has no Art. 26 arrangement (arrangement)",
+            )
+    for index, recipient in _used_recipients(ctx):
+        if recipient.kind == "joint_controller" and not (recipient.contract or "").strip():
+            yield Hit(
+                ("recipients", index),
+                f"joint controller '{recipient.id}' cites no Art. 26 arrangement (contract)",
+            )
+
+
+@rule(
+    "ROPA513",
+    "recipient-role-unclear",
+    Severity.INFO,
+    "4(9)-(10), 28, 30(1)(d)",
+    "a recipient of kind other or group_company says nothing of its role",
+)
+def recipient_role_unclear(ctx: Context) -> Iterator[Hit]:
+    """A recipient of kind `other` or `group_company`, used by an activity, has no
+    `description`: nothing says whether it is a processor, a controller or a joint controller,
+    which decides whether Art. 26 or 28 applies."""
+    for index, recipient in _used_recipients(ctx):
+        if recipient.kind in {"other", "group_company"} and recipient.description is None:
+            kind = recipient.kind.replace("_", " ")
+            yield Hit(
+                ("recipients", index),
+                f"recipient '{recipient.id}' is of kind {kind} and says nothing of its role "
+                "(description)",
+            )

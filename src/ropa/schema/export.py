@@ -230,6 +230,21 @@ def _party_defs() -> dict[str, Schema]:
 
 def _catalogue_defs() -> dict[str, Schema]:
     return {
+        "controller": _object(
+            "Controller",
+            "A controller on whose behalf the organisation processes as a processor "
+            "(Art. 30(2)(a)).",
+            {
+                "id": _ID,
+                "name": _STRING,
+                "contact": _nullable(_ref("contact")),
+                "representative": _nullable(_ref("party")),
+                "dpo": _nullable(_ref("party")),
+                "contract": _described(
+                    _NULLABLE_STRING, "Reference to the Art. 28(3) contract with this controller."
+                ),
+            },
+        ),
         "data_subject": _object(
             "Data subject category",
             "A category of data subjects (Art. 30(1)(c)).",
@@ -264,6 +279,19 @@ def _catalogue_defs() -> dict[str, Schema]:
                 "contract": _described(_NULLABLE_STRING, "Reference to the Art. 28 contract."),
                 "countries": _described(
                     _list(_ref("country")), "Where the recipient holds or accesses the data."
+                ),
+                "authorisation": _described(
+                    _nullable(
+                        _object(
+                            "Sub-processor authorisation",
+                            "The controller's prior written authorisation (Art. 28(2)).",
+                            {
+                                "kind": {"enum": ["specific", "general"]},
+                                "reference": _NULLABLE_STRING,
+                            },
+                        )
+                    ),
+                    "For a sub-processor of processor activities.",
                 ),
             },
         ),
@@ -369,11 +397,24 @@ def _activity_defs() -> dict[str, Schema]:
         ),
         "activity": _object(
             "Processing activity",
-            "A processing activity with every reference expanded (Art. 30(1)).",
+            "A processing activity with every reference expanded: of the controller's record "
+            "(Art. 30(1)) or of the processor's (Art. 30(2)).",
             {
                 "id": _ID,
                 "name": _ref("text"),
-                "description": _nullable(_ref("text")),
+                "description": _described(
+                    _nullable(_ref("text")),
+                    "For a processor activity, the category of processing (Art. 30(2)(b)).",
+                ),
+                "role": _described(
+                    _ref("register_kind"),
+                    "Whose record the activity belongs to: controller (Art. 30(1)) or "
+                    "processor (Art. 30(2)); the register's kind when the activity states none.",
+                ),
+                "on_behalf_of": _described(
+                    _list(_entry_or_unresolved("controller")),
+                    "For a processor activity: the controllers it is carried out for.",
+                ),
                 "purpose": _nullable(_ref("purpose")),
                 "legal_bases": _list(_ref("legal_basis")),
                 "special_condition": _nullable(_ref("special_condition")),
@@ -400,7 +441,9 @@ def _activity_defs() -> dict[str, Schema]:
                 "reviewed": _nullable(_DATE),
                 "waivers": _list(_ref("waiver")),
                 "rights": _described(
-                    _list(_ref("right")), "Every data subject right, in the vocabulary's order."
+                    _list(_ref("right")),
+                    "Every data subject right, in the vocabulary's order; empty for a "
+                    "processor activity (the rights are exercised against the controller).",
                 ),
                 "findings": _described(
                     _list({"type": "integer", "minimum": 0}),
@@ -537,6 +580,7 @@ def export_schema() -> dict[str, Any]:
         "organisation": _ref("organisation"),
         **_sections(
             [
+                ("controllers", "controller", "The controllers the organisation processes for."),
                 ("data_subjects", "data_subject", "Catalogue of data subject categories."),
                 ("data_categories", "data_category", "Catalogue of personal data categories."),
                 ("recipients", "recipient", "Catalogue of recipient categories."),

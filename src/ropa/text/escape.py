@@ -8,12 +8,15 @@ __all__ = ["printable", "shortened"]
 
 # Register text reaches the terminal through messages and waiver reasons: control characters
 # (escape sequences, line breaks) are shown as escapes, so no text can drive the terminal or
-# forge a line that looks like a finding of its own.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# forge a line that looks like a finding of its own. The bidirectional embeddings, overrides
+# and isolates (U+202A-U+202E, U+2066-U+2069) and marks would reorder what a terminal shows
+# ("Trojan Source"): they are shown as escapes too.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def printable(line: str) -> str:
-    """`line` with control characters shown as escapes, safe to print to a terminal."""
+    """`line` with control characters (and bidirectional controls) shown as escapes, safe to
+    print to a terminal."""
     return _CONTROL.sub(lambda match: repr(match.group())[1:-1], line)
 
 

@@ -25,6 +25,7 @@ from ropa.rules import validate
 
 ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = ROOT / "data" / "processing_activities.yaml"
+MIXED = ROOT / "tests" / "fixtures" / "rules" / "mixed-roles.yaml"  # both records
 AS_OF = date(2026, 11, 27)
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -93,8 +94,10 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shipped = ropa.load(SHIPPED)
     hostile = hostile_register()
     workbooks = {}
+    mixed = ropa.load(MIXED)
     for name, register, lang in (("shipped-lv", shipped, "lv"), ("shipped-en", shipped, "en"),
-                                 ("hostile", hostile, "en")):  # fmt: skip
+                                 ("hostile", hostile, "en"), ("mixed-lv", mixed, "lv"),
+                                 ("mixed-en", mixed, "en")):  # fmt: skip
         workbooks[name] = folder / f"{name}.xlsx"
         report = validate(register, as_of=AS_OF)
         export_excel(register, workbooks[name], lang=lang, report=report)
@@ -110,7 +113,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return workbooks
 
 
-@pytest.mark.parametrize("name", ["shipped-lv", "shipped-en", "hostile"])
+@pytest.mark.parametrize("name", ["shipped-lv", "shipped-en", "hostile", "mixed-lv", "mixed-en"])
 def test_every_sheet_survives_libreoffice(converted: dict[str, Path], name: str) -> None:
     workbook = converted[name]
     book = load_workbook(workbook)

@@ -44,6 +44,7 @@ from ropa.formats.ico._columns import (
     YES,
 )
 from ropa.loader import DEFAULT_MAX_BYTES
+from ropa.model import RetentionRule
 from ropa.vocab import (
     LEGAL_BASES,
     RECIPIENT_KINDS,
@@ -62,6 +63,7 @@ _CONTACT_LABELS = {fold(label): key for key, label in CONTACT_ROWS.values()}
 _COUNTRIES = {code: names[1] for code, names in COUNTRY_NAMES.items()}
 _ARTICLE_6 = re.compile(r"6\s*\(\s*1\s*\)\s*\(\s*([a-f])\s*\)")
 _ARTICLE_9 = re.compile(r"9\s*\(\s*2\s*\)\s*\(\s*([a-j])\s*\)")
+_UNTIL = "until" if "until" in RetentionRule.model_fields else "starts"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -384,7 +386,9 @@ class _Reader:
             if line.startswith(f"{BASIS_LINE}: "):
                 fields["basis"] = line.removeprefix(f"{BASIS_LINE}: ")
             elif line.startswith("until "):
-                fields["starts"] = line.removeprefix("until ")
+                # The end event: `until` where the format has it (2026-12), else `starts`,
+                # which meant the end event when no period was given.
+                fields[_UNTIL] = line.removeprefix("until ")
             else:
                 period_words, _, starts = line.partition(" from ")
                 period = period_in_words(period_words)

@@ -65,7 +65,8 @@ def export_ico(
     Labels are the ICO's (English); the register's texts are written in `lang` (falling back
     to the register's language). The bytes depend on the register, `lang` and `as_of` only
     (default: the report's date, else today). `report` and `source_sha256` are accepted for the
-    common exporter signature; the ICO layout has no place for findings.
+    common exporter signature; the ICO layout has no place for findings. Only the
+    controller's activities are written: the ICO keeps a separate template for processors.
     """
     day = as_of or (report.as_of if report is not None else date.today())
     workbook = Workbook()
@@ -111,7 +112,7 @@ def _contact_block(sheet: Any, register: Register, lang: str) -> None:
 def ico_rows(register: Register, lang: str = "en") -> Iterator[list[str]]:
     """Each activity as the 23 cells of its row, in the ICO's column order."""
     writer = _Row(register, lang)
-    for activity in register.activities:
+    for activity in register.controller_activities:
         yield writer.cells(activity)
 
 

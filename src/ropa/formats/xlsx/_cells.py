@@ -39,6 +39,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.functions import Element
 
+from ropa.formats.xlsx import ooxml
 from ropa.formats.xlsx._words import counted, word
 
 EXCEL_CELL_LIMIT = 32_767
@@ -95,6 +96,10 @@ def _marker(left_out: int, lang: str) -> str:
 
 def _escape(text: str) -> str:
     # Text content: &, <, > as entities; a carriage return as a character reference.
+    if "_x" in text:
+        # OOXML reads `_x000D_` in a text as the character U+000D (ECMA-376 Part 1, 22.9.2.19
+        # ST_Xstring); text that holds such a sequence itself has its `_` written `_x005F_`.
+        text = ooxml.escape(text)
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
@@ -292,9 +297,15 @@ class SheetStream:
         self._columns = 0
         """The number of the last column with a cell in it, in any row."""
 
-    def write(self, rows: Callable[[], Iterable[Row]], *, autofilter: bool = True) -> None:
-        """Write the rows `rows()` yields (the first is the header), then end the sheet."""
+    def write(self, rows: Callable[[], Iterable[Row]], *, autofilter: bool = True,
+              layout: Callable[[Sequence[int]], None] | None = None) -> None:  # fmt: skip
+        """Write the rows `rows()` yields (the first is the header), then end the sheet.
+
+        `layout`, when given, is called with the fitted column widths (to set up printing).
+        """
         self.widths = self._fixed_widths or self._fit(rows())
+        if layout is not None:
+            layout(self.widths)
         self._letters = [get_column_letter(index) for index in range(1, len(self.widths) + 1)]
         for letter, width in zip(self._letters, self.widths, strict=True):
             self.sheet.column_dimensions[letter].width = width

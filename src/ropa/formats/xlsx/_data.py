@@ -133,6 +133,9 @@ def read_data(
         except ValueError as error:
             problems.append((f"C{number}", f"the data of {section} {key} is damaged ({error})"))
             continue
+        except RecursionError:  # nested deeper than Python's parser goes; ropa never is
+            problems.append((f"C{number}", f"the data of {section} {key} is nested too deep"))
+            continue
         problem = _take(sheet, section, key, data)
         if problem:
             problems.append((f"C{number}", problem))

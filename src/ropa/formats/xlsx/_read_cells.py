@@ -115,6 +115,12 @@ def parse_bool(value: Any) -> bool | None:
 def parse_date(value: Any) -> date | None:
     """A date cell or an ISO date (YYYY-MM-DD); None for "not stated" or empty."""
     if isinstance(value, datetime):
+        if value.time() != datetime.min.time():
+            # The register holds days: a time of day would be lost, and is reported instead.
+            raise Unreadable(
+                f"{value.isoformat(sep=' ')} is a date with a time of day; this column holds "
+                "a date only: write it as YYYY-MM-DD"
+            )
         return value.date()
     if isinstance(value, date):
         return value

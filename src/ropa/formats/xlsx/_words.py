@@ -35,6 +35,7 @@ WORDS: dict[str, _Pair] = {
     "yes": ("jā", "yes"),
     "no": ("nē", "no"),
     "none": ("nav", "none"),
+    "none_recorded": ("nav reģistrēts", "none recorded"),
     "not_applicable": ("nav piemērojams", "not applicable"),
     "not_available": ("nav pieejams", "not available"),
     "stated": ("norādīts", "stated"),

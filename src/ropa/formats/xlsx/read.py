@@ -43,12 +43,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
 from ropa._collector import collector_paused
-from ropa.formats.xlsx._book import CATALOGUES, Book
+from ropa.formats.xlsx import ooxml
+from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
 from ropa.formats.xlsx._cells import EXCEL_CELL_LIMIT, clean_text, cut_to_limit
 from ropa.formats.xlsx._cells import Text as StyledText
 from ropa.formats.xlsx._data import ENTRY_MODELS, DataSheet, read_data
@@ -91,12 +91,14 @@ from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
     COVER,
+    FINDING_COLUMNS,
     PROCESSOR_COLUMNS,
     SHEETS,
     TRANSFER_COLUMNS,
     say,
     word,
 )
+from ropa.formats.xlsx.ooxml import open_workbook
 from ropa.formats.xlsx.write import DATA_SHEET
 from ropa.loader import DEFAULT_MAX_BYTES, oversize_message
 from ropa.model import (
@@ -215,14 +217,19 @@ def read_workbook(
     if refusal is not None:
         raise WorkbookError([CellProblem(name, refusal)])
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = open_workbook(path, data_only=True)
     except FileNotFoundError:
         raise WorkbookError([CellProblem(name, "no such file")]) from None
     except IsADirectoryError:
         raise WorkbookError([CellProblem(name, "is a directory, not a workbook")]) from None
+    except ooxml.TooManyStrings as error:
+        raise WorkbookError([CellProblem(name, f"{error}: refused")]) from None
     except Exception as error:  # openpyxl, the zip and XML readers, on a damaged file
         raise WorkbookError([CellProblem(name, _unreadable(error))]) from None
     try:
+        formulas = _formulas_without_values(path, workbook)
+        if formulas:
+            raise WorkbookError(formulas)
         run = _Import(workbook, name, lang)
         with collector_paused():  # every row of every sheet, and the register
             register = run.run()
@@ -386,8 +393,10 @@ class _Import:
         self.workbook = workbook
         self.name = name
         self.problems: list[CellProblem] = []
+        self.cells = _Count()
         self.lang = self._language(lang)
         data, embedded = self._data_sheet()
+        self.meta = data.meta
         self.canonical: Register | None = _register_of(data) if embedded else None
         self.book = self._book(self.canonical) if self.canonical is not None else None
         self.language = "lv"  # the register's language, once the Cover is read
@@ -425,18 +434,10 @@ class _Import:
         return found[0]
 
     def _rows(self, title: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        rows = self.workbook[title].iter_rows(values_only=True)
-        number = 0
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except Exception as error:  # openpyxl and the XML parser, on a damaged part
-                raise WorkbookError(
-                    [CellProblem(title, _unreadable(error, _DAMAGED_SHEET))]
-                ) from None
-            number += 1
+        rows = _bounded_rows(self.workbook[title], title, self.cells)
+        for number, row in rows:
+            if any(type(value) is str and "_x" in value for value in row):
+                row = tuple(ooxml.decode(value) if type(value) is str else value for value in row)
             yield number, row
 
     def _data_sheet(self) -> tuple[DataSheet, bool]:
@@ -494,6 +495,8 @@ class _Import:
                 continue
             if all(value is None or value == "" for value in row):
                 continue
+            if number == 2 and _says_none_recorded(row, self.lang):
+                continue  # the exporter's line under the header of an empty sheet
             values: dict[str, Any] = {}
             for index, value in enumerate(row):
                 column = places.get(index)
@@ -530,9 +533,74 @@ class _Import:
             update={"activities": tuple(m.entry for m in activities if m.entry is not None)}
         )
         self._check_computed(register, catalogues["retention_rules"], activities, transfer_rows)
+        self._check_waivers()
         if self.problems:
             raise self.stop()
         return register
+
+    def _check_waivers(self) -> None:
+        """Report a waiver that only the hidden data sheet holds.
+
+        Waivers are kept from the data sheet, which no reader sees; what the workbook shows
+        of them is the Findings sheet, each finding waived or not. A finding the data sheet's
+        register waives that the Findings sheet does not show waived was waived by editing
+        the hidden sheet: it is reported, never taken silently.
+        """
+        canonical = self.canonical
+        if canonical is None or not (
+            canonical.register.waivers or any(entry.waivers for entry in canonical.activities)
+        ):
+            return
+        from ropa.rules import validate
+
+        try:
+            as_of = date.fromisoformat(str(self.meta.get("as_of")))
+        except ValueError:
+            as_of = None
+        report = validate(canonical, as_of=as_of)
+        waived = {(f.code, f.activity or ""): f for f in report.findings if f.waived}
+        if not waived:
+            return
+        shown = self._shown_waived()
+        if shown is None:
+            return  # written without validation: the workbook shows no finding at all
+        for code, activity in sorted(waived.keys() - shown):
+            whom = f" of the activity {activity!r}" if activity else ""
+            self.fail(
+                DATA_SHEET,
+                f"the hidden data sheet waives {code}{whom}, which the Findings sheet does not "
+                "show waived: the hidden sheet was changed after the export; waive findings "
+                "in the register file, not in the workbook",
+            )
+
+    def _shown_waived(self) -> set[tuple[str, str]] | None:
+        """(code, activity id) of every finding the Findings sheet shows waived; None when
+        the workbook was written without validating the register."""
+        title = say(SHEETS, "findings", self.lang)
+        if title not in self.workbook.sheetnames:
+            return set()
+        shown: set[tuple[str, str]] = set()
+        columns: dict[str, int] = {}
+        not_validated = word("not_validated_notice", self.lang)
+        for number, row in self._rows(title):
+            if number == 1:
+                headings = [cell_text(value) for value in row]
+                for key in ("code", "activity", "message", "waived"):
+                    heading = say(FINDING_COLUMNS, key, self.lang)
+                    if heading in headings:
+                        columns[key] = headings.index(heading)
+                if len(columns) < 4:
+                    return shown
+                continue
+            cells = {key: row[at] if at < len(row) else None for key, at in columns.items()}
+            if cell_text(cells["code"]) == EXPORT_CODE and cell_text(cells["message"]) == (
+                not_validated
+            ):
+                return None
+            if is_word(cell_text(cells["waived"]), "yes"):
+                code = cell_text(cells["code"]) or ""
+                shown.add((code.strip(), (cell_text(cells["activity"]) or "").strip()))
+        return shown
 
     # -- Cover ----------------------------------------------------------------------------------
 
@@ -1216,6 +1284,101 @@ def _merged(records: list[list[_Matched]], order: Mapping[int, int]) -> list[_Ma
     return result
 
 
+MAX_CELLS = 20_000_000
+"""Most cells an import reads, over all sheets, the empty ones a row or sheet spans included
+(a workbook ropa writes of 50,000 activities has about 4 million)."""
+
+
+class _Count:
+    """Cells read so far in one import."""
+
+    def __init__(self) -> None:
+        self.cells = 0
+
+
+def _bounded_rows(sheet: Any, title: str, count: _Count) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The rows of a read-only sheet, numbered from 1, within `MAX_CELLS`.
+
+    The size a sheet declares (`<dimension ref="A1:XFD1048576"/>`) is not trusted: openpyxl
+    would give every row of that grid, 17 billion cells, for a sheet of a few bytes. Rows are
+    read as the sheet holds them, and every cell given (empty ones included) is counted.
+    """
+    sheet.reset_dimensions()
+    rows = sheet.iter_rows(values_only=True)
+    number = 0
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as error:  # openpyxl and the XML parser, on a damaged part
+            raise WorkbookError([CellProblem(title, _unreadable(error, _DAMAGED_SHEET))]) from None
+        number += 1
+        count.cells += len(row) or 1
+        if count.cells > MAX_CELLS:
+            message = (
+                f"more than {MAX_CELLS:,} cells in the workbook (counted to row {number} of "
+                "this sheet); no register's workbook has so many: refused"
+            )
+            raise WorkbookError([CellProblem(title, message)])
+        yield number, row
+
+
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+
+
+def _formulas_without_values(path: str | os.PathLike[str], workbook: Any) -> list[CellProblem]:
+    """A problem for every formula saved without its computed value.
+
+    Opened with `data_only`, such a cell reads as empty ("not stated"), which is not what
+    whoever typed it meant. The sheets are only looked through for a formula element;
+    a workbook ropa wrote has none.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if not any(
+                _has_formula(archive, part)
+                for part in archive.namelist()
+                if part.startswith("xl/worksheets/") and part.endswith(".xml")
+            ):
+                return []
+        formulas = open_workbook(path, data_only=False)
+    except Exception:  # a damaged part: the import proper reads it again and says so
+        return []
+    problems: list[CellProblem] = []
+    count = _Count()
+    try:
+        for title in formulas.sheetnames:
+            written = _bounded_rows(formulas[title], title, count)
+            computed = _bounded_rows(workbook[title], title, count)
+            for (number, row), (_, values) in zip(written, computed, strict=False):
+                for index, value in enumerate(row):
+                    if not (type(value) is str and value.startswith("=")):
+                        continue
+                    if index < len(values) and values[index] is not None:
+                        continue
+                    problems.append(
+                        CellProblem(
+                            f"{title}!{get_column_letter(index + 1)}{number}",
+                            f"a formula ({printable(value[:60])}) saved without its value; "
+                            "ropa reads the values a workbook holds: type the value itself",
+                        )
+                    )
+    finally:
+        formulas.close()
+    return problems
+
+
+def _has_formula(archive: zipfile.ZipFile, part: str) -> bool:
+    with archive.open(part) as stream:
+        tail = b""
+        while chunk := stream.read(1 << 20):
+            if _FORMULA.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
+
+
 def _optional(value: Any, read: Callable[[str], Any]) -> Any:
     text = parse_plain(value)
     return None if text is None else read(text)
@@ -1301,3 +1464,12 @@ def _add(table: dict[str, list[str]], key: Any, entry_id: str) -> None:
     found = table[key]
     if entry_id not in found:
         found.append(entry_id)
+
+
+def _says_none_recorded(row: Sequence[Any], lang: str) -> bool:
+    """Whether `row` is only the words "none recorded", as the exporter writes them under the
+    header of an empty sheet."""
+    first, *rest = row
+    return cell_text(first) == word("none_recorded", lang) and all(
+        value is None or value == "" for value in rest
+    )

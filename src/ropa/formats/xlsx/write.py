@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import partial
 from typing import IO, Any
@@ -49,8 +49,6 @@ from typing import IO, Any
 from openpyxl.packaging.core import DocumentProperties
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from ropa._collector import collector_paused
 from ropa._version import __version__
@@ -58,10 +56,11 @@ from ropa.atomic import write_atomically
 from ropa.diff import change_rows, diff_registers
 from ropa.findings import Report
 from ropa.formats.xlsx._book import CATALOGUES, Book
-from ropa.formats.xlsx._cells import MAX_WIDTH, Row, SheetStream, Styles, clean_text
+from ropa.formats.xlsx._cells import MAX_WIDTH, Row, SheetStream, Styles, Text, clean_text
 from ropa.formats.xlsx._data import WIDTHS as DATA_WIDTHS
 from ropa.formats.xlsx._data import data_rows
 from ropa.formats.xlsx._package import save
+from ropa.formats.xlsx._print import lay_out
 from ropa.formats.xlsx._sheets import (
     activities_rows,
     changes_rows,
@@ -118,11 +117,14 @@ _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "changes": changes_rows,
     "data": data_rows,
 }
-_MAX_WIDTH = {"cover": 70}
+_MAX_WIDTH = {"cover": 50}
 
 # Columns that stay in view while scrolling right: the ids and names a row is about.
 _FROZEN = {"cover": "B2", "findings": "C2"}
 _FROZEN_DEFAULT = "C2"
+# Columns repeated on every page of a sheet too wide for one: what the row is about.
+_TITLE_COLUMNS: dict[str, str | None] = {"cover": None, "findings": "A:B"}
+_PORTRAIT = frozenset({"cover"})
 _HEADER_TEXT_LIMIT = 80  # Excel allows 255 characters for a whole header or footer
 
 
@@ -215,7 +217,13 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
         # The cover comes first in the workbook but is written last: it counts the notices.
         for key in (*keys[1:], "cover"):
             autofilter = key not in ("cover", "data")
-            sheets[key].write(partial(_ROWS[key], book), autofilter=autofilter)
+            print_layout = (
+                None if key == "data" else partial(_lay_out, sheets[key].sheet, book, key)
+            )
+            rows = partial(_ROWS[key], book)
+            if key not in ("cover", "data"):
+                rows = partial(_or_none_recorded, rows, book.lang)
+            sheets[key].write(rows, autofilter=autofilter, layout=print_layout)
         save(workbook, stream, book.as_of, {s.out: s.rows_out for s in sheets.values()})
 
 
@@ -242,22 +250,32 @@ def _properties(book: Book) -> DocumentProperties:
     )
 
 
+def _or_none_recorded(rows: Callable[[], Iterator[Row]], lang: str) -> Iterator[Row]:
+    """The rows of a sheet, and under a header alone a row saying that none are recorded
+    (a bare header on paper reads as a page lost)."""
+    count = 0
+    for row in rows():
+        count += 1
+        yield row
+    if count == 1:
+        yield [Text(word("none_recorded", lang), "grey")], None
+
+
+def _lay_out(sheet: Any, book: Book, key: str, widths: Sequence[int]) -> None:
+    """The print layout of sheet `key` once its column widths are known (`_print`)."""
+    lay_out(sheet, widths, title_columns=_TITLE_COLUMNS.get(key, "A:B"),
+            portrait=key in _PORTRAIT)  # fmt: skip
+
+
 def _set_up_page(sheet: Any, book: Book, key: str) -> None:
-    """Frozen header, A4 landscape fitted to the page width, header row on every page,
-    header and footer naming the organisation, the sheet and the page.
+    """Frozen header, header row on every page, header and footer naming the organisation,
+    the sheet and the page; the page itself is laid out once the widths are known
+    (`_lay_out`).
 
     `sheet` is a `WriteOnlyWorksheet`, whose settings openpyxl's stubs leave out.
     """
     sheet.freeze_panes = _FROZEN.get(key, _FROZEN_DEFAULT)
     sheet.print_title_rows = "1:1"
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    setup.paperSize = 9  # A4
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0  # as many pages down as needed
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.7,
-                                     header=0.3, footer=0.3)  # fmt: skip
     lang = book.lang
     organisation = _header_text(book.register.organisation.name or "")
     version = _header_text(book.register.register.version or "")
