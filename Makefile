@@ -7,7 +7,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 REGISTER := data/processing_activities.yaml
 AS_OF ?= 2026-11-27
 
-.PHONY: demo test lint typecheck unit docs dist install bench fuzz schema clean
+.PHONY: demo test test-fast lint typecheck layers unit docs dist install bench bench-all fuzz schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,11 @@ demo: $(STAMP_RUN)
 	$(BIN)/ropa notice $(REGISTER) --lang en --to html -o out/notice-en.html
 	@echo "Wrote out/ropa-lv.xlsx, out/ropa-en.xlsx, out/ropa.json, out/notice-lv.html, out/notice-en.html"
 
-test: lint typecheck unit
+test: lint typecheck layers unit
+
+# Everything but the slow tests (fuzzing, LibreOffice, property-based): under a minute.
+test-fast: lint typecheck layers
+	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check src tests benchmarks docs/hooks.py
@@ -39,6 +43,10 @@ lint: $(STAMP_DEV)
 
 typecheck: $(STAMP_DEV)
 	$(BIN)/mypy --strict src
+
+# The layering contract ([tool.importlinter] in pyproject.toml, docs/architecture.md).
+layers: $(STAMP_DEV)
+	$(BIN)/lint-imports
 
 unit: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q
@@ -68,6 +76,7 @@ install:
 	@echo "Installed $(PREFIX)/bin/ropa (ropa $$("$(INSTALL_VENV)/bin/ropa" --version | cut -d' ' -f2))"
 
 bench: $(STAMP_DEV)
+	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_all.py
 
 # Longer fuzzing than the test suite's bounded run (FUZZ_EXAMPLES per target).

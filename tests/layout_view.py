@@ -110,6 +110,7 @@ def view(register: Register, lang: str, *, without: frozenset[str] = frozenset()
                         "starts": t(rule.starts),
                         "basis": t(rule.basis),
                         "description": t(rule.description),
+                        "until": t(getattr(rule, "until", None)),
                     },
                     "rule",
                 ),

@@ -213,8 +213,11 @@ def _basis(basis: str) -> st.SearchStrategy[dict[str, Any]]:
     fields: dict[str, st.SearchStrategy[Any]] = {}
     for name in LEGAL_BASIS_MODELS[basis].model_fields:
         if name != "basis":
-            # `assessment` is a plain reference; every other field of a basis is text.
-            fields[name] = optional(plain_text() if name == "assessment" else texts())
+            # `assessment` is a plain reference, `explicit` a boolean; the rest is text.
+            if name == "explicit":
+                fields[name] = _maybe_bool()
+            else:
+                fields[name] = optional(plain_text() if name == "assessment" else texts())
     return st.fixed_dictionaries({"basis": st.just(basis)}, optional=fields)
 
 

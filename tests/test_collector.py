@@ -6,22 +6,19 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import ropa
+from conftest import AS_OF, SHIPPED
 from ropa._collector import MANY_NEW_OBJECTS, collector_paused
 from ropa.formats.json import export_json
 from ropa.formats.xlsx.read import import_workbook
 from ropa.formats.xlsx.write import export_excel
 from ropa.formats.yaml import dump_register
 from ropa.model import Register
-
-SHIPPED = Path(__file__).parent.parent / "data" / "processing_activities.yaml"
-AS_OF = date(2026, 11, 27)
 
 
 @pytest.fixture(autouse=True)

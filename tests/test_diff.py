@@ -11,14 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ropa
+from conftest import ROOT, SHIPPED
 from ropa.cli import main
 from ropa.diff import SECTIONS, change_headers, change_rows, diff_registers
 from ropa.loader import load_data
 from ropa.model import Register
 from strategies import registers
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
 
 

@@ -23,7 +23,6 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -32,13 +31,11 @@ import pytest
 
 import ropa
 import ropa.atomic
+from conftest import AS_OF, SHIPPED
 from ropa.atomic import OutputError, write_bytes_atomically
 from ropa.cli import main
 from ropa.formats.xlsx.write import export_excel
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
-AS_OF = date(2026, 11, 27)
 PREVIOUS = b"the previous edition, which must survive\n"
 IS_ROOT = os.name == "posix" and os.geteuid() == 0
 NOT_ENFORCED = (
@@ -48,11 +45,6 @@ NOT_ENFORCED = (
 SUFFIX = {"xlsx": ".xlsx", "json": ".json", "notice": ".html", "import": ".yaml"}
 WRITERS = ["xlsx", "json", "notice", "import"]
 API_WRITERS = ["xlsx", "json", "notice"]
-
-
-@pytest.fixture(scope="module")
-def shipped() -> ropa.Register:
-    return ropa.load(SHIPPED)
 
 
 @pytest.fixture(scope="module")

@@ -21,10 +21,8 @@ import pytest
 from openpyxl import load_workbook
 
 import ropa
+from conftest import SHIPPED
 from ropa.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 
 # A register the loader accepts; validation finds one error in it (no data categories), so
 # `ropa validate` exits 1 and `ropa export` 0.

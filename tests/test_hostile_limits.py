@@ -308,3 +308,72 @@ def test_validate_as_of_the_first_and_last_days_a_date_can_be(
 ) -> None:
     assert main(["validate", "--as-of", day, str(SHIPPED)]) in (0, 1)
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("digits", [7, 400, 5_000])
+def test_a_retention_period_too_long_is_a_located_load_error(digits: int) -> None:
+    # 400 digits used to convert, then fail in the rules (a float of more than 308 digits);
+    # 5,000 came back as Python's own message about its integer limit.
+    text = BASE + "retention_rules:\n  - id: r\n    name: R\n    period: P" + "9" * digits + "Y\n"
+    [problem] = problems_of(text)
+    assert problem.startswith("<text>:19:13: retention_rules[0].period: duration 'P999")
+    assert problem.endswith(
+        "is too long: each number in it has at most 6 digits (P999999D is over 2,700 years)"
+    )
+
+
+def test_the_longest_retention_period_validates_and_exports(tmp_path: Path) -> None:
+    text = BASE + "retention_rules:\n  - id: r\n    name: R\n    period: P999999Y\n"
+    path = tmp_path / "long.yaml"
+    path.write_text(text)
+    assert main(["validate", str(path)]) in (0, 1)
+    assert main(["export", str(path), "-o", str(tmp_path / "long.json")]) == 0
+    assert main(["export", str(path), "-o", str(tmp_path / "long.xlsx")]) == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Includes: the work of finding the fragments
+
+
+def _main_with_include(folder: Path, pattern: str) -> Path:
+    for number in range(20):
+        (folder / "a" / "b" / f"c{number}").mkdir(parents=True)
+        (folder / "a" / "b" / f"c{number}" / f"f{number}.yaml").write_text(
+            f"data_subjects:\n  - id: s{number}\n    name: S\n"
+        )
+    main_file = folder / "main.yaml"
+    main_file.write_text(
+        BASE.replace("format: ropa/1\n", f'format: ropa/1\ninclude: ["{pattern}"]\n')
+    )
+    return main_file
+
+
+def test_repeated_any_depth_globs_cost_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `**/` written 15 times used to take half a minute on a small tree (each one multiplies
+    # the folders walked); counted here as the folders glob lists.
+    import glob as globbing
+
+    listed = []
+    original = globbing._listdir  # type: ignore[attr-defined]
+
+    def counting(*args: object, **kwargs: object) -> object:
+        listed.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(globbing, "_listdir", counting)
+    register = load(_main_with_include(tmp_path, "a/" + "**/" * 15 + "*.yaml"))
+    assert len(register.data_subjects) == 20
+    assert len(listed) < 200
+
+
+def test_more_than_two_any_depth_globs_are_refused(tmp_path: Path) -> None:
+    problems = problems_of_file(_main_with_include(tmp_path, "**/a/**/b/**/*.yaml"))
+    assert problems == ["main.yaml:2:11: '**/a/**/b/**/*.yaml' has more than 2 '**'; write fewer"]
+
+
+def problems_of_file(path: Path) -> list[str]:
+    with pytest.raises(LoadError) as error:
+        load(path, name=path.name)
+    return [str(problem) for problem in error.value.problems]

@@ -540,3 +540,13 @@ def test_processor_fields_are_checked_where_they_are_written(
     with pytest.raises(LoadError) as error:
         ropa.load(PROCESSOR_REGISTER.replace(old, new))
     assert [str(problem) for problem in error.value.problems] == [expected]
+
+
+def test_with_source_gives_a_copy_and_leaves_the_register_as_it_was(tmp_path: Any) -> None:
+    path = tmp_path / "register.yaml"
+    path.write_text(REGISTER, encoding="utf-8")
+    loaded = ropa.load(path)
+    bare = loaded.with_source(None)
+    assert bare is not loaded and bare.source is None
+    assert loaded.source is not None and loaded.source.file == str(path)
+    assert bare == loaded  # where a register was read from is not part of what it says

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -318,7 +319,10 @@ def _large_register(path: Path, activities: int) -> None:
     path.write_text(head + "\nactivities: " + json.dumps(entries) + "\n", encoding="utf-8")
 
 
-def test_sigterm_while_exporting_leaves_no_temporary_file_or_work_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_stopped_while_exporting_leaves_no_temporary_file_or_work_folder(
+    tmp_path: Path, signum: int
+) -> None:
     register = tmp_path / "large.yaml"
     _large_register(register, 3_000)
     work = tmp_path / "tmp"
@@ -337,10 +341,10 @@ def test_sigterm_while_exporting_leaves_no_temporary_file_or_work_folder(tmp_pat
     while not any(work.iterdir()) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     assert process.poll() is None, "the export ended before it could be stopped"
-    process.terminate()
+    process.send_signal(signum)
     _, err = process.communicate(timeout=120)
     no_traceback(err.decode())
-    assert process.returncode == 143
+    assert process.returncode == 128 + signum
     assert err.decode().splitlines()[-1] == "ropa: terminated"
     assert list(work.iterdir()) == []
     assert list(out_dir.iterdir()) == []

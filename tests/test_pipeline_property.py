@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import zipfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import ropa
+from conftest import AS_OF, ROOT
 from ropa.formats.json import export_json
 from ropa.formats.xlsx.write import export_excel
 from ropa.loader.events import _resolve_plain
@@ -30,10 +30,10 @@ from ropa.model import Register
 from ropa.rules import validate
 from strategies import registers
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
 EXPORT_SCHEMA = json.loads((ROOT / "schemas" / "ropa-export.schema.json").read_text("utf-8"))
 VALIDATOR = Draft202012Validator(EXPORT_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
-AS_OF = date(2026, 11, 27)
 EXAMPLES = int(os.environ.get("ROPA_PIPELINE_EXAMPLES", "25"))
 """Registers per run: a modest number in the test suite, more on demand."""
 

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
+from conftest import AS_OF
 from ropa import reporters
 from ropa.findings import Finding, Report, Severity
 from ropa.rules import RULES
 from ropa.source import Location
 
 SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
-AS_OF = date(2026, 11, 27)
 
 
 def _finding(code: str, line: int, **changes: Any) -> Finding:

@@ -14,20 +14,18 @@ from __future__ import annotations
 
 import copy
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from conftest import AS_OF, ROOT
 from ropa import rule_docs
 from ropa.loader import load
 from ropa.rules import RULES, UNWAIVABLE, validate
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "rules"
-AS_OF = date(2026, 11, 27)
 CODES = sorted(RULES)
 SECTIONS = ["What it checks", "Why it matters", "Example", "Fix", "Waiving"]
 

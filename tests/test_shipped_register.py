@@ -20,11 +20,10 @@ import pytest
 from pydantic import BaseModel
 
 import ropa
+from conftest import SHIPPED
 from ropa.model import LegitimateInterestsBasis, Register
 
-ROOT = Path(__file__).parent.parent
 POLICY = Path(__file__).parent / "fixtures" / "privacy-policy.lv.txt"
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 
 PURPOSES_HEADING = "Kādiem mērķiem apstrādājam personas datus?"
 
@@ -318,6 +317,18 @@ def test_the_eighth_activity_is_the_newsletter_on_consent(
     assert "jaunum" in (register.text(newsletter.name, "lv") or "").lower()
 
 
+def test_the_newsletter_ends_with_the_policys_event_as_until(
+    policy_text: str, register: Register
+) -> None:
+    newsletter = register.activities[7]
+    assert isinstance(newsletter.retention, str)
+    rule = {rule.id: rule for rule in register.retention_rules}[newsletter.retention]
+    # The end of the use is an end event (`until`), not the start of a period (`starts`).
+    assert rule.starts is None and rule.period is None
+    until = register.text(rule.until, "lv")
+    assert until is not None and straight_quotes(until) in straight_quotes(policy_text)
+
+
 def test_no_activity_has_a_retention_period(register: Register) -> None:
     # "Cik ilgi glabājam datus?" gives no period for anything.
     rules = {rule.id: rule for rule in register.retention_rules}
@@ -364,3 +375,32 @@ def test_every_text_field_has_latvian_and_english(register: Register) -> None:
         and not (isinstance(value, dict) and value.get("lv") and value.get("en"))
     ]
     assert missing == []
+
+
+def test_sources_in_the_policys_words(policy_text: str, register: Register) -> None:
+    bullets = [line.strip(" •") for line in policy_text.splitlines()]
+    given, automatic = (line for line in bullets if line.startswith(("Jūsu sniegto", "Tehnisko")))
+    for activity in register.activities:
+        details = register.text(activity.source_details, "lv") or ""
+        assert ("data_subject" in activity.sources) == (given in details), activity.id
+        assert ("observed" in activity.sources) == (automatic in details), activity.id
+
+
+def test_the_13_2_e_sentence_is_the_requirement_of_the_service_activities(
+    policy_text: str, register: Register
+) -> None:
+    sentence = "Ja atsakāties mums sniegt savus personas datus, kas pēc likuma ir nepieciešami"
+    assert sentence in policy_text
+    with_requirement = [a.id for a in register.activities if a.requirement is not None]
+    assert with_requirement == ["customer_registration", "hosting_requests", "support_requests"]
+    for activity in register.activities:
+        if activity.requirement is not None:
+            assert activity.requirement.kind == "statutory"  # "pēc likuma ir nepieciešami"
+            assert activity.requirement.obliged is None  # the policy does not say
+            consequences = register.text(activity.requirement.consequences, "lv") or ""
+            assert consequences in policy_text
+
+
+def test_newsletter_subscribers_children_not_stated(register: Register) -> None:
+    subscribers = {s.id: s for s in register.data_subjects}["newsletter_subscribers"]
+    assert subscribers.includes_children is None

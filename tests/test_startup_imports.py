@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-SHIPPED = Path(__file__).resolve().parent.parent / "data" / "processing_activities.yaml"
+from conftest import SHIPPED
+
 HEAVY = ("openpyxl", "jsonschema")
 
 _RUN = """\

@@ -6,6 +6,7 @@ import re
 import typing
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -35,6 +36,11 @@ def test_vocabularies_names_every_value_set() -> None:
         "register_kinds",
         "rights",
         "article30_items",
+        "data_subject_kinds",
+        "requirement_kinds",
+        "assessment_kinds",
+        "international_organisations",
+        "derogations",
     }
 
 
@@ -199,9 +205,64 @@ def test_vocab_imports_only_the_standard_library() -> None:
         ("Safeguard", vocab.SAFEGUARDS),
         ("SecurityKind", vocab.SECURITY_KINDS),
         ("RegisterKind", vocab.REGISTER_KINDS),
+        ("DataSubjectKind", vocab.DATA_SUBJECT_KINDS),
+        ("RequirementKind", vocab.REQUIREMENT_KINDS),
+        ("AssessmentKind", vocab.ASSESSMENT_KINDS),
+        ("InternationalOrganisation", vocab.INTERNATIONAL_ORGANISATIONS),
+        ("Derogation", vocab.DEROGATIONS),
     ],
 )
 def test_model_literals_match_the_vocabulary(alias: str, table: Mapping[str, Term]) -> None:
     from ropa import model
 
     assert set(typing.get_args(getattr(model, alias))) == set(table)
+
+
+def test_derogations_are_the_points_of_article_49_1() -> None:
+    for letter, entry in zip("abcdefg", vocab.DEROGATIONS.values(), strict=True):
+        assert entry.article == f"49(1)({letter})"
+        assert entry.dpv == f"eu-gdpr:A49-1-{letter}"
+
+
+@pytest.mark.parametrize(
+    ("table", "code", "dpv"),
+    [
+        (vocab.SOURCES, "device", "dpv:DataSource"),
+        (vocab.PURPOSES, "recruitment", "dpv:RecruitmentManagement"),
+        (vocab.PURPOSES, "analytics", "dpv:ServiceUsageAnalytics"),
+        (vocab.PURPOSES, "health_care", "dpv:Purpose"),
+        (vocab.PURPOSES, "video_surveillance", "dpv:Purpose"),
+        (vocab.DATA_SUBJECT_KINDS, "patients", "dpv:Patient"),
+        (vocab.DATA_SUBJECT_KINDS, "job_applicants", "dpv:JobApplicant"),
+        (vocab.ASSESSMENT_KINDS, "dpia", "dpv:DPIA"),
+        (vocab.ASSESSMENT_KINDS, "lia", "dpv:LegitimateInterestAssessment"),
+        (vocab.ASSESSMENT_KINDS, "tia", "dpv:DataTransferImpactAssessment"),
+        (vocab.INTERNATIONAL_ORGANISATIONS, "european_patent_organisation",
+         "dpv:InternationalOrganisation"),
+    ],
+)  # fmt: skip
+def test_additions_of_2026_12_carry_their_dpv_terms(
+    table: Mapping[str, Term], code: str, dpv: str
+) -> None:
+    assert table[code].dpv == dpv
+
+
+def test_the_new_sources_and_purposes_keep_other_last() -> None:
+    assert list(vocab.PURPOSES)[-1] == "other"
+    assert "device" in vocab.SOURCES
+
+
+_DPV_TERMS = frozenset(
+    line
+    for line in (Path(__file__).parent / "fixtures" / "dpv" / "terms-2.3.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line and not line.startswith("#")
+)
+
+
+@pytest.mark.parametrize("entry", ALL_TERMS)
+def test_every_dpv_id_exists_in_dpv_2_3(entry: Term) -> None:
+    # pd: (personal data extension) is not in the copied list; its terms are checked by eye.
+    if not entry.dpv.startswith("pd:"):
+        assert entry.dpv in _DPV_TERMS

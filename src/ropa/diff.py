@@ -37,12 +37,16 @@ from ropa.model import (
     ConsentBasis,
     ContractBasis,
     Dpia,
+    Dpo,
     JointController,
     LegalObligationBasis,
     LegitimateInterestsBasis,
     Party,
     PublicTaskBasis,
     Register,
+    Requirement,
+    RetentionEntry,
+    SpecialConditionEntry,
     SubProcessorAuthorisation,
     Transfer,
     VitalInterestsBasis,
@@ -74,6 +78,7 @@ SECTIONS: tuple[str, ...] = (
     "recipients",
     "retention_rules",
     "security_measures",
+    "assessments",
     "activities",
 )
 """The id-keyed sections of a register, in the format's order."""
@@ -325,6 +330,7 @@ _SECTION_TITLES = {
     "recipients": ("recipients", "saņēmēju kategorijas"),
     "retention_rules": ("retention rules", "glabāšanas noteikumi"),
     "security_measures": ("security measures", "drošības pasākumi"),
+    "assessments": ("assessments", "novērtējumi"),
     "activities": ("activities", "apstrādes darbības"),
 }
 _KINDS = {
@@ -336,6 +342,7 @@ _KINDS = {
     "recipients": ("recipient", "saņēmēju kategorija"),
     "retention_rules": ("retention rule", "glabāšanas noteikums"),
     "security_measures": ("security measure", "drošības pasākums"),
+    "assessments": ("assessment", "novērtējums"),
     "activities": ("activity", "apstrādes darbība"),
 }
 _CHANGES = {
@@ -368,6 +375,10 @@ _HEADS: dict[type[BaseModel], tuple[str | None, str | None]] = {
     Waiver: ("rule", "reason"),
     Dpia: ("reference", None),
     Party: ("name", "contact"),
+    Dpo: ("name", "contact"),
+    RetentionEntry: ("rule", None),
+    SpecialConditionEntry: ("condition", None),
+    Requirement: ("kind", None),
     JointController: ("name", "contact"),
     SubProcessorAuthorisation: ("kind", "reference"),
 }
@@ -504,6 +515,8 @@ def _model_words(model: BaseModel, lang: str, language: str, full: bool) -> str:
         words = _value_words(item, lang, language, full)
         parts.append(words if name == bare else f"{_field_words(name)}: {words}")
     if head is None:
+        return "; ".join(parts)
+    if getattr(model, head) is None:  # a transfer to an organisation has no country
         return "; ".join(parts)
     head_words = _value_words(getattr(model, head), lang, language, full)
     return f"{head_words} ({'; '.join(parts)})" if parts else head_words

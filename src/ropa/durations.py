@@ -10,13 +10,15 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from ropa.text.escape import shortened
 from ropa.text.grammar import latvian_singular
 
 # The lookahead refuses "P" and zero durations ("P0D"), as `Duration.parse` does.
-DURATION_PATTERN = r"^P(?=.*[1-9])(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?|\d+W)$"
+DURATION_PATTERN = r"^P(?=.*[1-9])(?:(?:0*\d{1,6}Y)?(?:0*\d{1,6}M)?(?:0*\d{1,6}D)?|0*\d{1,6}W)$"
 _DURATION = re.compile(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?")
 
 # Average lengths, used only to order durations of different units.
+_MAX_DIGITS = 6
 _DAYS_PER_YEAR = 365.2425
 _DAYS_PER_MONTH = _DAYS_PER_YEAR / 12
 
@@ -64,6 +66,12 @@ class Duration:
         if match is None or stripped == "P":
             raise ValueError(
                 f"{text!r} is not an ISO 8601 duration; write e.g. P5Y, P18M, P2W or P30D"
+            )
+        if any(part is not None and len(part.lstrip("0")) > _MAX_DIGITS for part in match.groups()):
+            # Python cannot convert 4,300 digits, nor make a float of 309; no period is so long.
+            raise ValueError(
+                f"duration {shortened(text)!r} is too long: each number in it has at most "
+                f"{_MAX_DIGITS} digits (P999999D is over 2,700 years)"
             )
         years, months, weeks, days = (int(part) if part else 0 for part in match.groups())
         if weeks and (years or months or days):

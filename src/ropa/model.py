@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date
-from typing import Annotated, Any, Literal, NoReturn, Union
+from typing import Annotated, Any, Literal, NoReturn, TypeVar, Union
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,7 @@ from pydantic import (
     StrictStr,
     Tag,
     WithJsonSchema,
+    model_validator,
 )
 
 from ropa.countries import COUNTRY_CODES
@@ -85,9 +86,30 @@ PurposeKind = Literal[
     "account_management",
     "human_resources",
     "research",
+    "health_care",
+    "recruitment",
+    "video_surveillance",
+    "analytics",
     "other",
 ]
-SourceKind = Literal["data_subject", "observed", "third_party", "public"]
+SourceKind = Literal["data_subject", "observed", "third_party", "public", "device"]
+DataSubjectKind = Literal[
+    "customers",
+    "prospects",
+    "employees",
+    "job_applicants",
+    "patients",
+    "students",
+    "visitors",
+    "subscribers",
+    "suppliers",
+    "members",
+    "other",
+]
+RequirementKind = Literal["statutory", "contractual", "pre_contractual", "not_required"]
+AssessmentKind = Literal["dpia", "lia", "tia"]
+InternationalOrganisation = Literal["european_patent_organisation", "other"]
+Derogation = Literal["a", "b", "c", "d", "e", "f", "g"]
 RecipientKind = Literal[
     "processor", "controller", "joint_controller", "public_authority", "group_company", "other"
 ]
@@ -252,13 +274,59 @@ class _Model(BaseModel):
     )
 
 
+def _check_reason(value: Any) -> Any:
+    # A plain string is taken as it is, blank included (a blank reason was valid before the
+    # language map was allowed, and ROPA104 reports it); a map is checked like any text.
+    return value if isinstance(value, str) else _check_text(value)
+
+
+WaiverReason = Annotated[
+    Union[str, dict[str, str]],  # noqa: UP007
+    BeforeValidator(_check_reason),
+    AfterValidator(_read_only_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": LANGUAGE_PATTERN},
+                    "additionalProperties": {"type": "string", "pattern": r"\S"},
+                    "minProperties": 1,
+                },
+            ],
+            "description": "Why the finding is accepted: text in the register's language, or "
+            "a map of ISO 639-1 language code to text.",
+        }
+    ),
+]
+
+
 class Waiver(_Model):
-    """An accepted finding: the rule it silences and why it is accepted."""
+    """An accepted finding: the rule it silences, why, who accepted it, when and until when."""
 
     rule: StrictStr
     """The code of the rule, e.g. ROPA303."""
-    reason: StrictStr | None = None
-    """Why the finding is accepted; required (ROPA104 reports a waiver without one)."""
+    reason: WaiverReason | None = None
+    """Why the finding is accepted, as text or a language map; required (ROPA104 reports a
+    waiver without one)."""
+    accepted_by: StrictStr | None = None
+    """Who accepted the finding, e.g. the DPO."""
+    accepted_on: IsoDate | None = None
+    """When the finding was accepted."""
+    expires: IsoDate | None = None
+    """The date from which the waiver no longer holds and the finding must be looked at again."""
+
+    def reason_in(self, lang: str | None = None, fallback: str | None = None) -> str | None:
+        """The reason in `lang` (then `fallback`, then any language), stripped; None when the
+        waiver gives none or only blank text."""
+        if self.reason is None:
+            return None
+        if isinstance(self.reason, str):
+            return self.reason.strip() or None
+        first = next(iter(self.reason))
+        text = text_in(self.reason, lang or fallback or first, fallback or first)
+        return text.strip() or None if text is not None else None
 
 
 class Contact(_Model):
@@ -281,6 +349,16 @@ class Party(_Model):
     """Name of the person or body."""
     contact: Contact | None = None
     """How to reach them."""
+
+
+class Dpo(Party):
+    """The data protection officer (Art. 37), a staff member or a service provider."""
+
+    external: StrictBool | None = None
+    """true when the DPO fulfils the tasks on the basis of a service contract (Art. 37(6));
+    null = not stated."""
+    organisation: StrictStr | None = None
+    """The firm that provides the DPO, when external."""
 
 
 class JointController(_Model):
@@ -329,7 +407,7 @@ class Organisation(_Model):
     """How to reach the organisation about personal data."""
     representative: Party | None = None
     """Art. 27 representative in the Union; needed when established outside the EEA."""
-    dpo: Party | None = None
+    dpo: Dpo | None = None
     """Data protection officer (Art. 37)."""
     joint_controllers: tuple[JointController, ...] = ()
     """Joint controllers (Art. 26)."""
@@ -363,6 +441,13 @@ class DataSubjectCategory(_Model):
     """Who belongs to it."""
     includes_children: StrictBool | None = None
     """Persons under the national age of digital consent (Art. 8)."""
+    kind: DataSubjectKind | None = None
+    """What kind of data subject this is (vocabulary: customers, employees, patients, ...)."""
+    contract_party: StrictBool | None = None
+    """Party to a contract with the controller, or asking to enter one (Art. 6(1)(b))."""
+    vulnerable: StrictBool | None = None
+    """Needs particular care: children of any age, patients, employees (WP248 rev.01,
+    criterion 7)."""
 
 
 class DataCategory(_Model):
@@ -425,6 +510,9 @@ class RetentionRule(_Model):
     """ISO 8601 duration (P5Y, P18M, P30D); null = no fixed period."""
     starts: Text | None = None
     """The event the period runs from, e.g. end of the contract."""
+    until: Text | None = None
+    """The event that ends the use of the data, when there is no fixed period, e.g. the
+    person unsubscribes."""
     basis: Text | None = None
     """The law or reason that sets the period."""
 
@@ -455,6 +543,8 @@ class ConsentBasis(_Basis):
     """How consent is withdrawn (Art. 7(3))."""
     parental_authorisation: Text | None = None
     """How parental consent is obtained when subjects include children (Art. 8)."""
+    explicit: StrictBool | None = None
+    """Explicit consent (Art. 9(2)(a), 22(2)(c), 49(1)(a)); null = not stated."""
 
 
 class ContractBasis(_Basis):
@@ -492,7 +582,8 @@ class LegitimateInterestsBasis(_Basis):
     interest: Text | None = None
     """The interest pursued (Art. 6(1)(f), 13(1)(d))."""
     assessment: StrictStr | None = None
-    """Reference to the balancing test (legitimate interests assessment)."""
+    """The balancing test: the id of a `lia` in assessments, or (as before) free text saying
+    where it is kept. `Register.assessment` tells the two apart."""
 
 
 LEGAL_BASIS_MODELS: dict[str, type[_Basis]] = {
@@ -526,25 +617,144 @@ LegalBasis = Annotated[
 
 
 class Transfer(_Model):
-    """A transfer to a country outside the EEA (Art. 30(1)(e), 44–49)."""
+    """A transfer to a country outside the EEA or to an international organisation
+    (Art. 30(1)(e), 44–49): either `country` or `organisation`."""
 
-    country: Country
+    country: Country | None = None
     """Destination country (ISO 3166-1 alpha-2)."""
+    organisation: InternationalOrganisation | None = None
+    """Destination international organisation (Art. 4(26)), instead of a country:
+    european_patent_organisation, or other with organisation_name."""
+    organisation_name: Text | None = None
+    """The name of the international organisation, when organisation is other."""
     recipient: Id | None = None
     """The recipient (id in recipients) that receives the data."""
     safeguard: Safeguard | None = None
     """adequacy, scc, bcr, code_of_conduct, certification or derogation."""
+    derogation: Derogation | None = None
+    """When the safeguard is a derogation: the Art. 49(1) point, a to g."""
     reference: StrictStr | None = None
     """Where the safeguard is documented."""
+    assessment: StrictStr | None = None
+    """The transfer impact assessment: the id of a `tia` in assessments, or free text saying
+    where it is kept."""
+
+    @model_validator(mode="after")
+    def _one_destination(self) -> Transfer:
+        if (self.country is None) == (self.organisation is None):
+            raise ValueError(
+                "a transfer goes to a country or to an international organisation: "
+                "give exactly one of country and organisation"
+            )
+        if self.organisation == "other" and self.organisation_name is None:
+            raise ValueError("organisation: other needs organisation_name")
+        if self.organisation_name is not None and self.organisation != "other":
+            raise ValueError("organisation_name is only for organisation: other")
+        return self
+
+    @property
+    def destination(self) -> str:
+        """The country code or the organisation code (never both, never neither)."""
+        return self.country or self.organisation or ""
 
 
 class Dpia(_Model):
-    """A data protection impact assessment (Art. 35)."""
+    """A data protection impact assessment (Art. 35), written in the activity (the older form;
+    an id in the assessments catalogue is the newer)."""
 
     reference: StrictStr
     """Where the DPIA is kept."""
     date: IsoDate | None = None
     """When it was carried out."""
+
+
+class Assessment(_Model):
+    """An assessment named once and referenced by id: a DPIA (Art. 35), a legitimate
+    interests assessment (Art. 6(1)(f)) or a transfer impact assessment (Art. 46)."""
+
+    id: Id
+    """Unique id within assessments."""
+    kind: AssessmentKind
+    """dpia, lia (legitimate interests) or tia (transfer impact)."""
+    name: Text
+    """Name of the assessment."""
+    reference: StrictStr | None = None
+    """Where it is kept, e.g. a document number."""
+    date: IsoDate | None = None
+    """When it was carried out."""
+    review_by: IsoDate | None = None
+    """When it is due to be reviewed."""
+
+
+class RetentionEntry(_Model):
+    """One retention rule for some of an activity's data categories."""
+
+    rule: Id
+    """The retention rule (id in retention_rules)."""
+    categories: tuple[Id, ...] = Field(min_length=1)
+    """The data categories it applies to (ids among the activity's data_categories)."""
+
+
+class SpecialConditionEntry(_Model):
+    """One Art. 9(2) condition, the law it rests on, and the special categories it covers."""
+
+    condition: SpecialCondition
+    """The Art. 9(2) condition by name."""
+    law: Text | None = None
+    """The Union or Member State law it rests on (Art. 9(2)(b), (g), (h), (i), (j), 9(3))."""
+    categories: tuple[Id, ...] = ()
+    """The special data categories it covers; empty = every special category of the activity."""
+
+
+class Requirement(_Model):
+    """Whether the person must provide the data, and what follows if they do not
+    (Art. 13(2)(e))."""
+
+    kind: RequirementKind
+    """statutory, contractual, pre_contractual (needed to enter a contract) or not_required."""
+    obliged: StrictBool | None = None
+    """Must the person provide the data? null = not stated."""
+    consequences: Text | None = None
+    """What follows if the person does not provide them."""
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+# Tags of the fields that take an older and a newer form: pydantic tries only the form the
+# value's shape asks for, so a mistake gets one message, not one per form. The loader drops
+# these tags (they end in "-form") from the paths it reports.
+SINGLE_FORM, LIST_FORM, MAPPING_FORM = "single-form", "list-form", "mapping-form"
+
+
+def _list_or_single(value: Any) -> str:
+    return LIST_FORM if isinstance(value, (list, tuple)) else SINGLE_FORM
+
+
+def _mapping_or_single(value: Any) -> str:
+    return MAPPING_FORM if isinstance(value, (dict, BaseModel)) else SINGLE_FORM
+
+
+RetentionField = Annotated[
+    Union[  # noqa: UP007
+        Annotated[Id, Tag(SINGLE_FORM)],
+        Annotated[tuple[RetentionEntry, ...], Tag(LIST_FORM)],
+    ],
+    Discriminator(_list_or_single),
+]
+SpecialConditionField = Annotated[
+    Union[  # noqa: UP007
+        Annotated[SpecialCondition, Tag(SINGLE_FORM)],
+        Annotated[tuple[SpecialConditionEntry, ...], Tag(LIST_FORM)],
+    ],
+    Discriminator(_list_or_single),
+]
+DpiaField = Annotated[
+    Union[  # noqa: UP007
+        Annotated[Id, Tag(SINGLE_FORM)],
+        Annotated[Dpia, Tag(MAPPING_FORM)],
+    ],
+    Discriminator(_mapping_or_single),
+]
 
 
 class Activity(_Model):
@@ -580,20 +790,32 @@ class Activity(_Model):
     """The purpose kind (Art. 30(1)(b))."""
     legal_bases: tuple[LegalBasis, ...] = ()
     """Art. 6(1) legal bases, each with what that basis needs."""
-    special_condition: SpecialCondition | None = None
-    """An Art. 9(2) condition; needed when a data category is special."""
+    special_condition: SpecialConditionField | None = None
+    """The Art. 9(2) condition by name, or a list of {condition, law, categories}; needed when
+    a data category is special. Read it with `special_conditions()`."""
+    criminal_data_authority: Text | None = None
+    """The Union or Member State law authorising the processing of criminal-offence data
+    (Art. 10)."""
     data_subjects: tuple[Id, ...] = ()
     """Data subject categories (ids in data_subjects)."""
     data_categories: tuple[Id, ...] = ()
     """Personal data categories (ids in data_categories)."""
     sources: tuple[SourceKind, ...] = ()
     """Where the data comes from."""
+    source_details: Text | None = None
+    """The sources in words, e.g. forms on the website (Art. 14(2)(f))."""
+    requirement: Requirement | None = None
+    """Whether providing the data is required, and the consequences of not (Art. 13(2)(e))."""
+    direct_marketing: StrictBool | None = None
+    """The data are used for direct marketing, profiling for it included (Art. 21(2)-(3));
+    null = not stated."""
     recipients: tuple[Id, ...] | None = None
     """Recipient categories (ids in recipients); [] = none, missing = not stated."""
     transfers: tuple[Transfer, ...] | None = None
     """Transfers outside the EEA; [] = none, missing = not stated."""
-    retention: Id | None = None
-    """Retention rule (id in retention_rules)."""
+    retention: RetentionField | None = None
+    """Retention rule (id in retention_rules) for all the activity's data, or a list of
+    {rule, categories}, one rule per data category. Read it with `retention_entries()`."""
     security_measures: tuple[Id, ...] = ()
     """Security measures (ids in security_measures)."""
     automated_decisions: StrictBool | None = None
@@ -602,8 +824,9 @@ class Activity(_Model):
     """Profiling (Art. 4(4)); null = not stated."""
     large_scale: StrictBool | None = None
     """Processing on a large scale; null = not stated."""
-    dpia: Dpia | None = None
-    """The DPIA, when one was carried out."""
+    dpia: DpiaField | None = None
+    """The DPIA, when one was carried out: the id of a `dpia` in assessments, or (as before)
+    {reference, date}. `Register.dpia_of` resolves it."""
     systems: tuple[StrictStr, ...] = ()
     """Applications that hold the data."""
     owner: StrictStr | None = None
@@ -612,6 +835,40 @@ class Activity(_Model):
     """Date this activity was last reviewed."""
     waivers: tuple[Waiver, ...] = ()
     """Accepted findings for this activity."""
+
+    def retention_entries(self) -> tuple[RetentionEntry, ...]:
+        """The retention as a list of {rule, categories}, whichever form was written: a single
+        rule id becomes one entry covering every data category of the activity."""
+        retention = self.retention
+        if retention is None:
+            return ()
+        if isinstance(retention, str):
+            return (_entry(RetentionEntry, rule=retention, categories=self.data_categories),)
+        return retention
+
+    def retention_rule_ids(self) -> tuple[str, ...]:
+        """The retention rules the activity names, each once, in the order written."""
+        return tuple(dict.fromkeys(entry.rule for entry in self.retention_entries()))
+
+    def special_conditions(self) -> tuple[SpecialConditionEntry, ...]:
+        """The Art. 9(2) conditions as a list of {condition, law, categories}, whichever form
+        was written (a single code becomes one entry without a law, covering every special
+        category: empty `categories`)."""
+        condition = self.special_condition
+        if condition is None:
+            return ()
+        if isinstance(condition, str):
+            return (_entry(SpecialConditionEntry, condition=condition),)
+        return condition
+
+    def special_condition_codes(self) -> tuple[str, ...]:
+        """The Art. 9(2) conditions by name, each once, in the order written."""
+        return tuple(dict.fromkeys(entry.condition for entry in self.special_conditions()))
+
+
+def _entry(model: type[_M], **values: Any) -> _M:
+    # Built from values the models have already checked: no second validation.
+    return model.model_construct(**values)
 
 
 # `register` is the format's own field name; pydantic warns that it hides ABCMeta.register,
@@ -643,6 +900,9 @@ class Register(_Model):
 
     format: Literal["ropa/1"]
     """Format identifier: ropa/1."""
+    include: tuple[StrictStr, ...] = ()
+    """Fragment files whose catalogues and activities belong to this register: globs relative
+    to this file, read in order (the loader appends their content)."""
     # Field(...) keeps the field required: without it pydantic would take ABCMeta.register,
     # inherited by every model class, for a default value.
     register: RegisterInfo = Field(...)
@@ -661,6 +921,8 @@ class Register(_Model):
     """Catalogue of retention rules."""
     security_measures: tuple[SecurityMeasure, ...] = ()
     """Catalogue of security measures."""
+    assessments: tuple[Assessment, ...] = ()
+    """Catalogue of assessments (DPIA, legitimate interests, transfer impact)."""
     activities: tuple[Activity, ...] = ()
     """The processing activities."""
 
@@ -679,9 +941,11 @@ class Register(_Model):
         return self.__dict__ == other.__dict__
 
     def with_source(self, source: SourceMap | None) -> Register:
-        """Attach a source map (used by the loader)."""
-        self._source = source
-        return self
+        """A copy of this register that carries `source` as its source map (this one keeps
+        its own). The copy is shallow: registers are frozen, so they share their parts."""
+        copy = self.model_copy()
+        copy._source = source
+        return copy
 
     def role_of(self, activity: Activity) -> RegisterKind:
         """The role the organisation has in `activity`: its own `role`, else `register.kind`."""
@@ -700,3 +964,20 @@ class Register(_Model):
     def text(self, value: str | dict[str, str] | None, lang: str | None = None) -> str | None:
         """A text field in `lang`, falling back to the register language, then any language."""
         return text_in(value, lang or self.register.language, self.register.language)
+
+    def assessment(self, reference: str | None) -> Assessment | None:
+        """The catalogue assessment `reference` names, or None when it names none (it is then
+        free text, the older form, or an unknown id)."""
+        if reference is None:
+            return None
+        # A catalogue holds a few assessments: a scan costs less than keeping an index fresh
+        # through model_copy.
+        return next((entry for entry in self.assessments if entry.id == reference), None)
+
+    def dpia_of(self, activity: Activity) -> Assessment | Dpia | None:
+        """The activity's DPIA: the catalogue entry its `dpia` id names, the older inline
+        `{reference, date}`, or None (no DPIA, or an id that names no assessment)."""
+        dpia = activity.dpia
+        if dpia is None or isinstance(dpia, Dpia):
+            return dpia
+        return self.assessment(dpia)

@@ -433,16 +433,15 @@ def rights_for(
 def rights_of(activity: Activity) -> tuple[RightStatus, ...]:
     """The status of every data subject right for `activity`, in the order of ``vocab.RIGHTS``:
     what the Rights sheet, the JSON export and the privacy notice all say."""
-    conditions = (activity.special_condition,) if activity.special_condition else ()
+    conditions = activity.special_condition_codes()
     explicit = any(
-        isinstance(basis, ConsentBasis) and getattr(basis, "explicit", None) is True
-        for basis in activity.legal_bases
+        isinstance(basis, ConsentBasis) and basis.explicit is True for basis in activity.legal_bases
     )
     return rights_for(
         (basis.basis for basis in activity.legal_bases),
         automated_decisions=activity.automated_decisions,
         purpose=activity.purpose,
         conditions=conditions,
-        direct_marketing=getattr(activity, "direct_marketing", None),
+        direct_marketing=activity.direct_marketing,
         explicit_consent=explicit,
     )

@@ -2,6 +2,8 @@
 
 The loader records a position for every node it builds; rules and error messages ask for the
 position of a path such as `activities[3].legal_bases[1].basis` and get `file:line:col`.
+A register kept across several files (`include`) has one map: the nodes that came from a
+fragment are marked with that file (`InFile`), so every location names the file it is in.
 """
 
 from __future__ import annotations
@@ -39,6 +41,19 @@ def line_column(position: Position) -> tuple[int, int]:
     return spot >> _COLUMN_BITS, spot & _COLUMN_MASK
 
 
+@dataclass(frozen=True, slots=True)
+class InFile:
+    """A node written in another file than its parent: an entry a fragment appended to a
+    list of the main file, or a catalogue only a fragment holds."""
+
+    file: str
+    """The file the node is in."""
+    node: Position
+    """The node's position in that file."""
+    key_place: int | None = None
+    """Where its key is, when the node is the value of a key the main file does not have."""
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in a file: 1-based line and column; `str()` gives `file:line:col`.
@@ -73,22 +88,25 @@ def format_path(path: Sequence[PathPart]) -> str:
 
 
 class SourceMap:
-    """Positions of every node of one loaded document."""
+    """Positions of every node of one loaded register: one document, or a main file and the
+    fragments it includes."""
 
-    __slots__ = ("_key_indexes", "_root", "_sha256", "file")
+    __slots__ = ("_fragments", "_key_indexes", "_root", "_sha256", "file")
 
     def __init__(self, file: str, root: Position, sha256: str | None = None) -> None:
         self.file = file
         self._root = root
         self._sha256 = sha256
+        self._fragments: tuple[tuple[str, str | None], ...] = ()
         # The index of each mapping's keys, made when a key's own place is first asked for
         # (for a message): a mapping of many unknown keys is then reported in linear time.
         self._key_indexes: dict[int, dict[str, int]] = {}
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, SourceMap) and (self.file, self._root) == (
+        return isinstance(other, SourceMap) and (self.file, self._root, self._fragments) == (
             other.file,
             other._root,
+            other._fragments,
         )
 
     def __hash__(self) -> int:
@@ -105,9 +123,26 @@ class SourceMap:
         return re.split(r"[\\/]", self.file)[-1] or None
 
     def sha256(self) -> str | None:
-        """SHA-256 (hex) of the bytes the register was loaded from, when it was read from a
-        file (not of the file as it is now, which may have been edited since); else None."""
+        """SHA-256 (hex) of the bytes the register (its main file) was loaded from, when it
+        was read from a file (not of the file as it is now, which may have been edited
+        since); else None. `files` gives every file with its own."""
         return self._sha256
+
+    @property
+    def root(self) -> Position:
+        """The position of the document's root node (for the loader's include stage)."""
+        return self._root
+
+    def add_fragment(self, file: str, sha256: str | None) -> None:
+        """Record that a fragment was read (the loader calls this while it assembles)."""
+        self._fragments += ((file, sha256),)
+        self._key_indexes.clear()  # the include stage adds keys to the main file's mappings
+
+    @property
+    def files(self) -> tuple[tuple[str, str | None], ...]:
+        """Every file the register was read from, with the SHA-256 of the bytes read: the
+        main file first, then the fragments in include order."""
+        return ((self.file, self._sha256), *self._fragments)
 
     def locate(self, path: Sequence[PathPart], *, key: bool = False) -> Location:
         """The position of the node at `path`, or of its closest ancestor that exists.
@@ -115,20 +150,24 @@ class SourceMap:
         With `key=True`, a path ending in a mapping key gives the position of the key itself
         (where an unknown or duplicate field is best reported).
         """
-        node = self._root
+        file, node = self.file, self._root
         for index, part in enumerate(path):
             child = _child(node, part)
             if child is None:
                 break
             if key and index == len(path) - 1 and isinstance(part, str):
+                if type(child) is InFile and child.key_place is not None:
+                    return Location(child.file, *line_column(child.key_place))
                 # The keys' places are in the order of the keys.
                 keys = node[1]
                 order = self._key_indexes.get(id(keys))
                 if order is None:
                     order = self._key_indexes[id(keys)] = {k: at for at, k in enumerate(keys)}
-                return Location(self.file, *line_column(node[2][order[part]]))
+                return Location(file, *line_column(node[2][order[part]]))
+            if type(child) is InFile:
+                file, child = child.file, child.node
             node = child
-        return Location(self.file, *line_column(node))
+        return Location(file, *line_column(node))
 
     def key_location(self, path: Sequence[PathPart]) -> Location:
         """The position of the key that ends `path` (or the closest ancestor)."""

@@ -27,10 +27,15 @@ from types import MappingProxyType
 
 __all__ = [
     "ARTICLE30_ITEMS",
+    "ASSESSMENT_KINDS",
+    "DATA_SUBJECT_KINDS",
+    "DEROGATIONS",
+    "INTERNATIONAL_ORGANISATIONS",
     "LEGAL_BASES",
     "PURPOSES",
     "RECIPIENT_KINDS",
     "REGISTER_KINDS",
+    "REQUIREMENT_KINDS",
     "RIGHTS",
     "SAFEGUARDS",
     "SECURITY_KINDS",
@@ -300,6 +305,19 @@ PURPOSES: Mapping[str, Term] = _table(
         "5(1)(b)",
         "dpv:ResearchAndDevelopment",
     ),
+    # DPV 2.3 has no purpose term for providing health care (dpv:ImproveHealthcare is a
+    # public-benefit purpose of improving health systems) nor for video surveillance
+    # (dpv:PhysicalSurveillance is a physical measure, not a purpose): both map to the root.
+    Term("health_care", "Veselības aprūpe", "Health care", "5(1)(b)", "dpv:Purpose"),
+    Term("recruitment", "Personāla atlase", "Recruitment", "5(1)(b)", "dpv:RecruitmentManagement"),
+    Term("video_surveillance", "Videonovērošana", "Video surveillance", "5(1)(b)", "dpv:Purpose"),
+    Term(
+        "analytics",
+        "Pakalpojumu lietojuma analīze",
+        "Analytics of the use of services",
+        "5(1)(b)",
+        "dpv:ServiceUsageAnalytics",
+    ),
     Term("other", "Cits nolūks", "Other purpose", "5(1)(b)", "dpv:Purpose"),
 )
 """Kinds of purpose (DPV-aligned); the purpose itself must be specified, Art. 5(1)(b)."""
@@ -331,8 +349,169 @@ SOURCES: Mapping[str, Term] = _table(
         "14",
         "dpv:PublicDataSource",
     ),
+    # Read from or stored on the person's terminal equipment (cookies, SDKs, fingerprinting):
+    # ePrivacy Directive 2002/58/EC Art. 5(3) governs the access; the data are collected from
+    # the data subject by automated capture, so Art. 13 governs the notice (WP260 rev.01,
+    # para. 26). DPV 2.3 has no term for a device as a source: the parent dpv:DataSource.
+    Term(
+        "device",
+        "Nolasīti no personas ierīces vai saglabāti tajā",
+        "Read from or stored on the person's device",
+        "13",
+        "dpv:DataSource",
+    ),
 )
 """Where the personal data come from; decides between the Art. 13 and Art. 14 notices."""
+
+# DPV 2.3 has no term for prospects, suppliers or "other": they map to dpv:DataSubject.
+DATA_SUBJECT_KINDS: Mapping[str, Term] = _table(
+    Term("customers", "Klienti", "Customers", "4(1)", "dpv:Customer"),
+    Term("prospects", "Potenciālie klienti", "Prospective customers", "4(1)", "dpv:DataSubject"),
+    Term("employees", "Darbinieki", "Employees", "4(1)", "dpv:Employee"),
+    Term("job_applicants", "Amata kandidāti", "Job applicants", "4(1)", "dpv:JobApplicant"),
+    Term("patients", "Pacienti", "Patients", "4(1)", "dpv:Patient"),
+    Term("students", "Izglītojamie", "Students", "4(1)", "dpv:Student"),
+    Term("visitors", "Apmeklētāji", "Visitors", "4(1)", "dpv:Visitor"),
+    Term("subscribers", "Abonenti", "Subscribers", "4(1)", "dpv:Subscriber"),
+    Term("suppliers", "Piegādātāji", "Suppliers", "4(1)", "dpv:DataSubject"),
+    Term("members", "Biedri", "Members", "4(1)", "dpv:Member"),
+    Term("other", "Citi datu subjekti", "Other data subjects", "4(1)", "dpv:DataSubject"),
+)
+"""Kinds of data subject (optional `kind` of a data subject category), Art. 4(1)."""
+
+REQUIREMENT_KINDS: Mapping[str, Term] = _table(
+    Term(
+        "statutory",
+        "Prasība noteikta tiesību aktos",
+        "A statutory requirement",
+        "13(2)(e)",
+        "dpv:LegalObligation",
+    ),
+    Term(
+        "contractual",
+        "Līgumiska prasība",
+        "A contractual requirement",
+        "13(2)(e)",
+        "dpv:ContractualTerms",
+    ),
+    Term(
+        "pre_contractual",
+        "Prasība, kas jāizpilda, lai noslēgtu līgumu",
+        "A requirement necessary to enter into a contract",
+        "13(2)(e)",
+        "dpv:EstablishContractualAgreement",
+    ),
+    Term(
+        "not_required",
+        "Datu sniegšana nav obligāta",
+        "Providing the data is not required",
+        "13(2)(e)",
+        "dpv:Optional",
+    ),
+)
+"""Whether providing the data is a statutory or contractual requirement, or a requirement
+necessary to enter into a contract (Art. 13(2)(e)); `not_required` when it is none."""
+
+ASSESSMENT_KINDS: Mapping[str, Term] = _table(
+    Term(
+        "dpia",
+        "Novērtējums par ietekmi uz datu aizsardzību",
+        "Data protection impact assessment",
+        "35",
+        "dpv:DPIA",
+    ),
+    Term(
+        "lia",
+        "Leģitīmo interešu novērtējums",
+        "Legitimate interests assessment",
+        "6(1)(f)",
+        "dpv:LegitimateInterestAssessment",
+    ),
+    # Required before relying on an Art. 46 transfer tool: CJEU C-311/18 (Schrems II),
+    # 16 July 2020; EDPB Recommendations 01/2020, version 2.0 of 18 June 2021.
+    Term(
+        "tia",
+        "Nosūtīšanas ietekmes novērtējums",
+        "Transfer impact assessment",
+        "46(1)",
+        "dpv:DataTransferImpactAssessment",
+    ),
+)
+"""Kinds of assessment in the `assessments` catalogue."""
+
+# Art. 4(26): a body governed by public international law, or set up by an agreement between
+# two or more countries. Whether a decision covers one is in the adequacy table, not here.
+INTERNATIONAL_ORGANISATIONS: Mapping[str, Term] = _table(
+    Term(
+        "european_patent_organisation",
+        "Eiropas Patentu organizācija",
+        "European Patent Organisation",
+        "4(26)",
+        "dpv:InternationalOrganisation",
+    ),
+    Term(
+        "other",
+        "Cita starptautiska organizācija",
+        "Other international organisation",
+        "4(26)",
+        "dpv:InternationalOrganisation",
+    ),
+)
+"""International organisations as transfer destinations (Art. 4(26), 44); `other` takes a
+name (`organisation_name`)."""
+
+DEROGATIONS: Mapping[str, Term] = _table(
+    Term(
+        "a",
+        "Datu subjekts ir nepārprotami piekritis nosūtīšanai",
+        "The data subject has explicitly consented to the transfer",
+        "49(1)(a)",
+        "eu-gdpr:A49-1-a",
+    ),
+    Term(
+        "b",
+        "Nosūtīšana ir vajadzīga līguma izpildei starp datu subjektu un pārzini",
+        "The transfer is necessary for a contract between the data subject and the controller",
+        "49(1)(b)",
+        "eu-gdpr:A49-1-b",
+    ),
+    Term(
+        "c",
+        "Nosūtīšana ir vajadzīga datu subjekta interesēs noslēgta līguma izpildei",
+        "The transfer is necessary for a contract concluded in the interest of the data subject",
+        "49(1)(c)",
+        "eu-gdpr:A49-1-c",
+    ),
+    Term(
+        "d",
+        "Nosūtīšana ir vajadzīga svarīgu sabiedrības interešu dēļ",
+        "The transfer is necessary for important reasons of public interest",
+        "49(1)(d)",
+        "eu-gdpr:A49-1-d",
+    ),
+    Term(
+        "e",
+        "Nosūtīšana ir vajadzīga likumīgu prasību celšanai, īstenošanai vai aizstāvēšanai",
+        "The transfer is necessary for legal claims",
+        "49(1)(e)",
+        "eu-gdpr:A49-1-e",
+    ),
+    Term(
+        "f",
+        "Nosūtīšana ir vajadzīga, lai aizsargātu personas vitālās intereses",
+        "The transfer is necessary to protect vital interests",
+        "49(1)(f)",
+        "eu-gdpr:A49-1-f",
+    ),
+    Term(
+        "g",
+        "Nosūtīšanu veic no publiska reģistra",
+        "The transfer is made from a public register",
+        "49(1)(g)",
+        "eu-gdpr:A49-1-g",
+    ),
+)
+"""Derogations for specific situations, Art. 49(1)(a)-(g) (`derogation:` of a transfer)."""
 
 RECIPIENT_KINDS: Mapping[str, Term] = _table(
     Term("processor", "Apstrādātājs", "Processor", "28", "dpv:DataProcessor"),
@@ -512,6 +691,11 @@ VOCABULARIES: Mapping[str, Mapping[str, Term]] = MappingProxyType(
         "register_kinds": REGISTER_KINDS,
         "rights": RIGHTS,
         "article30_items": ARTICLE30_ITEMS,
+        "data_subject_kinds": DATA_SUBJECT_KINDS,
+        "requirement_kinds": REQUIREMENT_KINDS,
+        "assessment_kinds": ASSESSMENT_KINDS,
+        "international_organisations": INTERNATIONAL_ORGANISATIONS,
+        "derogations": DEROGATIONS,
     }
 )
 """Every value set by name, for exporters and generated documentation."""

@@ -31,14 +31,30 @@ def label(vocabulary: Mapping[str, Term], code: str | None, lang: str) -> str:
 
 
 def retention_in_words(register: Register, rule: RetentionRule, lang: str) -> str:
-    """A retention rule in words: "5 years from the end of the contract", "5 gadi (no: ...)"."""
+    """A retention rule in words: "5 years from the end of the contract", "5 gadi (no: ...)",
+    "until the person unsubscribes" / "līdz brīdim, kad ..." (the end event, `until`)."""
     starts = text(register, rule.starts, lang)
+    until = _until(text(register, rule.until, lang), lang)
     if rule.period is None:
-        # With no period, the event itself ends the retention ("until the person opts out").
-        if starts:
-            return starts
+        # With no period, the event itself ends the retention ("until the person opts out");
+        # registers written before `until` existed put that event in `starts`.
+        if until or starts:
+            return "; ".join(part for part in (starts, until) if part)
         return text(register, rule.name, lang) or not_stated(lang)
     period = rule.period.in_words(lang)
-    if not starts:
-        return period
-    return f"{period} no: {starts}" if lang == "lv" else f"{period} from {starts}"
+    if starts:
+        period = f"{period} no: {starts}" if lang == "lv" else f"{period} from {starts}"
+    return f"{period}; {until}" if until else period
+
+
+_UNTIL_WORD = {"lv": "līdz", "en": "until"}
+
+
+def _until(event: str, lang: str) -> str:
+    """The end event after "until" / "līdz", unless it is written with the word already."""
+    if not event:
+        return ""
+    word = _UNTIL_WORD.get(lang, "until")
+    if event.casefold().startswith(tuple(f"{w} " for w in _UNTIL_WORD.values())):
+        return event
+    return f"{word} {event}"

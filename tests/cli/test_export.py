@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from conftest import SHIPPED
 from ropa.cli import main
-
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 
 BROKEN = """\
 format: ropa/1

@@ -55,6 +55,7 @@ NOT_HELD = frozenset(
         "rule.starts",
         "rule.basis",
         "rule.description",
+        "rule.until",
         "measure.kind",
     }
 )
@@ -282,7 +283,7 @@ def test_values_that_do_not_map_are_reported_and_kept(tmp_path: Path) -> None:
     imported = import_cnil(path)
     gaps = "\n".join(imported.report.gaps)
     assert f"{MODEL}!B5: the N° / RÉF 'ref-001' is not an id" in gaps
-    assert f"{MODEL}!E26: the format holds one retention rule per activity" in gaps
+    assert f"{MODEL}!E26: 'aussi longtemps que possible 3' is not a period in words" in gaps
     assert f"{MODEL}!C59: not a country ropa knows" in gaps
     assert f"{MODEL}!D60: not one of the CNIL's guarantees" in gaps
     (activity,) = imported.register.activities
@@ -329,3 +330,30 @@ def test_libreoffice_opens_the_export_and_saves_what_it_read(tmp_path: Path) -> 
     from_ods = import_cnil(tmp_path / "cnil.ods", lang="en")
     assert from_ods.report.gaps == []
     assert comparable(from_ods.register, "en") == comparable(register, "en")
+
+
+CLINIC_2026_12 = ROOT / "tests" / "fixtures" / "interop" / "clinic-2026-12.yaml"
+
+
+@pytest.mark.skipif(not hasattr(ropa.model, "Assessment"), reason="the additions of 2026-12")
+def test_the_additions_of_2026_12_that_the_fiche_holds_come_back(tmp_path: Path) -> None:
+    register = ropa.load(CLINIC_2026_12)
+    path = tmp_path / "cnil.xlsx"
+    export_cnil(register, path, as_of=AS_OF)
+    imported = import_cnil(path, lang="en")
+    assert imported.report.gaps == []
+    (activity,) = imported.register.activities
+    # The fiche has a retention per category row: retention per category comes back.
+    rules = {r.id: r for r in imported.register.retention_rules}
+    groups = {rules[e.rule].name: e.categories for e in activity.retention}
+    assert groups == {
+        "75 ans à compter de the last visit": ("dental_health_record",),
+        "the patient withdraws consent": ("identity",),
+    }
+    until = [r.until for r in rules.values() if r.period is None]
+    assert until == ["the patient withdraws consent"]
+    # The DPO's firm, and a transfer to an international organisation.
+    dpo = imported.register.organisation.dpo
+    assert dpo is not None and dpo.organisation == "Example DPO Services SIA"
+    (transfer,) = activity.transfers
+    assert transfer.organisation == "european_patent_organisation"

@@ -258,3 +258,34 @@ def test_processor_activities_are_left_out_and_the_cli_says_so(
     assert "1 processor activity is not in the ico layout" in capsys.readouterr().err
     names = [a.name for a in import_ico(out).register.activities]
     assert names == ["Customer accounts"]
+
+
+CLINIC_2026_12 = ROOT / "tests" / "fixtures" / "interop" / "clinic-2026-12.yaml"
+
+
+@pytest.mark.skipif(not hasattr(ropa.model, "Assessment"), reason="the additions of 2026-12")
+def test_the_additions_of_2026_12_come_back(tmp_path: Path) -> None:
+    register = ropa.load(CLINIC_2026_12)
+    imported = import_ico(exported(register, tmp_path / "ico.xlsx"))
+    assert imported.report.gaps == []
+    (activity,) = imported.register.activities
+    # Retention per category, and a rule that ends with an event.
+    rules = {r.id: r for r in imported.register.retention_rules}
+    groups = [(str(rules[e.rule].period), e.categories) for e in activity.retention]
+    assert groups == [("P75Y", ("dental_health_record",)), ("None", ("identity",))]
+    assert [str(r.until) for r in rules.values() if r.until] == ["the patient withdraws consent"]
+    # Several Art. 9(2) conditions, the first with its law.
+    conditions = [(c.condition, c.law) for c in activity.special_condition]
+    assert conditions == [
+        ("health_or_social_care", "Medical Treatment Law"),
+        ("explicit_consent", None),
+    ]
+    # A transfer to an international organisation under Art. 49(1)(a).
+    (transfer,) = activity.transfers
+    assert (transfer.organisation, transfer.safeguard, transfer.derogation) == (
+        "european_patent_organisation",
+        "derogation",
+        "a",
+    )
+    # A DPIA from the assessments catalogue keeps its reference.
+    assert activity.dpia is not None and activity.dpia.reference == "DMS-2025-014"

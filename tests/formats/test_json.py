@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 
 import ropa
+from conftest import AS_OF, ROOT, SHIPPED
 from ropa import vocab
 from ropa.atomic import OutputError
 from ropa.cli import main
@@ -35,10 +36,7 @@ from ropa.schema import schema_text
 from ropa.schema.export import export_schema
 from strategies import registers
 
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 SCHEMA_FILE = ROOT / "schemas" / "ropa-export.schema.json"
-AS_OF = date(2026, 11, 27)
 LANGS: tuple[ExportLang, ...] = ("lv", "en", "all")
 
 VALIDATOR = Draft202012Validator(
@@ -61,11 +59,6 @@ def read_export(path: Path) -> dict[str, Any]:
     document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
     assert_valid(document)
     return document
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Register:
-    return ropa.load(SHIPPED)
 
 
 @pytest.fixture(scope="module")
@@ -205,6 +198,7 @@ def test_top_level_keys_in_order(documents: dict[str, dict[str, Any]]) -> None:
         "recipients",
         "retention_rules",
         "security_measures",
+        "assessments",
         "activities",
         "report",
     ]
@@ -365,6 +359,7 @@ def test_metadata(shipped: Register, tmp_path: Path) -> None:
         "register_format": "ropa/1",
         "source": "processing_activities.yaml",
         "source_sha256": hashlib.sha256(SHIPPED.read_bytes()).hexdigest(),
+        "fragments": [],
         "as_of": "2026-11-27",
         "language": "en",
     }
@@ -477,6 +472,7 @@ def test_minimal_register_details(tmp_path: Path) -> None:
         "covers",
         "withdrawal",
         "parental_authorisation",
+        "explicit",
     ]
     assert orders["data_subjects"][0]["name"] == {
         "lv": "Klienti",
@@ -567,6 +563,31 @@ def test_streamed_file_equals_the_document_encoded_at_once(
         source_sha256=hashlib.sha256(SHIPPED.read_bytes()).hexdigest(),
     )
     assert out.read_bytes() == document_bytes(document)
+
+
+def test_fragments_are_named_relative_to_the_main_file_never_by_a_local_path(
+    tmp_path: Path,
+) -> None:
+    directory = tmp_path / "private"
+    (directory / "activities").mkdir(parents=True)
+    main = directory / "edition.yaml"
+    main.write_text(
+        MINIMAL.replace("format: ropa/1\n", "format: ropa/1\ninclude: [activities/*.yaml]\n"),
+        encoding="utf-8",
+    )
+    fragment = directory / "activities" / "extra.yaml"
+    fragment.write_text("activities:\n  - id: extra\n    name: Extra\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    export_json(ropa.load(str(main.resolve())), out, as_of=AS_OF)
+    document = read_export(out)
+    assert document["metadata"]["fragments"] == [
+        {
+            "file": "activities/extra.yaml",
+            "sha256": hashlib.sha256(fragment.read_bytes()).hexdigest(),
+        }
+    ]
+    assert [a["id"] for a in document["activities"]][-1] == "extra"
+    assert str(directory) not in out.read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------------

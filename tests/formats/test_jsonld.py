@@ -278,3 +278,79 @@ def test_processor_activities_name_the_controllers_they_serve(dpv_terms: frozens
     assert str(graph.value(client, DPV.hasName)) == "Client A SIA"
     own = rdflib.URIRef("urn:ropa:activity/customer_accounts")
     assert (own, DPV.hasDataController, organisation) in graph
+
+
+# ---------------------------------------------------------------------------------------------
+# The format additions of 2026-12 (assessments, retention per category, several Art. 9(2)
+# conditions, transfers to an international organisation); skipped by a format without them.
+
+CLINIC_2026_12 = ROOT / "tests" / "fixtures" / "interop" / "clinic-2026-12.yaml"
+additions = pytest.mark.skipif(
+    not hasattr(ropa.model, "Assessment"), reason="the format additions of 2026-12"
+)
+
+
+@additions
+def test_the_additions_map_to_dpv_terms(dpv_terms: frozenset[str]) -> None:
+    graph = graph_of(ropa.load(CLINIC_2026_12))
+    assert sorted(set(vocabulary_iris(graph)) - dpv_terms) == []
+    activity = rdflib.URIRef("urn:ropa:activity/treatment_and_research")
+    # Assessments are nodes of their own, referenced by the activity and the transfer.
+    dpia = rdflib.URIRef("urn:ropa:assessment/dpia_records")
+    assert (activity, DPV.hasImpactAssessment, dpia) in graph
+    assert (dpia, RDF.type, DPV.DPIA) in graph
+    assert str(graph.value(dpia, DCT.source)) == "DMS-2025-014"
+    # Two Art. 9(2) conditions, the first with its law and its categories.
+    bases = {graph.value(b, RDF.type): b for b in graph.objects(activity, DPV.hasLegalBasis)}
+    assert {GDPR["A9-2-h"], GDPR["A9-2-a"]} <= set(bases)
+    health = rdflib.URIRef("urn:ropa:data-category/health")
+    assert (bases[GDPR["A9-2-h"]], DPV.hasPersonalData, health) in graph
+    assert graph.value(bases[GDPR["A9-2-h"]], DPV.hasApplicableLaw) is not None
+    # Retention per category: one storage condition per group, each narrowing a rule.
+    storage = list(graph.objects(activity, DPV.hasStorageCondition))
+    assert len(storage) == 2
+    assert {graph.value(s, rdflib.SKOS.broader) for s in storage} == {
+        rdflib.URIRef("urn:ropa:retention/records_75y"),
+        rdflib.URIRef("urn:ropa:retention/until_withdrawn"),
+    }
+    until = graph.value(rdflib.URIRef("urn:ropa:retention/until_withdrawn"), DPV.hasDuration)
+    assert (until, RDF.type, DPV.UntilEventDuration) in graph
+    # The transfer to an international organisation, under Art. 49(1)(a), with its TIA.
+    (transfer,) = graph.objects(activity, DPV.hasProcess)
+    assert (transfer, DPV.hasLegalBasis, GDPR["A49-1-a"]) in graph
+    organisation = graph.value(transfer, DPV.hasRecipient)
+    assert (organisation, RDF.type, DPV.InternationalOrganisation) in graph
+    assert rdflib.Literal("European Patent Organisation", lang="en") in set(
+        graph.objects(organisation, DPV.hasName)
+    )
+    tia = rdflib.URIRef("urn:ropa:assessment/tia_epo")
+    assert (transfer, DPV.hasAssessment, tia) in graph
+    assert (tia, RDF.type, DPV.DataTransferImpactAssessment) in graph
+    # The kind of data subject, and consent said to be explicit.
+    patients = rdflib.URIRef("urn:ropa:data-subject/patients")
+    assert (patients, RDF.type, DPV.Patient) in graph
+    consent = [
+        b
+        for b in graph.objects(activity, DPV.hasLegalBasis)
+        if (b, RDF.type, GDPR["A6-1-a"]) in graph
+    ]
+    assert len(consent) == 1
+    assert (consent[0], RDF.type, GDPR["A6-1-a-explicit-consent"]) in graph
+    # The external DPO's firm.
+    dpo = graph.value(rdflib.URIRef("urn:ropa:organisation"), DPV.hasDataProtectionOfficer)
+    assert str(graph.value(dpo, DCT.publisher)) == "Example DPO Services SIA"
+
+
+@additions
+def test_direct_marketing_and_the_art_10_authority(shipped: Register) -> None:
+    newsletter = next(a for a in shipped.activities if a.id == "newsletter")
+    changed = newsletter.model_copy(
+        update={"direct_marketing": True, "criminal_data_authority": "Law X, Section 5"}
+    )
+    register = shipped.model_copy(update={"activities": (changed,)})
+    graph = graph_of(register)
+    process = rdflib.URIRef("urn:ropa:activity/newsletter")
+    assert set(graph.objects(process, DPV.hasPurpose)) == {DPV.Marketing, DPV.DirectMarketing}
+    law = graph.value(process, DPV.hasApplicableLaw)
+    assert str(graph.value(law, DCT.title)) == "Law X, Section 5"
+    assert not list(graph_of(shipped).subjects(DPV.hasPurpose, DPV.DirectMarketing))

@@ -11,12 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ropa
+from conftest import SHIPPED
 from ropa.formats.yaml import dump_register, scalar
 from ropa.model import Register
 from strategies import registers
-
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 
 
 def one_text(text: str) -> Register:

@@ -1,6 +1,7 @@
 """Fuzzing the loader and the commands: any bytes give a Register or a LoadError, and any
 file gives `ropa validate` / `ropa export` an exit status of 0, 1 or 2, never a traceback.
-Damaged CNIL and ICO templates give a register or a TemplateError; the JSON-LD export of any
+A register split into a main file and a mutated fragment loads or names its places in either
+file. Damaged CNIL and ICO templates give a register or a TemplateError; the JSON-LD export of any
 register that validates parses back as RDF.
 
 In the test suite each target runs a bounded number of examples and all of them together
@@ -30,10 +31,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ropa
+from conftest import SHIPPED as SHIPPED_PATH
 from ropa.cli import main
 from ropa.loader import LoadError, load_data
 
-SHIPPED = (Path(__file__).resolve().parents[2] / "data" / "processing_activities.yaml").read_bytes()
+pytestmark = pytest.mark.slow
+
+SHIPPED = SHIPPED_PATH.read_bytes()
 EXAMPLES = int(os.environ.get("ROPA_FUZZ_EXAMPLES", "300"))
 SECONDS = float(
     os.environ.get("ROPA_FUZZ_SECONDS", "inf" if "ROPA_FUZZ_EXAMPLES" in os.environ else "40")
@@ -356,3 +360,40 @@ def test_jsonld_of_an_edited_register_parses_back(work: Path, data: Any) -> None
     graph = rdflib.Graph()
     graph.parse(data=out.read_text(encoding="utf-8"), format="json-ld")
     assert len(graph) > 0
+
+
+# The shipped register split in two: the main file and one fragment holding the activities.
+_MAIN_PART, _, _ACTIVITIES_PART = SHIPPED.partition(b"\nactivities:")
+_FRAGMENT = b"activities:" + _ACTIVITIES_PART
+
+
+@FUZZ_LAYOUTS
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(_FRAGMENT) - 1), st.binary(min_size=0, max_size=4)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_mutated_fragment_never_crashes_the_loader(
+    work: Path, edits: list[tuple[int, bytes]]
+) -> None:
+    if not _in_time():
+        return
+    fragment = bytearray(_FRAGMENT)
+    for offset, replacement in edits:
+        fragment[offset : offset + len(replacement) or offset + 1] = replacement
+    folder = work / "split"
+    folder.mkdir(exist_ok=True)
+    (folder / "activities.yaml").write_bytes(bytes(fragment))
+    main_file = folder / "main.yaml"
+    main_file.write_bytes(b'include: ["activities.yaml"]\n' + _MAIN_PART + b"\n")
+    try:
+        register = ropa.load(main_file, name="split/main.yaml")
+    except LoadError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.location.file in ("split/main.yaml", "split/activities.yaml")
+            assert problem.location.line >= 1 and problem.location.column >= 1
+    else:
+        assert isinstance(register, ropa.Register)

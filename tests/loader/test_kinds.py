@@ -58,7 +58,7 @@ def test_another_json_schema_is_a_json_schema(tmp_path: Path) -> None:
     assert only_problem(schema) == f"{schema}:1:1: this is a JSON Schema, not a register"
 
 
-def test_a_fragment_is_named_with_the_sections_it_holds(tmp_path: Path) -> None:
+def test_a_fragment_given_alone_is_named_a_fragment(tmp_path: Path) -> None:
     fragment = tmp_path / "_shared.yaml"
     fragment.write_text(
         "# shared catalogues\ndata_subjects:\n  - {id: customers, name: Customers}\n"
@@ -66,8 +66,8 @@ def test_a_fragment_is_named_with_the_sections_it_holds(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert only_problem(fragment) == (
-        f"{fragment}:1:1: this is a fragment of a register (data_subjects, recipients; "
-        "no `format: ropa/1`), not a register"
+        f"{fragment}:2:1: this file is a fragment of a register (catalogues and activities "
+        "only, no format, register or organisation); check the main file whose include names it"
     )
 
 

@@ -23,9 +23,8 @@ from hypothesis import strategies as st
 import ropa
 import ropa.loader
 import ropa.loader.events
+from conftest import SHIPPED
 from ropa.loader import DEFAULT_MAX_BYTES, MAX_DEPTH, LoadError, load, load_data, parse_text
-
-SHIPPED = Path(__file__).resolve().parents[2] / "data" / "processing_activities.yaml"
 
 MINIMAL = """\
 format: ropa/1

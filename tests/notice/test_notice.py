@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ropa
+from conftest import ROOT, SHIPPED
 from ropa import vocab
 from ropa.cli import main
 from ropa.model import Register
@@ -28,8 +29,6 @@ from ropa.notice import AUTHORITIES, SupervisoryAuthority, authority_for, render
 from ropa.notice._document import normalise
 from ropa.notice._phrases import PHRASES, article, long_date
 
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE_SNAPSHOTS = os.environ.get("ROPA_UPDATE_SNAPSHOTS") == "1"
 
@@ -172,11 +171,6 @@ def minimal(**organisation: Any) -> dict[str, Any]:
 
 def register_of(data: dict[str, Any]) -> Register:
     return Register.model_validate(data)
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Register:
-    return ropa.load(SHIPPED)
 
 
 @pytest.fixture(scope="module")

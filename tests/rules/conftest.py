@@ -3,7 +3,6 @@ checker that loads it as YAML text (so findings carry real lines) and validates 
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,73 +11,22 @@ from typing import Any
 import yaml
 
 import ropa
+from conftest import AS_OF, minimal_activity_data, minimal_register_data
 from ropa.findings import Finding, Report
 from ropa.model import Register
 from ropa.rules import validate
 
-AS_OF = date(2026, 11, 27)
-"""The check date every rule test uses."""
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "rules"
-
-_ACTIVITY: dict[str, Any] = {
-    "id": "customer_accounts",
-    "name": "Customer accounts",
-    "purpose": "customer_management",
-    "legal_bases": [{"basis": "contract"}],
-    "data_subjects": ["customers"],
-    "data_categories": ["contact_details"],
-    "sources": ["data_subject"],
-    "recipients": ["hosting"],
-    "transfers": [],
-    "retention": "contract_end",
-    "security_measures": ["access_control"],
-    "automated_decisions": False,
-    "profiling": False,
-    "large_scale": False,
-}
-
-_REGISTER: dict[str, Any] = {
-    "format": "ropa/1",
-    "register": {"kind": "controller", "language": "en", "reviewed": "2026-06-01"},
-    "organisation": {
-        "name": "Example SIA",
-        "country": "LV",
-        "public_body": False,
-        "contact": {"email": "privacy@example.lv"},
-    },
-    "data_subjects": [{"id": "customers", "name": "Customers", "includes_children": False}],
-    "data_categories": [{"id": "contact_details", "name": "Contact details"}],
-    "recipients": [
-        {
-            "id": "hosting",
-            "name": "Hosting provider",
-            "kind": "processor",
-            "contract": "DPA 2025/01",
-            "countries": ["LV"],
-        }
-    ],
-    "retention_rules": [
-        {
-            "id": "contract_end",
-            "name": "Three years after the contract",
-            "period": "P3Y",
-            "starts": "end of the contract",
-            "basis": "Civil Law, Section 1895",
-        }
-    ],
-    "security_measures": [{"id": "access_control", "name": "Access control", "kind": "technical"}],
-    "activities": [_ACTIVITY],
-}
 
 
 def clean_register() -> dict[str, Any]:
     """A fresh minimal register, as plain data, that no rule finds anything in."""
-    return copy.deepcopy(_REGISTER)
+    return minimal_register_data()
 
 
 def activity(**fields: Any) -> dict[str, Any]:
     """A clean activity (as plain data) with `fields` replaced; a field set to ... is removed."""
-    data = copy.deepcopy(_ACTIVITY)
+    data = minimal_activity_data()
     for name, value in fields.items():
         if value is ...:
             data.pop(name, None)

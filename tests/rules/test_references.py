@@ -132,3 +132,58 @@ def test_a_recipient_named_only_by_a_transfer_counts_as_used() -> None:
     ]
     # Not unused (no ROPA103); but the activity does not list the recipient (ROPA509).
     assert check(data).codes == ["ROPA509"]
+
+
+# The additions of 2026-12: retention per category, assessments by id
+
+
+def test_an_unknown_rule_in_retention_per_category_is_reported_at_the_entry() -> None:
+    data = clean_register()
+    data["activities"][0]["retention"] = [
+        {"rule": "contract_end", "categories": ["contact_details"]},
+        {"rule": "ten_years", "categories": ["contact_details"]},
+    ]
+    checked = check(data)
+    finding = checked.one("ROPA102")
+    assert finding.path_text == "activities[0].retention[1].rule"
+    assert finding.line == checked.line("rule: ten_years")
+    assert "'ten_years'" in finding.message
+    assert "ROPA103" not in checked.codes  # contract_end is used by the first entry
+
+
+def test_a_dpia_id_that_names_no_assessment_is_unknown() -> None:
+    data = clean_register()
+    data["activities"][0]["dpia"] = "dpia_accounts"
+    checked = check(data)
+    finding = checked.one("ROPA102")
+    assert finding.path_text == "activities[0].dpia"
+    assert "not an assessment in assessments" in finding.message
+
+
+def test_assessments_named_by_id_are_used_and_free_text_is_no_reference() -> None:
+    data = clean_register()
+    data["assessments"] = [
+        {"id": "dpia_accounts", "kind": "dpia", "name": "DPIA"},
+        {"id": "lia_accounts", "kind": "lia", "name": "LIA"},
+    ]
+    data["activities"][0]["dpia"] = "dpia_accounts"
+    data["activities"][0]["legal_bases"].append(
+        {"basis": "legitimate_interests", "interest": "x", "assessment": "lia_accounts"}
+    )
+    assert not {"ROPA102", "ROPA103"} & set(check(data).codes)
+    data["activities"][0]["legal_bases"][1]["assessment"] = "LIA kept by the DPO"
+    checked = check(data)
+    assert "ROPA102" not in checked.codes
+    unused = checked.one("ROPA103")
+    assert unused.path_text == "assessments[1]"
+    assert "assessment 'lia_accounts'" in unused.message
+
+
+def test_duplicate_assessment_ids() -> None:
+    data = clean_register()
+    data["assessments"] = [
+        {"id": "dpia_accounts", "kind": "dpia", "name": "DPIA"},
+        {"id": "dpia_accounts", "kind": "dpia", "name": "DPIA again"},
+    ]
+    data["activities"][0]["dpia"] = "dpia_accounts"
+    assert check(data).one("ROPA101").path_text == "assessments[1].id"

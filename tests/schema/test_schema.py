@@ -10,13 +10,12 @@ from typing import Any
 import jsonschema
 import pytest
 
+from conftest import ROOT, SHIPPED
 from ropa.cli import main
 from ropa.loader import load_data
 from ropa.schema import SCHEMA_DIALECT, register_schema, schema_text
 
-ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "schemas" / "ropa.schema.json"
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 
 
 @pytest.fixture(scope="module")

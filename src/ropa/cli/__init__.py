@@ -20,6 +20,16 @@ from collections.abc import Sequence
 
 from ropa._version import __version__
 
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+# Here, not in _common: `import ropa.cli` stays free of the loader and the models.
+EXIT_OK = 0
+"""Exit status: done, nothing to report."""
+EXIT_FAILED = 1
+"""Exit status: the command's own "no" (findings that fail, differences, gaps)."""
+EXIT_USAGE = 2
+"""Exit status: bad usage or unreadable input."""
+
 # Sub-command modules, in the order `ropa --help` lists them. Imported lazily so that
 # `ropa --version` and `ropa validate` do not pay for openpyxl or jsonschema.
 _COMMANDS = {
@@ -31,10 +41,6 @@ _COMMANDS = {
     "notice": "ropa.cli.notice",
     "schema": "ropa.cli.schema",
 }
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,31 +70,41 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 class _Terminated(BaseException):
-    """SIGTERM arrived: unwinds like Ctrl-C, so that every temporary file and work folder
-    is removed on the way out (the default action kills the process where it stands)."""
+    """SIGTERM or SIGHUP arrived: unwinds like Ctrl-C, so that every temporary file and work
+    folder is removed on the way out (the default action kills the process where it stands)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _terminate(signum: int, frame: object) -> None:
-    raise _Terminated
+    raise _Terminated(signum)
+
+
+# SIGHUP: the terminal was closed. Not on Windows, which has neither.
+_STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `ropa` with `argv` (default: the process arguments) and return the exit status."""
+    previous = {}
     try:
-        previous = signal.signal(signal.SIGTERM, _terminate)
-    except ValueError:  # not the main thread: SIGTERM keeps its handler
-        previous = None
+        for signum in _STOPPING:
+            previous[signum] = signal.signal(signum, _terminate)
+    except ValueError:  # not the main thread: the signals keep their handlers
+        pass
     try:
         return _main(argv)
     except KeyboardInterrupt:
         _last_words("ropa: interrupted")
         return 130
-    except _Terminated:
+    except _Terminated as stopped:
         _last_words("ropa: terminated")
-        return 128 + signal.SIGTERM
+        return 128 + stopped.signum
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _main(argv: Sequence[str] | None) -> int:

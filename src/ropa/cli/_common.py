@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ropa.cli import EXIT_USAGE
 from ropa.loader import DEFAULT_MAX_BYTES, LoadError, load
 from ropa.model import Register
 from ropa.text.escape import printable
@@ -93,4 +94,4 @@ def say(line: str) -> None:
 def fail(message: str) -> int:
     """Print `ropa: message` to stderr and return the usage/input exit status 2."""
     say(f"ropa: {message}")
-    return 2
+    return EXIT_USAGE

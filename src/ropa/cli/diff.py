@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from ropa.cli._common import add_max_bytes, load_or_report
 
 FORMATS = ("text", "json")
@@ -47,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
     old = load_or_report(args.old, args.max_bytes)
     new = load_or_report(args.new, args.max_bytes)
     if old is None or new is None:
-        return 2
+        return EXIT_USAGE
     diff = diff_registers(old, new)
     if args.format == "json":
         sys.stdout.write(diff.to_json())
     else:
         sys.stdout.write(diff.text(args.lang))
-    return 0 if diff.is_empty else 1
+    return EXIT_OK if diff.is_empty else EXIT_FAILED

@@ -11,14 +11,8 @@ import argparse
 import os
 from typing import Any
 
-from ropa.cli._common import (
-    add_max_bytes,
-    as_of_date,
-    check_output_path,
-    fail,
-    load_or_report,
-    say,
-)
+from ropa.cli import EXIT_USAGE
+from ropa.cli._common import add_max_bytes, as_of_date, check_output_path, fail, load_or_report, say
 from ropa.formats import EXPORTERS, LAYOUTS
 from ropa.text import LANGUAGES
 
@@ -113,14 +107,14 @@ def run(args: argparse.Namespace) -> int:
         return fail(refusal)
     register = load_or_report(args.file, args.max_bytes)
     if register is None:
-        return 2
+        return EXIT_USAGE
     options: dict[str, Any] = {}
     if args.findings:
         options["findings"] = True
     if args.since is not None:
         since = load_or_report(args.since, args.max_bytes)
         if since is None:
-            return 2
+            return EXIT_USAGE
         options["since"] = since
 
     from ropa.formats import get, layout_exporter

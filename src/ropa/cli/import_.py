@@ -14,6 +14,7 @@ import warnings
 from typing import Any
 
 from ropa._version import __version__
+from ropa.cli import EXIT_FAILED
 from ropa.cli._common import add_max_bytes, check_output_path, fail, say
 from ropa.formats import LAYOUTS
 from ropa.text import LANGUAGES
@@ -141,8 +142,7 @@ def _run_layout(args: argparse.Namespace) -> int:
     import re
 
     from ropa.atomic import OutputError, write_bytes_atomically
-    from ropa.formats import layout_importer
-    from ropa.formats._layout import TemplateError
+    from ropa.formats import TemplateError, layout_importer
     from ropa.formats.yaml import dump_register
 
     lang = args.lang or _DEFAULT_TEXT_LANG[args.layout]
@@ -176,7 +176,7 @@ def _run_layout(args: argparse.Namespace) -> int:
             "mapped (above); nothing written. Fix them in the template, or pass --accept-gaps "
             "to write the register with them kept as text."
         )
-        return 1
+        return EXIT_FAILED
     name = os.path.basename(args.workbook)
     header = (
         f"Imported by ropa {__version__} from the {args.layout.upper()} template {name}.\n"

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ropa.atomic import OutputError, write_bytes_atomically
+from ropa.cli import EXIT_USAGE
 from ropa.cli._common import add_max_bytes, check_output_path, fail, load_or_report
 from ropa.notice import FORMATS, LANGUAGES, SupervisoryAuthority, render_notice
 
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             return fail(refusal)
     register = load_or_report(args.file, args.max_bytes)
     if register is None:
-        return 2
+        return EXIT_USAGE
     authority = None
     if args.authority_name is not None:
         authority = SupervisoryAuthority(name=args.authority_name, url=args.authority_url)

@@ -8,6 +8,7 @@ import os
 import sys
 from typing import Any, TextIO
 
+from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from ropa.cli._common import add_max_bytes, as_of_date, load_or_report
 
 FORMATS = ("auto", "text", "json", "github", "sarif")
@@ -109,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         report = validate(register, as_of=args.as_of)
         reports.append(report.filtered(select=args.select, ignore=args.ignore))
     if not reports:
-        return 2
+        return EXIT_USAGE
     chosen = output_format(args.format)
     if chosen == "sarif":
         document = reporters.sarif(*reports)
@@ -120,5 +121,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(reporters.FORMATS[chosen](*reports))
     if unreadable:
-        return 2
-    return 1 if reporters.merge(*reports).failed(strict=args.strict) else 0
+        return EXIT_USAGE
+    failed = reporters.merge(*reports).failed(strict=args.strict)
+    return EXIT_FAILED if failed else EXIT_OK

@@ -13,9 +13,20 @@ sheet); `Exporter` is what a caller may rely on for any format.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-__all__ = ["EXPORTERS", "LAYOUTS", "Exporter", "get", "layout_exporter", "layout_importer"]
+if TYPE_CHECKING:
+    from ropa.formats._layout import TemplateError
+
+__all__ = [
+    "EXPORTERS",
+    "LAYOUTS",
+    "Exporter",
+    "TemplateError",
+    "get",
+    "layout_exporter",
+    "layout_importer",
+]
 
 
 class Exporter(Protocol):
@@ -67,3 +78,11 @@ def layout_exporter(name: str) -> Exporter:
 def layout_importer(name: str) -> Any:
     """The import function of layout `name` (`cnil`, `ico`)."""
     return _function(LAYOUTS[name][1])
+
+
+def __getattr__(name: str) -> Any:
+    # TemplateError lives with the layouts' shared reader, which imports openpyxl: only a
+    # caller that reads a layout pays for it.
+    if name == "TemplateError":
+        return importlib.import_module("ropa.formats._layout").TemplateError
+    raise AttributeError(f"module 'ropa.formats' has no attribute {name!r}")

@@ -4,14 +4,18 @@ The document says everything the register says and what the library derives from
 reader needs neither the YAML nor ropa to understand it:
 
 - every reference is expanded: an activity carries its data subjects, data categories,
-  recipients, retention rule and security measures as objects, with their names, and (for a
-  processor activity) the controllers it is carried out for;
+  recipients, retention rules, security measures and assessments as objects, with their
+  names, and (for a processor activity) the controllers it is carried out for;
 - each activity says its role, controller (Art. 30(1)) or processor (Art. 30(2)), as the
   register's kind gives it when the activity states none;
+- fields with an older and a newer form are given in one, normalised form beside the single
+  value (`retention_entries` beside `retention`, `special_conditions` beside
+  `special_condition`);
 - every vocabulary value is an object ``{code, label, article, dpv}``;
 - the data subject rights are derived per activity (``ropa.rights``);
 - the validation report is included, and the metadata say which ropa wrote the document, from
-  which source (base name and SHA-256, never a directory) and as of which date.
+  which source (base name and SHA-256, never a directory; and each fragment, by its path
+  relative to the main file) and as of which date.
 
 The output is deterministic: keys are in a fixed order by construction, lists keep the
 register's order, nothing depends on the clock once `as_of` is given. The shape is published
@@ -32,11 +36,13 @@ from ropa.countries import ADEQUACY_CONDITIONS, ADEQUACY_COUNTRIES, COUNTRY_NAME
 from ropa.model import (
     FORMAT,
     Activity,
+    Assessment,
     Contact,
     Controller,
     DataCategory,
     DataSubjectCategory,
     Dpia,
+    Dpo,
     JointController,
     Organisation,
     Party,
@@ -51,10 +57,15 @@ from ropa.model import (
 from ropa.rights import rights_of
 from ropa.text import text_in
 from ropa.vocab import (
+    ASSESSMENT_KINDS,
+    DATA_SUBJECT_KINDS,
+    DEROGATIONS,
+    INTERNATIONAL_ORGANISATIONS,
     LEGAL_BASES,
     PURPOSES,
     RECIPIENT_KINDS,
     REGISTER_KINDS,
+    REQUIREMENT_KINDS,
     RIGHTS,
     SAFEGUARDS,
     SECURITY_KINDS,
@@ -90,7 +101,7 @@ Json = Any
 """A JSON value built from dict, list, str, int, bool and None."""
 
 LEGAL_BASIS_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "consent": ("withdrawal", "parental_authorisation"),
+    "consent": ("withdrawal", "parental_authorisation", "explicit"),
     "contract": (),
     "legal_obligation": ("law",),
     "vital_interests": (),
@@ -98,7 +109,7 @@ LEGAL_BASIS_FIELDS: Mapping[str, tuple[str, ...]] = {
     "legitimate_interests": ("interest", "assessment"),
 }
 """What each legal basis carries besides `basis` and `covers`, in the format's order."""
-_REFERENCE_FIELDS = frozenset({"assessment"})  # a document reference, not prose to translate
+_PLAIN_FIELDS = frozenset({"explicit"})  # written as they are, not prose to translate
 
 
 # ---------------------------------------------------------------------------------------------
@@ -252,6 +263,7 @@ class _Exporter:
         self.recipients = _index(register.recipients)
         self.retention_rules = _index(register.retention_rules)
         self.security_measures = _index(register.security_measures)
+        self.assessments = _index(register.assessments)
 
     # -- text and labels -----------------------------------------------------------------------
 
@@ -309,6 +321,7 @@ class _Exporter:
             "recipients": [self.recipient(e) for e in register.recipients],
             "retention_rules": [self.retention_rule(e) for e in register.retention_rules],
             "security_measures": [self.security_measure(e) for e in register.security_measures],
+            "assessments": [self.assessment(e) for e in register.assessments],
             "activities": self.listing(
                 len(register.activities),
                 lambda: (
@@ -331,6 +344,12 @@ class _Exporter:
             "register_format": FORMAT,
             "source": source.base_name if source is not None else None,
             "source_sha256": digest,
+            "fragments": [
+                {"file": _beside(source.file, name), "sha256": sha}
+                for name, sha in source.files[1:]
+            ]
+            if source is not None
+            else [],
             "as_of": report.as_of.isoformat(),
             "language": self.lang,
         }
@@ -342,7 +361,7 @@ class _Exporter:
             "language": info.language,
             "reviewed": _iso(info.reviewed),
             "approved_by": info.approved_by,
-            "waivers": [_waiver(w) for w in info.waivers],
+            "waivers": [self.waiver(w) for w in info.waivers],
         }
 
     def organisation(self, organisation: Organisation) -> dict[str, Json]:
@@ -354,7 +373,7 @@ class _Exporter:
             "public_body": organisation.public_body,
             "contact": self.contact(organisation.contact),
             "representative": self.party(organisation.representative),
-            "dpo": self.party(organisation.dpo),
+            "dpo": self.dpo(organisation.dpo),
             "joint_controllers": [self.joint_controller(j) for j in organisation.joint_controllers],
         }
 
@@ -372,6 +391,26 @@ class _Exporter:
         if party is None:
             return None
         return {"name": party.name, "contact": self.contact(party.contact)}
+
+    def dpo(self, dpo: Dpo | None) -> Json:
+        if dpo is None:
+            return None
+        return {
+            "name": dpo.name,
+            "contact": self.contact(dpo.contact),
+            "external": dpo.external,
+            "organisation": dpo.organisation,
+        }
+
+    def waiver(self, waiver: Waiver) -> dict[str, Json]:
+        return {
+            "rule": waiver.rule,
+            # A plain reason is written as it is (blank included: ROPA104 reports it).
+            "reason": waiver.reason if isinstance(waiver.reason, str) else self.text(waiver.reason),
+            "accepted_by": waiver.accepted_by,
+            "accepted_on": _iso(waiver.accepted_on),
+            "expires": _iso(waiver.expires),
+        }
 
     def joint_controller(self, joint: JointController) -> dict[str, Json]:
         return {
@@ -398,6 +437,9 @@ class _Exporter:
             "name": self.text(entry.name),
             "description": self.text(entry.description),
             "includes_children": entry.includes_children,
+            "kind": self.term(DATA_SUBJECT_KINDS, entry.kind),
+            "contract_party": entry.contract_party,
+            "vulnerable": entry.vulnerable,
         }
 
     def data_category(self, entry: DataCategory) -> dict[str, Json]:
@@ -435,6 +477,7 @@ class _Exporter:
             "description": self.text(entry.description),
             "period": str(entry.period) if entry.period is not None else None,
             "starts": self.text(entry.starts),
+            "until": self.text(entry.until),
             "basis": self.text(entry.basis),
             "in_words": self.label(lambda lang: retention_in_words(register, entry, lang)),
         }
@@ -447,9 +490,27 @@ class _Exporter:
             "kind": self.term(SECURITY_KINDS, entry.kind),
         }
 
+    def assessment(self, entry: Assessment) -> dict[str, Json]:
+        return {
+            "id": entry.id,
+            "kind": self.term(ASSESSMENT_KINDS, entry.kind),
+            "name": self.text(entry.name),
+            "reference": entry.reference,
+            "date": _iso(entry.date),
+            "review_by": _iso(entry.review_by),
+        }
+
+    def assessment_reference(self, reference: str | None) -> Json:
+        """An assessment named by id, expanded; older free text stays text."""
+        if reference is None:
+            return None
+        found = self.assessments.get(reference)
+        return self.assessment(found) if found is not None else reference
+
     # -- activities ----------------------------------------------------------------------------
 
     def activity(self, activity: Activity, findings: list[int]) -> dict[str, Json]:
+        codes = activity.special_condition_codes()
         role = self.register.role_of(activity)
         return {
             "id": activity.id,
@@ -459,7 +520,16 @@ class _Exporter:
             "on_behalf_of": _resolve_all(activity.on_behalf_of, self.controllers, self.controller),
             "purpose": self.term(PURPOSES, activity.purpose),
             "legal_bases": [self.legal_basis(b) for b in activity.legal_bases],
-            "special_condition": self.term(SPECIAL_CONDITIONS, activity.special_condition),
+            "special_condition": self.term(SPECIAL_CONDITIONS, _single(codes)),
+            "special_conditions": [
+                {
+                    "condition": self.term(SPECIAL_CONDITIONS, entry.condition),
+                    "law": self.text(entry.law),
+                    "categories": list(entry.categories),
+                }
+                for entry in activity.special_conditions()
+            ],
+            "criminal_data_authority": self.text(activity.criminal_data_authority),
             "data_subjects": _resolve_all(
                 activity.data_subjects, self.data_subjects, self.data_subject
             ),
@@ -467,6 +537,9 @@ class _Exporter:
                 activity.data_categories, self.data_categories, self.data_category
             ),
             "sources": [self.term(SOURCES, code) for code in activity.sources],
+            "source_details": self.text(activity.source_details),
+            "requirement": self.requirement(activity),
+            "direct_marketing": activity.direct_marketing,
             "recipients": (
                 None
                 if activity.recipients is None
@@ -479,20 +552,27 @@ class _Exporter:
             ),
             "retention": (
                 None
-                if activity.retention is None
-                else _resolve(activity.retention, self.retention_rules, self.retention_rule)
+                if (rule := _single(activity.retention_rule_ids())) is None
+                else _resolve(rule, self.retention_rules, self.retention_rule)
             ),
+            "retention_entries": [
+                {
+                    "rule": _resolve(entry.rule, self.retention_rules, self.retention_rule),
+                    "categories": list(entry.categories),
+                }
+                for entry in activity.retention_entries()
+            ],
             "security_measures": _resolve_all(
                 activity.security_measures, self.security_measures, self.security_measure
             ),
             "automated_decisions": activity.automated_decisions,
             "profiling": activity.profiling,
             "large_scale": activity.large_scale,
-            "dpia": _dpia(activity.dpia),
+            "dpia": self.dpia(activity),
             "systems": list(activity.systems),
             "owner": activity.owner,
             "reviewed": _iso(activity.reviewed),
-            "waivers": [_waiver(w) for w in activity.waivers],
+            "waivers": [self.waiver(w) for w in activity.waivers],
             # A processor does not answer the data subjects' rights: the controller does.
             "rights": self.rights(activity) if role == "controller" else [],
             "findings": findings,
@@ -506,19 +586,54 @@ class _Exporter:
         }
         for name in LEGAL_BASIS_FIELDS[basis.basis]:
             value = getattr(basis, name)
-            item[name] = value if name in _REFERENCE_FIELDS else self.text(value)
+            if name == "assessment":
+                item[name] = self.assessment_reference(value)
+            else:
+                item[name] = value if name in _PLAIN_FIELDS else self.text(value)
         return item
 
+    def requirement(self, activity: Activity) -> Json:
+        requirement = activity.requirement
+        if requirement is None:
+            return None
+        return {
+            "kind": self.term(REQUIREMENT_KINDS, requirement.kind),
+            "obliged": requirement.obliged,
+            "consequences": self.text(requirement.consequences),
+        }
+
+    def dpia(self, activity: Activity) -> Json:
+        """The DPIA from the catalogue or written inline; an id that names no assessment
+        stays visible as unresolved."""
+        found = self.register.dpia_of(activity)
+        if found is None:
+            dpia = activity.dpia
+            return None if dpia is None else {"id": dpia, "unresolved": True}
+        if isinstance(found, Dpia):
+            return {"id": None, "name": None, "reference": found.reference,
+                    "date": _iso(found.date), "review_by": None}  # fmt: skip
+        return {"id": found.id, "name": self.text(found.name), "reference": found.reference,
+                "date": _iso(found.date), "review_by": _iso(found.review_by)}  # fmt: skip
+
     def transfer(self, transfer: Transfer) -> dict[str, Json]:
+        organisation = None
+        if transfer.organisation is not None:
+            organisation = {
+                **self.term(INTERNATIONAL_ORGANISATIONS, transfer.organisation),
+                "name": self.text(transfer.organisation_name),
+            }
         return {
             "country": self.country(transfer.country),
+            "organisation": organisation,
             "recipient": (
                 None
                 if transfer.recipient is None
                 else _resolve(transfer.recipient, self.recipients, self.recipient)
             ),
             "safeguard": self.term(SAFEGUARDS, transfer.safeguard),
+            "derogation": self.term(DEROGATIONS, transfer.derogation),
             "reference": transfer.reference,
+            "assessment": self.assessment_reference(transfer.assessment),
         }
 
     def rights(self, activity: Activity) -> list[Json]:
@@ -581,14 +696,16 @@ def _resolve_all(
     return [_resolve(ref, index, build) for ref in refs]
 
 
-def _waiver(waiver: Waiver) -> dict[str, Json]:
-    return {"rule": waiver.rule, "reason": waiver.reason}
+def _single(values: tuple[str, ...]) -> str | None:
+    """The value when there is exactly one, else None."""
+    return values[0] if len(values) == 1 else None
 
 
-def _dpia(dpia: Dpia | None) -> Json:
-    if dpia is None:
-        return None
-    return {"reference": dpia.reference, "date": _iso(dpia.date)}
+def _beside(main: str, fragment: str) -> str:
+    """A fragment's name relative to the main file's folder, with / (never a local path)."""
+    folder = os.path.dirname(main)
+    relative = os.path.relpath(fragment, folder) if folder else fragment
+    return relative.replace(os.sep, "/")
 
 
 def _finding(finding: Finding) -> dict[str, Json]:

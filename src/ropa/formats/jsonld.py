@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ropa import vocab
 from ropa._version import __version__
 from ropa.atomic import write_bytes_atomically
 from ropa.model import (
@@ -324,6 +325,9 @@ class _Graph:
 
     def subject(self, subject: DataSubjectCategory) -> dict[str, Json]:
         types = ["dpv:DataSubject"]
+        kind = getattr(vocab, "DATA_SUBJECT_KINDS", {}).get(getattr(subject, "kind", None))
+        if kind is not None and kind.dpv not in types:
+            types.append(kind.dpv)
         if subject.includes_children:
             types.append("dpv:Child")
         if getattr(subject, "vulnerable", None):
@@ -441,6 +445,18 @@ class _Graph:
             node["dpv:hasDataController"] = _ref(self.iri("organisation"))
         if activity.purpose is not None:
             node["dpv:hasPurpose"] = _ref(PURPOSES[activity.purpose].dpv)
+        if getattr(activity, "direct_marketing", None):
+            purposes = [node["dpv:hasPurpose"]] if "dpv:hasPurpose" in node else []
+            if _ref("dpv:DirectMarketing") not in purposes:
+                purposes.append(_ref("dpv:DirectMarketing"))
+            node["dpv:hasPurpose"] = purposes if len(purposes) > 1 else purposes[0]
+        authority = getattr(activity, "criminal_data_authority", None)
+        if authority is not None:  # Art. 10: the law that authorises criminal-offence data
+            node["dpv:hasApplicableLaw"] = {
+                "@type": "dpv:Law",
+                "dct:title": self.text(authority),
+                "dct:subject": "GDPR Art. 10",
+            }
         _put(node, "dpv:hasLegalBasis", list(self.bases(iri, activity)))
         _put(
             node,
@@ -489,7 +505,7 @@ class _Graph:
         for number, basis in enumerate(activity.legal_bases, start=1):
             node: dict[str, Json] = {
                 "@id": f"{iri}/legal-basis/{number}",
-                "@type": LEGAL_BASES[basis.basis].dpv,
+                "@type": self.basis_types(basis),
             }
             _put(node, "skos:scopeNote", self.text(basis.covers))
             _put(node, "dct:description", self.text(getattr(basis, "interest", None)))
@@ -507,6 +523,17 @@ class _Graph:
             )
             yield node
         yield from self.conditions(iri, activity)
+
+    @staticmethod
+    def basis_types(basis: Any) -> Json:
+        """The basis's eu-gdpr term; for consent said to be explicit or not, the narrower term
+        too (eu-gdpr:A6-1-a-explicit-consent), so that both queries find it."""
+        term = LEGAL_BASES[basis.basis].dpv
+        explicit = getattr(basis, "explicit", None)
+        if basis.basis != "consent" or explicit is None:
+            return term
+        narrower = "explicit-consent" if explicit else "non-explicit-consent"
+        return [term, f"{term}-{narrower}"]
 
     def conditions(self, iri: str, activity: Activity) -> Iterator[Json]:
         """The Art. 9(2) conditions: a code (ropa/1) or a list of {condition, law, categories}."""
@@ -557,10 +584,7 @@ class _Graph:
                 node["dpv:hasCountry"] = _ref(f"loc:{country}")
             organisation = getattr(transfer, "organisation", None)
             if organisation:
-                node["dpv:hasRecipient"] = {
-                    "@type": "dpv:InternationalOrganisation",
-                    "dct:identifier": str(organisation),
-                }
+                node["dpv:hasRecipient"] = self.international(transfer, str(organisation))
             if transfer.recipient:
                 node["dpv:hasDataImporter"] = _ref(self.iri("recipient", transfer.recipient))
             mechanism = self.mechanism(transfer)
@@ -572,6 +596,20 @@ class _Graph:
                 self.assessment_link(getattr(transfer, "assessment", None)),
             )
             yield node
+
+    def international(self, transfer: Any, code: str) -> dict[str, Json]:
+        """An international organisation (Art. 4(26)) a transfer goes to, with its name."""
+        node: dict[str, Json] = {"@type": "dpv:InternationalOrganisation", "dct:identifier": code}
+        named = getattr(transfer, "organisation_name", None)
+        known = getattr(vocab, "INTERNATIONAL_ORGANISATIONS", {}).get(code)
+        if named is not None:
+            node["dpv:hasName"] = self.text(named)
+        elif known is not None:
+            node["dpv:hasName"] = [
+                {"@value": known.en, "@language": "en"},
+                {"@value": known.lv, "@language": "lv"},
+            ]
+        return node
 
     @staticmethod
     def mechanism(transfer: Any) -> Json:

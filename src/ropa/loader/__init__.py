@@ -1,8 +1,9 @@
 """Read a register from YAML or JSON: strict, located errors, fast.
 
 The stages, each a module: `read` (bytes, size, UTF-8), `events` (YAML events to data and a
-source map) or `json` (strict JSON first), and `models` (the data as a `Register`, pydantic's
-complaints made located problems).
+source map) or `json` (strict JSON first), `includes` (the fragments a main file includes,
+appended, every node marked with its file), and `models` (the data as a `Register`,
+pydantic's complaints made located problems).
 
 The loader builds plain Python data straight from PyYAML's event stream (libyaml's C parser
 where it is installed) instead of going through PyYAML's composer and constructor. That is
@@ -19,12 +20,14 @@ several times faster, and it lets the loader apply its own rules while it builds
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from ropa._collector import collector_paused
 from ropa.loader.events import MAX_ALIAS_NODES, MAX_DEPTH, cparser_available, parse, parse_text
+from ropa.loader.includes import TooLarge, assemble, fragment_message, is_fragment
 from ropa.loader.json import check_json
 from ropa.loader.kinds import not_a_register
 from ropa.loader.models import model_problems
@@ -58,10 +61,59 @@ def load_data(
     as a file name. Files whose name ends in `.json` must be strict JSON.
     """
     problems: list[Problem] = []
-    data, source_map = _load_data(source, max_bytes, name, problems)
+    data, source_map = _assembled(source, max_bytes, name, problems)
     if problems:
         raise LoadError(problems)
     return data, source_map
+
+
+def _assembled(
+    source: str | os.PathLike[str] | bytes,
+    max_bytes: int,
+    name: str | None,
+    problems: list[Problem],
+) -> tuple[dict[str, Any], SourceMap]:
+    """The main document with the fragments it includes appended (sizes counted together)."""
+    data, source_map, size = _load_data(source, max_bytes, name, problems)
+    other_kind = not_a_register(data)
+    if other_kind is not None:
+        start = source_map.locate(())
+        raise LoadError([*problems, Problem(Location(start.file, 1, 1), other_kind)])
+    if "include" in data:
+        # Text and bytes name no file (a file's bytes are hashed where they are read): their
+        # includes are relative to the working directory.
+        from_file = isinstance(source, (str, os.PathLike)) and source_map.sha256() is not None
+        base = Path(source).parent if from_file else Path.cwd()  # type: ignore[arg-type]
+        assemble(
+            data,
+            source_map,
+            base=base,
+            budget=max_bytes - size,
+            read=lambda path, label, budget: _read_fragment(path, label, budget, max_bytes),
+            problems=problems,
+        )
+    elif is_fragment(data):
+        raise LoadError([Problem(source_map.locate(()), fragment_message())])
+    return data, source_map
+
+
+def _read_fragment(
+    path: Path, label: str, budget: int, max_bytes: int
+) -> tuple[Any, SourceMap, int]:
+    problems: list[Problem] = []
+    try:
+        data, source_map, size = _load_data(path, max(budget, 0), label, problems, fragment=True)
+    except LoadError as error:
+        if budget < max_bytes and any("over the limit" in p.message for p in error.problems):
+            message = (
+                f"the register and its fragments together are over the limit of "
+                f"{max_bytes:,} bytes (raise it with max_bytes / --max-bytes)"
+            )
+            raise TooLarge([Problem(Location(label, 1, 1), message)]) from None
+        raise
+    if problems:
+        raise LoadError(problems)
+    return data, source_map, size
 
 
 def _load_data(
@@ -69,8 +121,11 @@ def _load_data(
     max_bytes: int,
     name: str | None,
     problems: list[Problem],
-) -> tuple[dict[str, Any], SourceMap]:
+    *,
+    fragment: bool = False,
+) -> tuple[Any, SourceMap, int]:
     raw, file, digest = read_source(source, name, max_bytes)
+    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "replace"))
     text = decode(raw, file, max_bytes)
     if not text.strip():
         raise LoadError([Problem(Location(file, 1, 1), "file is empty; expected a register")])
@@ -85,6 +140,8 @@ def _load_data(
             document = raw.removeprefix(b"\xef\xbb\xbf")
     del raw, text
     data, source_map = parse(document, file, problems, digest)
+    if fragment:
+        return data, source_map, size  # the include stage says what a fragment must be
     if not isinstance(data, dict):
         described = "empty" if data is None else f"a {kind_of(data)}"
         message = (
@@ -92,7 +149,7 @@ def _load_data(
             "organisation and activities"
         )
         raise LoadError([Problem(source_map.locate(()), message)])
-    return data, source_map
+    return data, source_map, size
 
 
 def load(
@@ -103,10 +160,12 @@ def load(
 ) -> Register:
     """Load a register from a YAML or JSON file, text or bytes.
 
-    Every structural problem is reported at once, each as `file:line:col: message`, in a
-    `LoadError`. A document that is plainly not a register (a ropa JSON export, a JSON Schema,
-    a fragment holding only activities or catalogues) is one problem saying what it is. The
-    returned `Register` carries its source map, so findings point into the file.
+    A main file's `include` is followed: the fragments it names are read and appended, and
+    the size limit is for all the files together. Every structural problem is reported at
+    once, each as `file:line:col: message` in the file it is in, in a `LoadError`. The
+    returned `Register` carries its source map, so findings point into the files. A document
+    that is plainly not a register (a ropa JSON export, a JSON Schema, a fragment given alone)
+    is one problem saying what it is.
 
     Examples:
         >>> import ropa
@@ -121,11 +180,7 @@ def load(
         (exported from processing_activities.yaml); check the register itself
     """
     problems: list[Problem] = []
-    data, source_map = _load_data(source, max_bytes, name, problems)
-    other_kind = not_a_register(data)
-    if other_kind is not None:
-        start = source_map.locate(())
-        raise LoadError([*problems, Problem(Location(start.file, 1, 1), other_kind)])
+    data, source_map = _assembled(source, max_bytes, name, problems)
     try:
         with collector_paused():
             register = Register.model_validate(data)

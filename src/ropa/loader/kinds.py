@@ -7,12 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from ropa._urls import EXPORT_SCHEMA_URL, REGISTER_SCHEMA_URL
-from ropa.model import FORMAT, Register
+from ropa.model import FORMAT
 
 __all__ = ["not_a_register"]
-
-_SECTIONS = frozenset(Register.model_fields) - {"format", "register", "organisation"}
-"""The lists a fragment may hold: the activities and the catalogues."""
 
 _OUR_SCHEMAS = {
     REGISTER_SCHEMA_URL: "the JSON Schema of the register format",
@@ -33,9 +30,7 @@ def not_a_register(data: dict[str, Any]) -> str | None:
     if _is_json_schema(data):
         which = _OUR_SCHEMAS.get(str(data.get("$id", "")), "a JSON Schema")
         return f"this is {which}, not a register"
-    if "format" not in data and data and _SECTIONS.issuperset(data):
-        keys = ", ".join(sorted(data))
-        return f"this is a fragment of a register ({keys}; no `format: {FORMAT}`), not a register"
+    # A fragment given alone is told so by the include stage (`includes.fragment_message`).
     return None
 
 

@@ -44,6 +44,12 @@ def _data_path(loc: tuple[int | str, ...], data: Any) -> NodePath:
     node = data
     for index, part in enumerate(loc):
         last = index == len(loc) - 1
+        if (
+            isinstance(part, str)
+            and part.endswith("-form")
+            and not (isinstance(node, dict) and part in node)
+        ):
+            continue  # the tag of a field's older or newer form (see ropa.model)
         if isinstance(node, dict):
             if part not in node and not last:
                 continue  # a tag such as 'legitimate_interests', not a key

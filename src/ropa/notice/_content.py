@@ -41,6 +41,7 @@ from ropa.notice.authorities import SupervisoryAuthority
 from ropa.rights import Applicability, RightStatus, rights_of
 from ropa.vocab import (
     RECIPIENT_KINDS,
+    REQUIREMENT_KINDS,
     RIGHTS,
     SAFEGUARDS,
     SOURCES,
@@ -239,18 +240,27 @@ def _purpose(view: RegisterView, p: Phrases, number: int, activity: Activity) ->
     subjects = join((view.subject_name(s) for s in activity.data_subjects), view.lang)
     categories = join((view.category_name(c) for c in activity.data_categories), view.lang)
     bases = [_basis(view, p, basis) for basis in activity.legal_bases]
-    condition = activity.special_condition
+    conditions = activity.special_condition_codes()
     rule = view.retention(activity)
     details = _bullets(
         [
             labelled(p.whose_data, subjects) if subjects else None,
             labelled(p.personal_data, categories) if categories else None,
             labelled(p.legal_basis[len(bases) > 1], "; ".join(bases)) if bases else None,
-            labelled(p.special_condition, _special_condition(condition, view.lang))
-            if condition
+            labelled(
+                p.special_condition,
+                "; ".join(_special_condition(code, view.lang) for code in conditions),
+            )
+            if conditions
             else None,
             labelled(p.retention, retention_in_words(view.register, rule, view.lang))
             if rule is not None
+            else None,
+            labelled(p.source_details, view.text(activity.source_details))
+            if activity.source_details is not None
+            else None,
+            labelled(p.requirement, _requirement(view, p, activity))
+            if activity.requirement is not None
             else None,
         ]
     )
@@ -268,6 +278,20 @@ def _basis(view: RegisterView, p: Phrases, basis: LegalBasis) -> str:
     if covers:
         phrase = p.covers.format(basis=phrase, covers=covers)
     return phrase
+
+
+def _requirement(view: RegisterView, p: Phrases, activity: Activity) -> str:
+    """The Art. 13(2)(e) statement: the kind of requirement, whether the person must provide
+    the data, and what follows if not."""
+    requirement = activity.requirement
+    assert requirement is not None
+    parts = [REQUIREMENT_KINDS[requirement.kind].label(view.lang)]
+    if requirement.obliged is not None:
+        parts.append(p.obliged[0] if requirement.obliged else p.obliged[1])
+    consequences = view.text(requirement.consequences)
+    if consequences:
+        parts.append(p.if_not.format(consequences=consequences))
+    return "; ".join(parts)
 
 
 def _special_condition(condition: str, lang: str) -> str:
@@ -311,7 +335,7 @@ def _transfers(view: RegisterView, p: Phrases) -> Section:
     groups: dict[tuple[str, str | None, str | None], list[Activity]] = {}
     for activity in view.activities:
         for transfer in activity.transfers or ():
-            key = (transfer.country, transfer.recipient, transfer.safeguard)
+            key = (transfer.destination, transfer.recipient, transfer.safeguard)
             groups.setdefault(key, []).append(activity)
     if groups:
         items = tuple(

@@ -39,7 +39,10 @@ class Gap:
 def find_gaps(view: RegisterView, *, authority_known: bool) -> list[Gap]:
     """Every gap, in the order the notice's sections come."""
     found = [*_controller_gaps(view), *_activity_gaps(view)]
-    found.append(Gap("requirement"))
+    # Art. 13(2)(e) concerns data obtained from the person (Art. 13), not from others.
+    found.extend(
+        _each(view, "requirement", lambda a: a.requirement is None and _from_the_person(a))
+    )
     if not authority_known:
         found.append(Gap("authority"))
     return found
@@ -65,7 +68,11 @@ def _activity_gaps(view: RegisterView) -> list[Gap]:
     return [
         *_each(view, "no_categories", lambda a: not a.data_categories),
         *_each(view, "no_sources", lambda a: not a.sources),
-        *_each(view, "source_named", lambda a: bool(INDIRECT_SOURCES & set(a.sources))),
+        *_each(
+            view,
+            "source_named",
+            lambda a: bool(INDIRECT_SOURCES & set(a.sources)) and a.source_details is None,
+        ),
         *_each(view, "no_bases", lambda a: not a.legal_bases),
         *_each(
             view,
@@ -91,7 +98,7 @@ def _activity_gaps(view: RegisterView) -> list[Gap]:
             ),
         ),
         *_each(
-            view, "no_condition", lambda a: a.special_condition is None and _has_special(view, a)
+            view, "no_condition", lambda a: not a.special_conditions() and _has_special(view, a)
         ),
         *_each(view, "no_retention", lambda a: view.retention(a) is None),
         *_retention_without_period(view),
@@ -101,6 +108,10 @@ def _activity_gaps(view: RegisterView) -> list[Gap]:
         *_each(view, "automated_not_stated", lambda a: a.automated_decisions is None),
         *_each(view, "automated_logic", lambda a: a.automated_decisions is True),
     ]
+
+
+def _from_the_person(activity: Activity) -> bool:
+    return not activity.sources or not set(activity.sources) <= INDIRECT_SOURCES
 
 
 def _each(view: RegisterView, key: str, lacks: Callable[[Activity], bool]) -> list[Gap]:
@@ -128,7 +139,7 @@ def _retention_without_period(view: RegisterView) -> list[Gap]:
 
 def _transfers_without_safeguard(view: RegisterView) -> list[Gap]:
     details = tuple(
-        f"{view.name(activity)}: {country_name(transfer.country, view.lang)}"
+        f"{view.name(activity)}: {country_name(transfer.destination, view.lang)}"
         for activity in view.activities
         for transfer in activity.transfers or ()
         if transfer.safeguard is None

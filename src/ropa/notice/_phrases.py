@@ -73,6 +73,14 @@ class Phrases:
     """Singular and plural label."""
     special_condition: str
     retention: str
+    requirement: str
+    """Label of the Art. 13(2)(e) statement."""
+    obliged: tuple[str, str]
+    """"You must provide them" and "you need not provide them"."""
+    if_not: str
+    """What follows if the person does not provide the data: {consequences}."""
+    source_details: str
+    """Label of the sources in words (Art. 14(2)(f))."""
     bases: Mapping[str, str]
     interest: str
     law: str
@@ -170,6 +178,7 @@ LV = Phrases(
         "observed": "automātiski, kad lietojat mūsu pakalpojumus",
         "third_party": "no trešajām personām šādiem nolūkiem:",
         "public": "no publiski pieejamiem avotiem šādiem nolūkiem:",
+        "device": "no Jūsu ierīces (piemēram, sīkdatnēm), kad lietojat mūsu pakalpojumus",
     },
     purposes_lead=(
         "Katram nolūkam norādām, kuru un kādus personas datus apstrādājam, uz kāda juridiskā "
@@ -180,6 +189,10 @@ LV = Phrases(
     legal_basis=("Juridiskais pamats", "Juridiskie pamati"),
     special_condition="Īpašu kategoriju personas datu apstrādes pamatojums",
     retention="Glabāšanas termiņš",
+    requirement="Vai dati Jums jāsniedz",
+    obliged=("Jums šie dati ir jāsniedz", "Jums šie dati nav jāsniedz"),
+    if_not="ja tos nesniedzat: {consequences}",
+    source_details="No kurienes dati iegūti",
     bases={
         "consent": "Jūsu piekrišana",
         "contract": "līguma izpilde",
@@ -391,7 +404,7 @@ LV = Phrases(
         requirement=(
             "Vai datu sniegšana ir likumā vai līgumā noteikta prasība vai priekšnosacījums "
             "līguma noslēgšanai, vai personai datus ir pienākums sniegt un kādas ir sekas, ja "
-            "tos nesniedz; reģistra formātā šādu ziņu nav",
+            "tos nesniedz (requirement), šādiem nolūkiem",
             "13(2)(e)",
         ),
         authority=(
@@ -448,6 +461,7 @@ EN = Phrases(
         "observed": "automatically, when you use our services",
         "third_party": "from third parties, for these purposes:",
         "public": "from publicly accessible sources, for these purposes:",
+        "device": "from your device (for example cookies), when you use our services",
     },
     purposes_lead=(
         "For each purpose we say whose data and which data we process, on what legal basis and "
@@ -458,6 +472,10 @@ EN = Phrases(
     legal_basis=("Legal basis", "Legal bases"),
     special_condition="Condition for special category data",
     retention="Retention",
+    requirement="Must you provide the data",
+    obliged=("you must provide these data", "you need not provide these data"),
+    if_not="if you do not: {consequences}",
+    source_details="Where the data come from",
     bases={
         "consent": "your consent",
         "contract": "performance of a contract with you",
@@ -665,7 +683,7 @@ EN = Phrases(
         requirement=(
             "Whether providing the data is a statutory or contractual requirement or needed to "
             "enter into a contract, whether the person must provide them and what happens if "
-            "they do not; the register format does not record this",
+            "they do not (requirement), for these purposes",
             "13(2)(e)",
         ),
         authority=(

@@ -69,7 +69,7 @@ class RegisterView:
 
     def retention(self, activity: Activity) -> RetentionRule | None:
         """The activity's retention rule, when it names one the catalogue has."""
-        if activity.retention is None:
+        if not isinstance(activity.retention, str):
             return None
         return self._retention.get(activity.retention)
 
@@ -89,7 +89,7 @@ class RegisterView:
 
     def used_retention_rules(self) -> list[RetentionRule]:
         """Retention rules the activities use, in catalogue order."""
-        used = {activity.retention for activity in self.activities}
+        used = {rule for activity in self.activities for rule in activity.retention_rule_ids()}
         return [rule for rule in self.register.retention_rules if rule.id in used]
 
 

@@ -30,9 +30,11 @@ from ropa._collector import collector_paused
 from ropa.findings import Finding, Report, Rule, Severity
 from ropa.model import (
     Activity,
+    Assessment,
     Controller,
     DataCategory,
     DataSubjectCategory,
+    LegitimateInterestsBasis,
     Recipient,
     Register,
     RetentionRule,
@@ -143,7 +145,7 @@ def _nearest_code(code: str) -> str | None:
 
 _Basis = TypeVar("_Basis")
 _CATALOGUES = ("controllers", "data_subjects", "data_categories", "recipients",
-               "retention_rules", "security_measures")  # fmt: skip
+               "retention_rules", "security_measures", "assessments")  # fmt: skip
 _Entry = TypeVar(
     "_Entry",
     Controller,
@@ -152,6 +154,7 @@ _Entry = TypeVar(
     Recipient,
     RetentionRule,
     SecurityMeasure,
+    Assessment,
 )
 
 
@@ -174,6 +177,7 @@ class Context:
     recipients: Mapping[str, Recipient]
     retention_rules: Mapping[str, RetentionRule]
     security_measures: Mapping[str, SecurityMeasure]
+    assessments: Mapping[str, Assessment]
     used: Mapping[str, frozenset[str]]
     """Catalogue name -> ids that at least one activity references (transfers included); in
     the context a controller-only rule sees, only controller-role activities count."""
@@ -219,6 +223,7 @@ class Context:
             recipients=_index(register.recipients),
             retention_rules=_index(register.retention_rules),
             security_measures=_index(register.security_measures),
+            assessments=_index(register.assessments),
             used=used_ids,
             processor_indexes=frozenset(processor),
             controller_used=controller_used,
@@ -289,8 +294,16 @@ def _count_uses(activity: Activity, used: dict[str, set[str]]) -> None:
     for transfer in activity.transfers or ():
         if transfer.recipient is not None:
             used["recipients"].add(transfer.recipient)
-    if activity.retention is not None:
-        used["retention_rules"].add(activity.retention)
+    used["retention_rules"].update(activity.retention_rule_ids())
+    used_assessments = used["assessments"]
+    for basis in activity.legal_bases:
+        if isinstance(basis, LegitimateInterestsBasis) and basis.assessment:
+            used_assessments.add(basis.assessment)  # an id, or free text
+    if isinstance(activity.dpia, str):
+        used_assessments.add(activity.dpia)
+    for transfer in activity.transfers or ():
+        if transfer.assessment:
+            used_assessments.add(transfer.assessment)
 
 
 def _index(entries: Iterable[_Entry]) -> Mapping[str, _Entry]:
@@ -384,7 +397,7 @@ def waiver_problem(waiver: Waiver) -> str | None:
         nearest = _nearest_code(waiver.rule)
         hint = f" (did you mean {nearest}?)" if nearest else ""
         problems.append(f"names no rule of the catalogue{hint}")
-    if waiver.reason is None or not waiver.reason.strip():
+    if waiver.reason_in() is None:
         problems.append("gives no reason")
     return " and ".join(problems) if problems else None
 
@@ -394,14 +407,18 @@ WaiverPlace = tuple[str | int, ...]
 
 
 def silencing_waivers(
-    waivers: Iterable[Waiver], owner: tuple[str | int, ...], as_of: date
+    waivers: Iterable[Waiver],
+    owner: tuple[str | int, ...],
+    as_of: date,
+    language: str | None = None,
 ) -> dict[str, tuple[WaiverPlace, str]]:
     """rule code -> (place, reason) of the waiver that silences the rule's findings under
     `owner`: the first valid one for each code (invalid ones are ROPA104's)."""
     valid: dict[str, tuple[WaiverPlace, str]] = {}
     for index, waiver in enumerate(waivers):
-        if waiver.reason and waiver_problem(waiver) is None and waiver.rule not in UNWAIVABLE:
-            valid.setdefault(waiver.rule, ((*owner, "waivers", index), waiver.reason.strip()))
+        reason = waiver.reason_in(language, language)
+        if reason and waiver_problem(waiver) is None and waiver.rule not in UNWAIVABLE:
+            valid.setdefault(waiver.rule, ((*owner, "waivers", index), reason))
     return valid
 
 
@@ -409,11 +426,12 @@ def _apply_waivers(
     findings: list[Finding], register: Register, as_of: date
 ) -> tuple[list[Finding], set[WaiverPlace]]:
     """The findings with waived ones marked, and the places of the waivers that were used."""
-    register_waivers = silencing_waivers(register.register.waivers, ("register",), as_of)
+    language = register.register.language
+    register_waivers = silencing_waivers(register.register.waivers, ("register",), as_of, language)
     activity_waivers: dict[str, dict[str, tuple[WaiverPlace, str]]] = {}
     for index, activity in enumerate(register.activities):
         if activity.waivers:
-            found = silencing_waivers(activity.waivers, ("activities", index), as_of)
+            found = silencing_waivers(activity.waivers, ("activities", index), as_of, language)
             for code, waiver in found.items():
                 activity_waivers.setdefault(activity.id, {}).setdefault(code, waiver)
     used: set[WaiverPlace] = set()

@@ -10,7 +10,7 @@ from datetime import date
 
 from ropa.countries import EEA_COUNTRIES
 from ropa.findings import Severity
-from ropa.model import Contact
+from ropa.model import Contact, Dpia
 from ropa.rules import Context, Hit, rule
 
 
@@ -311,7 +311,7 @@ def _done_dates(ctx: Context) -> Iterator[_DatePlace]:
                 activity.id,
             )
         dpia = activity.dpia
-        if dpia is not None and dpia.date is not None:
+        if isinstance(dpia, Dpia) and dpia.date is not None:  # a catalogue DPIA: by its id
             yield (
                 ("activities", index, "dpia", "date"),
                 dpia.date,

@@ -18,6 +18,7 @@ CATALOGUES = {
     "recipients": "recipient",
     "retention_rules": "retention rule",
     "security_measures": "security measure",
+    "assessments": "assessment",
 }
 
 
@@ -65,6 +66,7 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
         "recipients": ctx.recipients,
         "retention_rules": ctx.retention_rules,
         "security_measures": ctx.security_measures,
+        "assessments": ctx.assessments,
     }
     # Every id any activity references is in ctx.used: when all of them resolve, which is
     # the usual case, no activity needs to be looked at.
@@ -91,18 +93,37 @@ def _unknown_in(index: int, activity: Activity, unknown: Mapping[str, Set[str]])
                     f"{CATALOGUES[catalogue]} in {catalogue}",
                     activity.id,
                 )
-    if activity.retention in unknown["retention_rules"]:
+    if isinstance(activity.retention, str):
+        if activity.retention in unknown["retention_rules"]:
+            yield Hit(
+                (*here, "retention"),
+                f"activity '{activity.id}': retention names '{activity.retention}', which is "
+                "not a retention rule in retention_rules",
+                activity.id,
+            )
+    else:
+        for position, entry in enumerate(activity.retention or ()):
+            if entry.rule in unknown["retention_rules"]:
+                yield Hit(
+                    (*here, "retention", position, "rule"),
+                    f"activity '{activity.id}': retention names '{entry.rule}', which is not "
+                    "a retention rule in retention_rules",
+                    activity.id,
+                )
+    if isinstance(activity.dpia, str) and activity.dpia in unknown["assessments"]:
+        # Only `dpia:` takes an id alone; an unknown lia or tia reference is free text.
         yield Hit(
-            (*here, "retention"),
-            f"activity '{activity.id}': retention names '{activity.retention}', which is not "
-            "a retention rule in retention_rules",
+            (*here, "dpia"),
+            f"activity '{activity.id}': dpia names '{activity.dpia}', which is not an "
+            "assessment in assessments",
             activity.id,
         )
     for position, transfer in enumerate(activity.transfers or ()):
         if transfer.recipient in unknown["recipients"]:
             yield Hit(
                 (*here, "transfers", position, "recipient"),
-                f"activity '{activity.id}': the transfer to {transfer.country} names recipient "
+                f"activity '{activity.id}': the transfer to {transfer.destination} names "
+                "recipient "
                 f"'{transfer.recipient}', which is not a recipient in recipients",
                 activity.id,
             )
@@ -175,7 +196,7 @@ def waiver_unused(ctx: Context) -> Iterator[Hit]:
         if activity.waivers
     ]
     for owner, label, activity_id, waivers in places:
-        silencing = silencing_waivers(waivers, owner, ctx.as_of)
+        silencing = silencing_waivers(waivers, owner, ctx.as_of, ctx.register.register.language)
         for index, waiver in enumerate(waivers):
             code, place = waiver.rule, (*owner, "waivers", index)
             if code not in silencing or code == "ROPA106":

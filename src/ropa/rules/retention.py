@@ -32,10 +32,11 @@ def _used_rules(ctx: Context) -> Iterator[tuple[int, RetentionRule]]:
     controller_only=True,
 )
 def retention_period_undefined(ctx: Context) -> Iterator[Hit]:
-    """A retention rule in use gives neither a period nor the event that ends retention, so
-    nobody can tell when the data is to be erased. Reported once per rule entry."""
+    """A retention rule in use gives neither a period nor an event (`starts`, or the end event
+    `until`), so nobody can tell when the data is to be erased. Reported once per rule
+    entry."""
     for index, retention in _used_rules(ctx):
-        if retention.period is None and retention.starts is None:
+        if retention.period is None and retention.starts is None and retention.until is None:
             yield Hit(
                 ("retention_rules", index),
                 f"retention rule '{retention.id}' gives neither a period (period) nor the "

@@ -47,7 +47,7 @@ def automated_decision_basis(ctx: Context) -> Iterator[Hit]:
 
 
 def _art22_ground(activity: Activity) -> bool:
-    if activity.special_condition == "explicit_consent":
+    if "explicit_consent" in activity.special_condition_codes():
         return True
     for basis in activity.legal_bases:
         if isinstance(basis, (ContractBasis, ConsentBasis)):
@@ -107,9 +107,9 @@ class _RiskFacts:
 
 
 def _vulnerable(subject: DataSubjectCategory) -> bool:
-    if subject.includes_children is True or getattr(subject, "vulnerable", None) is True:
+    if subject.includes_children is True or subject.vulnerable is True:
         return True
-    return getattr(subject, "kind", None) in _VULNERABLE_KINDS
+    return subject.kind in _VULNERABLE_KINDS
 
 
 # WP248 rev.01, criterion 7: children, employees, patients, and others in an imbalance of power.

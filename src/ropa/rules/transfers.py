@@ -49,8 +49,9 @@ def processor_contract_missing(ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _outside_eea(country: str) -> bool:
-    return country not in EEA_COUNTRIES
+def _outside_eea(destination: str | None) -> bool:
+    # None: the transfer goes to an international organisation, always a Chapter V transfer.
+    return destination not in EEA_COUNTRIES
 
 
 @rule(
@@ -66,7 +67,7 @@ def transfer_safeguard_missing(ctx: Context) -> Iterator[Hit]:
         if _outside_eea(transfer.country) and transfer.safeguard is None:
             yield Hit(
                 ("activities", index, "transfers", position),
-                f"activity '{activity.id}': the transfer to {transfer.country} names no "
+                f"activity '{activity.id}': the transfer to {transfer.destination} names no "
                 "safeguard (safeguard)",
                 activity.id,
             )
@@ -75,7 +76,7 @@ def transfer_safeguard_missing(ctx: Context) -> Iterator[Hit]:
 def _adequacy(ctx: Context) -> Iterator[tuple[int, Activity, int, Transfer, str]]:
     """Every transfer outside the EEA that relies on adequacy, with its destination."""
     for index, activity, position, transfer in ctx.transfers():
-        destination = transfer.country
+        destination = transfer.destination
         if transfer.safeguard == "adequacy" and _outside_eea(destination):
             yield index, activity, position, transfer, destination
 
@@ -274,7 +275,8 @@ def transfer_inconsistent(ctx: Context) -> Iterator[Hit]:
             )
             continue
         countries = ctx.recipients[ref].countries
-        if countries and transfer.country not in countries:
+        # An international organisation is no country a recipient could state.
+        if countries and transfer.country is not None and transfer.country not in countries:
             yield Hit(
                 (*here, "country"),
                 f"activity '{activity.id}': the transfer sends data to {transfer.country}, but "

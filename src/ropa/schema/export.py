@@ -21,10 +21,15 @@ from ropa.durations import DURATION_PATTERN
 from ropa.model import ID_PATTERN, LANGUAGE_PATTERN
 from ropa.schema.register import SCHEMA_DIALECT
 from ropa.vocab import (
+    ASSESSMENT_KINDS,
+    DATA_SUBJECT_KINDS,
+    DEROGATIONS,
+    INTERNATIONAL_ORGANISATIONS,
     LEGAL_BASES,
     PURPOSES,
     RECIPIENT_KINDS,
     REGISTER_KINDS,
+    REQUIREMENT_KINDS,
     RIGHTS,
     SAFEGUARDS,
     SECURITY_KINDS,
@@ -159,6 +164,29 @@ def _vocabulary_defs() -> dict[str, Schema]:
         "recipient_kind": _term("Recipient kind", RECIPIENT_KINDS, "Kind of recipient."),
         "safeguard": _term("Safeguard", SAFEGUARDS, "Ground for a transfer, Art. 45-49."),
         "security_kind": _term("Security measure kind", SECURITY_KINDS, "Art. 32."),
+        "data_subject_kind": _term(
+            "Data subject kind", DATA_SUBJECT_KINDS, "What kind of data subject (DPV-aligned)."
+        ),
+        "requirement_kind": _term(
+            "Requirement kind",
+            REQUIREMENT_KINDS,
+            "Whether providing the data is a statutory or contractual requirement, or needed "
+            "to enter a contract (Art. 13(2)(e)).",
+        ),
+        "assessment_kind": _term(
+            "Assessment kind", ASSESSMENT_KINDS, "DPIA, legitimate interests or transfer impact."
+        ),
+        "derogation": _term("Derogation", DEROGATIONS, "The Art. 49(1) point relied on."),
+        "international_organisation": _object(
+            "International organisation",
+            "A transfer destination that is an international organisation (Art. 4(26)).",
+            {
+                **_term("", INTERNATIONAL_ORGANISATIONS, "")["properties"],
+                "name": _described(
+                    _nullable(_ref("text")), "The organisation's name, for code other."
+                ),
+            },
+        ),
         "right": _right_def(
             _term(
                 "Data subject right",
@@ -208,8 +236,20 @@ def _party_defs() -> dict[str, Schema]:
         ),
         "party": _object(
             "Party",
-            "A representative (Art. 27) or data protection officer (Art. 37).",
+            "A representative (Art. 27).",
             {"name": _STRING, "contact": _nullable(_ref("contact"))},
+        ),
+        "dpo": _object(
+            "Data protection officer",
+            "The data protection officer (Art. 37), staff or external.",
+            {
+                "name": _STRING,
+                "contact": _nullable(_ref("contact")),
+                "external": _described(
+                    _NULLABLE_BOOL, "Fulfils the tasks under a service contract (Art. 37(6))."
+                ),
+                "organisation": _described(_NULLABLE_STRING, "The DPO's firm, when external."),
+            },
         ),
         "joint_controller": _object(
             "Joint controller",
@@ -222,8 +262,19 @@ def _party_defs() -> dict[str, Schema]:
         ),
         "waiver": _object(
             "Waiver",
-            "An accepted finding: the rule it silences and why.",
-            {"rule": _STRING, "reason": _NULLABLE_STRING},
+            "An accepted finding: the rule it silences, why, who accepted it, when and until when.",
+            {
+                "rule": _STRING,
+                "reason": _described(
+                    {"anyOf": [_STRING, _ref("text"), {"type": "null"}]},
+                    "Why the finding is accepted, as written (text, or a language map).",
+                ),
+                "accepted_by": _NULLABLE_STRING,
+                "accepted_on": _nullable(_DATE),
+                "expires": _described(
+                    _nullable(_DATE), "From this date the waiver no longer holds."
+                ),
+            },
         ),
     }
 
@@ -253,6 +304,13 @@ def _catalogue_defs() -> dict[str, Schema]:
                 "name": _ref("text"),
                 "description": _nullable(_ref("text")),
                 "includes_children": _NULLABLE_BOOL,
+                "kind": _nullable(_ref("data_subject_kind")),
+                "contract_party": _described(
+                    _NULLABLE_BOOL, "Party to a contract with the controller (Art. 6(1)(b))."
+                ),
+                "vulnerable": _described(
+                    _NULLABLE_BOOL, "Needs particular care (WP248 rev.01, criterion 7)."
+                ),
             },
         ),
         "data_category": _object(
@@ -307,6 +365,9 @@ def _catalogue_defs() -> dict[str, Schema]:
                     "ISO 8601 duration; null = no fixed period.",
                 ),
                 "starts": _nullable(_ref("text")),
+                "until": _described(
+                    _nullable(_ref("text")), "The event that ends the use, without a period."
+                ),
                 "basis": _nullable(_ref("text")),
                 "in_words": _described(
                     _ref("label"), 'The rule in words, e.g. "5 years from the end of the contract".'
@@ -321,6 +382,18 @@ def _catalogue_defs() -> dict[str, Schema]:
                 "name": _ref("text"),
                 "description": _nullable(_ref("text")),
                 "kind": _ref("security_kind"),
+            },
+        ),
+        "assessment": _object(
+            "Assessment",
+            "A DPIA, legitimate interests or transfer impact assessment of the catalogue.",
+            {
+                "id": _ID,
+                "kind": _ref("assessment_kind"),
+                "name": _ref("text"),
+                "reference": _described(_NULLABLE_STRING, "Where it is kept."),
+                "date": _nullable(_DATE),
+                "review_by": _nullable(_DATE),
             },
         ),
         "unresolved_reference": _object(
@@ -338,6 +411,7 @@ _BASIS_FIELDS: dict[str, dict[str, Schema]] = {
         "parental_authorisation": _described(
             _nullable(_ref("text")), "How parental consent is obtained (Art. 8)."
         ),
+        "explicit": _described(_NULLABLE_BOOL, "Explicit consent (Art. 9(2)(a), 22(2)(c))."),
     },
     "contract": {},
     "legal_obligation": {
@@ -349,7 +423,10 @@ _BASIS_FIELDS: dict[str, dict[str, Schema]] = {
     },
     "legitimate_interests": {
         "interest": _described(_nullable(_ref("text")), "The interest pursued."),
-        "assessment": _described(_NULLABLE_STRING, "Reference to the balancing test."),
+        "assessment": _described(
+            {"anyOf": [_ref("assessment"), _STRING, {"type": "null"}]},
+            "The balancing test: the catalogue's assessment, or where it is kept (text).",
+        ),
     },
 }
 
@@ -382,18 +459,67 @@ def _activity_defs() -> dict[str, Schema]:
         "legal_basis": _legal_basis_def(),
         "transfer": _object(
             "Transfer",
-            "A transfer to a country outside the EEA (Art. 30(1)(e), 44-49).",
+            "A transfer to a country outside the EEA or to an international organisation "
+            "(Art. 30(1)(e), 44-49): country or organisation, never both.",
             {
-                "country": _ref("country"),
+                "country": _nullable(_ref("country")),
+                "organisation": _nullable(_ref("international_organisation")),
                 "recipient": _nullable(_entry_or_unresolved("recipient")),
                 "safeguard": _nullable(_ref("safeguard")),
+                "derogation": _nullable(_ref("derogation")),
                 "reference": _described(_NULLABLE_STRING, "Where the safeguard is documented."),
+                "assessment": _described(
+                    {"anyOf": [_ref("assessment"), _STRING, {"type": "null"}]},
+                    "The transfer impact assessment: the catalogue's, or where it is kept.",
+                ),
             },
         ),
-        "dpia": _object(
-            "DPIA",
-            "A data protection impact assessment (Art. 35).",
-            {"reference": _STRING, "date": _nullable(_DATE)},
+        "dpia": {
+            "title": "DPIA or unresolved reference",
+            "description": "The activity's DPIA, or an id that names no assessment.",
+            "anyOf": [
+                _object(
+                    "DPIA",
+                    "A data protection impact assessment (Art. 35): the catalogue's (id and "
+                    "name), or written in the activity (id and name null).",
+                    {
+                        "id": _nullable(_ID),
+                        "name": _nullable(_ref("text")),
+                        "reference": _NULLABLE_STRING,
+                        "date": _nullable(_DATE),
+                        "review_by": _nullable(_DATE),
+                    },
+                ),
+                _ref("unresolved_reference"),
+            ],
+        },
+        "retention_entry": _object(
+            "Retention entry",
+            "One retention rule and the data categories it applies to.",
+            {
+                "rule": _entry_or_unresolved("retention_rule"),
+                "categories": _described(_list(_ID), "Ids among the activity's data categories."),
+            },
+        ),
+        "special_condition_entry": _object(
+            "Special condition entry",
+            "One Art. 9(2) condition, the law it rests on and the special categories it covers.",
+            {
+                "condition": _ref("special_condition"),
+                "law": _nullable(_ref("text")),
+                "categories": _described(
+                    _list(_ID), "[] = every special category of the activity."
+                ),
+            },
+        ),
+        "requirement": _object(
+            "Requirement",
+            "Whether the person must provide the data, and what follows if not (Art. 13(2)(e)).",
+            {
+                "kind": _ref("requirement_kind"),
+                "obliged": _NULLABLE_BOOL,
+                "consequences": _nullable(_ref("text")),
+            },
         ),
         "activity": _object(
             "Processing activity",
@@ -417,10 +543,27 @@ def _activity_defs() -> dict[str, Schema]:
                 ),
                 "purpose": _nullable(_ref("purpose")),
                 "legal_bases": _list(_ref("legal_basis")),
-                "special_condition": _nullable(_ref("special_condition")),
+                "special_condition": _described(
+                    _nullable(_ref("special_condition")),
+                    "The Art. 9(2) condition when the activity names exactly one.",
+                ),
+                "special_conditions": _described(
+                    _list(_ref("special_condition_entry")),
+                    "Every Art. 9(2) condition, whichever form the register used.",
+                ),
+                "criminal_data_authority": _described(
+                    _nullable(_ref("text")), "The law authorising criminal-offence data (Art. 10)."
+                ),
                 "data_subjects": _list(_entry_or_unresolved("data_subject")),
                 "data_categories": _list(_entry_or_unresolved("data_category")),
                 "sources": _list(_ref("source")),
+                "source_details": _described(
+                    _nullable(_ref("text")), "The sources in words (Art. 14(2)(f))."
+                ),
+                "requirement": _nullable(_ref("requirement")),
+                "direct_marketing": _described(
+                    _NULLABLE_BOOL, "Used for direct marketing (Art. 21(2)-(3))."
+                ),
                 "recipients": _described(
                     _nullable(_list(_entry_or_unresolved("recipient"))),
                     "[] = none; null = not stated.",
@@ -428,7 +571,15 @@ def _activity_defs() -> dict[str, Schema]:
                 "transfers": _described(
                     _nullable(_list(_ref("transfer"))), "[] = none; null = not stated."
                 ),
-                "retention": _nullable(_entry_or_unresolved("retention_rule")),
+                "retention": _described(
+                    _nullable(_entry_or_unresolved("retention_rule")),
+                    "The retention rule when one rule covers all the activity's data.",
+                ),
+                "retention_entries": _described(
+                    _list(_ref("retention_entry")),
+                    "Every retention rule with the data categories it covers, whichever form "
+                    "the register used.",
+                ),
                 "security_measures": _list(_entry_or_unresolved("security_measure")),
                 "automated_decisions": _described(
                     _NULLABLE_BOOL, "Solely automated decisions with legal or similar effect."
@@ -509,6 +660,21 @@ def _document_defs() -> dict[str, Schema]:
                     _nullable({"type": "string", "pattern": _SHA256_PATTERN}),
                     "SHA-256 of the register file's bytes.",
                 ),
+                "fragments": _described(
+                    _list(
+                        _object(
+                            "Fragment",
+                            "A file the register's include named.",
+                            {
+                                "file": _described(
+                                    _STRING, "Path relative to the main file's folder."
+                                ),
+                                "sha256": _nullable({"type": "string", "pattern": _SHA256_PATTERN}),
+                            },
+                        )
+                    ),
+                    "The fragments the register was assembled from, in include order.",
+                ),
                 "as_of": _described(_DATE, "The date the register was checked as of."),
                 "language": _described(
                     {"enum": ["lv", "en", "all"]}, "Language of texts and labels."
@@ -538,7 +704,7 @@ def _document_defs() -> dict[str, Schema]:
                 "public_body": _NULLABLE_BOOL,
                 "contact": _nullable(_ref("contact")),
                 "representative": _nullable(_ref("party")),
-                "dpo": _nullable(_ref("party")),
+                "dpo": _nullable(_ref("dpo")),
                 "joint_controllers": _list(_ref("joint_controller")),
             },
         ),
@@ -586,6 +752,7 @@ def export_schema() -> dict[str, Any]:
                 ("recipients", "recipient", "Catalogue of recipient categories."),
                 ("retention_rules", "retention_rule", "Catalogue of retention rules."),
                 ("security_measures", "security_measure", "Catalogue of security measures."),
+                ("assessments", "assessment", "Catalogue of assessments."),
                 ("activities", "activity", "The processing activities, references expanded."),
             ]
         ),

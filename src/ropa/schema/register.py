@@ -27,8 +27,10 @@ def register_schema() -> dict[str, Any]:
         "description": (
             "A record of processing activities under GDPR Article 30, in the format ropa/1: "
             "the organisation, the controllers it processes for (as a processor), catalogues "
-            "of data subjects, data categories, recipients, retention rules and security "
-            "measures, and the processing activities that reference them by id."
+            "of data subjects, data categories, recipients, retention rules, security "
+            "measures and assessments, and the processing activities that reference them by "
+            "id. A register may be kept across several files: the main file's `include` "
+            "names fragments holding catalogues and activities."
         ),
     }
     schema.update({key: value for key, value in body.items() if key not in schema})

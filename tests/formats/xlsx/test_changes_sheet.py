@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -10,15 +9,13 @@ import pytest
 from openpyxl import load_workbook
 
 import ropa
+from conftest import AS_OF, SHIPPED
 from ropa.cli import main
 from ropa.diff import change_headers, change_rows, diff_registers
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
 from ropa.rules import validate
 
-ROOT = Path(__file__).resolve().parents[3]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
-AS_OF = date(2026, 11, 27)
 LANGS = ("lv", "en")
 TITLES = {"lv": "Izmaiņas", "en": "Changes"}
 COVER_LABEL = {"lv": "Izmaiņas kopš", "en": "Changes since"}

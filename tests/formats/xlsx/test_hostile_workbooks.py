@@ -17,12 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ropa
+from conftest import SHIPPED
 from ropa.cli import main
 from ropa.formats.xlsx.read import UNPACKED_FACTOR, WorkbookError, import_workbook
 from ropa.formats.xlsx.write import export_excel
 
-ROOT = Path(__file__).resolve().parents[3]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 ACTIVITIES_PART = "xl/worksheets/sheet2.xml"  # the second sheet, Activities
 DAMAGED = "Activities: the sheet is damaged and cannot be read ("
 

@@ -23,6 +23,7 @@ from openpyxl import Workbook, load_workbook
 from pydantic import BaseModel
 
 import ropa
+from conftest import AS_OF
 from ropa.cli import main
 from ropa.durations import Duration
 from ropa.formats.xlsx.read import NoDataSheet, WorkbookError, import_workbook, read_workbook
@@ -33,9 +34,6 @@ from ropa.rules import validate
 from ropa.text import text_in
 from strategies import registers
 
-ROOT = Path(__file__).resolve().parents[3]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
-AS_OF = date(2026, 11, 27)
 LANGS = ("lv", "en")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -110,11 +108,6 @@ RICH: dict[str, Any] = {
     ],
 }  # fmt: skip
 """A register with every kind of field filled in somewhere, several languages, transfers."""
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Register:
-    return ropa.load(SHIPPED)
 
 
 @pytest.fixture(scope="module")
@@ -208,6 +201,7 @@ def test_repeated_ids_and_unknown_references_come_back_exactly(tmp_path: Path) -
         assert import_workbook(export(register, tmp_path / f"{lang}.xlsx", lang)) == register
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (no soffice)")
 def test_a_workbook_saved_by_libreoffice_comes_back_exactly(tmp_path: Path, rich: Register) -> None:
     (tmp_path / "source").mkdir()
@@ -463,7 +457,7 @@ def test_a_changed_computed_cell_says_what_to_change(tmp_path: Path, rich: Regis
         import_workbook(edited(export(rich, tmp_path / "en.xlsx", "en"), spoil))
     assert problems(error) == [
         "Retention rules!C3: 'Retention in words' is computed from 'Period (ISO 8601)' or "
-        "'Starts'; change that instead (or leave this cell as it was)"
+        "'Starts' or 'Ends with'; change that instead (or leave this cell as it was)"
     ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,21 +19,22 @@ import pytest
 from openpyxl import load_workbook
 
 import ropa
+from conftest import AS_OF, ROOT, SHIPPED
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
 from ropa.rules import validate
 
-ROOT = Path(__file__).resolve().parents[3]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
 MIXED = ROOT / "tests" / "fixtures" / "rules" / "mixed-roles.yaml"  # both records
-AS_OF = date(2026, 11, 27)
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None,
-    reason="LibreOffice is not installed (no soffice on PATH); CI installs "
-    "libreoffice-calc-nogui to run this test",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        SOFFICE is None,
+        reason="LibreOffice is not installed (no soffice on PATH); CI installs "
+        "libreoffice-calc-nogui to run this test",
+    ),
+]
 
 # Filter options: comma, double quote, UTF-8, from line 1, no column formats, default language,
 # do not quote every text, (import only), save cell contents as shown (dates as yyyy-mm-dd),

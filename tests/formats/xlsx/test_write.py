@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 import ropa
+from conftest import AS_OF, SHIPPED
 from ropa import __version__
 from ropa.countries import country_name
 from ropa.findings import Report
@@ -35,13 +36,10 @@ from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
 from ropa.rights import Applicability, rights_of
 from ropa.rules import validate
-from ropa.vocab import LEGAL_BASES, PURPOSES, RECIPIENT_KINDS, RIGHTS, SOURCES
+from ropa.vocab import LEGAL_BASES, PURPOSES, RECIPIENT_KINDS, REQUIREMENT_KINDS, RIGHTS, SOURCES
 from ropa.wording import not_stated, retention_in_words, text
 from strategies import registers
 
-ROOT = Path(__file__).resolve().parents[3]
-SHIPPED = ROOT / "data" / "processing_activities.yaml"
-AS_OF = date(2026, 11, 27)
 LANGS = ("lv", "en")
 
 TITLES = {
@@ -86,11 +84,6 @@ WORDS = {
            "does_not_apply": "neattiecas", "yes": "jā", "no": "nē",
            "none_recorded": "nav reģistrēts"},
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Register:
-    return ropa.load(SHIPPED)
 
 
 @pytest.fixture(scope="module")
@@ -258,8 +251,22 @@ def expected_activity(register: Register, report: Report, index: int, lang: str)
               lambda e: retention_in_words(register, e, lang)),
         ns, ns, ns, ns, ns, ns, ns, ns,
         ", ".join(codes) or None,
+        text(register, activity.source_details, lang) or ns,
+        requirement_words(register, activity, lang) or ns,
     ]  # fmt: skip
     return row
+
+
+def requirement_words(register: Register, activity: Any, lang: str) -> str:
+    """The Art. 13(2)(e) cell as the shipped register's requirements read."""
+    requirement = activity.requirement
+    if requirement is None:
+        return ""
+    lines = [REQUIREMENT_KINDS[requirement.kind].label(lang)]
+    assert requirement.obliged is None  # the policy does not say
+    if_not = {"lv": "ja nesniedz", "en": "if not provided"}[lang]
+    lines.append(f"{if_not}: {text(register, requirement.consequences, lang)}")
+    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -269,7 +276,7 @@ def test_activities_every_cell(
     rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][1]])
     assert len(rows) == 1 + len(shipped.activities)
     for index, activity in enumerate(shipped.activities):
-        row = rows[index + 1] + [None] * (21 - len(rows[index + 1]))
+        row = rows[index + 1] + [None] * (23 - len(rows[index + 1]))
         expected = expected_activity(shipped, report, index, lang)
         legal_bases = row[4].split("\n")
         row[4] = None
@@ -288,12 +295,14 @@ def test_activity_headers_name_the_article_they_answer(
     workbooks: dict[str, Path], lang: str
 ) -> None:
     header = rows_of(load_workbook(workbooks[lang])[TITLES[lang][1]])[0]
-    assert len(header) == 21
+    assert len(header) == 23
     cite = {"en": "Art. 30(1)({})", "lv": "30. panta 1. punkta {}) apakšpunkts"}[lang]
     answers = {2: "b", 3: "b", 6: "c", 7: "c", 9: "d", 10: "e", 11: "f", 12: "g"}
     practice = {"en": "good practice", "lv": "laba prakse"}[lang]
     assert header[20].endswith({"en": "\n(validation)", "lv": "\n(validācija)"}[lang])
-    for column, title in enumerate(header[:20]):
+    for column, title in enumerate(header):
+        if column == 20:
+            continue
         if column in answers:
             assert cite.format(answers[column]) in title, title
         else:
@@ -339,7 +348,7 @@ def test_catalogue_sheets_every_cell(
     retention = rows_of(book[TITLES[lang][5]])[1:]
     assert retention == [
         [r.id, t(r.name), retention_in_words(shipped, r, lang), ns, t(r.starts) or ns,
-         t(r.basis) or ns, None, used[r.id]]
+         t(r.until) or ns, t(r.basis) or ns, None, used[r.id]]
         for r in shipped.retention_rules
     ]  # fmt: skip
     none_recorded = [[WORDS[lang]["none_recorded"]]]
@@ -620,9 +629,11 @@ def test_cut_counts_utf16_units_and_keeps_surrogate_pairs_whole(tmp_path: Path) 
     assert value.endswith(f"… [saīsināts: vēl {20_000 - kept} rakstzīmes; skatīt reģistru]")
 
 
-def test_without_a_report_the_findings_sheet_says_so(tmp_path: Path) -> None:
+def test_without_a_report_the_findings_sheet_says_so(
+    tmp_path: Path, minimal_register: Register
+) -> None:
     path = tmp_path / "out.xlsx"
-    export_excel(Register.model_validate(minimal()), path, as_of=AS_OF)
+    export_excel(minimal_register, path, as_of=AS_OF)
     book = load_workbook(path)
     findings = rows_of(book["Findings"])
     assert findings[1][1] == "EXPORT" and "not validated" in findings[1][6]

@@ -186,5 +186,6 @@ NOT_HELD = (
     "retention rules' names, bases and descriptions (the fiche has the retention in words)",
     "security measures' kinds (the CNIL's types are not technical/organisational)",
     "every text in a language other than the one exported",
+    "processor activities (the layout is the controller's record, Art. 30(1))",
 )
 """What a register says that the CNIL layout has no place for."""

@@ -16,6 +16,7 @@ import re
 from datetime import date
 from typing import Any
 
+from ropa import model, vocab
 from ropa.formats._layout import (
     Book,
     Grid,
@@ -32,6 +33,7 @@ from ropa.formats._layout import (
 from ropa.formats.cnil import _labels as L
 from ropa.formats.cnil._countries import ALIASES, NAMES
 from ropa.loader import DEFAULT_MAX_BYTES
+from ropa.model import Activity, Party, RetentionRule
 
 __all__ = ["import_cnil", "read_cnil"]
 
@@ -47,6 +49,14 @@ _SECTIONS = {
         ("measures", L.MEASURES),
         ("transfers", L.TRANSFERS),
     )
+}
+_UNTIL = "until" if "until" in RetentionRule.model_fields else "starts"
+_PER_CATEGORY = "tuple" in str(Activity.model_fields["retention"].annotation)
+_DPO_FIRM = "organisation" in getattr(model, "Dpo", Party).model_fields
+_ORGANISATIONS = {
+    code: term.en
+    for code, term in getattr(vocab, "INTERNATIONAL_ORGANISATIONS", {}).items()
+    if code != "other"
 }
 _EXAMPLES = {fold(label) for label in L.CATEGORY_EXAMPLES}
 _SENSITIVE = {fold(label): kind for kind, label in L.SENSITIVE_ROWS.items()}
@@ -187,11 +197,13 @@ class _Reader:
                 self.report.map(places[field], f"{path}.contact.{route}")
         if contact:
             target["contact"] = contact
-        if values.get("company"):
+        if values.get("company") and _DPO_FIRM:
+            target["organisation"] = values["company"]
+            self.report.map(places["company"], f"{path}.organisation")
+        elif values.get("company"):
             self.report.gap(
                 places["company"],
-                f"the DPO's firm {values['company']!r}: the "
-                "format has no field for it yet; not read",
+                f"the DPO's firm {values['company']!r}: the format has no field for it; not read",
             )
         if key != "organisation" and (name or contact):
             target.setdefault("name", "?")
@@ -395,10 +407,15 @@ class _Reader:
                     partners.append({"name": name, **({"contact": contact} if contact else {})})
                     self.report.map(grid.where(row, 2), "organisation.joint_controllers[].name")
             elif label == fold(L.DPO_COMPANY) and name:
-                self.report.gap(
-                    grid.where(row, 2),
-                    f"the DPO's firm {name!r}: the format has no field for it yet; not read",
-                )
+                dpo = organisation.get("dpo")
+                if _DPO_FIRM and isinstance(dpo, dict):
+                    if dpo.setdefault("organisation", name) == name:
+                        self.report.map(grid.where(row, 2), "organisation.dpo.organisation")
+                else:
+                    self.report.gap(
+                        grid.where(row, 2),
+                        f"the DPO's firm {name!r}: the format has no field for it here; not read",
+                    )
 
     def categories(
         self, grid: Grid, key: str, start: int, end: int, retention: list[tuple[str, str, str]]
@@ -435,13 +452,29 @@ class _Reader:
                 retention.append((entry, period, grid.where(row, 5)))
         return ids
 
-    def retention(self, retention: list[tuple[str, str, str]]) -> str | None:
+    def retention(self, retention: list[tuple[str, str, str]]) -> Any:
+        """The activity's retention from the *Durée de conservation* of its categories: one
+        rule when they agree, else one rule per group of categories where the format has
+        retention per category (2026-12), else the first, the others kept as text."""
         if not retention:
             return None
-        _, text, where = retention[0]
-        for _, other, place in retention[1:]:
-            if other != text:
-                self.keep(place, "the format holds one retention rule per activity", other)
+        groups: dict[str, list[str]] = {}
+        places: dict[str, str] = {}
+        for category, text, where in retention:
+            groups.setdefault(text, []).append(category)
+            places.setdefault(text, where)
+        rules = {text: self.rule(text, places[text]) for text in groups}
+        if len(groups) == 1:
+            return next(iter(rules.values()))
+        if _PER_CATEGORY:
+            return [{"rule": rules[text], "categories": ids} for text, ids in groups.items()]
+        first = next(iter(groups))
+        for text in list(groups)[1:]:
+            self.keep(places[text], "the format holds one retention rule per activity", text)
+        return rules[first]
+
+    def rule(self, text: str, where: str) -> str:
+        """A retention rule from its words: `5 ans à compter de ...`, or an end event."""
         self.report.map(where, f"{self.path}.retention (retention_rules)")
         fields: dict[str, str] = {}
         parts = _FROM.split(text, maxsplit=1)
@@ -457,7 +490,7 @@ class _Reader:
                 "de la fin du contrat'); kept as the rule's name, with no period",
             )
         else:
-            fields["starts"] = text
+            fields[_UNTIL] = text  # no period: the words say when the use ends
         return self.builder.entry("retention_rules", text, **fields)
 
     def persons(self, grid: Grid, start: int, end: int) -> list[str]:
@@ -541,14 +574,15 @@ class _Reader:
                 stated = True
                 continue
             code = self.country(country)
-            if code is None:
+            organisation = lookup(_ORGANISATIONS, country) if country and not code else None
+            if code is None and organisation is None:
                 self.keep(
                     grid.where(row, 3),
                     "not a country ropa knows" if country else "a transfer with no country",
                     " ".join(v for v in values if v),
                 )
                 continue
-            transfer: dict[str, Any] = {"country": code}
+            transfer: dict[str, Any] = {"country": code} if code else {"organisation": organisation}
             if recipient:
                 transfer["recipient"] = self.builder.entry("recipients", recipient, kind="other")
             if guarantee:

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ropa import vocab
 from ropa.formats._layout import merge, put, save_book
 from ropa.formats.cnil import _labels as L
 from ropa.formats.cnil._countries import NAMES
@@ -346,6 +347,16 @@ class _Writer:
             )
         return row + 1
 
+    def place(self, transfer: Any) -> str:
+        """The country (in French) or the international organisation of a transfer."""
+        country = getattr(transfer, "country", None)
+        if country:
+            return NAMES.get(str(country), str(country))
+        organisation = str(getattr(transfer, "organisation", None) or "")
+        named = self.t(getattr(transfer, "organisation_name", None))
+        known = getattr(vocab, "INTERNATIONAL_ORGANISATIONS", {}).get(organisation)
+        return named or (known.en if known is not None else organisation)
+
     def transfer_rows(self, sheet: Worksheet, row: int, activity: Activity) -> int:
         put(sheet, f"A{row}", L.TRANSFERS, bold=True)
         headers = L.TRANSFER_COLUMNS
@@ -367,7 +378,7 @@ class _Writer:
                 recipient = self.recipients.get(transfer.recipient or "")
                 values = {
                     "B": self.t(recipient.name) if recipient is not None else "",
-                    "C": NAMES.get(getattr(transfer, "country", None) or "", ""),
+                    "C": self.place(transfer),
                     "D": L.GUARANTEES.get(transfer.safeguard or "", ""),
                     "F": transfer.reference or "",
                 }

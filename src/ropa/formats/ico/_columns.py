@@ -67,6 +67,9 @@ BASIS_PREFIX = "Art. "
 AUTOMATED = "Automated decision-making"
 PROFILING = "Profiling"
 BASIS_LINE = "Basis"
+UNTIL_LINE = "Until"
+STARTS_LINE = "Starts"
+CATEGORIES_LINE = "Categories"
 COMPLETED = "Completed"
 
 NOT_HELD = (
@@ -77,8 +80,11 @@ NOT_HELD = (
     "the Art. 26 arrangement of joint controllers",
     "national identification numbers (national_id) and children (includes_children)",
     "recipients' countries (where a recipient holds the data, transfers aside)",
-    "what each legal basis covers (covers) and parental authorisation of consent",
+    "what each legal basis covers (covers), parental authorisation and whether consent is explicit",
+    "the data categories an Art. 9(2) condition is for; transfer impact assessments; the "
+    "assessments catalogue (a DPIA or LIA keeps its reference only)",
     "retention rules' descriptions; security measures with no activity",
     "every text in a language other than the one exported",
+    "processor activities (the layout is the controller's record, Art. 30(1))",
 )
 """What a register says that this layout has no place for."""

@@ -14,6 +14,7 @@ import os
 import re
 from typing import Any
 
+from ropa import vocab
 from ropa.countries import COUNTRY_NAMES
 from ropa.formats._layout import (
     Book,
@@ -33,6 +34,7 @@ from ropa.formats._layout import (
 from ropa.formats.ico._columns import (
     AUTOMATED,
     BASIS_LINE,
+    CATEGORIES_LINE,
     COLUMNS,
     COMPLETED,
     CONTACT_COLUMNS,
@@ -41,10 +43,12 @@ from ropa.formats.ico._columns import (
     NONE,
     NOT_HELD,
     PROFILING,
+    STARTS_LINE,
+    UNTIL_LINE,
     YES,
 )
 from ropa.loader import DEFAULT_MAX_BYTES
-from ropa.model import RetentionRule
+from ropa.model import Activity, RetentionRule, Transfer
 from ropa.vocab import (
     LEGAL_BASES,
     RECIPIENT_KINDS,
@@ -64,6 +68,15 @@ _COUNTRIES = {code: names[1] for code, names in COUNTRY_NAMES.items()}
 _ARTICLE_6 = re.compile(r"6\s*\(\s*1\s*\)\s*\(\s*([a-f])\s*\)")
 _ARTICLE_9 = re.compile(r"9\s*\(\s*2\s*\)\s*\(\s*([a-j])\s*\)")
 _UNTIL = "until" if "until" in RetentionRule.model_fields else "starts"
+_PER_CATEGORY = "tuple" in str(Activity.model_fields["retention"].annotation)
+_ORGANISATIONS = {
+    code: term.en
+    for code, term in getattr(vocab, "INTERNATIONAL_ORGANISATIONS", {}).items()
+    if code != "other"
+}
+_DEROGATION = re.compile(r"\(Art\. 49\(1\)\(([a-g])\)\)$")
+_DEROGATION_POINTS = "derogation" in Transfer.model_fields
+_MANY_CONDITIONS = "tuple" in str(Activity.model_fields["special_condition"].annotation)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -216,7 +229,7 @@ class _Reader:
         transfers = self.transfers(recipients)
         if transfers is not None:
             activity["transfers"] = transfers
-        retention = self.retention()
+        retention = self.retention(activity["data_categories"])
         if retention is not None:
             activity["retention"] = retention
         activity["security_measures"] = self.measures()
@@ -352,16 +365,23 @@ class _Reader:
             country = lookup(_COUNTRIES, place)
             if country is None and re.fullmatch(r"[A-Z]{2}", place) and place in _COUNTRIES:
                 country = place
-            if country is None:
+            organisation = lookup(_ORGANISATIONS, place) if country is None else None
+            if country is None and organisation is None:
                 self.keep("third_countries", "not a country ropa knows", line)
                 continue
-            transfer: dict[str, Any] = {"country": country}
+            transfer: dict[str, Any] = (
+                {"country": country} if country else {"organisation": organisation}
+            )
             if recipient_name:
                 transfer["recipient"] = self.builder.entry(
                     "recipients", recipient_name, kind="other"
                 )
             if number < len(safeguards):
                 label, reference = head_and_detail(safeguards[number])
+                point = _DEROGATION.search(label)
+                if point is not None and _DEROGATION_POINTS:
+                    label = label[: point.start()].strip()
+                    transfer["derogation"] = point[1]
                 code = lookup(labels, label)
                 if code is not None:
                     transfer["safeguard"] = code
@@ -374,30 +394,68 @@ class _Reader:
             result.append(transfer)
         return result
 
-    def retention(self) -> str | None:
+    def retention(self, categories: list[str]) -> Any:
+        """The retention rule (one block of lines), or one rule per group of categories (a
+        block each, separated by an empty line, with a `Categories:` line) where the format
+        has retention per category."""
         text = self.cell("retention")
         if not text:
             return None
         self.mapped("retention", "retention (retention_rules)")
-        block = lines(text)
+        blocks = [lines(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
+        entries = []
+        for block in blocks:
+            rule_id, names = self.rule(block)
+            entries.append((rule_id, names))
+        if len(entries) == 1 and not entries[0][1]:
+            return entries[0][0]
+        if not _PER_CATEGORY:
+            for _, names in entries[1:]:
+                self.keep(
+                    "retention",
+                    "the format holds one retention rule per activity",
+                    "; ".join(names) or text,
+                )
+            return entries[0][0]
+        known = self.builder.catalogues["data_categories"]
+        result = []
+        for rule_id, names in entries:
+            ids = [known[n.casefold()]["id"] for n in names if n.casefold() in known]
+            if not names or len(ids) != len(names) or not set(ids) <= set(categories):
+                self.keep(
+                    "retention",
+                    "a retention for categories this row does not list",
+                    "; ".join(names) or rule_id,
+                )
+                continue
+            result.append({"rule": rule_id, "categories": ids})
+        return result or None
+
+    def rule(self, block: list[str]) -> tuple[str, list[str]]:
+        """A retention rule from its lines: name, period in words, Starts, Until, Basis."""
         name = block[0]
         fields: dict[str, str] = {}
+        names: list[str] = []
         for line in block[1:]:
-            if line.startswith(f"{BASIS_LINE}: "):
-                fields["basis"] = line.removeprefix(f"{BASIS_LINE}: ")
-            elif line.startswith("until "):
+            label, detail = head_and_detail(line)
+            if label == BASIS_LINE and detail:
+                fields["basis"] = detail
+            elif label == STARTS_LINE and detail:
+                fields["starts"] = detail
+            elif label == UNTIL_LINE and detail:
                 # The end event: `until` where the format has it (2026-12), else `starts`,
                 # which meant the end event when no period was given.
-                fields[_UNTIL] = line.removeprefix("until ")
+                fields[_UNTIL] = detail
+            elif label == CATEGORIES_LINE and detail:
+                names = [n.strip() for n in detail.split(";") if n.strip()]
             else:
                 period_words, _, starts = line.partition(" from ")
                 period = period_in_words(period_words)
                 if period is None:
                     self.report.gap(
                         self.where("retention"),
-                        f"{line!r} is not a period in "
-                        "words (e.g. '5 years from the end of the contract'); kept "
-                        "as the rule's description",
+                        f"{line!r} is not a period in words (e.g. '5 years from the end of the "
+                        "contract'); kept as the rule's description",
                     )
                     fields["description"] = line
                     continue
@@ -407,7 +465,7 @@ class _Reader:
         alone = period_in_words(name) if len(block) == 1 else None
         if alone is not None:
             fields["period"] = alone
-        return self.builder.entry("retention_rules", name, **fields)
+        return self.builder.entry("retention_rules", name, **fields), names
 
     def measures(self) -> list[str]:
         labels = {code: term.en for code, term in SECURITY_KINDS.items()}
@@ -465,25 +523,33 @@ class _Reader:
             self.keep("lia", "no Art. 6(1)(f) basis in this row", link)
         return bases
 
-    def condition(self) -> str | None:
+    def condition(self) -> Any:
+        """The Art. 9(2) condition, or (where the format has them) the conditions with the law
+        each rests on: `Art. 9(2)(h) ...: the law`, one a line."""
         text = self.cell("article9")
         if not text:
             return None
         by_letter = {term.article[-2]: code for code, term in SPECIAL_CONDITIONS.items()}
         labels = {code: term.en for code, term in SPECIAL_CONDITIONS.items()}
-        found: list[str] = []
+        found: list[tuple[str, str]] = []
         for line in lines(text):
-            head, _ = head_and_detail(line)
+            head, law = head_and_detail(line)
             match = _ARTICLE_9.search(head)
             code = by_letter[match[1]] if match else lookup(labels, head)
             if code is None:
                 self.keep("article9", "not an Art. 9(2) condition", line)
             else:
-                found.append(code)
-        if len(found) > 1:
-            self.keep("article9", "the format holds one Art. 9(2) condition", "; ".join(found[1:]))
+                found.append((code, law))
         self.mapped("article9", "special_condition")
-        return found[0] if found else None
+        if not found:
+            return None
+        if _MANY_CONDITIONS and (len(found) > 1 or found[0][1]):
+            return [{"condition": code, **({"law": law} if law else {})} for code, law in found]
+        for code, _law in found[1:]:
+            self.keep("article9", "the format holds one Art. 9(2) condition", code)
+        if found[0][1]:
+            self.keep("article9", "the format keeps no law for an Art. 9(2) condition", found[0][1])
+        return found[0][0]
 
     def automated(self, activity: dict[str, Any]) -> None:
         text = self.cell("automated")

@@ -11,12 +11,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
+from ropa import vocab
 from ropa.countries import COUNTRY_NAMES
 from ropa.formats._layout import put, save_book
 from ropa.formats.ico._columns import (
     AUTOMATED,
     BASIS_LINE,
     BASIS_PREFIX,
+    CATEGORIES_LINE,
     COLUMNS,
     COMPLETED,
     CONTACT_COLUMNS,
@@ -28,7 +30,9 @@ from ropa.formats.ico._columns import (
     NONE,
     PROFILING,
     SHEET,
+    STARTS_LINE,
     TITLE,
+    UNTIL_LINE,
     YES,
 )
 from ropa.model import Activity, Contact, Register
@@ -140,7 +144,7 @@ class _Row:
         lia_links = [
             b.assessment or "" for b in activity.legal_bases if b.basis == "legitimate_interests"
         ]
-        dpia: Any = activity.dpia
+        dpia: Any = self.assessment(activity.dpia)
         return [
             activity.owner or "",
             "\n".join(
@@ -228,11 +232,13 @@ class _Row:
     def transfers(self, activity: Activity) -> tuple[str, str]:
         countries, safeguards = [], []
         for transfer in activity.transfers or ():
-            where: Any = getattr(transfer, "country", None) or getattr(transfer, "organisation", "")
-            place = COUNTRY_NAMES[where][1] if where in COUNTRY_NAMES else str(where)
+            place = self.place(transfer)
             recipient = self.recipients.get(transfer.recipient or "")
             countries.append(place + (f" ({self.t(recipient.name)})" if recipient else ""))
             safeguard = SAFEGUARDS[transfer.safeguard].en if transfer.safeguard else ""
+            point = getattr(transfer, "derogation", None)
+            if safeguard and point:
+                safeguard += f" (Art. 49(1)({point}))"
             if transfer.reference:
                 safeguard = (
                     f"{safeguard}: {transfer.reference}"
@@ -242,11 +248,25 @@ class _Row:
             safeguards.append(safeguard or NONE)
         return "\n".join(countries), "\n".join(safeguards) if countries else ""
 
+    def place(self, transfer: Any) -> str:
+        """The country, or the international organisation, a transfer goes to."""
+        country = getattr(transfer, "country", None)
+        if country:
+            return COUNTRY_NAMES[country][1] if country in COUNTRY_NAMES else str(country)
+        organisation = str(getattr(transfer, "organisation", None) or "")
+        named = self.t(getattr(transfer, "organisation_name", None))
+        known = getattr(vocab, "INTERNATIONAL_ORGANISATIONS", {}).get(organisation)
+        return named or (known.en if known is not None else organisation)
+
     def retention(self, activity: Activity) -> str:
         value: Any = activity.retention
-        rule_ids = [value] if isinstance(value, str) else [e.rule for e in value or ()]
+        entries = (
+            [(value, ())]
+            if isinstance(value, str)
+            else [(e.rule, e.categories) for e in value or ()]
+        )
         blocks = []
-        for rule_id in rule_ids:
+        for rule_id, categories in entries:
             rule = self.rules.get(rule_id)
             if rule is None:
                 blocks.append(rule_id)
@@ -255,10 +275,16 @@ class _Row:
             starts, until = self.t(rule.starts), self.t(getattr(rule, "until", None))
             if rule.period is not None:
                 lines.append(rule.period.in_words("en") + (f" from {starts}" if starts else ""))
-            elif until:
-                lines.append(f"until {until}")
             elif starts:
-                lines.append(f"until {starts}")
+                lines.append(f"{STARTS_LINE}: {starts}")
+            if until:
+                lines.append(f"{UNTIL_LINE}: {until}")
+            if categories:
+                names = [
+                    self.t(self.categories[c].name) if c in self.categories else c
+                    for c in categories
+                ]
+                lines.append(f"{CATEGORIES_LINE}: {'; '.join(names)}")
             basis = self.t(rule.basis)
             if basis:
                 lines.append(f"{BASIS_LINE}: {basis}")
@@ -310,6 +336,15 @@ class _Row:
             if value is not None:
                 parts.append(f"{label}: {YES if value else NO}")
         return "\n".join(parts)
+
+    def assessment(self, value: Any) -> Any:
+        """A DPIA as written, or the assessment its id names (2026-12): reference and date."""
+        if not isinstance(value, str):
+            return value
+        for item in getattr(self.register, "assessments", ()):
+            if item.id == value:
+                return item if item.reference else value
+        return value
 
     @staticmethod
     def dpia_progress(dpia: Any) -> str:

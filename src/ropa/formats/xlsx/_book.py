@@ -183,7 +183,7 @@ def _used_by(register: Register) -> dict[str, Counter[str]]:
         recipients = set(activity.recipients or ())
         recipients.update(t.recipient for t in activity.transfers or () if t.recipient)
         used["recipients"].update(recipients)
-        if activity.retention is not None:
-            used["retention_rules"][activity.retention] += 1
+        for rule in activity.retention_rule_ids():
+            used["retention_rules"][rule] += 1
         used["security_measures"].update(set(activity.security_measures))
     return used

@@ -45,12 +45,15 @@ from ropa.model import (
     Transfer,
 )
 from ropa.rights import Applicability, rights_of
+from ropa.text import text_in
 from ropa.vocab import (
     ARTICLE30_ITEMS,
+    INTERNATIONAL_ORGANISATIONS,
     LEGAL_BASES,
     PURPOSES,
     RECIPIENT_KINDS,
     REGISTER_KINDS,
+    REQUIREMENT_KINDS,
     RIGHTS,
     SAFEGUARDS,
     SECURITY_KINDS,
@@ -347,7 +350,9 @@ def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Valu
         "\n".join(label(SOURCES, source, lang) for source in activity.sources) or missing,
         recipients_cell(book, render, activity),
         transfers_cell(book, activity),
-        book.references("retention_rules", _one(activity.retention), render.retention, missing),
+        book.references(
+            "retention_rules", activity.retention_rule_ids(), render.retention, missing
+        ),
         book.references("security_measures", activity.security_measures, render.measure, missing),
         yes_no(activity.automated_decisions, lang, unknown=missing),
         yes_no(activity.profiling, lang, unknown=missing),
@@ -357,7 +362,23 @@ def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Valu
         activity.owner or missing,
         activity.reviewed or missing,
         open_findings_cell(book, activity.id),
+        book.text(activity.source_details) or missing,
+        requirement_text(book, activity) or missing,
     ]
+
+
+def requirement_text(book: Book, activity: Activity) -> str:
+    """The Art. 13(2)(e) statement: its kind, then `must be provided: yes`, `if not provided:
+    ...` lines."""
+    requirement = activity.requirement
+    if requirement is None:
+        return ""
+    lines = [label(REQUIREMENT_KINDS, requirement.kind, book.lang)]
+    if requirement.obliged is not None:
+        lines.append(f"{book.word('obliged')}: {book.word('yes' if requirement.obliged else 'no')}")
+    if requirement.consequences is not None:
+        lines.append(f"{book.word('consequences')}: {book.text(requirement.consequences)}")
+    return "\n".join(lines)
 
 
 def recipients_cell(book: Book, render: Renderers, activity: Activity) -> Value:
@@ -374,10 +395,6 @@ def transfers_cell(book: Book, activity: Activity) -> Value:
     if activity.transfers is None:
         return book.not_stated
     return "\n".join(transfer_text(book, t) for t in activity.transfers) or book.word("none")
-
-
-def _one(ref: str | None) -> tuple[str, ...]:
-    return (ref,) if ref is not None else ()
 
 
 def legal_basis_text(book: Book, basis: Any) -> str:
@@ -402,9 +419,10 @@ def legal_basis_text(book: Book, basis: Any) -> str:
 
 def special_condition_text(book: Book, activity: Activity) -> str:
     """The Art. 9(2) condition; "not applicable" when no category is special."""
-    if activity.special_condition is not None:
-        term = SPECIAL_CONDITIONS[activity.special_condition]
-        return f"{term.label(book.lang)} ({cite(term.article, book.lang)})"
+    codes = activity.special_condition_codes()
+    if codes:
+        terms = [SPECIAL_CONDITIONS[code] for code in codes]
+        return "\n".join(f"{t.label(book.lang)} ({cite(t.article, book.lang)})" for t in terms)
     categories = book.by_id["data_categories"]
     if any(
         getattr(categories.get(ref), "special", None) is not None
@@ -417,7 +435,7 @@ def special_condition_text(book: Book, activity: Activity) -> str:
 def transfer_text(book: Book, transfer: Transfer) -> str:
     """`United States (US): Standard contractual clauses (Art. 46(2)(c)); recipient: ...`."""
     lang = book.lang
-    where = f"{country_name(transfer.country, lang)} ({transfer.country})"
+    where = destination_text(transfer, lang)
     if transfer.safeguard is not None:
         term = SAFEGUARDS[transfer.safeguard]
         safeguard = f"{term.label(lang)} ({cite(term.article, lang)})"
@@ -433,10 +451,22 @@ def transfer_text(book: Book, transfer: Transfer) -> str:
     return "; ".join(parts)
 
 
+def destination_text(transfer: Transfer, lang: str) -> str:
+    """`United States (US)`, or the international organisation by name."""
+    if transfer.country is not None:
+        return f"{country_name(transfer.country, lang)} ({transfer.country})"
+    code = transfer.organisation or "other"
+    if transfer.organisation_name is not None:
+        return text_in(transfer.organisation_name, lang, lang) or code
+    return INTERNATIONAL_ORGANISATIONS[code].label(lang)
+
+
 def _dpia_text(activity: Activity) -> str:
     dpia = activity.dpia
     if dpia is None:
         return ""
+    if isinstance(dpia, str):
+        return dpia
     return f"{dpia.reference} ({dpia.date.isoformat()})" if dpia.date else dpia.reference
 
 
@@ -549,13 +579,14 @@ def retention_rules_rows(book: Book) -> Iterator[Row]:
     """One row per retention rule, in words and as written."""
     lang, missing = book.lang, book.not_stated
     used = book.used["retention_rules"]
-    yield _columns(book, "id", "name", "in_words", "period", "starts", "basis", "description",
-                   "used_by")  # fmt: skip
+    yield _columns(book, "id", "name", "in_words", "period", "starts", "until", "basis",
+                   "description", "used_by")  # fmt: skip
     for rule in book.register.retention_rules:
         yield [
             rule.id, book.text(rule.name), retention_in_words(book.register, rule, lang),
             str(rule.period) if rule.period is not None else missing,
-            book.text(rule.starts) or missing, book.text(rule.basis) or missing,
+            book.text(rule.starts) or missing, book.text(rule.until) or missing,
+            book.text(rule.basis) or missing,
             book.text(rule.description), used[rule.id],
         ], None  # fmt: skip
 
@@ -579,7 +610,7 @@ def transfers_rows(book: Book) -> Iterator[Row]:
     yield header([say(TRANSFER_COLUMNS, key, lang) for key in TRANSFER_COLUMNS])
     for activity in book.register.activities:
         for transfer in activity.transfers or ():
-            country = transfer.country
+            country = transfer.destination
             if country in EEA_COUNTRIES:
                 adequacy = book.word("inside_eea")
             else:
@@ -595,7 +626,7 @@ def transfers_rows(book: Book) -> Iterator[Row]:
                 )
             yield [
                 _activity_link(book, activity), book.text(activity.name), country,
-                country_name(country, lang), adequacy, recipient,
+                destination_text(transfer, lang), adequacy, recipient,
                 f"{safeguard.label(lang)} ({cite(safeguard.article, lang)})"
                 if safeguard else missing,
                 transfer.reference or "",

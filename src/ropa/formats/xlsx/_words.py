@@ -60,6 +60,8 @@ WORDS: dict[str, _Pair] = {
     "covers": ("attiecas uz", "covers"),
     "recipient": ("saņēmējs", "recipient"),
     "reference": ("atsauce", "reference"),
+    "obliged": ("jāsniedz", "must be provided"),
+    "consequences": ("ja nesniedz", "if not provided"),
     "contact_url": ("tīmekļa vietne", "web"),
     "contact_email": ("e-pasts", "e-mail"),
     "contact_phone": ("tālrunis", "phone"),
@@ -179,6 +181,15 @@ ACTIVITY_COLUMNS: dict[str, _Pair] = {
     "owner": ("Atbildīgais", "Owner"),
     "reviewed": ("Pēdējoreiz pārskatīts", "Last reviewed"),
     "open_findings": ("Atklātie konstatējumi", "Open findings"),
+    # Added in 2026-12, after the columns readers already address by position.
+    "source_details": (
+        "Datu avoti vārdos (14. panta 2. punkta f) apakšpunkts)",
+        "Sources in words (Art. 14(2)(f))",
+    ),
+    "requirement": (
+        "Vai dati jāsniedz (13. panta 2. punkta e) apakšpunkts)",
+        "Requirement to provide (Art. 13(2)(e))",
+    ),
 }
 
 PROCESSOR_COLUMNS: dict[str, _Pair] = {
@@ -228,6 +239,7 @@ CATALOGUE_COLUMNS: dict[str, _Pair] = {
     "in_words": ("Termiņš vārdos", "Retention in words"),
     "period": ("Periods (ISO 8601)", "Period (ISO 8601)"),
     "starts": ("Sākas no", "Starts"),
+    "until": ("Beidzas ar", "Ends with"),
     "basis": ("Pamatojums", "Basis"),
     "used_by": ("Izmanto darbības", "Used by activities"),
 }

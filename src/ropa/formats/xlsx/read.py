@@ -107,11 +107,13 @@ from ropa.model import (
     Activity,
     Contact,
     Dpia,
+    Dpo,
     JointController,
     Organisation,
     Party,
     Register,
     RegisterInfo,
+    Requirement,
     SubProcessorAuthorisation,
     Transfer,
 )
@@ -122,6 +124,7 @@ from ropa.vocab import (
     PURPOSES,
     RECIPIENT_KINDS,
     REGISTER_KINDS,
+    REQUIREMENT_KINDS,
     SAFEGUARDS,
     SECURITY_KINDS,
     SOURCES,
@@ -286,8 +289,8 @@ CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
     "data_categories": ("id", "name", "examples", "special", "national_id", "used_by"),
     "recipients": ("id", "name", "description", "kind", "contract", "countries",
                    "authorisation", "used_by"),
-    "retention_rules": ("id", "name", "in_words", "period", "starts", "basis", "description",
-                        "used_by"),
+    "retention_rules": ("id", "name", "in_words", "period", "starts", "until", "basis",
+                        "description", "used_by"),
     "security_measures": ("id", "name", "kind", "description", "used_by"),
 }  # fmt: skip
 """The columns of each catalogue sheet, in the exporter's order."""
@@ -680,7 +683,7 @@ class _Import:
             "country": ("country", lambda v: _optional(v, parse_country)),
             "public_body": ("public_body", parse_bool),
             "contact": ("contact", lambda v: self.contact(cell_text(v), current.contact)),
-            "dpo": ("dpo", lambda v: self.party(cell_text(v), current.dpo)),
+            "dpo": ("dpo", lambda v: self.party(cell_text(v), current.dpo, Dpo)),
             "representative": ("representative",
                                lambda v: self.party(cell_text(v), current.representative)),
             "joint_controllers": ("joint_controllers",
@@ -747,7 +750,9 @@ class _Import:
         return Contact(**routes, note=merge_text(note, current.note if current else None,
                                                  self.lang, self.language))  # fmt: skip
 
-    def party(self, text: str | None, current: Party | None) -> Party | None:
+    def party(
+        self, text: str | None, current: Party | None, model: type[Party] = Party
+    ) -> Party | None:
         """A DPO or representative: the name, then contact lines."""
         if parse_plain(text) is None or is_word(text, "not_applicable"):
             return None
@@ -756,7 +761,10 @@ class _Import:
             return current
         name, _, rest = text.strip("\n").partition("\n")
         contact = self.contact(rest or None, current.contact if current else None)
-        return Party(name=name.strip(), contact=contact)
+        if model is Dpo and isinstance(current, Dpo):  # what the cell does not show is kept
+            return Dpo(name=name.strip(), contact=contact, external=current.external,
+                       organisation=current.organisation)  # fmt: skip
+        return model(name=name.strip(), contact=contact)
 
     def joint_controllers(self, value: Any, current: tuple[JointController, ...]
                           ) -> tuple[JointController, ...]:  # fmt: skip
@@ -892,6 +900,7 @@ class _Import:
         elif section == "retention_rules":
             readers["period"] = ("period", parse_duration)
             readers["starts"] = text("starts")
+            readers["until"] = text("until")
             readers["basis"] = text("basis")
             readers["description"] = text("description")
         else:
@@ -1058,6 +1067,9 @@ class _Import:
             "data_subjects": ("data_subjects", refs("data_subjects")),
             "data_categories": ("data_categories", refs("data_categories")),
             "sources": ("sources", lambda v: parse_codes(v, SOURCES, "a source", lang)),
+            "source_details": ("source_details", text("source_details")),
+            "requirement": ("requirement", lambda v: self.requirement(
+                v, current.requirement if current else None)),
             "recipients": ("recipients", recipients),
             "retention": ("retention", retention),
             "security_measures": ("security_measures", refs("security_measures")),
@@ -1069,6 +1081,29 @@ class _Import:
             "owner": ("owner", parse_plain),
             "reviewed": ("reviewed", parse_date),
         }  # fmt: skip
+
+    def requirement(self, value: Any, current: Requirement | None) -> Requirement | None:
+        """The Art. 13(2)(e) statement: the kind, then `must be provided: yes|no` and
+        `if not provided: ...` lines (see `requirement_text`)."""
+        text = parse_plain(value)
+        if text is None:
+            return None
+        first, *rest = text.strip("\n").split("\n")
+        kind = parse_code(first, REQUIREMENT_KINDS, "a kind of requirement", self.lang)
+        if kind is None:
+            raise Unreadable("the first line names the kind of requirement")
+        obliged: bool | None = None
+        consequences: Text | None = None
+        for line in rest:
+            key, _, said = line.partition(":")
+            if is_word(key, "obliged"):
+                obliged = parse_bool(said.strip())
+            elif is_word(key, "consequences"):
+                consequences = self.text(said.strip(), current.consequences if current else None)
+            else:
+                raise Unreadable(f"{line!r} is neither '{word('obliged', self.lang)}: ...' nor "
+                                 f"'{word('consequences', self.lang)}: ...'")  # fmt: skip
+        return Requirement(kind=kind, obliged=obliged, consequences=consequences)
 
     def legal_bases(self, value: Any, current: tuple[Any, ...]) -> tuple[Any, ...]:
         """Legal bases, one per line: `Label (Art. 6(1)(x)); detail: text; ...`."""
@@ -1237,7 +1272,9 @@ class _Import:
         rules = self._expected(retention_rules_rows(book), CATALOGUE_FIELDS["retention_rules"])
         kept = [item for item in retention if item.entry is not None]
         for item, shown in zip(kept, rules, strict=True):
-            self._computed(item.line, "in_words", shown, ("period", "starts"), CATALOGUE_COLUMNS)
+            self._computed(
+                item.line, "in_words", shown, ("period", "starts", "until"), CATALOGUE_COLUMNS
+            )
         rows = self._expected(transfers_rows(book), list(TRANSFER_COLUMNS))
         position = 0
         for index, item in enumerate(activities):
