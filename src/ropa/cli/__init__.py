@@ -40,6 +40,7 @@ _COMMANDS = {
     "diff": "ropa.cli.diff",
     "notice": "ropa.cli.notice",
     "schema": "ropa.cli.schema",
+    "init": "ropa.cli.init",
 }
 
 
