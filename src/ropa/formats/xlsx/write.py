@@ -159,6 +159,15 @@ def export_excel(
 
     Raises `ropa.atomic.OutputError` when `path` cannot be written (no partial file is left)
     and ValueError for an unknown language or an `as_of` that contradicts the report.
+
+    Examples:
+        >>> import ropa
+        >>> from datetime import date
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> report = ropa.validate(register, as_of=date(2026, 11, 27))
+        >>> ropa.export_excel(register, "ropa-lv.xlsx", lang="lv", report=report)
+        >>> ropa.import_workbook("ropa-lv.xlsx") == register
+        True
     """
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
