@@ -7,7 +7,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 REGISTER := data/processing_activities.yaml
 AS_OF ?= 2026-11-27
 
-.PHONY: demo test test-fast lint typecheck layers unit docs dist install bench bench-all fuzz schema clean
+.PHONY: demo test test-fast lint typecheck layers unit docs dist install bench bench-all fuzz schema clean catalogues
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,3 +90,7 @@ schema: $(STAMP_RUN)
 
 clean:
 	rm -rf $(VENV) out build dist site *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# The message catalogues: ropa.po (edited) -> ropa.mo (read at run time, shipped in the wheel).
+catalogues: $(STAMP_DEV)
+	for po in src/ropa/locale/*/LC_MESSAGES/ropa.po; do $(BIN)/pybabel compile -i $$po -o $${po%.po}.mo; done

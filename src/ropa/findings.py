@@ -9,6 +9,7 @@ from enum import Enum
 from functools import cached_property
 
 from ropa.source import Location, NodePath, format_path
+from ropa.text.messages import message as catalogue_message
 
 
 class Severity(str, Enum):
@@ -91,6 +92,18 @@ class Finding:
     location: Location | None = None
     waived: bool = False
     reason: str | None = None
+    message_id: str = ""
+    """The catalogue id of the message (`ropa.text.messages`), e.g. `ROPA303`; `message`
+    is its English text, kept for callers that read only that."""
+    arguments: tuple[tuple[str, str], ...] = ()
+    """The message's parameters, (name, value) in the order the rule gave them."""
+
+    def text(self, lang: str) -> str:
+        """The message in `lang`; the English `message` when no catalogue has its id."""
+        if not self.message_id:
+            return self.message
+        said = catalogue_message(self.message_id, lang, **dict(self.arguments))
+        return self.message if said == self.message_id else said
 
     @property
     def path_text(self) -> str:
@@ -129,8 +142,12 @@ class Finding:
         return replace(self, waived=True, reason=reason)
 
     def __str__(self) -> str:
+        return self.report_line("en")
+
+    def report_line(self, lang: str) -> str:
+        """`file:line:col: severity CODE slug: message (GDPR Art. N)`, the message in `lang`."""
         where = f"{self.location}: " if self.location else f"{self.path_text}: "
-        text = f"{where}{self.severity.value} {self.code} {self.slug}: {self.message}"
+        text = f"{where}{self.severity.value} {self.code} {self.slug}: {self.text(lang)}"
         text += f" (GDPR Art. {self.article})"
         if self.waived:
             text += f" [waived: {self.reason}]"

@@ -21,6 +21,7 @@ from ropa._version import __version__
 from ropa.findings import Finding, Report, Rule, Severity
 from ropa.rules import RULES
 from ropa.text.escape import printable
+from ropa.text.messages import message_ids, placeholders, sarif_template
 
 __all__ = ["FORMATS", "github", "json_document", "merge", "sarif", "text", "to_json"]
 
@@ -41,13 +42,19 @@ def merge(report: Report, *more: Report) -> Report:
     return Report.of(findings, as_of=report.as_of, rules=rules)
 
 
-def text(report: Report, *more: Report, colour: bool = False, hide_waived: bool = False) -> str:
+def text(
+    report: Report,
+    *more: Report,
+    colour: bool = False,
+    hide_waived: bool = False,
+    lang: str = "en",
+) -> str:
     """The findings for people, grouped by file and activity, then a line per severity.
 
     Each group has a heading (`activity 'orders' (register.yaml)`, or `register (...)` for
     findings about the register as a whole) and one indented line per finding, as
-    `file:line:col: severity CODE slug: message (GDPR Art. N)`, waived ones marked
-    `[waived: reason]` (left out under `hide_waived`). After the groups, one line per
+    `file:line:col: severity CODE slug: message (GDPR Art. N)`, each message in `lang`, waived
+    ones marked `[waived: reason]` (left out under `hide_waived`). After the groups, one line per
     severity that occurs (`21 warnings: ROPA206 ×8, ROPA208 ×8, ...`) and the totals line
     (`0 errors, 21 warnings, 3 info (1 waived)`). `colour` adds ANSI colours.
     """
@@ -61,7 +68,7 @@ def text(report: Report, *more: Report, colour: bool = False, hide_waived: bool 
         if lines:
             lines.append("")
         lines.append(style.heading(printable(heading)))
-        lines.extend(f"  {_text_line(finding, style)}" for finding in shown)
+        lines.extend(f"  {_text_line(finding, style, lang)}" for finding in shown)
     if lines:
         lines.append("")
     lines.extend(_severity_lines(merged, style))
@@ -87,11 +94,11 @@ def _groups(findings: tuple[Finding, ...]) -> list[tuple[str, list[Finding]]]:
     return result
 
 
-def _text_line(finding: Finding, style: _Style) -> str:
+def _text_line(finding: Finding, style: _Style, lang: str) -> str:
     where = str(finding.location) if finding.location else finding.path_text
     line = (
         f"{printable(where)}: {style.severity(finding.severity)} {finding.code} "
-        f"{finding.slug}: {printable(finding.message)} (GDPR Art. {finding.article})"
+        f"{finding.slug}: {printable(finding.text(lang))} (GDPR Art. {finding.article})"
     )
     if finding.waived:
         line += " " + style.faint(printable(f"[waived: {finding.reason}]"))
@@ -144,11 +151,12 @@ class _Style:
         return self._paint("2", text)
 
 
-def json_document(report: Report, *more: Report) -> dict[str, Any]:
-    """The findings and totals as plain data, in the stable shape of `--format json`."""
+def json_document(report: Report, *more: Report, lang: str = "en") -> dict[str, Any]:
+    """The findings and totals as plain data, in the stable shape of `--format json`; each
+    message in `lang`, with its catalogue id and arguments."""
     merged = merge(report, *more)
     return {
-        "findings": [_json_finding(finding) for finding in merged.findings],
+        "findings": [_json_finding(finding, lang) for finding in merged.findings],
         "summary": {
             "errors": merged.errors,
             "warnings": merged.warnings,
@@ -158,12 +166,14 @@ def json_document(report: Report, *more: Report) -> dict[str, Any]:
     }
 
 
-def _json_finding(finding: Finding) -> dict[str, Any]:
+def _json_finding(finding: Finding, lang: str) -> dict[str, Any]:
     return {
         "code": finding.code,
         "slug": finding.slug,
         "severity": finding.severity.value,
-        "message": finding.message,
+        "message": finding.text(lang),
+        "message_id": finding.message_id,
+        "arguments": dict(finding.arguments),
         "article": finding.article,
         "path": finding.path_text,
         "activity": finding.activity,
@@ -175,21 +185,22 @@ def _json_finding(finding: Finding) -> dict[str, Any]:
     }
 
 
-def to_json(report: Report, *more: Report) -> str:
+def to_json(report: Report, *more: Report, lang: str = "en") -> str:
     """`json_document` as text: UTF-8 friendly, indented, ending in a newline."""
-    return json.dumps(json_document(report, *more), ensure_ascii=False, indent=2) + "\n"
+    document = json_document(report, *more, lang=lang)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def github(report: Report, *more: Report) -> str:
+def github(report: Report, *more: Report, lang: str = "en") -> str:
     """GitHub Actions annotations (`::error file=...::...`) for open findings, then the
     summary line; waived findings are not annotated."""
     merged = merge(report, *more)
-    lines = [_github_line(finding) for finding in merged.open_findings]
+    lines = [_github_line(finding, lang) for finding in merged.open_findings]
     lines.append(merged.summary())
     return "\n".join(lines) + "\n"
 
 
-def _github_line(finding: Finding) -> str:
+def _github_line(finding: Finding, lang: str) -> str:
     properties = []
     if finding.location is not None:
         properties += [
@@ -198,7 +209,7 @@ def _github_line(finding: Finding) -> str:
             f"col={finding.location.column}",
         ]
     properties.append(f"title={_github_property(f'{finding.code} {finding.slug}')}")
-    message = _github_data(f"{finding.message} (GDPR Art. {finding.article})")
+    message = _github_data(f"{finding.text(lang)} (GDPR Art. {finding.article})")
     return f"::{_GITHUB_COMMANDS[finding.severity]} {','.join(properties)}::{message}"
 
 
@@ -250,6 +261,10 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": description},
         "help": {"text": page, "markdown": page},
+        "messageStrings": {
+            msgid: {"text": f"{sarif_template(msgid)} (GDPR Art. {rule.article})"}
+            for msgid in message_ids(rule.code)
+        },
         "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
         "properties": {"article": rule.article_text, "severity": rule.severity.value},
     }
@@ -261,6 +276,14 @@ def _sarif_result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         result["ruleIndex"] = index[finding.code]
     result["level"] = _SARIF_LEVELS[finding.severity]
     result["message"] = {"text": f"{finding.message} (GDPR Art. {finding.article})"}
+    if finding.message_id in message_ids(finding.code):
+        # SARIF 2.1.0 §3.11.7-3.11.11: the id names one of the rule's messageStrings, whose
+        # placeholders {0}, {1}, ... take `arguments` in the order the English text names them.
+        values = dict(finding.arguments)
+        result["message"]["id"] = finding.message_id
+        result["message"]["arguments"] = [
+            values.get(name, "") for name in placeholders(finding.message_id)
+        ]
     location: dict[str, Any] = {}
     if finding.location is not None:
         location["physicalLocation"] = {

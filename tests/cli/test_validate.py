@@ -252,6 +252,8 @@ def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
             "activity 'accounts': the legitimate interests basis cites no balancing test "
             "(assessment)"
         ),
+        "message_id": "ROPA303",
+        "arguments": {"activity": "accounts"},
         "article": "6(1)(f), 5(2)",
         "path": "activities[0].legal_bases[0]",
         "activity": "accounts",

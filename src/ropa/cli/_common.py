@@ -95,3 +95,34 @@ def fail(message: str) -> int:
     """Print `ropa: message` to stderr and return the usage/input exit status 2."""
     say(f"ropa: {message}")
     return EXIT_USAGE
+
+
+LANG_VARIABLE = "ROPA_LANG"
+"""The environment variable that picks the language when `--lang` is not given."""
+
+
+def add_lang(parser: argparse.ArgumentParser, what: str) -> None:
+    """The `--lang` option every command shares; its default is `language`'s rule."""
+    from ropa.text.messages import languages
+
+    parser.add_argument(
+        "--lang",
+        choices=languages(),
+        default=None,
+        help=f"language of {what} (default: ${LANG_VARIABLE}, else the register's language)",
+    )
+
+
+def language(requested: str | None, register: Register | None = None) -> str:
+    """The one default rule of every command: `--lang`, else `ROPA_LANG` (when it names a
+    language with a catalogue), else the register's language, else English."""
+    from ropa.text.messages import languages
+
+    if requested:
+        return requested
+    chosen = os.environ.get(LANG_VARIABLE, "").strip().lower()
+    if chosen in languages():
+        return chosen
+    if register is not None and register.register.language in languages():
+        return register.register.language
+    return "en"

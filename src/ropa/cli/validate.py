@@ -9,7 +9,7 @@ import sys
 from typing import Any, TextIO
 
 from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from ropa.cli._common import add_max_bytes, as_of_date, load_or_report
+from ropa.cli._common import add_lang, add_max_bytes, as_of_date, language, load_or_report
 
 FORMATS = ("auto", "text", "json", "github", "sarif")
 
@@ -26,6 +26,7 @@ def add_parser(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="register files (YAML or JSON)")
+    add_lang(parser, "the finding messages (SARIF keeps English text beside its message ids)")
     parser.add_argument(
         "--strict", action="store_true", help="fail on open warnings too, not only on errors"
     )
@@ -102,12 +103,14 @@ def run(args: argparse.Namespace) -> int:
 
     reports = []
     unreadable = False
+    lang = args.lang
     for file in args.files:
         register = load_or_report(file, args.max_bytes)
         if register is None:
             unreadable = True
             continue
         report = validate(register, as_of=args.as_of)
+        lang = lang or language(None, register)
         reports.append(report.filtered(select=args.select, ignore=args.ignore))
     if not reports:
         return EXIT_USAGE
@@ -117,9 +120,13 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif chosen == "text":
         colour = use_colour(sys.stdout)
-        sys.stdout.write(reporters.text(*reports, colour=colour, hide_waived=args.hide_waived))
+        sys.stdout.write(
+            reporters.text(
+                *reports, colour=colour, hide_waived=args.hide_waived, lang=language(lang)
+            )
+        )
     else:
-        sys.stdout.write(reporters.FORMATS[chosen](*reports))
+        sys.stdout.write(reporters.FORMATS[chosen](*reports, lang=language(lang)))
     if unreadable:
         return EXIT_USAGE
     failed = reporters.merge(*reports).failed(strict=args.strict)

@@ -43,6 +43,7 @@ from ropa.model import (
     Waiver,
 )
 from ropa.source import NodePath
+from ropa.text.messages import Message
 
 __all__ = [
     "CHECKS",
@@ -66,7 +67,8 @@ class Hit(NamedTuple):
     """
 
     path: NodePath
-    message: str
+    message: Message | str
+    """A catalogue message (`ropa.text.messages.msg`); plain text only where none exists yet."""
     activity: str | None = None
     at_key: bool = False
 
@@ -373,16 +375,23 @@ def _add_findings(
     source = register.source
     for hit in hits:
         location = source.locate(hit.path, key=hit.at_key) if source is not None else None
+        said = hit.message
+        if isinstance(said, Message):
+            text, message_id, arguments = str(said), said.id, said.arguments
+        else:
+            text, message_id, arguments = said, spec.code, ()
         findings.append(
             Finding(
                 code=spec.code,
                 slug=spec.slug,
                 severity=spec.severity,
-                message=hit.message,
+                message=text,
                 article=spec.article,
                 path=hit.path,
                 activity=hit.activity,
                 location=location,
+                message_id=message_id,
+                arguments=arguments,
             )
         )
 

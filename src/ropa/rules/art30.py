@@ -12,6 +12,7 @@ from ropa.countries import EEA_COUNTRIES
 from ropa.findings import Severity
 from ropa.model import Contact, Dpia
 from ropa.rules import Context, Hit, rule
+from ropa.text.messages import msg
 
 
 def _blank(value: str | None) -> bool:
@@ -36,12 +37,10 @@ def controller_contact_missing(ctx: Context) -> Iterator[Hit]:
     a postal address (`organisation.address`). A postal address alone is ROPA212's."""
     organisation = ctx.register.organisation
     if _blank(organisation.name):
-        yield Hit(("organisation",), "the organisation has no name")
+        yield Hit(("organisation",), msg("ROPA201.name"))
     if not _reachable(organisation.contact) and organisation.address is None:
         where = ("organisation", "contact") if organisation.contact else ("organisation",)
-        yield Hit(
-            where, "the organisation gives no way to reach it: no url, email, phone or address"
-        )
+        yield Hit(where, msg("ROPA201.contact"))
 
 
 @rule(
@@ -59,8 +58,7 @@ def representative_missing(ctx: Context) -> Iterator[Hit]:
     if country is not None and country not in EEA_COUNTRIES and organisation.representative is None:
         yield Hit(
             ("organisation",),
-            f"the organisation is established in {country}, outside the EEA, and names no "
-            "representative in the Union",
+            msg("ROPA202", country=country),
         )
 
 
@@ -78,7 +76,7 @@ def purpose_missing(ctx: Context) -> Iterator[Hit]:
         if activity.purpose is None and activity.description is None:
             yield Hit(
                 ("activities", index),
-                f"activity '{activity.id}' states no purpose (purpose or description)",
+                msg("ROPA203", activity=activity.id),
                 activity.id,
             )
 
@@ -96,7 +94,7 @@ def subjects_missing(ctx: Context) -> Iterator[Hit]:
         if not activity.data_subjects:
             yield Hit(
                 ("activities", index),
-                f"activity '{activity.id}' names no category of data subjects (data_subjects)",
+                msg("ROPA204", activity=activity.id),
                 activity.id,
             )
 
@@ -114,7 +112,7 @@ def data_categories_missing(ctx: Context) -> Iterator[Hit]:
         if not activity.data_categories:
             yield Hit(
                 ("activities", index),
-                f"activity '{activity.id}' names no category of personal data (data_categories)",
+                msg("ROPA205", activity=activity.id),
                 activity.id,
             )
 
@@ -133,8 +131,7 @@ def recipients_unstated(ctx: Context) -> Iterator[Hit]:
         if activity.recipients is None:
             yield Hit(
                 ("activities", index),
-                f"activity '{activity.id}' does not state its recipients (recipients; write "
-                "[] if there are none)",
+                msg("ROPA206", activity=activity.id),
                 activity.id,
             )
 
@@ -153,7 +150,7 @@ def retention_missing(ctx: Context) -> Iterator[Hit]:
         if activity.retention is None:
             yield Hit(
                 ("activities", index),
-                f"activity '{activity.id}' names no retention rule (retention)",
+                msg("ROPA207", activity=activity.id),
                 activity.id,
             )
 
@@ -171,7 +168,7 @@ def security_missing(ctx: Context) -> Iterator[Hit]:
         if not activity.security_measures:
             yield Hit(
                 ("activities", index),
-                f"activity '{activity.id}' names no security measure (security_measures)",
+                msg("ROPA208", activity=activity.id),
                 activity.id,
             )
 
@@ -190,8 +187,7 @@ def dpo_contact_missing(ctx: Context) -> Iterator[Hit]:
     if dpo is not None and not _reachable(dpo.contact):
         yield Hit(
             ("organisation", "dpo"),
-            f"the data protection officer '{dpo.name}' has no contact: no url, email or phone "
-            "(dpo.contact)",
+            msg("ROPA210", name=dpo.name),
         )
 
 
@@ -262,8 +258,7 @@ def contact_postal_only(ctx: Context) -> Iterator[Hit]:
         where = ("organisation", "contact") if organisation.contact else ("organisation",)
         yield Hit(
             where,
-            "the organisation can be reached only by post: its contact gives no url, email or "
-            "phone",
+            msg("ROPA212"),
         )
 
 

@@ -15,6 +15,7 @@ from ropa.model import (
     PublicTaskBasis,
 )
 from ropa.rules import Context, Hit, rule
+from ropa.text.messages import msg
 
 
 def _basis_path(index: int, position: int) -> tuple[str | int, ...]:
@@ -39,7 +40,7 @@ def legal_basis_missing(ctx: Context) -> Iterator[Hit]:
         if not activity.legal_bases:
             yield Hit(
                 ("activities", index),
-                f"activity '{activity.id}' names no Art. 6(1) legal basis (legal_bases)",
+                msg("ROPA301", activity=activity.id),
                 activity.id,
             )
 
@@ -58,8 +59,7 @@ def interest_unstated(ctx: Context) -> Iterator[Hit]:
         if basis.interest is None:
             yield Hit(
                 _basis_path(index, position),
-                f"activity '{activity.id}': the legitimate interests basis states no interest "
-                "pursued (interest)",
+                msg("ROPA302", activity=activity.id),
                 activity.id,
             )
 
@@ -79,8 +79,7 @@ def balancing_test_missing(ctx: Context) -> Iterator[Hit]:
         if not (basis.assessment and basis.assessment.strip()):
             yield Hit(
                 _basis_path(index, position),
-                f"activity '{activity.id}': the legitimate interests basis cites no balancing "
-                "test (assessment)",
+                msg("ROPA303", activity=activity.id),
                 activity.id,
             )
 
@@ -99,7 +98,7 @@ def law_unnamed(ctx: Context) -> Iterator[Hit]:
         if basis.law is None:
             yield Hit(
                 _basis_path(index, position),
-                f"activity '{activity.id}': the legal obligation basis names no law (law)",
+                msg("ROPA304", activity=activity.id),
                 activity.id,
             )
 
@@ -118,8 +117,7 @@ def consent_withdrawal_missing(ctx: Context) -> Iterator[Hit]:
         if basis.withdrawal is None:
             yield Hit(
                 _basis_path(index, position),
-                f"activity '{activity.id}': the consent basis does not say how consent is "
-                "withdrawn (withdrawal)",
+                msg("ROPA305", activity=activity.id),
                 activity.id,
             )
 
@@ -146,8 +144,7 @@ def special_condition_missing(ctx: Context) -> Iterator[Hit]:
         names = ", ".join(f"'{ref}' ({ctx.data_categories[ref].special})" for ref in refs)
         yield Hit(
             ("activities", index, "data_categories", found[0]),
-            f"activity '{activity.id}' processes special-category data {names} but gives no "
-            "Art. 9(2) condition (special_condition)",
+            msg("ROPA306", activity=activity.id, names=names),
             activity.id,
         )
 
@@ -183,8 +180,7 @@ def criminal_data_authority_missing(ctx: Context) -> Iterator[Hit]:
         ref = activity.data_categories[first]
         yield Hit(
             ("activities", index, "data_categories", first),
-            f"activity '{activity.id}' processes criminal-offence data ('{ref}') without a "
-            "legal_obligation or public_task basis naming the law",
+            msg("ROPA307", activity=activity.id, ref=ref),
             activity.id,
         )
 
@@ -217,9 +213,7 @@ def special_condition_unneeded(ctx: Context) -> Iterator[Hit]:
         if known >= set(activity.data_categories) and special.isdisjoint(activity.data_categories):
             yield Hit(
                 ("activities", index, "special_condition"),
-                f"activity '{activity.id}' gives the Art. 9(2) condition "
-                f"{activity.special_condition}, but none of its data categories is special "
-                "(special_condition)",
+                msg("ROPA308", activity=activity.id, condition=activity.special_condition),
                 activity.id,
             )
 
@@ -240,8 +234,7 @@ def public_task_private_body(ctx: Context) -> Iterator[Hit]:
     for index, activity, position, _ in ctx.bases_of(PublicTaskBasis):
         yield Hit(
             _basis_path(index, position),
-            f"activity '{activity.id}': the public task basis is used, but the organisation "
-            "is not a public body (organisation.public_body)",
+            msg("ROPA309", activity=activity.id),
             activity.id,
         )
 
@@ -263,8 +256,7 @@ def marketing_without_consent(ctx: Context) -> Iterator[Hit]:
         if not _kinds(activity) & {"consent", "legitimate_interests"}:
             yield Hit(
                 ("activities", index, "legal_bases"),
-                f"activity '{activity.id}' is for marketing but rests on neither consent nor "
-                "legitimate interests (legal_bases)",
+                msg("ROPA310", activity=activity.id),
                 activity.id,
             )
 
@@ -291,8 +283,7 @@ def children_consent(ctx: Context) -> Iterator[Hit]:
             names = ", ".join(f"'{name}'" for name in children)
             yield Hit(
                 _basis_path(index, position),
-                f"activity '{activity.id}': the consent basis covers children ({names}) but "
-                "states no parental authorisation (parental_authorisation)",
+                msg("ROPA311", activity=activity.id, names=names),
                 activity.id,
             )
 
@@ -319,7 +310,6 @@ def national_id_unjustified(ctx: Context) -> Iterator[Hit]:
         first = _positions(activity.data_categories, national_ids)[0]
         yield Hit(
             ("activities", index, "data_categories", first),
-            f"activity '{activity.id}' processes a national identification number "
-            f"('{activity.data_categories[first]}') on legitimate interests alone",
+            msg("ROPA312", activity=activity.id, ref=activity.data_categories[first]),
             activity.id,
         )

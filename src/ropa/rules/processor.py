@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ropa.findings import Severity
 from ropa.model import Contact
 from ropa.rules import Context, Hit, rule
+from ropa.text.messages import msg
 
 
 def _blank(value: str | None) -> bool:
@@ -44,15 +45,14 @@ def processor_controller_missing(ctx: Context) -> Iterator[Hit]:
             found = True
             yield Hit(
                 ("activities", index),
-                f"processor activity '{activity.id}' names no controller on whose behalf it is "
-                "carried out (on_behalf_of)",
+                msg("ROPA701.activity", activity=activity.id),
                 activity.id,
             )
     register = ctx.register
     if not found and register.register.kind == "processor" and not register.controllers:
         yield Hit(
             ("register", "kind"),
-            "the register is a processor's record but names no controller (controllers)",
+            msg("ROPA701.register"),
         )
 
 
@@ -70,8 +70,7 @@ def controller_entry_contact_missing(ctx: Context) -> Iterator[Hit]:
             where = ("controllers", index) + (("contact",) if controller.contact else ())
             yield Hit(
                 where,
-                f"controller '{controller.id}' has no contact: give a url, email or phone "
-                "(contact)",
+                msg("ROPA702", controller=controller.id),
             )
 
 
@@ -89,8 +88,7 @@ def controller_contract_missing(ctx: Context) -> Iterator[Hit]:
         if _blank(controller.contract):
             yield Hit(
                 ("controllers", index),
-                f"controller '{controller.id}' cites no Art. 28(3) contract with the processor "
-                "(contract)",
+                msg("ROPA703", controller=controller.id),
             )
 
 
@@ -118,8 +116,7 @@ def sub_processor_unauthorised(ctx: Context) -> Iterator[Hit]:
             if ref in unauthorised:
                 yield Hit(
                     ("activities", index, "recipients", position),
-                    f"processor activity '{activity.id}' passes data to sub-processor '{ref}', "
-                    "which records no authorisation by the controller (authorisation)",
+                    msg("ROPA704", activity=activity.id, ref=ref),
                     activity.id,
                 )
 
@@ -139,7 +136,6 @@ def processor_category_missing(ctx: Context) -> Iterator[Hit]:
         if activity.description is None:
             yield Hit(
                 ("activities", index),
-                f"processor activity '{activity.id}' does not describe the processing carried "
-                "out for the controller (description)",
+                msg("ROPA705", activity=activity.id),
                 activity.id,
             )

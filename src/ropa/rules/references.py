@@ -9,6 +9,7 @@ from typing import Protocol
 from ropa.findings import Severity
 from ropa.model import Activity, Waiver
 from ropa.rules import Context, Hit, rule, silencing_waivers, waiver_problem
+from ropa.text.messages import msg
 
 # Catalogue field -> how an entry of it is called in a message.
 CATALOGUES = {
@@ -97,8 +98,7 @@ def _unknown_in(index: int, activity: Activity, unknown: Mapping[str, Set[str]])
         if activity.retention in unknown["retention_rules"]:
             yield Hit(
                 (*here, "retention"),
-                f"activity '{activity.id}': retention names '{activity.retention}', which is "
-                "not a retention rule in retention_rules",
+                msg("ROPA102.retention", activity=activity.id, ref=activity.retention),
                 activity.id,
             )
     else:
@@ -106,25 +106,26 @@ def _unknown_in(index: int, activity: Activity, unknown: Mapping[str, Set[str]])
             if entry.rule in unknown["retention_rules"]:
                 yield Hit(
                     (*here, "retention", position, "rule"),
-                    f"activity '{activity.id}': retention names '{entry.rule}', which is not "
-                    "a retention rule in retention_rules",
+                    msg("ROPA102.retention", activity=activity.id, ref=entry.rule),
                     activity.id,
                 )
     if isinstance(activity.dpia, str) and activity.dpia in unknown["assessments"]:
         # Only `dpia:` takes an id alone; an unknown lia or tia reference is free text.
         yield Hit(
             (*here, "dpia"),
-            f"activity '{activity.id}': dpia names '{activity.dpia}', which is not an "
-            "assessment in assessments",
+            msg("ROPA102.dpia", activity=activity.id, ref=activity.dpia),
             activity.id,
         )
     for position, transfer in enumerate(activity.transfers or ()):
         if transfer.recipient in unknown["recipients"]:
             yield Hit(
                 (*here, "transfers", position, "recipient"),
-                f"activity '{activity.id}': the transfer to {transfer.destination} names "
-                "recipient "
-                f"'{transfer.recipient}', which is not a recipient in recipients",
+                msg(
+                    "ROPA102.transfer",
+                    activity=activity.id,
+                    destination=transfer.destination,
+                    ref=transfer.recipient,
+                ),
                 activity.id,
             )
 
@@ -133,13 +134,13 @@ def _unknown_in(index: int, activity: Activity, unknown: Mapping[str, Set[str]])
 def unused_entry(ctx: Context) -> Iterator[Hit]:
     """A catalogue entry that no activity references (a transfer's recipient counts as a
     use): either an activity is missing from the register or the entry is stale."""
-    for field, label in CATALOGUES.items():
+    for field in CATALOGUES:
         used = ctx.used[field]
         for index, entry in enumerate(getattr(ctx.register, field)):
             if entry.id not in used:
                 yield Hit(
                     (field, index),
-                    f"{label} '{entry.id}' is not used by any activity",
+                    msg(f"ROPA103.{field}", entry=entry.id),
                 )
 
 

@@ -14,6 +14,7 @@ from ropa.durations import Duration
 from ropa.findings import Severity
 from ropa.model import RetentionRule
 from ropa.rules import Context, Hit, rule
+from ropa.text.messages import msg
 
 
 def _used_rules(ctx: Context) -> Iterator[tuple[int, RetentionRule]]:
@@ -39,8 +40,7 @@ def retention_period_undefined(ctx: Context) -> Iterator[Hit]:
         if retention.period is None and retention.starts is None and retention.until is None:
             yield Hit(
                 ("retention_rules", index),
-                f"retention rule '{retention.id}' gives neither a period (period) nor the "
-                "event it runs from (starts)",
+                msg("ROPA401", rule=retention.id),
             )
 
 
@@ -59,8 +59,7 @@ def retention_basis_missing(ctx: Context) -> Iterator[Hit]:
         if retention.period is not None and retention.basis is None and not _long(retention):
             yield Hit(
                 ("retention_rules", index),
-                f"retention rule '{retention.id}' sets a period of "
-                f"{retention.period.in_words()} but names no law or reason for it (basis)",
+                msg("ROPA402", rule=retention.id, period=retention.period.in_words()),
             )
 
 
@@ -87,6 +86,5 @@ def retention_long_unjustified(ctx: Context) -> Iterator[Hit]:
         if _long(retention) and retention.basis is None and retention.period is not None:
             yield Hit(
                 ("retention_rules", index, "period"),
-                f"retention rule '{retention.id}' keeps data for {retention.period.in_words()}, "
-                "more than ten years, but names no law or reason for it (basis)",
+                msg("ROPA404", rule=retention.id, period=retention.period.in_words()),
             )

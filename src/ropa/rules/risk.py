@@ -17,6 +17,7 @@ from ropa.model import (
     PublicTaskBasis,
 )
 from ropa.rules import Context, Hit, rule
+from ropa.text.messages import msg
 
 REVIEW_MONTHS = 12
 """A review older than this many months before the check date is overdue (ROPA603)."""
@@ -40,8 +41,7 @@ def automated_decision_basis(ctx: Context) -> Iterator[Hit]:
         if activity.automated_decisions is True and not _art22_ground(activity):
             yield Hit(
                 ("activities", index, "automated_decisions"),
-                f"activity '{activity.id}' takes automated decisions but rests on none of a "
-                "contract, explicit consent or a law naming them (legal_bases)",
+                msg("ROPA601", activity=activity.id),
                 activity.id,
             )
 
@@ -179,15 +179,24 @@ def review_overdue(ctx: Context) -> Iterator[Hit]:
     if reviewed is not None and reviewed < limit:
         yield Hit(
             ("register", "reviewed"),
-            f"the register was last reviewed on {reviewed.isoformat()}, more than "
-            f"{REVIEW_MONTHS} months before {ctx.as_of.isoformat()} (register.reviewed)",
+            msg(
+                "ROPA603.register",
+                reviewed=reviewed.isoformat(),
+                months=REVIEW_MONTHS,
+                as_of=ctx.as_of.isoformat(),
+            ),
         )
     for index, activity in enumerate(ctx.activities):
         if activity.reviewed is not None and activity.reviewed < limit:
             yield Hit(
                 ("activities", index, "reviewed"),
-                f"activity '{activity.id}' was last reviewed on {activity.reviewed.isoformat()},"
-                f" more than {REVIEW_MONTHS} months before {ctx.as_of.isoformat()} (reviewed)",
+                msg(
+                    "ROPA603.activity",
+                    activity=activity.id,
+                    reviewed=activity.reviewed.isoformat(),
+                    months=REVIEW_MONTHS,
+                    as_of=ctx.as_of.isoformat(),
+                ),
                 activity.id,
             )
 
@@ -298,9 +307,7 @@ def automated_decision_special_data(ctx: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             ("activities", index, "automated_decisions"),
-            f"activity '{activity.id}' takes automated decisions on special-category data but "
-            "rests on neither explicit consent nor substantial public interest "
-            "(special_condition)",
+            msg("ROPA606", activity=activity.id),
             activity.id,
         )
 

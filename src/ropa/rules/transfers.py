@@ -20,6 +20,7 @@ from ropa.countries import (
 from ropa.findings import Severity
 from ropa.model import Activity, Recipient, Transfer
 from ropa.rules import Context, Hit, rule
+from ropa.text.messages import msg
 
 # Recipient kinds that hold the data themselves and so may take it out of the EEA.
 _LOCATED_KINDS = frozenset({"processor", "controller", "joint_controller"})
@@ -45,7 +46,7 @@ def processor_contract_missing(ctx: Context) -> Iterator[Hit]:
         if recipient.kind == "processor" and not (recipient.contract or "").strip():
             yield Hit(
                 ("recipients", index),
-                f"processor '{recipient.id}' cites no Art. 28 contract (contract)",
+                msg("ROPA501", recipient=recipient.id),
             )
 
 
@@ -67,8 +68,7 @@ def transfer_safeguard_missing(ctx: Context) -> Iterator[Hit]:
         if _outside_eea(transfer.country) and transfer.safeguard is None:
             yield Hit(
                 ("activities", index, "transfers", position),
-                f"activity '{activity.id}': the transfer to {transfer.destination} names no "
-                "safeguard (safeguard)",
+                msg("ROPA502", activity=activity.id, destination=transfer.destination),
                 activity.id,
             )
 
@@ -97,9 +97,12 @@ def adequacy_not_available(ctx: Context) -> Iterator[Hit]:
         if not decisions:
             yield Hit(
                 ("activities", index, "transfers", position, "safeguard"),
-                f"activity '{activity.id}': the transfer to {destination} claims adequacy, "
-                f"but there is no EU adequacy decision for {destination} (safeguard; table "
-                f"checked on {ADEQUACY_CHECKED.isoformat()})",
+                msg(
+                    "ROPA503",
+                    activity=activity.id,
+                    destination=destination,
+                    checked=ADEQUACY_CHECKED.isoformat(),
+                ),
                 activity.id,
             )
 
@@ -152,9 +155,13 @@ def adequacy_expired(ctx: Context) -> Iterator[Hit]:
             last = ended[0]
             yield Hit(
                 path,
-                f"activity '{activity.id}': the transfer to {destination} claims adequacy, but "
-                f"{last.decision} no longer applies from {last.ends} and no decision has "
-                "replaced it (safeguard)",
+                msg(
+                    "ROPA508.ended",
+                    activity=activity.id,
+                    destination=destination,
+                    decision=last.decision,
+                    ends=last.ends,
+                ),
                 activity.id,
             )
         elif current is not None:
@@ -162,9 +169,14 @@ def adequacy_expired(ctx: Context) -> Iterator[Hit]:
             if cited is not None:
                 yield Hit(
                     ("activities", index, "transfers", position, "reference"),
-                    f"activity '{activity.id}': the transfer to {destination} cites "
-                    f"{cited.decision}, which no longer applies from {cited.ends}; cite "
-                    f"{current.decision} (reference)",
+                    msg(
+                        "ROPA508.replaced",
+                        activity=activity.id,
+                        destination=destination,
+                        cited=cited.decision,
+                        ends=cited.ends,
+                        current=current.decision,
+                    ),
                     activity.id,
                 )
 
@@ -195,9 +207,7 @@ def transfer_undeclared(ctx: Context) -> Iterator[Hit]:
                     named = ", ".join(missing)
                     yield Hit(
                         ("activities", index, "recipients", position),
-                        f"activity '{activity.id}': recipient '{ref}' is in {named}, "
-                        f"outside the EEA, and no transfer to {named} is declared "
-                        "(transfers)",
+                        msg("ROPA504", activity=activity.id, ref=ref, country=named),
                         activity.id,
                     )
 
@@ -225,8 +235,7 @@ def transfer_inside_eea(ctx: Context) -> Iterator[Hit]:
         if not _outside_eea(transfer.country):
             yield Hit(
                 ("activities", index, "transfers", position, "country"),
-                f"activity '{activity.id}': {transfer.country} is in the EEA, so sending "
-                "data there is not a transfer under Chapter V (transfers)",
+                msg("ROPA505", activity=activity.id, country=transfer.country),
                 activity.id,
             )
 
@@ -245,8 +254,7 @@ def recipient_location_unknown(ctx: Context) -> Iterator[Hit]:
         if recipient.kind in _LOCATED_KINDS and not recipient.countries:
             yield Hit(
                 ("recipients", index),
-                f"{recipient.kind.replace('_', ' ')} '{recipient.id}' states no countries "
-                "where it holds or accesses the data (countries)",
+                msg(f"ROPA506.{recipient.kind}", recipient=recipient.id),
             )
 
 
@@ -269,8 +277,7 @@ def transfer_inconsistent(ctx: Context) -> Iterator[Hit]:
         if activity.recipients is not None and ref not in activity.recipients:
             yield Hit(
                 (*here, "recipient"),
-                f"activity '{activity.id}': the transfer names recipient '{ref}', which the "
-                "activity does not list in its recipients (recipients)",
+                msg("ROPA509.recipient", activity=activity.id, ref=ref),
                 activity.id,
             )
             continue
@@ -279,8 +286,13 @@ def transfer_inconsistent(ctx: Context) -> Iterator[Hit]:
         if countries and transfer.country is not None and transfer.country not in countries:
             yield Hit(
                 (*here, "country"),
-                f"activity '{activity.id}': the transfer sends data to {transfer.country}, but "
-                f"recipient '{ref}' states only {', '.join(countries)} (countries)",
+                msg(
+                    "ROPA509.country",
+                    activity=activity.id,
+                    country=transfer.country,
+                    ref=ref,
+                    countries=", ".join(countries),
+                ),
                 activity.id,
             )
 
@@ -300,13 +312,13 @@ def joint_arrangement_missing(ctx: Context) -> Iterator[Hit]:
         if joint.arrangement is None:
             yield Hit(
                 ("organisation", "joint_controllers", index),
-                f"joint controller '{joint.name}' has no Art. 26 arrangement (arrangement)",
+                msg("ROPA512.arrangement", name=joint.name),
             )
     for index, recipient in _used_recipients(ctx):
         if recipient.kind == "joint_controller" and not (recipient.contract or "").strip():
             yield Hit(
                 ("recipients", index),
-                f"joint controller '{recipient.id}' cites no Art. 26 arrangement (contract)",
+                msg("ROPA512.contract", recipient=recipient.id),
             )
 
 
@@ -323,9 +335,7 @@ def recipient_role_unclear(ctx: Context) -> Iterator[Hit]:
     which decides whether Art. 26 or 28 applies."""
     for index, recipient in _used_recipients(ctx):
         if recipient.kind in {"other", "group_company"} and recipient.description is None:
-            kind = recipient.kind.replace("_", " ")
             yield Hit(
                 ("recipients", index),
-                f"recipient '{recipient.id}' is of kind {kind} and says nothing of its role "
-                "(description)",
+                msg(f"ROPA513.{recipient.kind}", recipient=recipient.id),
             )

@@ -1,0 +1,133 @@
+"""ropa's own words in the reader's language, from gettext message catalogues.
+
+Each language is a catalogue `ropa/locale/<lang>/LC_MESSAGES/ropa.mo`, compiled from the
+`ropa.po` beside it (`make catalogues`, with Babel). The standard library's `gettext` reads
+it at run time, so the installed package needs nothing beyond Python. Message ids are
+symbolic (`ROPA201`, `ROPA302.assessment`): English is a catalogue like any other, and a
+third language is one more catalogue file, found by `languages()` without a code change.
+
+Placeholders are `str.format` names (`{activity}`); every language uses the same ones
+(tests/text/test_messages.py checks it).
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from pathlib import Path
+from string import Formatter
+from typing import NamedTuple
+
+__all__ = [
+    "DOMAIN",
+    "LOCALE_DIRS",
+    "Message",
+    "languages",
+    "message",
+    "message_ids",
+    "msg",
+    "placeholders",
+    "sarif_template",
+]
+
+DOMAIN = "ropa"
+"""The gettext domain: every catalogue file is named `ropa.po` / `ropa.mo`."""
+
+LOCALE_DIRS: list[Path] = [Path(__file__).resolve().parent.parent / "locale"]
+"""Where catalogues are looked for, first match wins; a test may add a directory."""
+
+FALLBACK = "en"
+"""The language a message missing from a catalogue is given in."""
+
+
+def languages() -> tuple[str, ...]:
+    """Every language that has a compiled catalogue, in name order."""
+    found = {
+        mo.parent.parent.name
+        for base in LOCALE_DIRS
+        for mo in base.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")
+    }
+    return tuple(sorted(found))
+
+
+@cache
+def _catalogue(lang: str, dirs: tuple[Path, ...]) -> gettext.NullTranslations:
+    for base in dirs:
+        mo = base / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if mo.is_file():
+            with mo.open("rb") as handle:
+                return gettext.GNUTranslations(handle)
+    return gettext.NullTranslations()
+
+
+def _lookup(msgid: str, lang: str) -> str | None:
+    text = _catalogue(lang, tuple(LOCALE_DIRS)).gettext(msgid)
+    return None if text == msgid else text
+
+
+def message(msgid: str, lang: str, /, **params: object) -> str:
+    """The message `msgid` in `lang`, its placeholders filled from `params`.
+
+    A language without the message falls back to English; a message no catalogue has is
+    its id (a visible gap, never an exception in the middle of a report).
+
+    >>> message("word.waived", "en")
+    'waived'
+    """
+    text = _lookup(msgid, lang)
+    if text is None and lang != FALLBACK:
+        text = _lookup(msgid, FALLBACK)
+    if text is None:
+        return msgid
+    return text.format(**params) if params else text
+
+
+class Message(NamedTuple):
+    """A message not yet put into words: its id and its parameters (name, value), in the
+    order they were given."""
+
+    id: str
+    arguments: tuple[tuple[str, str], ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The message in `lang`."""
+        return message(self.id, lang, **dict(self.arguments))
+
+    def __str__(self) -> str:
+        return self.text(FALLBACK)
+
+
+def msg(msgid: str, /, **params: object) -> Message:
+    """A `Message` with `params` as its arguments, each turned into text.
+
+    >>> str(msg("ROPA203", activity="payroll"))
+    "activity 'payroll' states no purpose (purpose or description)"
+    """
+    return Message(msgid, tuple((name, str(value)) for name, value in params.items()))
+
+
+def _english() -> dict[str, str]:
+    catalogue = _catalogue(FALLBACK, tuple(LOCALE_DIRS))
+    entries: dict[str, str] = getattr(catalogue, "_catalog", {})
+    return {key: text for key, text in entries.items() if isinstance(key, str) and key}
+
+
+def message_ids(prefix: str) -> tuple[str, ...]:
+    """The English catalogue's ids that are `prefix` or start with `prefix.`, sorted:
+    a rule code gives every message of that rule."""
+    return tuple(sorted(key for key in _english() if key == prefix or key.startswith(prefix + ".")))
+
+
+def placeholders(msgid: str) -> tuple[str, ...]:
+    """The placeholder names of the English text of `msgid`, in the order they appear."""
+    names = (field for _, field, _, _ in Formatter().parse(_english().get(msgid, "")) if field)
+    return tuple(dict.fromkeys(names))
+
+
+def sarif_template(msgid: str) -> str:
+    """The English text of `msgid` with SARIF's positional placeholders: `{activity}`
+    becomes `{0}`, as `placeholders` orders the names."""
+    text = _english().get(msgid, msgid)
+    for position, name in enumerate(placeholders(msgid)):
+        text = text.replace("{" + name + "}", "{" + str(position) + "}")
+    return text
