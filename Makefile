@@ -7,7 +7,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 REGISTER := data/processing_activities.yaml
 AS_OF ?= 2026-11-27
 
-.PHONY: demo test test-fast lint typecheck layers unit bench bench-all fuzz schema clean catalogues
+.PHONY: demo test test-fast lint typecheck layers unit docs dist install bench bench-all fuzz schema clean catalogues
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(STAMP_RUN): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(STAMP_DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,docs]'
 	touch $@ $(STAMP_RUN)
 
 demo: $(STAMP_RUN)
@@ -38,8 +38,8 @@ test-fast: lint typecheck layers
 	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: $(STAMP_DEV)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks docs/hooks.py
+	$(BIN)/ruff format --check src tests benchmarks docs/hooks.py
 
 typecheck: $(STAMP_DEV)
 	$(BIN)/mypy --strict src
@@ -51,6 +51,30 @@ layers: $(STAMP_DEV)
 unit: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q
 
+# The documentation site, offline, into site/; any warning (a broken link, a public name
+# without a docstring) fails the build. The test suite runs the same build (tests/test_docs.py).
+docs: $(STAMP_DEV)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+# sdist and wheel into dist/, checked as PyPI would check them.
+dist: $(STAMP_DEV)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
+# ropa for everyday use, outside this checkout: a virtual environment of its own in
+# $(INSTALL_VENV) and the command linked into $(PREFIX)/bin. Choose either:
+#   make install PREFIX=/opt/ropa                 (venv /opt/ropa/lib/ropa, /opt/ropa/bin/ropa)
+#   make install INSTALL_VENV=~/venvs/compliance  (an environment of your own; made if missing)
+PREFIX ?= $(HOME)/.local
+INSTALL_VENV ?= $(PREFIX)/lib/ropa
+install:
+	test -x "$(INSTALL_VENV)/bin/python" || $(PYTHON) -m venv "$(INSTALL_VENV)"
+	"$(INSTALL_VENV)/bin/python" -m pip install --quiet --upgrade .
+	mkdir -p "$(PREFIX)/bin"
+	ln -sf "$(abspath $(INSTALL_VENV))/bin/ropa" "$(PREFIX)/bin/ropa"
+	@echo "Installed $(PREFIX)/bin/ropa (ropa $$("$(INSTALL_VENV)/bin/ropa" --version | cut -d' ' -f2))"
+
 bench: $(STAMP_DEV)
 	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_all.py
@@ -61,12 +85,11 @@ fuzz: $(STAMP_DEV)
 	ROPA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/loader/test_fuzz.py
 
 schema: $(STAMP_RUN)
-	$(BIN)/ropa schema > schemas/ropa.schema.json
-	$(BIN)/ropa schema --export > schemas/ropa-export.schema.json
+	$(BIN)/ropa schema --write schemas
 	$(BIN)/python -m ropa.rule_docs
 
 clean:
-	rm -rf $(VENV) out build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out build dist site *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
 
 # The message catalogues: ropa.po (edited) -> ropa.mo (read at run time, shipped in the wheel).
 catalogues: $(STAMP_DEV)

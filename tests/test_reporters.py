@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -65,16 +66,24 @@ def other() -> Report:
 # text
 
 
-def test_text_one_line_per_finding_then_summary(report: Report) -> None:
+def test_text_groups_by_activity_one_line_per_finding_then_severities_and_summary(
+    report: Report,
+) -> None:
     assert reporters.text(report).splitlines() == [
-        "data/ropa.yaml:12:9: error ROPA302 interest-unstated: activity 'newsletter' breaks "
+        "activity 'newsletter' (data/ropa.yaml)",
+        "  data/ropa.yaml:12:9: error ROPA302 interest-unstated: activity 'newsletter' breaks "
         "ROPA302 (GDPR Art. 6(1)(f), 13(1)(d))",
-        "data/ropa.yaml:30:9: warning ROPA303 balancing-test-missing: activity 'newsletter' "
+        "  data/ropa.yaml:30:9: warning ROPA303 balancing-test-missing: activity 'newsletter' "
         "breaks ROPA303 (GDPR Art. 6(1)(f), 5(2)) [waived: LIA in review; due 2027-01-31.]",
-        "data/ropa.yaml:40:9: warning ROPA305 consent-withdrawal-missing: activity "
+        "  data/ropa.yaml:40:9: warning ROPA305 consent-withdrawal-missing: activity "
         "'newsletter' breaks ROPA305 (GDPR Art. 7(3))",
-        "data/ropa.yaml:50:9: info ROPA604 mixed-legal-bases: activity 'newsletter' breaks "
+        "  data/ropa.yaml:50:9: info ROPA604 mixed-legal-bases: activity 'newsletter' breaks "
         "ROPA604 (GDPR Art. 6(1), 13(1)(c))",
+        "",
+        "1 error: ROPA302",
+        "1 warning: ROPA305",
+        "1 info: ROPA604",
+        "1 waived: ROPA303",
         "1 error, 1 warning, 1 info (1 waived)",
     ]
 
@@ -86,13 +95,78 @@ def test_text_of_an_empty_report_is_the_summary() -> None:
 
 def test_text_without_location_shows_the_path() -> None:
     report = Report.of([_finding("ROPA302", 1, location=None)], as_of=AS_OF)
-    assert reporters.text(report).startswith("activities[2].legal_bases[0]: error ROPA302")
+    assert reporters.text(report).splitlines()[:2] == [
+        "activity 'newsletter'",
+        "  activities[2].legal_bases[0]: error ROPA302 interest-unstated: activity "
+        "'newsletter' breaks ROPA302 (GDPR Art. 6(1)(f), 13(1)(d))",
+    ]
 
 
 def test_text_merges_reports(report: Report, other: Report) -> None:
     lines = reporters.text(report, other).splitlines()
-    assert len(lines) == 6
+    assert lines[0] == "activity 'newsletter' (data/ropa.yaml)"
+    assert "register (regs\\second.yaml)" in lines
+    assert sum(1 for line in lines if line.startswith("  ")) == 5
     assert lines[-1] == "2 errors, 1 warning, 1 info (1 waived)"
+    assert "2 errors: ROPA201, ROPA302" in lines
+
+
+def test_text_puts_the_registers_own_findings_first_then_each_activity() -> None:
+    findings = [
+        _finding("ROPA302", 40, activity="orders"),
+        _finding("ROPA305", 10, activity="newsletter"),
+        _finding("ROPA103", 90, activity=None, path=("recipients", 1)),
+        _finding("ROPA303", 50, activity="newsletter"),
+    ]
+    lines = reporters.text(Report.of(findings, as_of=AS_OF)).splitlines()
+    headings = [line for line in lines if line and not line.startswith("  ")][:3]
+    assert headings == [
+        "register (data/ropa.yaml)",
+        "activity 'newsletter' (data/ropa.yaml)",
+        "activity 'orders' (data/ropa.yaml)",
+    ]
+    newsletter = lines.index("activity 'newsletter' (data/ropa.yaml)")
+    assert lines[newsletter + 1].startswith("  data/ropa.yaml:10:9: warning ROPA305")
+    assert lines[newsletter + 2].startswith("  data/ropa.yaml:50:9: warning ROPA303")
+
+
+def test_text_counts_each_code_once_per_severity_line() -> None:
+    findings = [_finding("ROPA305", line) for line in (10, 20, 30)] + [_finding("ROPA303", 40)]
+    lines = reporters.text(Report.of(findings, as_of=AS_OF)).splitlines()
+    assert "4 warnings: ROPA303, ROPA305 ×3" in lines
+
+
+def test_text_hide_waived_leaves_out_waived_lines_but_counts_them(report: Report) -> None:
+    text = reporters.text(report, hide_waived=True)
+    assert "ROPA303" not in text.replace("1 waived: ROPA303", "")
+    assert "[waived:" not in text
+    assert "data/ropa.yaml:12:9: error ROPA302" in text
+    assert text.endswith("1 error, 1 warning, 1 info (1 waived)\n")
+
+
+def test_text_hide_waived_drops_a_group_that_only_had_waived_findings() -> None:
+    waived = _finding("ROPA303", 30, activity="orders").waive("accepted")
+    report = Report.of([waived, _finding("ROPA305", 40)], as_of=AS_OF)
+    text = reporters.text(report, hide_waived=True)
+    assert "activity 'orders'" not in text
+    assert "activity 'newsletter' (data/ropa.yaml)" in text
+
+
+def test_text_in_colour_marks_severities_and_nothing_else_changes(report: Report) -> None:
+    coloured = reporters.text(report, colour=True)
+    assert "\x1b[31;1merror\x1b[0m ROPA302" in coloured
+    assert "\x1b[33mwarning\x1b[0m ROPA305" in coloured
+    assert "\x1b[36minfo\x1b[0m ROPA604" in coloured
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert plain == reporters.text(report)
+    assert "\x1b" not in reporters.text(report)
+
+
+def test_text_escapes_control_characters_from_the_register() -> None:
+    forged = _finding("ROPA302", 12, message="x\x1b[2J\ndata/ropa.yaml:1:1: error forged")
+    text = reporters.text(Report.of([forged], as_of=AS_OF))
+    assert "\x1b" not in text
+    assert not any(line.startswith("data/ropa.yaml:1:1") for line in text.splitlines())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,6 +9,9 @@ Typical use::
     for finding in report.findings:
         print(finding)
 
+    edited = register.model_copy(update={"activities": register.activities[:3]})
+    ropa.dump(edited, "register.yaml")     # YAML in the format's key order
+
 Every name is imported on first use (the exporters, `export_excel`, `export_json` and
 `export_jsonld`, the workbook importer, `import_workbook`, and the notice renderer pull in
 openpyxl), so `import ropa` stays light.
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from ropa.formats.jsonld import export_jsonld
     from ropa.formats.xlsx.read import import_workbook
     from ropa.formats.xlsx.write import export_excel
+    from ropa.formats.yaml import dump, dumps
     from ropa.loader import LoadError, Problem, load
     from ropa.model import Activity, Register
     from ropa.notice import render_notice
@@ -46,6 +50,8 @@ __all__ = [
     "Rule",
     "Severity",
     "__version__",
+    "dump",
+    "dumps",
     "export_excel",
     "export_json",
     "export_jsonld",
@@ -72,6 +78,8 @@ _LAZY = {
     "RULES": "ropa.rules",
     "validate": "ropa.rules",
     "Location": "ropa.source",
+    "dump": "ropa.formats.yaml",
+    "dumps": "ropa.formats.yaml",
     "export_excel": "ropa.formats.xlsx.write",
     "export_json": "ropa.formats.json",
     "export_jsonld": "ropa.formats.jsonld",

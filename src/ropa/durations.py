@@ -32,7 +32,16 @@ _UNITS_LV = {"years": ("gads", "gadi"), "months": ("mēnesis", "mēneši"),
 
 @dataclass(frozen=True, order=False)
 class Duration:
-    """A period such as `P5Y` or `P18M`: comparable, printable in words, never zero."""
+    """A period such as `P5Y` or `P18M`: comparable, printable in words, never zero.
+
+    Examples:
+        >>> from ropa import Duration
+        >>> period = Duration.parse("P18M")
+        >>> period > Duration.parse("P1Y"), str(period)
+        (True, 'P18M')
+        >>> period.in_words("en"), Duration.parse("P5Y").in_words("lv")
+        ('18 months', '5 gadi')
+    """
 
     years: int = 0
     months: int = 0

@@ -14,7 +14,15 @@ from ropa.text.messages import message as catalogue_message
 
 class Severity(str, Enum):
     """How much a finding matters: an error fails validation, a warning fails it under
-    `--strict`, info never does."""
+    `--strict`, info never does.
+
+    Examples:
+        >>> import ropa
+        >>> ropa.Severity("warning") is ropa.Severity.WARNING
+        True
+        >>> sorted(ropa.Severity, key=lambda severity: severity.rank)[0].value
+        'error'
+    """
 
     ERROR = "error"
     WARNING = "warning"
@@ -28,7 +36,16 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Rule:
-    """A validation rule of the catalogue: stable code, slug, severity and GDPR article."""
+    """A validation rule of the catalogue: stable code, slug, severity and GDPR article.
+
+    Examples:
+        >>> import ropa
+        >>> rule = ropa.RULES["ROPA302"]
+        >>> rule.slug, rule.severity.value
+        ('interest-unstated', 'error')
+        >>> rule.article_text
+        'GDPR Art. 6(1)(f), 13(1)(d)'
+    """
 
     code: str
     slug: str
@@ -47,7 +64,23 @@ class Rule:
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing a rule found: what, where (path and file position), and whether waived."""
+    """One thing a rule found: what, where (path and file position), and whether waived.
+
+    `str(finding)` is the line `ropa validate` prints:
+    `file:line:col: severity CODE slug: message (GDPR Art. N)`.
+
+    Examples:
+        >>> import ropa
+        >>> from datetime import date
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> finding = ropa.validate(register, as_of=date(2026, 11, 27)).open_findings[0]
+        >>> finding.code, finding.severity.value, finding.file
+        ('ROPA501', 'warning', 'data/processing_activities.yaml')
+        >>> finding.path_text
+        'recipients[0]'
+        >>> print(finding)  # doctest: +ELLIPSIS
+        data/processing_activities.yaml:...:5: warning ROPA501 processor-contract-missing: ...
+    """
 
     code: str
     slug: str
@@ -123,7 +156,22 @@ class Finding:
 
 @dataclass(frozen=True)
 class Report:
-    """All findings for one register, sorted; waived findings stay in, marked."""
+    """All findings for one register, sorted; waived findings stay in, marked.
+
+    Examples:
+        >>> import ropa
+        >>> from datetime import date
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> report = ropa.validate(register, as_of=date(2026, 11, 27))
+        >>> report.summary()
+        '0 errors, 18 warnings, 3 info (1 waived)'
+        >>> report.failed(), report.failed(strict=True)
+        (False, True)
+        >>> [finding.code for finding in report.for_activity("newsletter")]
+        ['ROPA208']
+        >>> report.filtered(select=["ROPA3"]).summary()
+        '0 errors, 7 warnings, 1 info (0 waived)'
+    """
 
     findings: tuple[Finding, ...]
     as_of: date

@@ -758,7 +758,22 @@ DpiaField = Annotated[
 
 
 class Activity(_Model):
-    """A processing activity: one purpose and what serves it (Art. 30(1))."""
+    """A processing activity: one purpose and what serves it (Art. 30(1)).
+
+    Its lists (`legal_bases`, `data_subjects`, ...) are tuples; catalogue entries are named
+    by id.
+
+    Examples:
+        >>> import ropa
+        >>> activity = ropa.load("data/processing_activities.yaml").activities[0]
+        >>> activity.id, activity.purpose
+        ('customer_registration', 'account_management')
+        >>> [basis.basis for basis in activity.legal_bases]
+        ['contract']
+        >>> renamed = activity.model_copy(update={"name": "Registration"})
+        >>> renamed.name, activity.name["en"]
+        ('Registration', 'Customer registration')
+    """
 
     id: Id
     """Unique id within activities."""
@@ -862,7 +877,24 @@ warnings.filterwarnings("ignore", message='Field name "register"', category=User
 
 
 class Register(_Model):
-    """A record of processing activities in the format ropa/1 (GDPR Art. 30)."""
+    """A record of processing activities in the format ropa/1 (GDPR Art. 30).
+
+    A frozen model: `ropa.load` makes one from a file, `model_copy(update=...)` a changed
+    copy, `ropa.dump` saves it. Two registers are equal when they say the same.
+
+    Examples:
+        >>> import ropa
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> register.format, register.organisation.country
+        ('ropa/1', 'LV')
+        >>> [activity.id for activity in register.activities][:2]
+        ['customer_registration', 'hosting_requests']
+        >>> register.text(register.activities[0].name, "en")
+        'Customer registration'
+        >>> smaller = register.model_copy(update={"activities": register.activities[:1]})
+        >>> len(smaller.activities), smaller == register
+        (1, False)
+    """
 
     model_config = ConfigDict(title="ropa register (format ropa/1)")
 

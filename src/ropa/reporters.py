@@ -1,7 +1,8 @@
 """Output formats of a validation `Report`: one small function per format, no judgement.
 
-- `text`: one line per finding, `file:line:col: severity CODE slug: message (GDPR Art. N)`,
-  then the summary line;
+- `text`: for people: findings grouped by activity, one line each,
+  `file:line:col: severity CODE slug: message (GDPR Art. N)`, then a line per severity and
+  the totals line; in colour when asked;
 - `json_document` / `to_json`: a stable JSON document (see docs/cli.md);
 - `github`: GitHub Actions workflow commands, one annotation per open finding;
 - `sarif`: a SARIF 2.1.0 log for code scanning.
@@ -41,13 +42,113 @@ def merge(report: Report, *more: Report) -> Report:
     return Report.of(findings, as_of=report.as_of, rules=rules)
 
 
-def text(report: Report, *more: Report, lang: str = "en") -> str:
-    """One line per finding (waived ones marked), its message in `lang`, then
-    `N errors, N warnings, ...`."""
+def text(
+    report: Report,
+    *more: Report,
+    colour: bool = False,
+    hide_waived: bool = False,
+    lang: str = "en",
+) -> str:
+    """The findings for people, grouped by file and activity, then a line per severity.
+
+    Each group has a heading (`activity 'orders' (register.yaml)`, or `register (...)` for
+    findings about the register as a whole) and one indented line per finding, as
+    `file:line:col: severity CODE slug: message (GDPR Art. N)`, each message in `lang`, waived
+    ones marked `[waived: reason]` (left out under `hide_waived`). After the groups, one line per
+    severity that occurs (`21 warnings: ROPA206 ×8, ROPA208 ×8, ...`) and the totals line
+    (`0 errors, 21 warnings, 3 info (1 waived)`). `colour` adds ANSI colours.
+    """
     merged = merge(report, *more)
-    lines = [printable(finding.report_line(lang)) for finding in merged.findings]
+    style = _Style(colour)
+    lines: list[str] = []
+    for heading, findings in _groups(merged.findings):
+        shown = [finding for finding in findings if not (hide_waived and finding.waived)]
+        if not shown:
+            continue
+        if lines:
+            lines.append("")
+        lines.append(style.heading(printable(heading)))
+        lines.extend(f"  {_text_line(finding, style, lang)}" for finding in shown)
+    if lines:
+        lines.append("")
+    lines.extend(_severity_lines(merged, style))
     lines.append(merged.summary())
     return "\n".join(lines) + "\n"
+
+
+def _groups(findings: tuple[Finding, ...]) -> list[tuple[str, list[Finding]]]:
+    """Findings by file, then the register's own first, then each activity in the order its
+    first finding appears; each with its heading."""
+    grouped: dict[tuple[str, int, str], list[Finding]] = {}
+    first_seen: dict[tuple[str, str], int] = {}
+    for position, finding in enumerate(findings):
+        file = finding.file or ""
+        activity = finding.activity
+        subject = "" if activity is None else activity
+        order = 0 if activity is None else first_seen.setdefault((file, subject), position + 1)
+        grouped.setdefault((file, order, subject), []).append(finding)
+    result = []
+    for (file, _, subject), found in sorted(grouped.items(), key=lambda item: item[0][:2]):
+        heading = f"activity '{subject}'" if found[0].activity is not None else "register"
+        result.append((f"{heading} ({file})" if file else heading, found))
+    return result
+
+
+def _text_line(finding: Finding, style: _Style, lang: str) -> str:
+    where = str(finding.location) if finding.location else finding.path_text
+    line = (
+        f"{printable(where)}: {style.severity(finding.severity)} {finding.code} "
+        f"{finding.slug}: {printable(finding.text(lang))} (GDPR Art. {finding.article})"
+    )
+    if finding.waived:
+        line += " " + style.faint(printable(f"[waived: {finding.reason}]"))
+    return line
+
+
+def _severity_lines(report: Report, style: _Style) -> list[str]:
+    """`N errors: ROPA201, ROPA302 ×2` for each severity that has open findings, and the
+    same for the waived ones."""
+    counted: dict[str, dict[str, int]] = {}
+    for finding in report.findings:
+        kind = "waived" if finding.waived else finding.severity.value
+        codes = counted.setdefault(kind, {})
+        codes[finding.code] = codes.get(finding.code, 0) + 1
+    lines = []
+    for kind in ("error", "warning", "info", "waived"):
+        if kind not in counted:
+            continue
+        codes = counted[kind]
+        total = sum(codes.values())
+        label = kind if kind in ("info", "waived") or total == 1 else f"{kind}s"
+        listed = ", ".join(
+            code if count == 1 else f"{code} ×{count}" for code, count in sorted(codes.items())
+        )
+        word = style.faint(label) if kind == "waived" else style.severity(Severity(kind), label)
+        lines.append(f"{total} {word}: {listed}")
+    return lines
+
+
+_SEVERITY_COLOURS = {Severity.ERROR: "31;1", Severity.WARNING: "33", Severity.INFO: "36"}
+"""ANSI SGR codes: errors bold red, warnings yellow, info cyan."""
+
+
+class _Style:
+    """ANSI colours for the text format, or none."""
+
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def _paint(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.colour else text
+
+    def severity(self, severity: Severity, text: str | None = None) -> str:
+        return self._paint(_SEVERITY_COLOURS[severity], severity.value if text is None else text)
+
+    def heading(self, text: str) -> str:
+        return self._paint("1", text)
+
+    def faint(self, text: str) -> str:
+        return self._paint("2", text)
 
 
 def json_document(report: Report, *more: Report, lang: str = "en") -> dict[str, Any]:

@@ -56,7 +56,15 @@ class InFile:
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a file: 1-based line and column."""
+    """A place in a file: 1-based line and column; `str()` gives `file:line:col`.
+
+    Examples:
+        >>> from ropa import Location
+        >>> str(Location("register.yaml", 12, 5))
+        'register.yaml:12:5'
+        >>> Location("register.yaml", 9, 1) < Location("register.yaml", 12, 5)
+        True
+    """
 
     file: str
     line: int

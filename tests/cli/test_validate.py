@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -281,8 +283,73 @@ def test_github_is_the_default_inside_github_actions(
     file = _write(tmp_path, ERROR)
     assert main(["validate", *AS_OF, file]) == 1
     assert capsys.readouterr().out.startswith("::error file=")
+    assert main(["validate", *AS_OF, "--format", "auto", file]) == 1
+    assert capsys.readouterr().out.startswith("::error file=")
     assert main(["validate", *AS_OF, "--format", "text", file]) == 1
-    assert capsys.readouterr().out.startswith(f"{file}:")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"activity 'accounts' ({file})"
+    assert lines[1].startswith(f"  {file}:{ERROR_LINE}:5: error ROPA203 purpose-missing:")
+
+
+def test_text_is_the_default_outside_github_actions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "false")
+    file = _write(tmp_path, ERROR)
+    assert main(["validate", *AS_OF, file]) == 1
+    assert capsys.readouterr().out.startswith("activity 'accounts'")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("terminal", "no_color", "coloured"),
+    [
+        pytest.param(True, None, True, id="terminal"),
+        pytest.param(True, "1", False, id="terminal-NO_COLOR"),
+        pytest.param(False, None, False, id="pipe"),
+    ],
+)
+def test_colour_only_on_a_terminal_without_no_color(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    terminal: bool,
+    no_color: str | None,
+    coloured: bool,
+) -> None:
+    monkeypatch.delenv("TERM", raising=False)
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    stream = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stream)
+    file = _write(tmp_path, ERROR)
+    assert main(["validate", *AS_OF, file]) == 1
+    output = stream.getvalue()
+    assert ("\x1b[31;1merror\x1b[0m" in output) is coloured
+    assert ("\x1b" in output) is coloured
+    assert "ROPA203 purpose-missing" in output
+
+
+def test_hide_waived_leaves_out_waived_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    waived = WARNING + "    waivers:\n      - {rule: ROPA303, reason: LIA in review}\n"
+    file = _write(tmp_path, waived)
+    assert main(["validate", *AS_OF, file]) == 0
+    shown = capsys.readouterr().out
+    assert "warning ROPA303 balancing-test-missing" in shown
+    assert "[waived: LIA in review]" in shown
+    assert main(["validate", *AS_OF, "--hide-waived", file]) == 0
+    hidden = capsys.readouterr().out
+    assert "balancing-test-missing" not in hidden
+    assert "[waived" not in hidden
+    assert "1 waived: ROPA303" in hidden
+    assert hidden.endswith("0 errors, 0 warnings, 0 info (1 waived)\n")
 
 
 def test_sarif_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

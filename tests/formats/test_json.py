@@ -104,8 +104,8 @@ activities:
 
 def test_committed_schema_is_the_generated_one() -> None:
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(export_schema()), (
-        "schemas/ropa-export.schema.json is stale: run `ropa schema --export > "
-        "schemas/ropa-export.schema.json`"
+        "schemas/ropa-export.schema.json is stale: run `make schema` (`ropa schema --write "
+        "schemas`)"
     )
 
 

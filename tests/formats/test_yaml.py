@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -160,3 +161,86 @@ def test_any_text_reads_back_in_yaml_1_1_and_1_2(text: str) -> None:
 @given(register=registers(max_entries=4, max_activities=4))
 def test_generated_registers_read_back_equal(register: Register) -> None:
     assert ropa.load(dump_register(register, header="generated")) == register
+
+
+# ---------------------------------------------------------------------------------------------
+# The public save: ropa.dump and ropa.dumps
+
+
+def test_bulk_edit_round_trip_load_change_dump_load(tmp_path: Path) -> None:
+    """The recipe of docs/user-guide.md: change a register in a script and save it back."""
+    register = ropa.load(SHIPPED)
+    activities = tuple(
+        activity.model_copy(update={"systems": (*activity.systems, "Archive")})
+        for activity in register.activities
+    )
+    edited = register.model_copy(update={"activities": activities})
+    target = tmp_path / "register.yaml"
+    ropa.dump(edited, target)
+    reloaded = ropa.load(target)
+    assert reloaded == edited
+    assert reloaded != register
+    assert all("Archive" in activity.systems for activity in reloaded.activities)
+
+
+def test_dumps_names_the_published_schema_first() -> None:
+    text = ropa.dumps(ropa.load(SHIPPED))
+    first, second = text.splitlines()[:2]
+    assert first == (
+        "# yaml-language-server: $schema=https://ropa-project.github.io/ropa/schemas/ropa.schema.json"
+    )
+    assert second == "format: ropa/1"
+
+
+def test_dumps_writes_another_schema_or_none_when_asked() -> None:
+    register = ropa.load(SHIPPED)
+    relative = ropa.dumps(register, schema="../schemas/ropa.schema.json")
+    assert relative.startswith("# yaml-language-server: $schema=../schemas/ropa.schema.json\n")
+    assert ropa.dumps(register, schema="").startswith("format: ropa/1\n")
+
+
+def test_dumps_writes_keys_in_the_formats_order() -> None:
+    text = ropa.dumps(ropa.load(SHIPPED))
+    top_level = [line.split(":")[0] for line in text.splitlines() if line[:1].isalpha()]
+    assert top_level == [name for name in Register.model_fields if name in top_level]
+    assert top_level[:3] == ["format", "register", "organisation"]
+
+
+def test_dump_over_a_file_keeps_its_header_and_schema_line(tmp_path: Path) -> None:
+    target = tmp_path / "register.yaml"
+    target.write_text(
+        "# yaml-language-server: $schema=../schemas/ropa.schema.json\n"
+        "# Register of Example SIA; owner: the DPO.\n"
+        "#\nformat:" + SHIPPED.read_text("utf-8").split("\nformat:", 1)[1],
+        encoding="utf-8",
+    )
+    register = ropa.load(target)
+    ropa.dump(register, target)
+    lines = target.read_text("utf-8").splitlines()
+    assert lines[:4] == [
+        "# yaml-language-server: $schema=../schemas/ropa.schema.json",
+        "# Register of Example SIA; owner: the DPO.",
+        "#",
+        "format: ropa/1",
+    ]
+    assert ropa.load(target) == register
+
+
+def test_dump_with_schema_replaces_the_files_schema_line(tmp_path: Path) -> None:
+    target = tmp_path / "register.yaml"
+    target.write_text("# yaml-language-server: $schema=old.json\n# kept\n", encoding="utf-8")
+    ropa.dump(ropa.load(SHIPPED), target, schema="new.json")
+    assert target.read_text("utf-8").splitlines()[:3] == [
+        "# yaml-language-server: $schema=new.json",
+        "# kept",
+        "format: ropa/1",
+    ]
+
+
+def test_dump_to_a_stream_writes_what_dumps_makes() -> None:
+    import io
+
+    register = ropa.load(SHIPPED)
+    stream = io.StringIO()
+    ropa.dump(register, stream)
+    assert stream.getvalue() == ropa.dumps(register)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -108,3 +109,32 @@ def test_the_schema_refuses_what_the_models_refuse(
 def test_ropa_schema_prints_the_committed_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert capsys.readouterr().out == COMMITTED.read_text(encoding="utf-8")
+
+
+def test_both_schemas_carry_their_published_url_as_id() -> None:
+    register = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    export = json.loads((ROOT / "schemas" / "ropa-export.schema.json").read_text("utf-8"))
+    assert register["$id"] == "https://ropa-project.github.io/ropa/schemas/ropa.schema.json"
+    assert export["$id"] == "https://ropa-project.github.io/ropa/schemas/ropa-export.schema.json"
+
+
+def test_ropa_schema_write_writes_both_committed_files(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "schemas"
+    assert main(["schema", "--write", str(target)]) == 0
+    assert sorted(path.name for path in target.iterdir()) == [
+        "ropa-export.schema.json",
+        "ropa.schema.json",
+    ]
+    for name in ("ropa.schema.json", "ropa-export.schema.json"):
+        assert (target / name).read_bytes() == (ROOT / "schemas" / name).read_bytes()
+
+
+def test_ropa_schema_write_to_an_unwritable_place_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    assert main(["schema", "--write", str(blocker / "schemas")]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"ropa: {blocker / 'schemas'}: cannot make the directory")
+    assert "Traceback" not in error

@@ -6,12 +6,12 @@ import argparse
 import json
 import os
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from ropa.cli._common import add_lang, add_max_bytes, as_of_date, language, load_or_report
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("auto", "text", "json", "github", "sarif")
 
 
 def add_parser(subparsers: Any) -> None:
@@ -54,8 +54,13 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        default=None,
-        help="output format (default: text, or github when GITHUB_ACTIONS=true)",
+        default="auto",
+        help="output format; auto (the default) is github when GITHUB_ACTIONS=true, else text",
+    )
+    parser.add_argument(
+        "--hide-waived",
+        action="store_true",
+        help="leave waived findings out of the text output (the totals still count them)",
     )
     add_max_bytes(parser)
     parser.set_defaults(run=run)
@@ -76,11 +81,19 @@ def rule_codes(text: str) -> tuple[str, ...]:
     return codes
 
 
-def output_format(requested: str | None) -> str:
-    """The format asked for; without one, github inside GitHub Actions, else text."""
-    if requested is not None:
+def output_format(requested: str) -> str:
+    """The format asked for; `auto` is github inside GitHub Actions, else text."""
+    if requested != "auto":
         return requested
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour for a terminal, unless NO_COLOR is set (https://no-color.org) or TERM=dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,6 +118,13 @@ def run(args: argparse.Namespace) -> int:
     if chosen == "sarif":
         document = reporters.sarif(*reports)
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif chosen == "text":
+        colour = use_colour(sys.stdout)
+        sys.stdout.write(
+            reporters.text(
+                *reports, colour=colour, hide_waived=args.hide_waived, lang=language(lang)
+            )
+        )
     else:
         sys.stdout.write(reporters.FORMATS[chosen](*reports, lang=language(lang)))
     if unreadable:

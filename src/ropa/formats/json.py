@@ -132,6 +132,16 @@ def export_json(
     `report` is the validation report to include; without one the register is validated as of
     `as_of` (default today). `source_sha256` defaults to the hash of the bytes the register was
     loaded from, when it was read from a file.
+
+    Examples:
+        >>> import json, ropa
+        >>> from datetime import date
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> ropa.export_json(register, "ropa.json", lang="all", as_of=date(2026, 11, 27))
+        >>> with open("ropa.json", encoding="utf-8") as stream:
+        ...     document = json.load(stream)
+        >>> document["metadata"]["format"], document["report"]["summary"]["warnings"]
+        ('ropa-export/1', 18)
     """
     if source_sha256 is None and register.source is not None:
         source_sha256 = register.source.sha256()

@@ -106,6 +106,15 @@ def export_jsonld(
     activities they concern. `base` is the IRI the register's nodes are named under (give your
     own namespace to publish the graph). `source_sha256` is accepted for the common exporter
     signature and not written: the graph states the register, not the file it came from.
+
+    Examples:
+        >>> import json, ropa
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> ropa.export_jsonld(register, "ropa.jsonld")
+        >>> with open("ropa.jsonld", encoding="utf-8") as stream:
+        ...     graph = json.load(stream)["@graph"]
+        >>> graph[0]["@type"], len(graph[0]["dct:hasPart"])
+        ('dpv:ROPA', 8)
     """
     write_bytes_atomically(
         path,

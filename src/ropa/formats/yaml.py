@@ -18,16 +18,102 @@ register is written here, node by node:
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
+from ropa._urls import REGISTER_SCHEMA_URL
+from ropa.atomic import write_bytes_atomically
 from ropa.durations import Duration
 from ropa.model import Activity, Register, _Basis
 
-__all__ = ["dump_register", "scalar"]
+__all__ = ["SCHEMA_COMMENT", "dump", "dump_register", "dumps", "scalar"]
+
+SCHEMA_COMMENT = "yaml-language-server: $schema="
+"""The comment that tells editors (the YAML language server) which JSON Schema a file has."""
+
+
+class _TextStream(Protocol):
+    def write(self, text: str, /) -> object: ...
+
+
+def dumps(register: Register, *, schema: str | None = None) -> str:
+    """The register as YAML text, in the format's key order, ready to be saved.
+
+    The first line names the JSON Schema for editors,
+    `# yaml-language-server: $schema=URL`: by default the published schema's URL, which an
+    editor finds wherever the file is kept; `schema` names another (a relative path such as
+    `../schemas/ropa.schema.json`), and `schema=""` leaves the line out. Fields that say
+    nothing (null, an empty list) are left out, so `ropa.load(ropa.dumps(register))` equals
+    `register`. Comments of the file the register was loaded from are not kept (the register
+    does not hold them); `dump` keeps the comments at the top of a file it overwrites.
+
+    Examples:
+        >>> import ropa
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> text = ropa.dumps(register)
+        >>> print(text.splitlines()[0])
+        # yaml-language-server: $schema=https://ropa-project.github.io/ropa/schemas/ropa.schema.json
+        >>> ropa.load(text) == register
+        True
+    """
+    url = REGISTER_SCHEMA_URL if schema is None else schema
+    return dump_register(register, header=f"{SCHEMA_COMMENT}{url}" if url else "")
+
+
+def dump(
+    register: Register,
+    target: str | os.PathLike[str] | _TextStream,
+    *,
+    schema: str | None = None,
+) -> None:
+    """Write the register as YAML to a file (whole or not at all) or to a text stream.
+
+    The text is that of `dumps`. When `target` is a file that exists, the comment lines at
+    its top are kept, its `# yaml-language-server: $schema=...` line among them, so a register
+    edited by a script and saved back keeps its header and the schema its editor uses;
+    `schema` given replaces that line (`schema=""` removes it). A stream (`sys.stdout`, an
+    open text file, `io.StringIO`) gets the text as `dumps` makes it.
+
+    Examples:
+        >>> import ropa
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> ropa.dump(register, "register.yaml")
+        >>> ropa.load("register.yaml") == register
+        True
+    """
+    if not isinstance(target, (str, os.PathLike)):
+        target.write(dumps(register, schema=schema))
+        return
+    comments = _leading_comments(Path(target))
+    kept_schema = next(
+        (line[len(SCHEMA_COMMENT) :] for line in comments if line.startswith(SCHEMA_COMMENT)),
+        None,
+    )
+    url = schema if schema is not None else kept_schema or REGISTER_SCHEMA_URL
+    header = [f"{SCHEMA_COMMENT}{url}"] if url else []
+    header += (line for line in comments if not line.startswith(SCHEMA_COMMENT))
+    text = dump_register(register, header="".join(f"{line}\n" for line in header))
+    write_bytes_atomically(target, text.encode("utf-8"))
+
+
+def _leading_comments(path: Path) -> list[str]:
+    """The text of the comment lines at the top of the file at `path` (none if unreadable)."""
+    try:
+        with path.open(encoding="utf-8-sig") as stream:
+            lines = []
+            for line in stream:
+                if not line.startswith("#"):
+                    break
+                lines.append(line[1:].rstrip("\r\n").removeprefix(" "))
+            return lines
+    except (OSError, UnicodeDecodeError):
+        return []
+
 
 WIDTH = 100
 """Longest line a flow list or language map may make before it is written as a block."""

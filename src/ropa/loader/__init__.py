@@ -29,6 +29,7 @@ from ropa._collector import collector_paused
 from ropa.loader.events import MAX_ALIAS_NODES, MAX_DEPTH, cparser_available, parse, parse_text
 from ropa.loader.includes import TooLarge, assemble, fragment_message, is_fragment
 from ropa.loader.json import check_json
+from ropa.loader.kinds import not_a_register
 from ropa.loader.models import model_problems
 from ropa.loader.problems import LoadError, Problem, oversize_message
 from ropa.loader.read import DEFAULT_MAX_BYTES, decode, read_source, refuse_hidden_breaks
@@ -74,6 +75,10 @@ def _assembled(
 ) -> tuple[dict[str, Any], SourceMap]:
     """The main document with the fragments it includes appended (sizes counted together)."""
     data, source_map, size = _load_data(source, max_bytes, name, problems)
+    other_kind = not_a_register(data)
+    if other_kind is not None:
+        start = source_map.locate(())
+        raise LoadError([*problems, Problem(Location(start.file, 1, 1), other_kind)])
     if "include" in data:
         # Text and bytes name no file (a file's bytes are hashed where they are read): their
         # includes are relative to the working directory.
@@ -158,7 +163,21 @@ def load(
     A main file's `include` is followed: the fragments it names are read and appended, and
     the size limit is for all the files together. Every structural problem is reported at
     once, each as `file:line:col: message` in the file it is in, in a `LoadError`. The
-    returned `Register` carries its source map, so findings point into the files.
+    returned `Register` carries its source map, so findings point into the files. A document
+    that is plainly not a register (a ropa JSON export, a JSON Schema, a fragment given alone)
+    is one problem saying what it is.
+
+    Examples:
+        >>> import ropa
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> len(register.activities), register.register.language
+        (8, 'lv')
+        >>> try:
+        ...     ropa.load("out/ropa.json")  # an export, given by mistake
+        ... except ropa.LoadError as error:
+        ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+        out/ropa.json:1:1: this is a ropa JSON export, not a register
+        (exported from processing_activities.yaml); check the register itself
     """
     problems: list[Problem] = []
     data, source_map = _assembled(source, max_bytes, name, problems)

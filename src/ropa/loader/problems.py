@@ -12,7 +12,19 @@ __all__ = ["LoadError", "Problem", "Refused", "oversize_message", "quoted"]
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with a register file, at a place in it."""
+    """One thing wrong with a register file, at a place in it.
+
+    Examples:
+        >>> import ropa
+        >>> try:
+        ...     ropa.load("format: ropa/1\\nregister: {}\\n", name="draft.yaml")
+        ... except ropa.LoadError as error:
+        ...     problem = error.problems[0]
+        >>> problem.location, problem.message
+        (Location(file='draft.yaml', line=1, column=1), "missing required field 'organisation'")
+        >>> print(problem)
+        draft.yaml:1:1: missing required field 'organisation'
+    """
 
     location: Location
     message: str
@@ -22,7 +34,18 @@ class Problem:
 
 
 class LoadError(Exception):
-    """A register could not be read; `problems` says every place at fault."""
+    """A register could not be read; `problems` says every place at fault.
+
+    Examples:
+        >>> import ropa
+        >>> try:
+        ...     ropa.load("format: ropa/1\\nregister: {kind: controler}\\n", name="draft.yaml")
+        ... except ropa.LoadError as error:
+        ...     for problem in error.problems:
+        ...         print(problem)
+        draft.yaml:1:1: missing required field 'organisation'
+        draft.yaml:2:18: register.kind: 'controler' is not allowed; expected 'controller' or ...
+    """
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(sorted(problems))

@@ -61,6 +61,16 @@ def render_notice(
 
     Raises ValueError for an unknown language or format, or for a register that holds no
     controller activity (a processor's register).
+
+    Examples:
+        >>> import ropa
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> markdown = ropa.render_notice(register, lang="en")
+        >>> markdown.splitlines()[0]
+        '# Privacy notice'
+        >>> html = ropa.render_notice(register, lang="lv", fmt="html")
+        >>> html.startswith("<!DOCTYPE html>")
+        True
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown notice language {lang!r}; use one of {', '.join(LANGUAGES)}")

@@ -74,7 +74,15 @@ class Hit(NamedTuple):
 
 
 RULES: dict[str, Rule] = {}
-"""The catalogue: code -> rule, in code order once all rule modules are imported."""
+"""The catalogue: code -> rule, in code order once all rule modules are imported.
+
+Examples:
+    >>> import ropa
+    >>> len(ropa.RULES) > 30, ropa.RULES["ROPA101"].slug
+    (True, 'duplicate-id')
+    >>> ropa.RULES["ROPA401"].area, ropa.RULES["ROPA401"].severity.value
+    ('retention', 'warning')
+"""
 CHECKS: dict[str, Callable[..., Iterator[Hit]]] = {}
 """code -> check function."""
 
@@ -316,6 +324,16 @@ def validate(register: Register, *, as_of: date | None = None) -> Report:
 
     `as_of` is the check date (for review age); it defaults to today. Findings point into the
     register's file when it was loaded from one; waived findings stay in the report, marked.
+
+    Examples:
+        >>> import ropa
+        >>> from datetime import date
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> report = ropa.validate(register, as_of=date(2026, 11, 27))
+        >>> report.summary()
+        '0 errors, 18 warnings, 3 info (1 waived)'
+        >>> sorted({finding.code for finding in report.open_findings})[:3]
+        ['ROPA208', 'ROPA303', 'ROPA304']
     """
     check_date = as_of if as_of is not None else date.today()
     with collector_paused():  # a large register's findings, made without cycles

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ropa._urls import EXPORT_SCHEMA_URL
 from ropa.countries import COUNTRY_CODES
 from ropa.durations import DURATION_PATTERN
 from ropa.model import ID_PATTERN, LANGUAGE_PATTERN
@@ -759,6 +760,7 @@ def export_schema() -> dict[str, Any]:
     }
     return {
         "$schema": SCHEMA_DIALECT,
+        "$id": EXPORT_SCHEMA_URL,
         "title": "ropa JSON export (format ropa-export/1)",
         "description": (
             "A record of processing activities under GDPR Article 30, fully resolved: every "

@@ -101,6 +101,15 @@ def test_every_visible_sheet_prints_and_the_cover_on_one_page(printed: Printed,
     assert len(pages[titles[0]]) == 1
 
 
+@needs_soffice
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_each_record_card_is_one_page(printed: Printed, lang: str) -> None:
+    titles, pages = printed[lang]
+    cards = {"lv": "Darbību kartītes", "en": "Record cards"}[lang]
+    assert cards in titles
+    assert len(pages[cards]) == len(ropa.load(SHIPPED).activities)
+
+
 def _sheet() -> Any:
     return Workbook(write_only=True).create_sheet("x")
 

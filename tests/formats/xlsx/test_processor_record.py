@@ -26,10 +26,12 @@ AS_OF = date(2026, 11, 27)
 LANGS = ("lv", "en")
 SHEETS = {
     "en": {"activities": "Activities", "processor": "Processing for controllers",
+           "cards": "Record cards",
            "controllers": "Controllers", "coverage": "Art. 30 coverage",
            "processor_coverage": "Art. 30(2) coverage", "rights": "Rights", "cover": "Cover",
            "recipients": "Recipients", "transfers": "Transfers"},
     "lv": {"activities": "Apstrādes darbības", "processor": "Apstrāde pārziņu vārdā",
+           "cards": "Darbību kartītes",
            "controllers": "Pārziņi", "coverage": "30. panta pilnīgums",
            "processor_coverage": "30. panta 2. punkta pilnīgums",
            "rights": "Datu subjektu tiesības", "cover": "Titullapa", "recipients": "Saņēmēji",
@@ -147,7 +149,7 @@ def test_a_processor_register_has_no_controller_record(
     transfer = rows(book[names["transfers"]])[1]
     assert transfer[0] == "shop_hosting" and transfer[2] == "US"
     link = book[names["transfers"]]["A2"].hyperlink
-    assert link is not None and link.location == f"'{names['processor']}'!A2"
+    assert link is not None and link.location == f"'{names['cards']}'!A2"  # its record card
 
 
 def test_a_controller_register_has_no_processor_record(tmp_path: Path) -> None:

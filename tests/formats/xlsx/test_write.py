@@ -45,10 +45,10 @@ LANGS = ("lv", "en")
 TITLES = {
     "en": ["Cover", "Activities", "Data subjects", "Data categories", "Recipients",
            "Retention rules", "Security measures", "Transfers", "Art. 30 coverage", "Rights",
-           "Findings"],
+           "Findings", "Record cards"],
     "lv": ["Titullapa", "Apstrādes darbības", "Datu subjekti", "Datu kategorijas", "Saņēmēji",
            "Glabāšanas termiņi", "Drošības pasākumi", "Nosūtīšana uz trešām valstīm",
-           "30. panta pilnīgums", "Datu subjektu tiesības", "Konstatējumi"],
+           "30. panta pilnīgums", "Datu subjektu tiesības", "Konstatējumi", "Darbību kartītes"],
 }  # fmt: skip
 PROCESSOR_TITLE = {"en": "Processing for controllers", "lv": "Apstrāde pārziņu vārdā"}
 PROCESSOR_TITLES = {
@@ -72,14 +72,16 @@ def expected_titles(register: Register, lang: str) -> list[str]:
     result += [titles[8]] if controller else []
     result += [coverage] if processor else []
     result += [titles[9]] if controller else []
-    return [*result, titles[10]]
+    return [*result, titles[10], titles[11]]
 
 
 WORDS = {
     "en": {"none": "none", "na": "not applicable", "stated": "stated", "missing": "missing",
+           "not_stated": "not stated", "questioned": "stated, but questioned: ROPA401",
            "applies": "applies", "conditional": "conditional", "does_not_apply": "does not apply",
            "yes": "yes", "no": "no", "none_recorded": "none recorded"},
     "lv": {"none": "nav", "na": "nav piemērojams", "stated": "norādīts", "missing": "trūkst",
+           "not_stated": "nav norādīts", "questioned": "norādīts, bet apšaubīts: ROPA401",
            "applies": "attiecas", "conditional": "attiecas ar nosacījumiem",
            "does_not_apply": "neattiecas", "yes": "jā", "no": "nē",
            "none_recorded": "nav reģistrēts"},
@@ -230,9 +232,26 @@ def expected_activity(register: Register, report: Report, index: int, lang: str)
         assert basis.basis in ("contract", "legal_obligation", "legitimate_interests", "consent")
         return line
 
+    # The activity's own open findings and those on the catalogue entries it uses (a
+    # retention rule without a period, a processor without a contract), gravest first.
+    uses = {("data_subjects", ref) for ref in activity.data_subjects}
+    uses |= {("data_categories", ref) for ref in activity.data_categories}
+    uses |= {("recipients", ref) for ref in activity.recipients or ()}
+    uses |= {("retention_rules", ref) for ref in activity.retention_rule_ids()}
+
+    def concerns(finding: Any) -> bool:
+        if finding.activity is not None:
+            return bool(finding.activity == activity.id)
+        section, index = finding.path[0], finding.path[1] if len(finding.path) > 1 else None
+        if not isinstance(index, int) or section not in dict(uses):
+            return False
+        return (section, getattr(register, section)[index].id) in uses
+
+    gravity = {"error": 0, "warning": 1, "info": 2}
     codes: list[str] = []
-    for finding in report.findings:
-        if finding.activity == activity.id and not finding.waived and finding.code not in codes:
+    open_findings = [f for f in report.findings if not f.waived and concerns(f)]
+    for finding in sorted(open_findings, key=lambda f: gravity[f.severity.value]):
+        if finding.code not in codes:
             codes.append(finding.code)
     row = [
         activity.id,
@@ -344,7 +363,11 @@ def test_catalogue_sheets_every_cell(
          f"{RECIPIENT_KINDS[r.kind].label(lang)} ({cite(RECIPIENT_KINDS[r.kind].article, lang)})"]
         for r in shipped.recipients
     ]  # fmt: skip
-    assert [row[4:] for row in recipients] == [[ns, ns, used[r.id]] for r in shipped.recipients]
+    # An Art. 28 contract is "not stated" for a processor, "not applicable" for the others.
+    assert [row[4:] for row in recipients] == [
+        [ns if r.kind == "processor" else words["na"], ns, used[r.id]] for r in shipped.recipients
+    ]
+    assert {r.kind for r in shipped.recipients} >= {"processor", "public_authority"}
     retention = rows_of(book[TITLES[lang][5]])[1:]
     assert retention == [
         [r.id, t(r.name), retention_in_words(shipped, r, lang), ns, t(r.starts) or ns,
@@ -371,16 +394,31 @@ def test_citations() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_coverage_every_cell(workbooks: dict[str, Path], shipped: Register, lang: str) -> None:
-    rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][8]])
-    assert len(rows[0]) == 10
-    stated, missing = WORDS[lang]["stated"], WORDS[lang]["missing"]
+    sheet = load_workbook(workbooks[lang])[TITLES[lang][8]]
+    rows = rows_of(sheet)
+    assert len(rows[0]) == 11
+    stated, missing = WORDS[lang]["stated"], WORDS[lang]["not_stated"]
+    questioned = WORDS[lang]["questioned"]
     # (a) the contact gives no url, e-mail or phone; (e) no activity states its transfers;
+    # (f) "as long as needed" is stated, but ROPA401 questions it: no period, no event;
     # (g) none names a security measure.
+    vague = {a.id for a in shipped.activities if a.retention == "as_long_as_needed"}
+    assert vague
     assert rows[1:] == [
-        [a.id, text(shipped, a.name, lang), missing, stated, stated, stated, missing, stated,
-         missing, "a, e, g"]
+        [a.id, text(shipped, a.name, lang), missing, stated, stated, stated, missing,
+         questioned if a.id in vague else stated, missing, "a, e, g",
+         *(["f"] if a.id in vague else [])]
         for a in shipped.activities
     ]  # fmt: skip
+    findings = rows_of(load_workbook(workbooks[lang])[TITLES[lang][10]])
+    (rop401_row,) = [n for n, row in enumerate(findings, 1) if row[1] == "ROPA401"]
+    for number, row in enumerate(rows[1:], 2):
+        cell = sheet.cell(number, 8)
+        if row[0] in vague:
+            assert cell.hyperlink.location == f"'{TITLES[lang][10]}'!A{rop401_row}"
+            assert cell.fill.start_color.rgb == "FFFFEB9C"  # amber, not green
+        else:
+            assert cell.hyperlink is None
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -428,7 +466,11 @@ def test_findings_every_cell(workbooks: dict[str, Path], report: Report, lang: s
         "en": {"error": "error", "warning": "warning", "info": "info"},
         "lv": {"error": "kļūda", "warning": "brīdinājums", "info": "informācija"},
     }[lang]
-    for row, finding in zip(rows[1:], report.findings, strict=True):
+    # Gravest first, the waived ones last; each group in the report's order.
+    gravity = {"error": 0, "warning": 1, "info": 2}
+    listed = sorted(report.findings, key=lambda f: (f.waived, gravity[f.severity.value]))
+    assert listed != list(report.findings)
+    for row, finding in zip(rows[1:], listed, strict=True):
         row = row + [None] * (9 - len(row))
         assert row[0] == severity[finding.severity.value]
         assert row[1:3] == [finding.code, finding.slug]
@@ -447,7 +489,7 @@ def test_findings_every_cell(workbooks: dict[str, Path], report: Report, lang: s
 def test_presentation_of_every_sheet(workbooks: dict[str, Path], shipped: Register) -> None:
     book = load_workbook(workbooks["en"])
     for sheet in visible_sheets(book):
-        assert sheet.freeze_panes in ("B2", "C2"), sheet.title
+        assert sheet.freeze_panes in ("A2", "B2", "C2"), sheet.title
         assert all(cell.font.b for cell in sheet[1]), sheet.title
         assert sheet.print_title_rows == "$1:$1"
         setup = sheet.page_setup
@@ -464,7 +506,7 @@ def test_presentation_of_every_sheet(workbooks: dict[str, Path], shipped: Regist
         assert widths and all(8 <= width <= 70 for width in widths), sheet.title
         for row in sheet.iter_rows(min_row=2):
             assert all(cell.alignment.wrap_text for cell in row if cell.value is not None)
-        if sheet.title != "Cover":
+        if sheet.title not in ("Cover", "Record cards"):
             assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}" \
                 f"{sheet.max_row}"  # fmt: skip
 
@@ -491,7 +533,8 @@ def test_links_go_to_the_rows_they_name(workbooks: dict[str, Path], report: Repo
             assert codes.hyperlink is not None
             first = book["Findings"][codes.hyperlink.location.rsplit("!A", 1)[1]]
             assert first[1].value == codes.value.split(", ")[0]  # the code
-            assert first[4].value == row[0].value  # of this activity
+            # of this activity, or of a catalogue entry it uses
+            assert first[4].value in (row[0].value, None)
         retention = row[11]
         assert retention.hyperlink is not None
         assert target(retention.hyperlink.location) in ("as_long_as_needed", "until_unsubscribed")
@@ -521,13 +564,20 @@ def test_links_stop_at_excels_limit_per_sheet(
 
 def test_coverage_and_findings_are_coloured(workbooks: dict[str, Path]) -> None:
     book = load_workbook(workbooks["en"])
-    colours = {"stated": "FFC6EFCE", "missing": "FFFFC7CE"}
+    colours = {"stated": "FFC6EFCE", "not stated": "FFFFC7CE",
+               "stated, but questioned: ROPA401": "FFFFEB9C"}  # fmt: skip
     for row in book["Art. 30 coverage"].iter_rows(min_row=2):
         for cell in row[2:9]:
             assert cell.fill.fgColor.rgb == colours[cell.value]
     severity = {"error": "FFFFC7CE", "warning": "FFFFEB9C", "info": "FFDDEBF7"}
+    waived = 0
     for row in book["Findings"].iter_rows(min_row=2):
-        assert row[0].fill.fgColor.rgb == severity[row[0].value]
+        if row[7].value == "yes":  # waived: grey from end to end, never red or amber
+            waived += 1
+            assert {cell.fill.fgColor.rgb for cell in row if cell.value} == {"FFD9D9D9"}
+        else:
+            assert row[0].fill.fgColor.rgb == severity[row[0].value]
+    assert waived == 1
 
 
 def test_coverage_rules(tmp_path: Path) -> None:
@@ -538,21 +588,24 @@ def test_coverage_rules(tmp_path: Path) -> None:
     ok = ["stated"] * 7
     assert coverage() == ["stated"] * 4 + ["not applicable", "stated", "stated"]
     assert coverage(transfers=[{"country": "US", "safeguard": "scc"}]) == ok
-    assert coverage(transfers=None)[4] == "missing"
-    assert coverage(recipients=None)[3:5] == ["missing", "stated"]
+    assert coverage(transfers=None)[4] == "not stated"
+    assert coverage(recipients=None)[3:5] == ["not stated", "stated"]
     assert coverage(recipients=[])[3:5] == ["stated", "not applicable"]
-    assert coverage(purpose=None)[1] == "missing"
+    assert coverage(purpose=None)[1] == "not stated"
     assert coverage(purpose=None, description="What we do")[1] == "stated"
-    assert coverage(data_categories=[])[2] == "missing"
-    assert coverage(retention=None)[5] == "missing"
-    assert coverage(security_measures=[])[-2:] == ["missing", "g"]
+    assert coverage(data_categories=[])[2] == "not stated"
+    assert coverage(retention=None)[5] == "not stated"
+    assert coverage(security_measures=[])[-2:] == ["not stated", "g"]
 
 
 def test_recipients_outside_or_unknown_make_empty_transfers_stated(tmp_path: Path) -> None:
     data = minimal()
     data["recipients"][0]["countries"] = []
     path = export(tmp_path, data)
-    assert rows_of(load_workbook(path)["Art. 30 coverage"])[1][6] == "stated"
+    # Stated ("none"), but ROPA506 (Art. 30(1)(e)) questions it: where is the data?
+    assert rows_of(load_workbook(path)["Art. 30 coverage"])[1][6] == (
+        "stated, but questioned: ROPA506"
+    )
     assert rows_of(load_workbook(path)["Activities"])[1][10] == "none"
 
 
@@ -611,12 +664,13 @@ def test_text_over_the_cell_limit_is_cut_with_a_marker_and_a_notice(tmp_path: Pa
     assert value.endswith(f"… [cut: {left_out} characters more; see the register]")
     assert value.startswith("x" * 32_000)
     notices = [row for row in rows_of(book["Findings"]) if row[1] == "EXPORT"]
-    assert len(notices) == 1
+    assert len(notices) == 2  # the Activities cell and the record card's
     assert notices[0][0] == "info" and notices[0][4] == "orders"
     assert notices[0][5] == "Activities!C2"
+    assert notices[1][5].startswith("Record cards!B")
     assert f"{left_out} characters were left out" in notices[0][6]
     cover = dict((row[0], row[1]) for row in rows_of(book["Cover"])[1:])
-    assert cover["Validation"].endswith("; 1 export notice")
+    assert cover["Validation"].endswith("; 2 export notices")
 
 
 def test_cut_counts_utf16_units_and_keeps_surrogate_pairs_whole(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 The register, the language, the validation report, and the indexes built once so that no
 sheet scans a catalogue or the report per row: each catalogue by id, the row each entry and
-each activity has on its sheet, each activity's open findings, how many activities use each
-catalogue entry.
+each activity has on its sheet, the findings by activity and Art. 30 item (`_questions`),
+how many activities use each catalogue entry.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 from ropa.findings import Report
 from ropa.formats.xlsx._cells import Notice, Row, Target, Text, Value
+from ropa.formats.xlsx._questions import Questions
 from ropa.formats.xlsx._words import word
 from ropa.model import Register
 from ropa.wording import not_stated, text
@@ -45,10 +46,6 @@ class Book:
     notices: list[Notice] = field(default_factory=list)
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     """Sheet key -> id -> row number (the first entry when an id repeats)."""
-    finding_rows: dict[str, int] = field(default_factory=dict)
-    """Activity id -> row of its first open finding on the Findings sheet."""
-    open_codes: dict[str, list[str]] = field(default_factory=dict)
-    """Activity id -> codes of its open findings, each once, in report order."""
 
     def __post_init__(self) -> None:
         register = self.register
@@ -61,14 +58,8 @@ class Book:
         self.rows["controllers"] = _row_index(register.controllers)
         for key in CATALOGUES:
             self.rows[key] = _row_index(getattr(register, key))
-        findings = self.report.findings if self.report is not None else ()
-        for row, finding in enumerate(findings, 2):
-            if finding.activity is None or finding.waived:
-                continue
-            self.finding_rows.setdefault(finding.activity, row)
-            codes = self.open_codes.setdefault(finding.activity, [])
-            if finding.code not in codes:
-                codes.append(finding.code)
+        self.questions = Questions(register, self.report)
+        """The findings by activity, catalogue entry and Art. 30 item, with their rows."""
         self.by_id: dict[str, dict[str, Any]] = {
             key: _first_by_id(getattr(register, key)) for key in ("controllers", *CATALOGUES)
         }
@@ -124,6 +115,11 @@ class Book:
     def or_not_stated(self, value: str | None) -> str:
         """`value`, or "not stated" when it is empty."""
         return value if value else self.not_stated
+
+    def card_link(self, activity: Any) -> Text | None:
+        """The activity's id, linked to its record card, when the workbook has cards."""
+        row = self.rows.get("cards", {}).get(activity.id)
+        return Text(activity.id, "link", ("cards", row)) if row is not None else None
 
     def link(self, sheet: str, key: str) -> Target | None:
         """The row of entry `key` on `sheet`, when there is one."""

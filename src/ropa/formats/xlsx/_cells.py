@@ -176,6 +176,8 @@ _STYLES: dict[str, dict[str, Any]] = {
     "bad": {"font": _font(color="9C0006"), "fill": _fill("FFC7CE")},
     "neutral": {"font": _font(color="9C5700"), "fill": _fill("FFEB9C")},
     "grey": {"font": _font(color="404040"), "fill": _fill("D9D9D9")},
+    # Amber like "neutral", underlined: the cell links to the finding that questions it.
+    "questioned": {"font": _font(color="9C5700", underline="single"), "fill": _fill("FFEB9C")},
     "error": {"font": _font(bold=True, color="9C0006"), "fill": _fill("FFC7CE")},
     "warning": {"font": _font(bold=True, color="9C5700"), "fill": _fill("FFEB9C")},
     "info": {"font": _font(color="1F4E79"), "fill": _fill("DDEBF7")},

@@ -262,7 +262,7 @@ def processor_row(book: Book, render: Renderers, activity: Activity) -> list[Val
     """The row of `activity` in the processor's record, in the order of `PROCESSOR_COLUMNS`."""
     missing = book.not_stated
     return [
-        activity.id,
+        _activity_link(book, activity),
         book.text(activity.name),
         book.references("controllers", activity.on_behalf_of, render.controller, missing),
         book.text(activity.description) or missing,
@@ -274,7 +274,7 @@ def processor_row(book: Book, render: Renderers, activity: Activity) -> list[Val
         "\n".join(activity.systems) or missing,
         activity.owner or missing,
         activity.reviewed or missing,
-        open_findings_cell(book, activity.id),
+        open_findings_cell(book, activity),
     ]
 
 
@@ -339,7 +339,7 @@ def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Valu
     """The Activities row of `activity`, in the order of `ACTIVITY_COLUMNS`."""
     lang, missing = book.lang, book.not_stated
     return [
-        activity.id,
+        _activity_link(book, activity),
         book.text(activity.name),
         book.text(activity.description),
         label(PURPOSES, activity.purpose, lang) or missing,
@@ -361,7 +361,7 @@ def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Valu
         "\n".join(activity.systems) or missing,
         activity.owner or missing,
         activity.reviewed or missing,
-        open_findings_cell(book, activity.id),
+        open_findings_cell(book, activity),
         book.text(activity.source_details) or missing,
         requirement_text(book, activity) or missing,
     ]
@@ -470,14 +470,16 @@ def _dpia_text(activity: Activity) -> str:
     return f"{dpia.reference} ({dpia.date.isoformat()})" if dpia.date else dpia.reference
 
 
-def open_findings_cell(book: Book, activity_id: str) -> Value:
-    """Codes of the activity's open findings, linked to the first on the Findings sheet."""
+def open_findings_cell(book: Book, activity: Activity) -> Value:
+    """Codes of the open findings on the activity and on the catalogue entries it uses, each
+    once, linked to the first on the Findings sheet."""
     if book.report is None:
         return book.word("validation_not_run")
-    codes = book.open_codes.get(activity_id)
-    if not codes:
+    found = book.questions.open_concerning(activity)
+    if not found:
         return ""
-    return Text(", ".join(codes), "link", ("findings", book.finding_rows[activity_id]))
+    codes = ", ".join(dict.fromkeys(listed.finding.code for listed in found))
+    return Text(codes, "link", ("findings", found[0].row))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -530,7 +532,7 @@ def recipients_rows(book: Book) -> Iterator[Row]:
         yield [
             recipient.id, book.text(recipient.name), book.text(recipient.description),
             f"{kind.label(lang)} ({cite(kind.article, lang)})",
-            recipient.contract or missing,
+            contract_text(book, recipient),
             "\n".join(f"{country_name(code, lang)} ({code})" for code in recipient.countries)
             or missing,
             *((authorisation_text(book, recipient),) if authorised else ()),
@@ -573,6 +575,14 @@ def controllers_rows(book: Book) -> Iterator[Row]:
             controller.contract or missing,
             "\n".join(processing.get(controller.id, ())) or book.word("none"),
         ], None  # fmt: skip
+
+
+def contract_text(book: Book, recipient: Any) -> str:
+    """The Art. 28 contract: as cited; "not stated" for a processor that cites none; "not
+    applicable" for any other recipient (Art. 28(3) binds controller and processor only)."""
+    if recipient.contract:
+        return str(recipient.contract)
+    return book.not_stated if recipient.kind == "processor" else book.word("not_applicable")
 
 
 def retention_rules_rows(book: Book) -> Iterator[Row]:
@@ -634,6 +644,11 @@ def transfers_rows(book: Book) -> Iterator[Row]:
 
 
 def _activity_link(book: Book, activity: Activity) -> Value:
+    """The activity's id, linked to its record card (else to its row of the record)."""
+    return book.card_link(activity) or _record_link(book, activity)
+
+
+def _record_link(book: Book, activity: Activity) -> Value:
     target = book.activity_link(activity.id)
     return Text(activity.id, "link", target) if target else activity.id
 
@@ -643,7 +658,6 @@ def _activity_link(book: Book, activity: Activity) -> Value:
 
 
 STATED, MISSING, NOT_APPLICABLE = "stated", "missing", "not_applicable"
-_STATUS_STYLE = {STATED: "good", MISSING: "bad", NOT_APPLICABLE: "grey"}
 
 
 def coverage_items(book: Book, *, processor: bool = False) -> list[tuple[str, str, str]]:
@@ -723,15 +737,15 @@ def processor_coverage(book: Book, activity: Activity) -> list[str]:
 
 
 def coverage_rows(book: Book) -> Iterator[Row]:
-    """The controller's activities x Art. 30(1) items: stated (green), missing (red), not
-    applicable (grey)."""
-    yield from _coverage_rows(book, book.controller_activities, coverage_items(book), coverage)
+    """The controller's activities x Art. 30(1) items (`_coverage_rows`)."""
+    yield from _coverage_rows(book, book.controller_activities, coverage_items(book), coverage,
+                              "1")  # fmt: skip
 
 
 def processor_coverage_rows(book: Book) -> Iterator[Row]:
-    """The processor's activities x Art. 30(2)(a)-(d), coloured as the Art. 30 coverage."""
+    """The processor's activities x Art. 30(2)(a)-(d), in the states of the Art. 30 coverage."""
     items = coverage_items(book, processor=True)
-    yield from _coverage_rows(book, book.processor_activities, items, processor_coverage)
+    yield from _coverage_rows(book, book.processor_activities, items, processor_coverage, "2")
 
 
 def _coverage_rows(
@@ -739,26 +753,42 @@ def _coverage_rows(
     activities: tuple[Activity, ...],
     items: list[tuple[str, str, str]],
     statuses_of: Callable[[Book, Activity], list[str]],
+    paragraph: str,
 ) -> Iterator[Row]:
+    """Activities x items of Art. 30(`paragraph`), each in one of three states, in words and
+    colour: stated (green); stated, but questioned by an open finding, named and linked
+    (amber); not stated (red); and not applicable (grey)."""
     lang = book.lang
     yield header([
         say(COVERAGE_COLUMNS, "activity_id", lang), say(COVERAGE_COLUMNS, "activity", lang),
         *(f"({letter}) {name}\n({cite(article, lang)})" for letter, name, article in items),
         say(COVERAGE_COLUMNS, "missing_items", lang),
+        say(COVERAGE_COLUMNS, "questioned_items", lang),
     ])  # fmt: skip
-    cells = {status: Text(book.word(status), _STATUS_STYLE[status]) for status in _STATUS_STYLE}
+    cells = {
+        STATED: Text(book.word("stated"), "good"),
+        MISSING: Text(book.not_stated, "bad"),
+        NOT_APPLICABLE: Text(book.word("not_applicable"), "grey"),
+    }
     for activity in activities:
         statuses = statuses_of(book, activity)
-        missing = ", ".join(
-            letter
-            for (letter, _, _), status in zip(items, statuses, strict=True)
-            if status == MISSING
-        )
-        yield (
-            [_activity_link(book, activity), book.text(activity.name),
-             *(cells[status] for status in statuses), missing],
-            activity.id,
-        )  # fmt: skip
+        questioned = book.questions.questioning(activity, paragraph)
+        row: list[Value] = [_activity_link(book, activity), book.text(activity.name)]
+        missing: list[str] = []
+        doubted: list[str] = []
+        for (letter, _, _), status in zip(items, statuses, strict=True):
+            found = questioned.get(letter) if status == STATED else None
+            if found:
+                codes = ", ".join(dict.fromkeys(listed.finding.code for listed in found))
+                words = book.word("questioned").format(codes=codes)
+                row.append(Text(words, "questioned", ("findings", found[0].row)))
+                doubted.append(letter)
+            else:
+                row.append(cells[status])
+                if status == MISSING:
+                    missing.append(letter)
+        row += [", ".join(missing), ", ".join(doubted)]
+        yield row, activity.id
 
 
 # ---------------------------------------------------------------------------------------------
@@ -811,9 +841,8 @@ def findings_rows(book: Book) -> Iterator[Row]:
     """
     lang = book.lang
     yield header([say(FINDING_COLUMNS, key, lang) for key in FINDING_COLUMNS])
-    findings = book.report.findings if book.report is not None else ()
-    for finding in findings:
-        yield finding_row(book, finding), finding.activity
+    for listed in book.questions.listed:  # by severity, open ones first
+        yield finding_row(book, listed.finding), listed.finding.activity
     if book.report is None:
         yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", "", "",
                book.word("not_validated_notice"), book.word("no"), ""], None  # fmt: skip
@@ -831,14 +860,15 @@ def findings_rows(book: Book) -> Iterator[Row]:
 
 
 def finding_row(book: Book, finding: Finding) -> list[Value]:
-    """The Findings row of one finding."""
+    """The Findings row of one finding; a waived one is grey from end to end, so that its
+    severity's red or amber does not call for a fix already accepted."""
     lang = book.lang
     severity = finding.severity.value
     where = finding.path_text
     if finding.line is not None:
         where += f" ({'rinda' if lang == 'lv' else 'line'} {finding.line})"
-    return [
-        Text(book.word(severity), severity),
+    row: list[Value] = [
+        Text(book.word(severity), "grey" if finding.waived else severity),
         finding.code,
         finding.slug,
         cite(finding.article, lang),
@@ -848,10 +878,14 @@ def finding_row(book: Book, finding: Finding) -> list[Value]:
         book.word("yes" if finding.waived else "no"),
         finding.reason or "",
     ]
+    if finding.waived:
+        row = [Text(v, "grey") if isinstance(v, str) and v else v for v in row]
+    return row
 
 
 def _activity_id_link(book: Book, activity_id: str) -> Value:
-    target = book.activity_link(activity_id)
+    card = book.rows.get("cards", {}).get(activity_id)
+    target = ("cards", card) if card is not None else book.activity_link(activity_id)
     return Text(activity_id, "link", target) if target else activity_id
 
 

@@ -25,6 +25,7 @@ SHEETS: dict[str, _Pair] = {
     "processor_coverage": ("30. panta 2. punkta pilnīgums", "Art. 30(2) coverage"),
     "rights": ("Datu subjektu tiesības", "Rights"),
     "findings": ("Konstatējumi", "Findings"),
+    "cards": ("Darbību kartītes", "Record cards"),
     "changes": ("Izmaiņas", "Changes"),
     "data": ("ropa-data", "ropa-data"),
 }
@@ -36,10 +37,19 @@ WORDS: dict[str, _Pair] = {
     "no": ("nē", "no"),
     "none": ("nav", "none"),
     "none_recorded": ("nav reģistrēts", "none recorded"),
+    "card_item": ("Punkts", "Item"),
+    "card_good_practice": (
+        "Laba prakse (30. pants to neprasa)",
+        "Good practice (not required by Art. 30)",
+    ),
+    "card_entry": ("Ieraksts", "Entry"),
+    "card_findings": ("Konstatējumi par šo darbību", "Findings on this activity"),
+    "waived": ("pieņemts", "waived"),
     "not_applicable": ("nav piemērojams", "not applicable"),
     "not_available": ("nav pieejams", "not available"),
     "stated": ("norādīts", "stated"),
     "missing": ("trūkst", "missing"),
+    "questioned": ("norādīts, bet apšaubīts: {codes}", "stated, but questioned: {codes}"),
     "applies": ("attiecas", "applies"),
     "conditional": ("attiecas ar nosacījumiem", "conditional"),
     "does_not_apply": ("neattiecas", "does not apply"),
@@ -117,6 +127,10 @@ COUNTED: dict[str, tuple[_Pair, _Pair]] = {
     "waived": (("pieņemts", "pieņemti"), ("waived", "waived")),
     "notice": (("eksporta paziņojums", "eksporta paziņojumi"), ("export notice", "export notices")),
     "change": (("izmaiņa", "izmaiņas"), ("change", "changes")),
+    "open_finding": (
+        ("atklāts konstatējums", "atklāti konstatējumi"),
+        ("open finding", "open findings"),
+    ),
 }
 """Nouns that agree with a count: (Latvian singular, plural), (English singular, plural)."""
 
@@ -261,7 +275,8 @@ TRANSFER_COLUMNS: dict[str, _Pair] = {
 COVERAGE_COLUMNS: dict[str, _Pair] = {
     "activity_id": ("Darbības ID", "Activity ID"),
     "activity": ("Apstrādes darbība", "Activity"),
-    "missing_items": ("Trūkstošie punkti", "Missing items"),
+    "missing_items": ("Nenorādītie punkti", "Items not stated"),
+    "questioned_items": ("Apšaubītie punkti", "Items questioned"),
 }
 
 RIGHTS_COLUMNS: dict[str, _Pair] = {

@@ -198,6 +198,15 @@ def import_workbook(
     Raises `WorkbookError` naming every cell that cannot be read (`Activities!F12: ...`), and
     for a file that is not a workbook ropa wrote. Warns `NoDataSheet` when the workbook lacks
     its hidden data sheet (the register is then read from the visible sheets alone).
+
+    Examples:
+        >>> import ropa
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> ropa.export_excel(register, "ropa-en.xlsx", lang="en")
+        >>> imported = ropa.import_workbook("ropa-en.xlsx")
+        >>> imported == register
+        True
+        >>> ropa.dump(imported, "register.yaml")  # back to YAML, as `ropa import` does
     """
     return read_workbook(path, lang=lang, max_bytes=max_bytes).register
 
@@ -884,7 +893,11 @@ class _Import:
                 "kind",
                 lambda v: parse_code(v, RECIPIENT_KINDS, "a kind of recipient", lang),
             )
-            readers["contract"] = ("contract", parse_plain)
+            # The exporter writes "not applicable" for a recipient that is not a processor.
+            readers["contract"] = (
+                "contract",
+                lambda v: None if is_word(cell_text(v), "not_applicable") else parse_plain(v),
+            )
             readers["countries"] = ("countries", parse_countries)
             readers["authorisation"] = ("authorisation",
                                         lambda v: self.authorisation(v, current))  # fmt: skip

@@ -56,6 +56,8 @@ from ropa.atomic import write_atomically
 from ropa.diff import change_rows, diff_registers
 from ropa.findings import Report
 from ropa.formats.xlsx._book import CATALOGUES, Book
+from ropa.formats.xlsx._cards import WIDTHS as CARD_WIDTHS
+from ropa.formats.xlsx._cards import card_starts, cards_rows
 from ropa.formats.xlsx._cells import MAX_WIDTH, Row, SheetStream, Styles, Text, clean_text
 from ropa.formats.xlsx._data import WIDTHS as DATA_WIDTHS
 from ropa.formats.xlsx._data import data_rows
@@ -87,7 +89,8 @@ LANGUAGES = ("lv", "en")
 """The languages the workbook can be written in."""
 
 SHEET_ORDER = ("cover", "activities", "processor_activities", "controllers", *CATALOGUES,
-               "transfers", "coverage", "processor_coverage", "rights", "findings")  # fmt: skip
+               "transfers", "coverage", "processor_coverage", "rights", "findings",
+               "cards")  # fmt: skip
 """Sheet keys in the workbook's order (titles in `_words.SHEETS`): a register without a
 processor's record has no processor sheets (Processing for controllers, Controllers, Art. 30(2)
 coverage), one without a controller's record no Activities, Art. 30 coverage and Rights. A
@@ -114,17 +117,19 @@ _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "processor_coverage": processor_coverage_rows,
     "rights": rights_rows,
     "findings": findings_rows,
+    "cards": cards_rows,
     "changes": changes_rows,
     "data": data_rows,
 }
 _MAX_WIDTH = {"cover": 50}
 
 # Columns that stay in view while scrolling right: the ids and names a row is about.
-_FROZEN = {"cover": "B2", "findings": "C2"}
+_FROZEN = {"cover": "B2", "findings": "C2", "cards": "A2"}
 _FROZEN_DEFAULT = "C2"
 # Columns repeated on every page of a sheet too wide for one: what the row is about.
-_TITLE_COLUMNS: dict[str, str | None] = {"cover": None, "findings": "A:B"}
-_PORTRAIT = frozenset({"cover"})
+_TITLE_COLUMNS: dict[str, str | None] = {"cover": None, "findings": "A:B", "cards": None}
+_PORTRAIT = frozenset({"cover", "cards"})
+_NO_FILTER = frozenset({"cover", "cards", "data"})
 _HEADER_TEXT_LIMIT = 80  # Excel allows 255 characters for a whole header or footer
 
 
@@ -154,6 +159,15 @@ def export_excel(
 
     Raises `ropa.atomic.OutputError` when `path` cannot be written (no partial file is left)
     and ValueError for an unknown language or an `as_of` that contradicts the report.
+
+    Examples:
+        >>> import ropa
+        >>> from datetime import date
+        >>> register = ropa.load("data/processing_activities.yaml")
+        >>> report = ropa.validate(register, as_of=date(2026, 11, 27))
+        >>> ropa.export_excel(register, "ropa-lv.xlsx", lang="lv", report=report)
+        >>> ropa.import_workbook("ropa-lv.xlsx") == register
+        True
     """
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
@@ -184,6 +198,7 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
         workbook = Workbook(write_only=True)
         workbook.properties = _properties(book)
         keys = (*sheet_keys(book), *(("changes",) if book.since is not None else ()), "data")
+        book.rows["cards"], card_ends = card_starts(book)  # other sheets link to the cards
         titles = [say(SHEETS, key, book.lang) for key in keys]
         numbers = {key: number for number, key in enumerate(keys)}
         sheets: dict[str, SheetStream] = {}
@@ -200,21 +215,29 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
             else:
                 _set_up_page(sheet, book, key)
                 layout = {"max_width": _MAX_WIDTH.get(key, MAX_WIDTH)}
+                if key == "cards":
+                    layout["widths"] = CARD_WIDTHS
             sheets[key] = SheetStream(
                 sheet, out=part + ".xml", rows_out=part + "-rows.xml", styles=styles,
                 sheet_numbers=numbers, titles=titles, lang=book.lang, notices=book.notices,
                 **layout,
             )  # fmt: skip
-        # The cover comes first in the workbook but is written last: it counts the notices.
-        for key in (*keys[1:], "cover"):
-            autofilter = key not in ("cover", "data")
+        # The cover comes first in the workbook but is written last: it counts the notices;
+        # the Findings sheet, which lists them, is written after every other sheet.
+        for key in (*(k for k in keys[1:] if k != "findings"), "findings", "cover"):
+            autofilter = key not in _NO_FILTER
+            breaks = card_ends if key == "cards" else []
             print_layout = (
-                None if key == "data" else partial(_lay_out, sheets[key].sheet, book, key)
+                None if key == "data" else partial(_lay_out, sheets[key].sheet, key, breaks)
             )
             rows = partial(_ROWS[key], book)
             if key not in ("cover", "data"):
                 rows = partial(_or_none_recorded, rows, book.lang)
             sheets[key].write(rows, autofilter=autofilter, layout=print_layout)
+            if breaks:
+                # Written with the sheet; dropped now, or the workbook's reference cycles
+                # would hold one break per activity until the collector runs.
+                sheets[key].sheet.row_breaks.brk = []
         save(workbook, stream, book.as_of, {s.out: s.rows_out for s in sheets.values()})
 
 
@@ -252,9 +275,9 @@ def _or_none_recorded(rows: Callable[[], Iterator[Row]], lang: str) -> Iterator[
         yield [Text(word("none_recorded", lang), "grey")], None
 
 
-def _lay_out(sheet: Any, book: Book, key: str, widths: Sequence[int]) -> None:
+def _lay_out(sheet: Any, key: str, breaks: Sequence[int], widths: Sequence[int]) -> None:
     """The print layout of sheet `key` once its column widths are known (`_print`)."""
-    lay_out(sheet, widths, title_columns=_TITLE_COLUMNS.get(key, "A:B"),
+    lay_out(sheet, widths, title_columns=_TITLE_COLUMNS.get(key, "A:B"), breaks=breaks,
             portrait=key in _PORTRAIT)  # fmt: skip
 
 
