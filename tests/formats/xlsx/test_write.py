@@ -31,11 +31,11 @@ from ropa.findings import Report
 from ropa.formats import EXPORTERS, get
 from ropa.formats.xlsx import _sheets as sheets_module
 from ropa.formats.xlsx import write as excel_module
-from ropa.formats.xlsx._words import cite
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
 from ropa.rights import Applicability, rights_of
 from ropa.rules import validate
+from ropa.text.grammar import cite
 from ropa.vocab import LEGAL_BASES, PURPOSES, RECIPIENT_KINDS, REQUIREMENT_KINDS, RIGHTS, SOURCES
 from ropa.wording import not_stated, retention_in_words, text
 from strategies import registers

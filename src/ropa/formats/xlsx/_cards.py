@@ -26,15 +26,9 @@ from ropa.formats.xlsx._sheets import (
     party_text,
     processor_row,
 )
-from ropa.formats.xlsx._words import (
-    ACTIVITY_COLUMNS,
-    COVER,
-    PROCESSOR_COLUMNS,
-    cite,
-    counted,
-    say,
-)
+from ropa.formats.xlsx._words import ACTIVITY_COLUMNS, COVER, PROCESSOR_COLUMNS, counted, say
 from ropa.model import Activity
+from ropa.text.grammar import cite
 from ropa.vocab import ARTICLE30_ITEMS
 
 WIDTHS = (32, 66)

@@ -16,8 +16,9 @@ from typing import Any
 
 from ropa.countries import COUNTRY_CODES, COUNTRY_NAMES
 from ropa.durations import Duration
-from ropa.formats.xlsx._words import WORDS, cite
+from ropa.formats.xlsx._words import WORDS
 from ropa.text import text_in
+from ropa.text.grammar import cite
 from ropa.vocab import Term
 from ropa.wording import not_stated
 

@@ -28,7 +28,6 @@ from ropa.formats.xlsx._words import (
     RIGHTS_COLUMNS,
     SHEETS,
     TRANSFER_COLUMNS,
-    cite,
     counted,
     good_practice,
     say,
@@ -46,6 +45,7 @@ from ropa.model import (
 )
 from ropa.rights import Applicability, rights_of
 from ropa.text import text_in
+from ropa.text.grammar import cite
 from ropa.vocab import (
     ARTICLE30_ITEMS,
     INTERNATIONAL_ORGANISATIONS,

@@ -6,7 +6,7 @@ only what the Excel export itself says. Every entry is a (Latvian, English) pair
 
 from __future__ import annotations
 
-import re
+from ropa.text.grammar import cite, latvian_singular
 
 _Pair = tuple[str, str]
 
@@ -336,8 +336,7 @@ def counted(count: int, key: str, lang: str) -> str:
     """
     (lv_one, lv_many), (en_one, en_many) = COUNTED[key]
     if lang == "lv":
-        singular = count % 10 == 1 and count % 100 != 11
-        return f"{count} {lv_one if singular else lv_many}"
+        return f"{count} {lv_one if latvian_singular(count) else lv_many}"
     return f"{count} {en_one if count == 1 else en_many}"
 
 
@@ -351,33 +350,6 @@ def yes_no(value: bool | None, lang: str, *, unknown: str) -> str:
     if value is None:
         return unknown
     return word("yes" if value else "no", lang)
-
-
-_CITATION = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
-
-
-def cite(article: str, lang: str) -> str:
-    """A GDPR article as a citation: `Art. 30(1)(b)`, Latvian `30. panta 1. punkta b)
-    apakšpunkts`. Lists ("30(1)(f), 5(1)(e)") are cited part by part; anything else (another
-    act) is kept as written."""
-    if not article:
-        return ""
-    if lang != "lv":
-        return f"Art. {article}"
-    parts = re.split(r"(, |; )", article)
-    return "".join(_cite_lv(part) for part in parts)
-
-
-def _cite_lv(part: str) -> str:
-    match = _CITATION.fullmatch(part)
-    if match is None:
-        return part
-    number, paragraph, point = match.groups()
-    if paragraph is None:
-        return f"{number}. pants"
-    if point is None:
-        return f"{number}. panta {paragraph}. punkts"
-    return f"{number}. panta {paragraph}. punkta {point}) apakšpunkts"
 
 
 def with_article(name: str, article: str, lang: str) -> str:
