@@ -193,6 +193,7 @@ def test_json_document_shape(report: Report) -> None:
         "column",
         "waived",
         "reason",
+        "expired_waiver",
     ]
     assert first == {
         "code": "ROPA302",
@@ -209,6 +210,7 @@ def test_json_document_shape(report: Report) -> None:
         "column": 9,
         "waived": False,
         "reason": None,
+        "expired_waiver": None,
     }
     waived = document["findings"][1]
     assert (waived["waived"], waived["reason"]) == (True, "LIA in review; due 2027-01-31.")

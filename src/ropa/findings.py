@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from functools import cached_property
+from typing import NamedTuple
 
 from ropa.source import Location, NodePath, format_path
 from ropa.text.messages import message as catalogue_message
@@ -62,6 +63,21 @@ class Rule:
         return f"GDPR Art. {self.article}"
 
 
+class ExpiredWaiver(NamedTuple):
+    """A waiver that would silence a finding but has expired (ROPA105): the finding is open
+    again and names it."""
+
+    expires: date
+    """The waiver's last day."""
+    reason: str
+    """Why the finding had been accepted."""
+
+    def text(self, lang: str) -> str:
+        """`waiver expired on 2027-05-20: reason`, in `lang`."""
+        said = catalogue_message("word.waiver_expired", lang, expires=self.expires.isoformat())
+        return f"{said}: {self.reason}" if self.reason else said
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing a rule found: what, where (path and file position), and whether waived.
@@ -97,6 +113,8 @@ class Finding:
     is its English text, kept for callers that read only that."""
     arguments: tuple[tuple[str, str], ...] = ()
     """The message's parameters, (name, value) in the order the rule gave them."""
+    expired_waiver: ExpiredWaiver | None = None
+    """The waiver that accepted this finding until it expired (ROPA105); the finding is open."""
 
     def text(self, lang: str) -> str:
         """The message in `lang`; the English `message` when no catalogue has its id."""
@@ -151,6 +169,8 @@ class Finding:
         text += f" (GDPR Art. {self.article})"
         if self.waived:
             text += f" [waived: {self.reason}]"
+        elif self.expired_waiver is not None:
+            text += f" [{self.expired_waiver.text(lang)}]"
         return text
 
 

@@ -315,7 +315,8 @@ class Waiver(_Model):
     accepted_on: IsoDate | None = None
     """When the finding was accepted."""
     expires: IsoDate | None = None
-    """The date from which the waiver no longer holds and the finding must be looked at again."""
+    """The last day the waiver holds; checked on a later day it silences nothing, and the
+    finding is open again (ROPA105)."""
 
     def reason_in(self, lang: str | None = None, fallback: str | None = None) -> str | None:
         """The reason in `lang` (then `fallback`, then any language), stripped; None when the

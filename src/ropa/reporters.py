@@ -102,6 +102,8 @@ def _text_line(finding: Finding, style: _Style, lang: str) -> str:
     )
     if finding.waived:
         line += " " + style.faint(printable(f"[waived: {finding.reason}]"))
+    elif finding.expired_waiver is not None:
+        line += " " + printable(f"[{finding.expired_waiver.text(lang)}]")
     return line
 
 
@@ -182,7 +184,13 @@ def _json_finding(finding: Finding, lang: str) -> dict[str, Any]:
         "column": finding.column,
         "waived": finding.waived,
         "reason": finding.reason,
+        "expired_waiver": _json_expired(finding),
     }
+
+
+def _json_expired(finding: Finding) -> dict[str, str] | None:
+    ended = finding.expired_waiver
+    return None if ended is None else {"expires": ended.expires.isoformat(), "reason": ended.reason}
 
 
 def to_json(report: Report, *more: Report, lang: str = "en") -> str:
@@ -295,8 +303,13 @@ def _sarif_result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         }
     location["logicalLocations"] = [{"fullyQualifiedName": finding.path_text}]
     result["locations"] = [location]
+    properties: dict[str, Any] = {}
     if finding.activity is not None:
-        result["properties"] = {"activity": finding.activity}
+        properties["activity"] = finding.activity
+    if finding.expired_waiver is not None:
+        properties["expiredWaiver"] = _json_expired(finding)
+    if properties:
+        result["properties"] = properties
     if finding.waived:
         suppression = {"kind": "external", "status": "accepted"}
         if finding.reason:

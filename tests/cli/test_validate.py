@@ -262,6 +262,7 @@ def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
         "column": 9,
         "waived": False,
         "reason": None,
+        "expired_waiver": None,
     }
 
 

@@ -3,6 +3,8 @@ test_waivers.py)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from .conftest import activity, check, clean_register
@@ -187,3 +189,69 @@ def test_duplicate_assessment_ids() -> None:
     ]
     data["activities"][0]["dpia"] = "dpia_accounts"
     assert check(data).one("ROPA101").path_text == "assessments[1].id"
+
+
+# ROPA107 reference-wrong-kind
+
+
+def _with_assessments() -> dict[str, Any]:
+    data = clean_register()
+    data["assessments"] = [
+        {"id": "dpia_accounts", "kind": "dpia", "name": "DPIA"},
+        {"id": "lia_accounts", "kind": "lia", "name": "LIA"},
+        {"id": "tia_us", "kind": "tia", "name": "TIA"},
+    ]
+    return data
+
+
+def test_a_dpia_that_names_a_balancing_test() -> None:
+    data = _with_assessments()
+    data["activities"][0]["dpia"] = "lia_accounts"
+    checked = check(data)
+    finding = checked.one("ROPA107")
+    assert finding.severity.value == "error"
+    assert (finding.activity, finding.path_text) == ("customer_accounts", "activities[0].dpia")
+    assert finding.line == checked.line("dpia: lia_accounts")
+    assert "'lia_accounts'" in finding.message and "kind lia" in finding.message
+    assert "ROPA102" not in checked.codes
+
+
+def test_a_balancing_test_that_names_a_dpia() -> None:
+    data = _with_assessments()
+    data["activities"][0]["legal_bases"].append(
+        {"basis": "legitimate_interests", "interest": "x", "assessment": "dpia_accounts"}
+    )
+    checked = check(data)
+    finding = checked.one("ROPA107")
+    assert finding.path_text == "activities[0].legal_bases[1].assessment"
+    assert finding.line == checked.line("assessment: dpia_accounts")
+
+
+def test_a_transfer_assessment_that_names_a_balancing_test() -> None:
+    data = _with_assessments()
+    data["recipients"][0]["countries"] = ["IN"]
+    data["activities"][0]["transfers"] = [
+        {"country": "IN", "recipient": "hosting", "safeguard": "scc", "assessment": "lia_accounts"}
+    ]
+    checked = check(data)
+    finding = checked.one("ROPA107")
+    assert finding.path_text == "activities[0].transfers[0].assessment"
+    assert finding.line == checked.line("assessment: lia_accounts")
+    assert "transfer impact assessment" in finding.message
+    assert "nosūtīšanas ietekmes novērtējums" in finding.text("lv")
+
+
+def test_references_of_the_right_kind_and_free_text_are_not_judged() -> None:
+    data = _with_assessments()
+    data["recipients"][0]["countries"] = ["IN"]
+    entry = data["activities"][0]
+    entry["dpia"] = "dpia_accounts"
+    entry["legal_bases"].append(
+        {"basis": "legitimate_interests", "interest": "x", "assessment": "lia_accounts"}
+    )
+    entry["transfers"] = [
+        {"country": "IN", "recipient": "hosting", "safeguard": "scc", "assessment": "tia_us"}
+    ]
+    assert "ROPA107" not in check(data).codes
+    entry["legal_bases"][1]["assessment"] = "the DPIA binder, shelf 3"  # free text
+    assert "ROPA107" not in check(data).codes

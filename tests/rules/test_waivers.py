@@ -165,3 +165,97 @@ def test_an_invalid_waiver_is_ropa104_not_ropa106() -> None:
     data["activities"][0]["waivers"] = [{"rule": "ROPA303"}]
     codes = check(data).codes
     assert "ROPA104" in codes and "ROPA106" not in codes
+
+
+# ROPA105 waiver-expired
+
+
+def test_expired_waiver_is_reported_at_its_expiry_and_the_finding_is_open_again() -> None:
+    data = with_li_without_assessment()
+    data["activities"][0]["waivers"] = [
+        {"rule": "ROPA303", "reason": REASON, "accepted_on": "2026-01-15", "expires": "2026-06-30"}
+    ]
+    checked = check(data)
+    expired = checked.one("ROPA105")
+    assert expired.severity.value == "warning"
+    assert (expired.activity, expired.path_text) == (
+        "customer_accounts",
+        "activities[0].waivers[0].expires",
+    )
+    assert expired.line == checked.line("expires: '2026-06-30'")
+    assert "ROPA303" in expired.message and "2026-06-30" in expired.message
+    reopened = checked.one("ROPA303")
+    assert not reopened.waived
+    assert reopened.expired_waiver is not None
+    assert (reopened.expired_waiver.expires.isoformat(), reopened.expired_waiver.reason) == (
+        "2026-06-30",
+        REASON,
+    )
+    assert "[waiver expired: it held until 2026-06-30: " + REASON + "]" in str(reopened)
+    assert checked.report.waived == 0 and checked.report.warnings == 2
+    # An expired waiver is not also an unused one.
+    assert "ROPA106" not in checked.codes
+
+
+def test_expired_waiver_is_named_in_latvian() -> None:
+    data = with_li_without_assessment()
+    data["activities"][0]["waivers"] = [
+        {"rule": "ROPA303", "reason": REASON, "expires": "2026-06-30"}
+    ]
+    checked = check(data)
+    assert "bija spēkā līdz 2026-06-30" in checked.one("ROPA303").report_line("lv")
+    assert "pieņemšana bija spēkā līdz 2026-06-30" in checked.one("ROPA105").text("lv")
+
+
+def test_waiver_holds_on_its_expiry_day() -> None:
+    data = with_li_without_assessment()
+    data["activities"][0]["waivers"] = [
+        {"rule": "ROPA303", "reason": REASON, "expires": "2026-11-27"}
+    ]
+    checked = check(data)  # checked on 2026-11-27, the last day the waiver holds
+    assert "ROPA105" not in checked.codes
+    assert checked.one("ROPA303").waived
+    assert checked.one("ROPA303").expired_waiver is None
+
+
+def test_waiver_without_expiry_or_expiring_later_never_fires() -> None:
+    data = with_li_without_assessment()
+    data["activities"][0]["waivers"] = [
+        {"rule": "ROPA303", "reason": REASON, "expires": "2027-05-20"}
+    ]
+    assert "ROPA105" not in check(data).codes
+    data["activities"][0]["waivers"] = [{"rule": "ROPA303", "reason": REASON}]
+    assert "ROPA105" not in check(data).codes
+
+
+def test_expired_register_waiver_reopens_a_register_level_finding() -> None:
+    data = clean_register()
+    del data["recipients"][0]["contract"]
+    data["register"]["waivers"] = [
+        {"rule": "ROPA501", "reason": "contract under signature", "expires": "2026-10-31"}
+    ]
+    checked = check(data)
+    expired = checked.one("ROPA105")
+    assert (expired.activity, expired.path_text) == (None, "register.waivers[0].expires")
+    assert expired.line == checked.line("expires: '2026-10-31'")
+    assert not checked.one("ROPA501").waived
+    assert checked.one("ROPA501").expired_waiver is not None
+
+
+def test_a_current_waiver_beside_an_expired_one_still_silences() -> None:
+    data = with_li_without_assessment()
+    data["activities"][0]["waivers"] = [
+        {"rule": "ROPA303", "reason": "old", "expires": "2026-06-30"},
+        {"rule": "ROPA303", "reason": REASON, "expires": "2027-06-30"},
+    ]
+    checked = check(data)
+    assert checked.one("ROPA303").waived and checked.one("ROPA303").reason == REASON
+    assert checked.one("ROPA105").path_text == "activities[0].waivers[0].expires"
+
+
+def test_an_expired_waiver_reopens_an_error_and_validation_fails() -> None:
+    data = clean_register()
+    data["activities"][0]["legal_bases"] = []
+    data["activities"][0]["waivers"] = [{"rule": "ROPA301", "reason": "x", "expires": "2026-01-01"}]
+    report = check(data).report
+    assert report.failed() and report.errors == 1

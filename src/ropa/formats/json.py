@@ -722,6 +722,14 @@ def _finding(finding: Finding) -> dict[str, Json]:
         "column": finding.column,
         "waived": finding.waived,
         "reason": finding.reason,
+        "expired_waiver": (
+            None
+            if finding.expired_waiver is None
+            else {
+                "expires": finding.expired_waiver.expires.isoformat(),
+                "reason": finding.expired_waiver.reason,
+            }
+        ),
     }
 
 

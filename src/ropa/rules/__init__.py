@@ -27,7 +27,7 @@ from datetime import date
 from typing import NamedTuple, TypeVar
 
 from ropa._collector import collector_paused
-from ropa.findings import Finding, Report, Rule, Severity
+from ropa.findings import ExpiredWaiver, Finding, Report, Rule, Severity
 from ropa.model import (
     Activity,
     Assessment,
@@ -51,9 +51,12 @@ __all__ = [
     "UNWAIVABLE",
     "Context",
     "Hit",
+    "expired_waivers",
     "get",
     "rule",
+    "silencing_waivers",
     "validate",
+    "waiver_expired",
     "waiver_problem",
 ]
 
@@ -415,6 +418,12 @@ WaiverPlace = tuple[str | int, ...]
 """Where a waiver is: ``("register", "waivers", i)`` or ``("activities", i, "waivers", j)``."""
 
 
+def waiver_expired(waiver: Waiver, as_of: date) -> bool:
+    """Whether `waiver` no longer holds on `as_of`: its `expires` day (the last day it holds)
+    is before the check date (ROPA105)."""
+    return waiver.expires is not None and waiver.expires < as_of
+
+
 def silencing_waivers(
     waivers: Iterable[Waiver],
     owner: tuple[str | int, ...],
@@ -422,40 +431,65 @@ def silencing_waivers(
     language: str | None = None,
 ) -> dict[str, tuple[WaiverPlace, str]]:
     """rule code -> (place, reason) of the waiver that silences the rule's findings under
-    `owner`: the first valid one for each code (invalid ones are ROPA104's)."""
+    `owner`: the first valid one for each code (invalid ones are ROPA104's) that has not
+    expired by `as_of` (expired ones are ROPA105's: their findings are open again)."""
     valid: dict[str, tuple[WaiverPlace, str]] = {}
     for index, waiver in enumerate(waivers):
+        if waiver_expired(waiver, as_of):
+            continue
         reason = waiver.reason_in(language, language)
         if reason and waiver_problem(waiver) is None and waiver.rule not in UNWAIVABLE:
             valid.setdefault(waiver.rule, ((*owner, "waivers", index), reason))
     return valid
 
 
+def expired_waivers(
+    waivers: Iterable[Waiver], as_of: date, language: str | None = None
+) -> dict[str, ExpiredWaiver]:
+    """rule code -> the last-expiring of the expired waivers for that code (ROPA105): the
+    waiver a finding that is open again names."""
+    expired: dict[str, ExpiredWaiver] = {}
+    for waiver in waivers:
+        if waiver.expires is None or not waiver_expired(waiver, as_of):
+            continue
+        known = expired.get(waiver.rule)
+        if known is None or known.expires < waiver.expires:
+            reason = waiver.reason_in(language, language) or ""
+            expired[waiver.rule] = ExpiredWaiver(waiver.expires, reason)
+    return expired
+
+
 def _apply_waivers(
     findings: list[Finding], register: Register, as_of: date
 ) -> tuple[list[Finding], set[WaiverPlace]]:
-    """The findings with waived ones marked, and the places of the waivers that were used."""
+    """The findings with waived ones marked (and those whose waiver has expired naming it),
+    and the places of the waivers that were used."""
     language = register.register.language
     register_waivers = silencing_waivers(register.register.waivers, ("register",), as_of, language)
+    register_expired = expired_waivers(register.register.waivers, as_of, language)
     activity_waivers: dict[str, dict[str, tuple[WaiverPlace, str]]] = {}
+    activity_expired: dict[str, dict[str, ExpiredWaiver]] = {}
     for index, activity in enumerate(register.activities):
         if activity.waivers:
             found = silencing_waivers(activity.waivers, ("activities", index), as_of, language)
             for code, waiver in found.items():
                 activity_waivers.setdefault(activity.id, {}).setdefault(code, waiver)
+            for code, ended in expired_waivers(activity.waivers, as_of, language).items():
+                activity_expired.setdefault(activity.id, {}).setdefault(code, ended)
     used: set[WaiverPlace] = set()
-    if not register_waivers and not activity_waivers:
+    if not (register_waivers or activity_waivers or register_expired or activity_expired):
         return findings, used
     applied: list[Finding] = []
     for finding in findings:
-        waivers = (
-            register_waivers
-            if finding.activity is None
-            else activity_waivers.get(finding.activity, {})
-        )
+        if finding.activity is None:
+            waivers, expired = register_waivers, register_expired
+        else:
+            waivers = activity_waivers.get(finding.activity, {})
+            expired = activity_expired.get(finding.activity, {})
         silencing = waivers.get(finding.code)
         if silencing is None:
-            applied.append(finding)
+            lapsed = expired.get(finding.code)
+            applied.append(finding if lapsed is None else replace(finding, expired_waiver=lapsed))
         else:
             used.add(silencing[0])
             applied.append(finding.waive(silencing[1]))

@@ -1,5 +1,5 @@
-"""Rules on ids and references: every id unique, every reference resolved, every catalogue
-entry used, every waiver explained (ROPA101-104)."""
+"""Rules on ids and references: every id unique, every reference resolved and of the right
+kind, every catalogue entry used, every waiver explained, current and used (ROPA101-107)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from collections.abc import Iterator, Mapping, Sequence, Set
 from typing import Protocol
 
 from ropa.findings import Severity
-from ropa.model import Activity, Waiver
-from ropa.rules import Context, Hit, rule, silencing_waivers, waiver_problem
+from ropa.model import Activity, Assessment, LegitimateInterestsBasis, Waiver
+from ropa.rules import Context, Hit, rule, silencing_waivers, waiver_expired, waiver_problem
 from ropa.text.messages import msg
 
 # Catalogue field -> how an entry of it is called in a message.
@@ -209,3 +209,74 @@ def waiver_unused(ctx: Context) -> Iterator[Hit]:
                     "to where the finding is",
                     activity_id,
                 )
+
+
+@rule("ROPA105", "waiver-expired", Severity.WARNING, "5(2)", "a waiver has expired")
+def waiver_expired_rule(ctx: Context) -> Iterator[Hit]:
+    """A waiver (on the register or an activity) whose `expires` day is before the check
+    date. It silences nothing any more: the finding it accepted is open again and names it,
+    and this warning, at the `expires` date, says why."""
+    for index, waiver in enumerate(ctx.register.register.waivers):
+        if waiver.expires is not None and waiver_expired(waiver, ctx.as_of):
+            yield Hit(
+                ("register", "waivers", index, "expires"),
+                msg("ROPA105.register", rule=waiver.rule, expires=waiver.expires.isoformat()),
+            )
+    for position, activity in enumerate(ctx.activities):
+        for index, waiver in enumerate(activity.waivers):
+            if waiver.expires is not None and waiver_expired(waiver, ctx.as_of):
+                yield Hit(
+                    ("activities", position, "waivers", index, "expires"),
+                    msg(
+                        "ROPA105.activity",
+                        activity=activity.id,
+                        rule=waiver.rule,
+                        expires=waiver.expires.isoformat(),
+                    ),
+                    activity.id,
+                )
+
+
+@rule(
+    "ROPA107",
+    "reference-wrong-kind",
+    Severity.ERROR,
+    "30(1), 5(2)",
+    "an assessment id of the wrong kind",
+)
+def reference_wrong_kind(ctx: Context) -> Iterator[Hit]:
+    """An activity's reference names an assessment of the wrong kind: `dpia` an assessment
+    that is not a dpia, a legitimate-interests `assessment` one that is not an lia, a
+    transfer's `assessment` one that is not a tia. Free text (no assessment has that id) is
+    not judged, and an unknown `dpia` id is ROPA102's."""
+    assessments = ctx.assessments
+    if not assessments:
+        return
+    for index, activity in enumerate(ctx.activities):
+        here = ("activities", index)
+        if isinstance(activity.dpia, str):
+            yield from _wrong_kind(assessments, activity.dpia, "dpia", (*here, "dpia"), activity)
+        for position, basis in enumerate(activity.legal_bases):
+            if isinstance(basis, LegitimateInterestsBasis) and basis.assessment:
+                path = (*here, "legal_bases", position, "assessment")
+                yield from _wrong_kind(assessments, basis.assessment, "lia", path, activity)
+        for position, transfer in enumerate(activity.transfers or ()):
+            if transfer.assessment:
+                path = (*here, "transfers", position, "assessment")
+                yield from _wrong_kind(assessments, transfer.assessment, "tia", path, activity)
+
+
+def _wrong_kind(
+    assessments: Mapping[str, Assessment],
+    ref: str,
+    wanted: str,
+    path: tuple[str | int, ...],
+    activity: Activity,
+) -> Iterator[Hit]:
+    found = assessments.get(ref)
+    if found is not None and found.kind != wanted:
+        yield Hit(
+            path,
+            msg(f"ROPA107.{wanted}", activity=activity.id, ref=ref, kind=found.kind),
+            activity.id,
+        )

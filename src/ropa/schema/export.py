@@ -272,7 +272,8 @@ def _party_defs() -> dict[str, Schema]:
                 "accepted_by": _NULLABLE_STRING,
                 "accepted_on": _nullable(_DATE),
                 "expires": _described(
-                    _nullable(_DATE), "From this date the waiver no longer holds."
+                    _nullable(_DATE),
+                    "The last day the waiver holds; after it the finding is open again (ROPA105).",
                 ),
             },
         ),
@@ -624,6 +625,16 @@ def _report_defs() -> dict[str, Schema]:
                 "column": _described(position, "1-based column in the source file."),
                 "waived": {"type": "boolean"},
                 "reason": _described(_NULLABLE_STRING, "Why it is waived."),
+                "expired_waiver": _described(
+                    _nullable(
+                        _object(
+                            "Expired waiver",
+                            "The waiver that accepted the finding until it expired (ROPA105).",
+                            {"expires": _DATE, "reason": _STRING},
+                        )
+                    ),
+                    "Set when the finding is open again because its waiver expired.",
+                ),
             },
         ),
         "report": _object(
