@@ -31,6 +31,7 @@ _MINIMAL_ACTIVITY: dict[str, Any] = {
     "data_subjects": ["customers"],
     "data_categories": ["contact_details"],
     "sources": ["data_subject"],
+    "requirement": {"kind": "contractual", "obliged": True},
     "recipients": ["hosting"],
     "transfers": [],
     "retention": "contract_end",

@@ -72,6 +72,7 @@ TEMPLATE: dict[str, Any] = {
     "data_subjects": ["customers"],
     "data_categories": ["identity", "contact"],
     "sources": ["data_subject"],
+    "requirement": {"kind": "contractual", "obliged": True},
     "retention": "contract_end_5y",
     "security_measures": ["access_control"],
     "automated_decisions": False,

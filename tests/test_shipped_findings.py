@@ -36,6 +36,14 @@ EXPECTED = {
     ("ROPA604", "customer_relationship_management", False),
     ("ROPA604", "website_and_business_management", False),
     ("ROPA312", "recommendations", False),
+    # Art. 13(2)(e): the policy says what follows from not providing the data only for the
+    # data "needed by law to provide the service" (the three service activities record it);
+    # for these it says nothing of whether providing them is required.
+    ("ROPA211", "customer_relationship_management", False),
+    ("ROPA211", "website_and_business_management", False),
+    ("ROPA211", "data_analytics", False),
+    ("ROPA211", "recommendations", False),
+    ("ROPA211", "newsletter", False),
 }
 
 

@@ -184,11 +184,11 @@ class Report:
         >>> register = ropa.load("data/processing_activities.yaml")
         >>> report = ropa.validate(register, as_of=date(2026, 11, 27))
         >>> report.summary()
-        '0 errors, 18 warnings, 3 info (1 waived)'
+        '0 errors, 18 warnings, 8 info (1 waived)'
         >>> report.failed(), report.failed(strict=True)
         (False, True)
         >>> [finding.code for finding in report.for_activity("newsletter")]
-        ['ROPA208']
+        ['ROPA208', 'ROPA211']
         >>> report.filtered(select=["ROPA3"]).summary()
         '0 errors, 7 warnings, 1 info (0 waived)'
     """

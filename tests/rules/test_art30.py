@@ -236,3 +236,48 @@ def test_dates_up_to_the_check_date() -> None:
     data["register"]["reviewed"] = "2026-11-27"
     data["activities"][0]["dpia"] = {"reference": "DPIA-1", "date": "2026-01-01"}
     assert "ROPA213" not in check(data).codes
+
+
+# ROPA211 requirement-unstated
+
+
+@pytest.mark.parametrize("sources", [["data_subject"], ["observed"], ["device", "third_party"]])
+def test_data_from_the_person_without_requirement(sources: list[str]) -> None:
+    data = clean_register()
+    data["activities"][0]["sources"] = sources
+    del data["activities"][0]["requirement"]
+    checked = check(data)
+    finding = checked.one("ROPA211")
+    assert finding.severity.value == "info" and finding.article == "13(2)(e)"
+    assert (finding.activity, finding.path_text) == ("customer_accounts", "activities[0]")
+    assert finding.line == checked.line("- id: customer_accounts")
+    assert "(requirement)" in finding.message
+    assert "jāsniedz obligāti" in finding.text("lv")
+
+
+@pytest.mark.parametrize("sources", [["third_party"], ["public", "third_party"], []])
+def test_data_from_others_or_unstated_sources_need_no_requirement(sources: list[str]) -> None:
+    data = clean_register()
+    data["activities"][0]["sources"] = sources
+    del data["activities"][0]["requirement"]
+    assert "ROPA211" not in check(data).codes
+
+
+@pytest.mark.parametrize(
+    "requirement",
+    [{"kind": "not_required"}, {"kind": "statutory", "obliged": None}, {"kind": "pre_contractual"}],
+)
+def test_a_stated_requirement(requirement: dict[str, object]) -> None:
+    data = clean_register()
+    data["activities"][0]["requirement"] = requirement
+    assert "ROPA211" not in check(data).codes
+
+
+def test_requirement_is_not_asked_of_a_processor_activity() -> None:
+    data = clean_register()
+    del data["activities"][0]["requirement"]
+    data["register"]["kind"] = "processor"
+    client = {"id": "client", "name": "Client SIA", "contract": "DPA-1"}
+    data["controllers"] = [{**client, "contact": {"email": "dpo@client.example"}}]
+    data["activities"][0]["on_behalf_of"] = ["client"]
+    assert "ROPA211" not in check(data).codes

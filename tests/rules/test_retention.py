@@ -93,3 +93,60 @@ def test_period_over_ten_years_with_basis() -> None:
 def test_ten_years_exactly_is_not_long() -> None:
     checked = check(with_rule(period="P10Y", basis=None))
     assert "ROPA404" not in checked.codes and "ROPA402" in checked.codes
+
+
+# ROPA403 retention-category-uncovered
+
+
+def with_categories(retention: list[dict[str, Any]]) -> dict[str, Any]:
+    """The clean register, its activity holding two categories with `retention` per category."""
+    data = clean_register()
+    data["data_categories"].append({"id": "billing", "name": "Billing data"})
+    data["retention_rules"].append(
+        {"id": "ten_years", "name": "Ten years", "period": "P10Y", "basis": "Accounting law"}
+    )
+    data["activities"][0]["data_categories"] = ["contact_details", "billing"]
+    data["activities"][0]["retention"] = retention
+    return data
+
+
+def test_a_category_under_no_retention_entry() -> None:
+    checked = check(with_categories([{"rule": "contract_end", "categories": ["contact_details"]}]))
+    finding = checked.one("ROPA403")
+    assert finding.severity.value == "warning"
+    assert (finding.activity, finding.path_text) == ("customer_accounts", "activities[0].retention")
+    assert finding.line == checked.line("  retention:")
+    assert "'billing'" in finding.message and "under none" in finding.message
+    assert "'billing'" in finding.text("lv") and "glabāšanas" in finding.text("lv")
+
+
+def test_a_category_under_two_retention_entries() -> None:
+    checked = check(
+        with_categories(
+            [
+                {"rule": "contract_end", "categories": ["contact_details", "billing"]},
+                {"rule": "ten_years", "categories": ["billing"]},
+            ]
+        )
+    )
+    finding = checked.one("ROPA403")
+    assert finding.path_text == "activities[0].retention[1].categories[0]"
+    assert finding.line == checked.line("- billing", 3)
+    assert "'contract_end'" in finding.message and "'ten_years'" in finding.message
+
+
+def test_each_category_under_one_entry() -> None:
+    data = with_categories(
+        [
+            {"rule": "contract_end", "categories": ["contact_details"]},
+            {"rule": "ten_years", "categories": ["billing", "billing"]},  # repeated in one entry
+        ]
+    )
+    assert "ROPA403" not in check(data).codes
+
+
+def test_one_rule_for_all_the_data_covers_every_category() -> None:
+    data = with_categories([])
+    data["activities"][0]["retention"] = "contract_end"
+    data["retention_rules"].pop()
+    assert "ROPA403" not in check(data).codes

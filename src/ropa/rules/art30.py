@@ -13,6 +13,7 @@ from ropa.findings import Severity
 from ropa.model import Contact, Dpia
 from ropa.rules import Context, Hit, rule
 from ropa.text.messages import msg
+from ropa.vocab import SOURCES
 
 
 def _blank(value: str | None) -> bool:
@@ -241,6 +242,31 @@ _MONITORING_SOURCES = frozenset({"observed", "device"})
 def _named(ids: list[str]) -> str:
     quoted = ", ".join(f"'{name}'" for name in ids)
     return f"activity {quoted}" if len(ids) == 1 else f"activities {quoted}"
+
+
+# Sources of data collected from the person (Art. 13): what they give, what is observed of
+# their use of a service, what is read from their device (WP260 rev.01, para. 26).
+_FROM_THE_PERSON = frozenset(code for code, term in SOURCES.items() if term.article == "13")
+
+
+@rule(
+    "ROPA211",
+    "requirement-unstated",
+    Severity.INFO,
+    "13(2)(e)",
+    "data collected from the person, and nothing said of whether providing them is required",
+    controller_only=True,
+)
+def requirement_unstated(ctx: Context) -> Iterator[Hit]:
+    """An activity collects data from the person (a source `data_subject`, `observed` or
+    `device`) and has no `requirement`: the notice cannot say whether providing the data is a
+    statutory or contractual requirement or needed to enter a contract, whether the person
+    must provide them, and what follows if they do not (Art. 13(2)(e)). An activity whose data
+    all come from others (`third_party`, `public`: Art. 14) or whose sources are not stated
+    is not judged."""
+    for index, activity in enumerate(ctx.activities):
+        if activity.requirement is None and _FROM_THE_PERSON.intersection(activity.sources):
+            yield Hit(("activities", index), msg("ROPA211", activity=activity.id), activity.id)
 
 
 @rule(

@@ -1,9 +1,11 @@
-"""Rules on retention rules: each says how long, or until what, and why (ROPA401-404).
+"""Rules on retention: each rule says how long, or until what, and why (ROPA401, 402, 404);
+each data category of an activity is under exactly one rule (ROPA403).
 
-Both rules judge the catalogue entry, not the activities that use it: the fix is made once,
-in `retention_rules`, whichever activities share the rule. The findings therefore carry no
-activity (a register-level waiver accepts them), and an entry no activity uses is left to
-ROPA103 (remove it) rather than reported again here.
+ROPA401, 402 and 404 judge the catalogue entry, not the activities that use it: the fix is
+made once, in `retention_rules`, whichever activities share the rule. Their findings
+therefore carry no activity (a register-level waiver accepts them), and an entry no activity
+uses is left to ROPA103 (remove it) rather than reported again here. ROPA403 judges how an
+activity shares its data categories among its rules, so its findings are the activity's.
 """
 
 from __future__ import annotations
@@ -88,3 +90,44 @@ def retention_long_unjustified(ctx: Context) -> Iterator[Hit]:
                 ("retention_rules", index, "period"),
                 msg("ROPA404", rule=retention.id, period=retention.period.in_words()),
             )
+
+
+@rule(
+    "ROPA403",
+    "retention-category-uncovered",
+    Severity.WARNING,
+    "30(1)(f), 5(1)(e)",
+    "with retention per category, a data category under no entry or under two",
+    controller_only=True,
+)
+def retention_category_uncovered(ctx: Context) -> Iterator[Hit]:
+    """An activity gives its retention per data category (a list of `{rule, categories}`),
+    and one of its data categories is under no entry (its time limit is not stated: reported
+    at `retention`) or under two or more (which one applies? reported at the second mention).
+    One rule for all the activity's data (`retention: rule_id`) covers every category."""
+    for index, activity in enumerate(ctx.activities):
+        entries = activity.retention
+        if not isinstance(entries, tuple) or not entries:
+            continue
+        here = ("activities", index, "retention")
+        first: dict[str, str] = {}
+        for position, entry in enumerate(entries):
+            for place, ref in enumerate(entry.categories):
+                if ref not in first:
+                    first[ref] = entry.rule
+                elif ref in activity.data_categories and place == entry.categories.index(ref):
+                    yield Hit(
+                        (*here, position, "categories", place),
+                        msg(
+                            "ROPA403.twice",
+                            activity=activity.id,
+                            category=ref,
+                            first=first[ref],
+                            rule=entry.rule,
+                        ),
+                        activity.id,
+                    )
+        for ref in dict.fromkeys(activity.data_categories):
+            if ref not in first:
+                said = msg("ROPA403.none", activity=activity.id, category=ref)
+                yield Hit(here, said, activity.id, at_key=True)

@@ -279,6 +279,14 @@ def _lay_out(sheet: Any, key: str, breaks: Sequence[int], widths: Sequence[int])
     """The print layout of sheet `key` once its column widths are known (`_print`)."""
     lay_out(sheet, widths, title_columns=_TITLE_COLUMNS.get(key, "A:B"), breaks=breaks,
             portrait=key in _PORTRAIT)  # fmt: skip
+    if key == "cards":
+        # A card is a page of fields and then its findings: at 90 % (9.9-point type, above
+        # MIN_SCALE) a card with a dozen findings still fits on its one page.
+        sheet.page_setup.scale = min(int(sheet.page_setup.scale or 100), _CARD_SCALE)
+
+
+_CARD_SCALE = 90
+"""The print scale of the record cards, in percent."""
 
 
 def _set_up_page(sheet: Any, book: Book, key: str) -> None:
