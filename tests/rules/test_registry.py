@@ -63,6 +63,8 @@ CATALOGUE = {
     "ROPA507": ("adequacy-scope-unevidenced", W),
     "ROPA508": ("adequacy-expired", E),
     "ROPA509": ("transfer-inconsistent", E),
+    "ROPA510": ("derogation-unspecified", W),
+    "ROPA511": ("transfer-assessment-missing", I),
     "ROPA512": ("joint-arrangement-missing", W),
     "ROPA513": ("recipient-role-unclear", I),
     "ROPA601": ("automated-decision-basis", E),

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from ropa.countries import ADEQUACY_CHECKED, EU_TERRITORIES
+from ropa.countries import ADEQUACY_CHECKED, EU_TERRITORIES, adequacy_decisions
 
 from .conftest import check, clean_register
 
@@ -326,3 +326,118 @@ def test_recipient_of_unclear_kind_with_description() -> None:
     data = clean_register()
     data["recipients"][0].update(kind="other", description="Our auditor, a controller itself")
     assert "ROPA513" not in check(data).codes
+
+
+# International organisations as destinations: the same dated table (ROPA503, 507, 508)
+
+
+def with_organisation(organisation: str, **transfer: Any) -> dict[str, Any]:
+    """The clean register with one transfer to an international organisation."""
+    data = clean_register()
+    data["activities"][0]["transfers"] = [{"organisation": organisation, **transfer}]
+    return data
+
+
+def test_transfer_to_the_european_patent_organisation_on_adequacy() -> None:
+    checked = check(with_organisation("european_patent_organisation", safeguard="adequacy"))
+    assert checked.report.errors == 0
+    assert not {"ROPA502", "ROPA503", "ROPA505", "ROPA507", "ROPA508"} & set(checked.codes)
+
+
+def test_the_epo_decision_applies_from_15_july_2025() -> None:
+    data = with_organisation("european_patent_organisation", safeguard="adequacy")
+    assert "ROPA503" not in check(data, as_of=date(2025, 7, 15)).codes
+    finding = check(data, as_of=date(2025, 7, 14)).one("ROPA503")
+    assert "European Patent Organisation" in finding.message
+    assert "Eiropas Patentu organizācija" in finding.text("lv")
+
+
+def test_organisation_without_a_decision_claiming_adequacy() -> None:
+    data = with_organisation(
+        "other", organisation_name={"en": "World Health Organization"}, safeguard="adequacy"
+    )
+    checked = check(data)
+    finding = checked.one("ROPA503")
+    assert finding.severity.value == "error"
+    assert finding.path_text == "activities[0].transfers[0].safeguard"
+    assert finding.line == checked.line("safeguard: adequacy")
+    assert "World Health Organization" in finding.message
+
+
+def test_transfer_to_an_organisation_needs_a_safeguard() -> None:
+    checked = check(with_organisation("european_patent_organisation"))
+    assert "European Patent Organisation" in checked.one("ROPA502").message
+
+
+def test_the_table_holds_the_epo_decision_with_its_reference() -> None:
+    (decision,) = adequacy_decisions("european_patent_organisation")
+    assert decision.decision == "Commission Implementing Decision (EU) 2025/1382"
+    assert (decision.adopted, decision.scope, decision.ends) == (date(2025, 7, 15), None, None)
+
+
+# ROPA510 derogation-unspecified
+
+
+def test_derogation_without_its_point() -> None:
+    checked = check(with_transfer(country="RS", safeguard="derogation"))
+    finding = checked.one("ROPA510")
+    assert finding.severity.value == "warning"
+    assert (finding.activity, finding.path_text) == (
+        "customer_accounts",
+        "activities[0].transfers[0].safeguard",
+    )
+    assert finding.line == checked.line("safeguard: derogation")
+    assert "RS" in finding.message and "49(1)" in finding.message
+    assert "49. panta 1. punkta" in finding.text("lv")
+
+
+@pytest.mark.parametrize("point", list("abcdefg"))
+def test_derogation_with_its_point(point: str) -> None:
+    data = with_transfer(country="RS", safeguard="derogation", derogation=point)
+    assert "ROPA510" not in check(data).codes
+
+
+def test_derogation_to_an_organisation_without_its_point() -> None:
+    data = with_organisation(
+        "other", organisation_name="International Committee", safeguard="derogation"
+    )
+    assert "International Committee" in check(data).one("ROPA510").message
+
+
+# ROPA511 transfer-assessment-missing
+
+
+@pytest.mark.parametrize("safeguard", ["scc", "bcr", "code_of_conduct", "certification"])
+def test_art46_transfer_without_assessment(safeguard: str) -> None:
+    checked = check(with_transfer(country="IN", safeguard=safeguard))
+    finding = checked.one("ROPA511")
+    assert finding.severity.value == "info"
+    assert (finding.activity, finding.path_text) == (
+        "customer_accounts",
+        "activities[0].transfers[0]",
+    )
+    assert finding.line == checked.line("- recipient: hosting")
+    assert "transfer impact assessment" in finding.message and "IN" in finding.message
+
+
+def test_scc_transfer_message_names_the_tool_in_both_languages() -> None:
+    finding = check(with_transfer(country="IN", safeguard="scc")).one("ROPA511")
+    assert "standard contractual clauses" in finding.message
+    assert "standarta datu aizsardzības klauzulas" in finding.text("lv")
+
+
+@pytest.mark.parametrize("assessment", ["TIA-2026-01 in the DMS", "tia_india"])
+def test_art46_transfer_with_assessment(assessment: str) -> None:
+    data = with_transfer(country="IN", safeguard="scc", assessment=assessment)
+    data["assessments"] = [{"id": "tia_india", "kind": "tia", "name": "TIA India"}]
+    assert "ROPA511" not in check(data).codes
+
+
+@pytest.mark.parametrize("safeguard", ["adequacy", "derogation"])
+def test_other_grounds_need_no_transfer_impact_assessment(safeguard: str) -> None:
+    data = with_transfer(country="JP", safeguard=safeguard, reference="APPI", derogation="b")
+    assert "ROPA511" not in check(data).codes
+
+
+def test_a_declared_transfer_inside_the_eea_needs_no_assessment() -> None:
+    assert "ROPA511" not in check(with_transfer(country="RE", safeguard="scc")).codes

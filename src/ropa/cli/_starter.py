@@ -65,6 +65,7 @@ activities:                     # Art. 30(1): one entry per processing activity
     data_subjects: [customers]  # Art. 30(1)(c): the categories of data subjects
     data_categories: [contact]  # Art. 30(1)(c): the categories of personal data
     sources: [data_subject]     # Art. 30(1)(c): where the data come from (Art. 14(2)(f))
+    requirement: {kind: contractual, obliged: true}   # not asked by Art. 30(1): for the notice, Art. 13(2)(e): must the person give the data?
     recipients: [it_provider]   # Art. 30(1)(d): the categories of recipients
     transfers: []               # Art. 30(1)(e): transfers to third countries; [] = none
     retention: contract_plus_3y # Art. 30(1)(f): the time limit for erasure
@@ -130,6 +131,7 @@ activities:                     # 30. panta 1. punkts: viens ieraksts katrai aps
     data_subjects: [customers]  # 30. panta 1. punkta c) apakšpunkts: datu subjektu kategorijas
     data_categories: [contact]  # 30. panta 1. punkta c) apakšpunkts: personas datu kategorijas
     sources: [data_subject]     # 30. panta 1. punkta c) apakšpunkts: no kurienes dati iegūti (14. panta 2. punkta f) apakšpunkts)
+    requirement: {kind: contractual, obliged: true}   # 30. panta 1. punkts to neprasa: paziņojumam, 13. panta 2. punkta e) apakšpunkts: vai datu subjektam dati jāsniedz
     recipients: [it_provider]   # 30. panta 1. punkta d) apakšpunkts: saņēmēju kategorijas
     transfers: []               # 30. panta 1. punkta e) apakšpunkts: nosūtīšana uz trešām valstīm; [] = nav
     retention: contract_plus_3y # 30. panta 1. punkta f) apakšpunkts: dzēšanas termiņš

@@ -1,5 +1,7 @@
 """Rules on recipients and transfers outside the EEA: Art. 28 contracts, where recipients
-sit, and a Chapter V safeguard for every transfer (ROPA501-513).
+sit, and a Chapter V safeguard for every transfer, with its Art. 49(1) point or its transfer
+impact assessment (ROPA501-513). A transfer goes to a country or to an international
+organisation; the adequacy rules read the same dated table for both.
 
 ROPA501 and ROPA506 judge the recipient entry in the catalogue, once, whichever activities
 share it: their findings carry no activity (a register-level waiver accepts them), and a
@@ -10,17 +12,21 @@ transfers, where the safeguard is recorded.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ropa.countries import (
     ADEQUACY_CHECKED,
     EEA_COUNTRIES,
     adequacy_decisions,
     adequacy_in_force,
+    destination_name,
 )
 from ropa.findings import Severity
 from ropa.model import Activity, Recipient, Transfer
 from ropa.rules import Context, Hit, rule
+from ropa.text import text_in
 from ropa.text.messages import Clause, msg
+from ropa.vocab import SAFEGUARDS
 
 # Recipient kinds that hold the data themselves and so may take it out of the EEA.
 _LOCATED_KINDS = frozenset({"processor", "controller", "joint_controller"})
@@ -50,6 +56,21 @@ def processor_contract_missing(ctx: Context) -> Iterator[Hit]:
             )
 
 
+class _Destination(NamedTuple):
+    """Where a transfer goes, as a message says it: the country's code, or the international
+    organisation's name in the reader's language (an `other` one by its `organisation_name`)."""
+
+    transfer: Transfer
+
+    def label(self, lang: str, /) -> str:
+        transfer = self.transfer
+        if transfer.country is not None:
+            return transfer.country
+        if transfer.organisation == "other":
+            return text_in(transfer.organisation_name, lang, "en") or "other"
+        return destination_name(transfer.destination, lang)
+
+
 def _outside_eea(destination: str | None) -> bool:
     # None: the transfer goes to an international organisation, always a Chapter V transfer.
     return destination not in EEA_COUNTRIES
@@ -68,7 +89,7 @@ def transfer_safeguard_missing(ctx: Context) -> Iterator[Hit]:
         if _outside_eea(transfer.country) and transfer.safeguard is None:
             yield Hit(
                 ("activities", index, "transfers", position),
-                msg("ROPA502", activity=activity.id, destination=transfer.destination),
+                msg("ROPA502", activity=activity.id, destination=_Destination(transfer)),
                 activity.id,
             )
 
@@ -90,9 +111,11 @@ def _adequacy(ctx: Context) -> Iterator[tuple[int, Activity, int, Transfer, str]
 )
 def adequacy_not_available(ctx: Context) -> Iterator[Hit]:
     """A transfer rests on adequacy, but the destination has no adequacy decision in the dated
-    table (`ropa.countries.ADEQUACY_DECISIONS`) that had been adopted by the check date. A
+    table (`ropa.countries.ADEQUACY_DECISIONS`) that had been adopted by the check date. The
+    destination is a country or an international organisation (the European Patent
+    Organisation has a decision since 15 July 2025; an `other` organisation has none). A
     destination whose decision has ended is ROPA508's."""
-    for index, activity, position, _, destination in _adequacy(ctx):
+    for index, activity, position, transfer, destination in _adequacy(ctx):
         decisions = [d for d in adequacy_decisions(destination) if d.adopted <= ctx.as_of]
         if not decisions:
             yield Hit(
@@ -100,7 +123,7 @@ def adequacy_not_available(ctx: Context) -> Iterator[Hit]:
                 msg(
                     "ROPA503",
                     activity=activity.id,
-                    destination=destination,
+                    destination=_Destination(transfer),
                     checked=ADEQUACY_CHECKED.isoformat(),
                 ),
                 activity.id,
@@ -128,7 +151,7 @@ def adequacy_scope_unevidenced(ctx: Context) -> Iterator[Hit]:
             msg(
                 "ROPA507",
                 activity=activity.id,
-                destination=destination,
+                destination=_Destination(transfer),
                 decision=decision.decision,
                 scope=Clause(decision.scope),
             ),
@@ -161,7 +184,7 @@ def adequacy_expired(ctx: Context) -> Iterator[Hit]:
                 msg(
                     "ROPA508.ended",
                     activity=activity.id,
-                    destination=destination,
+                    destination=_Destination(transfer),
                     decision=last.decision,
                     ends=last.ends,
                 ),
@@ -175,7 +198,7 @@ def adequacy_expired(ctx: Context) -> Iterator[Hit]:
                     msg(
                         "ROPA508.replaced",
                         activity=activity.id,
-                        destination=destination,
+                        destination=_Destination(transfer),
                         cited=cited.decision,
                         ends=cited.ends,
                         current=current.decision,
@@ -341,4 +364,56 @@ def recipient_role_unclear(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 ("recipients", index),
                 msg(f"ROPA513.{recipient.kind}", recipient=recipient.id),
+            )
+
+
+@rule(
+    "ROPA510",
+    "derogation-unspecified",
+    Severity.WARNING,
+    "49(1), 49(6)",
+    "a transfer on a derogation names no Art. 49(1) point",
+)
+def derogation_unspecified(ctx: Context) -> Iterator[Hit]:
+    """A transfer outside the EEA whose safeguard is `derogation` does not say which point of
+    Art. 49(1), a to g, it relies on (`derogation`)."""
+    for index, activity, position, transfer in ctx.transfers():
+        if transfer.safeguard != "derogation" or transfer.derogation is not None:
+            continue
+        if _outside_eea(transfer.country):
+            yield Hit(
+                ("activities", index, "transfers", position, "safeguard"),
+                msg("ROPA510", activity=activity.id, destination=_Destination(transfer)),
+                activity.id,
+            )
+
+
+_ASSESSED_SAFEGUARDS = frozenset({"scc", "bcr", "code_of_conduct", "certification"})
+"""The Art. 46(2) tools whose use needs an assessment of the destination's law and practice
+(Case C-311/18; EDPB Recommendations 01/2020)."""
+
+
+@rule(
+    "ROPA511",
+    "transfer-assessment-missing",
+    Severity.INFO,
+    "46(1); C-311/18; EDPB Recommendations 01/2020",
+    "a transfer on an Art. 46 tool cites no transfer impact assessment",
+)
+def transfer_assessment_missing(ctx: Context) -> Iterator[Hit]:
+    """A transfer outside the EEA on standard contractual clauses, binding corporate rules, a
+    code of conduct or a certification cites no transfer impact assessment (`assessment`)."""
+    for index, activity, position, transfer in ctx.transfers():
+        if transfer.safeguard not in _ASSESSED_SAFEGUARDS or (transfer.assessment or "").strip():
+            continue
+        if _outside_eea(transfer.country):
+            yield Hit(
+                ("activities", index, "transfers", position),
+                msg(
+                    "ROPA511",
+                    activity=activity.id,
+                    destination=_Destination(transfer),
+                    safeguard=Clause(SAFEGUARDS[transfer.safeguard]),
+                ),
+                activity.id,
             )
