@@ -429,9 +429,7 @@ def test_consent_of_employees_alone() -> None:
     assert "'customers'" in finding.message
 
 
-@pytest.mark.parametrize(
-    "bases", [[CONSENT_FULL, {"basis": "contract"}], [{"basis": "contract"}]]
-)
+@pytest.mark.parametrize("bases", [[CONSENT_FULL, {"basis": "contract"}], [{"basis": "contract"}]])
 def test_employees_on_another_basis(bases: list[dict[str, str]]) -> None:
     assert "ROPA316" not in check(employees_on(*bases)).codes
 
