@@ -20,6 +20,7 @@ SHEETS: dict[str, _Pair] = {
     "recipients": ("Saņēmēji", "Recipients"),
     "retention_rules": ("Glabāšanas termiņi", "Retention rules"),
     "security_measures": ("Drošības pasākumi", "Security measures"),
+    "assessments": ("Novērtējumi", "Assessments"),
     "transfers": ("Nosūtīšana uz trešām valstīm", "Transfers"),
     "coverage": ("30. panta pilnīgums", "Art. 30 coverage"),
     "processor_coverage": ("30. panta 2. punkta pilnīgums", "Art. 30(2) coverage"),
@@ -169,6 +170,7 @@ COVER: dict[str, _Pair] = {
     "count_recipients": ("Saņēmēju kategoriju skaits", "Recipient categories"),
     "count_retention_rules": ("Glabāšanas noteikumu skaits", "Retention rules"),
     "count_security_measures": ("Drošības pasākumu skaits", "Security measures"),
+    "count_assessments": ("Novērtējumu skaits", "Assessments"),
     "count_transfers": ("Nosūtījumu skaits", "Transfers"),
     "validation": ("Validācijas rezultāts", "Validation"),
 }
@@ -256,6 +258,11 @@ CATALOGUE_COLUMNS: dict[str, _Pair] = {
     "until": ("Beidzas ar", "Ends with"),
     "basis": ("Pamatojums", "Basis"),
     "used_by": ("Izmanto darbības", "Used by activities"),
+    # The assessments catalogue (2026-12)
+    "assessment_kind": ("Novērtējuma veids", "Kind of assessment"),
+    "kept_at": ("Kur glabājas", "Where it is kept"),
+    "date": ("Datums", "Date"),
+    "review_by": ("Jāpārskata līdz", "Review by"),
 }
 
 TRANSFER_COLUMNS: dict[str, _Pair] = {
