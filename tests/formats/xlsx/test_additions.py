@@ -95,7 +95,8 @@ def test_the_assessments_sheet_lists_the_catalogue(workbooks: dict[str, Path]) -
          "Data protection impact assessment (Art. 35)", "DPIA-2026-01", datetime(2026, 6, 1),
          datetime(2027, 6, 1), 1],
         ["lia_newsletter", "LIA of the newsletter",
-         "Legitimate interests assessment (Art. 6(1)(f))", "not stated", datetime(2026, 5, 1), "not stated", 1],
+         "Legitimate interests assessment (Art. 6(1)(f))", "not stated", datetime(2026, 5, 1),
+         "not stated", 1],
         ["tia_lab", "TIA of the laboratory", "Transfer impact assessment (Art. 46(1))", "TIA-7",
          "not stated", "not stated", 1],
     ]  # fmt: skip
