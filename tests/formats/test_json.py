@@ -627,3 +627,18 @@ def test_an_unknown_controller_stays_visible() -> None:
     document = export_document(register, lang="en", report=validate(register, as_of=AS_OF))
     assert_valid(document)
     assert document["activities"][1]["on_behalf_of"] == [{"id": "client_z", "unresolved": True}]
+
+
+def test_a_finding_whose_waiver_expired_is_exported_open_naming_it() -> None:
+    text = MINIMAL + (
+        "    waivers:\n"
+        "      - {rule: ROPA303, reason: LIA being written, expires: 2026-06-30}\n"
+    )
+    register = ropa.load(text.replace("assessment: LIA-7", "assessment: null"))
+    document = export_document(register, lang="en", report=validate(register, as_of=AS_OF))
+    assert_valid(document)
+    (finding,) = [f for f in document["report"]["findings"] if f["code"] == "ROPA303"]
+    assert finding["waived"] is False
+    assert finding["expired_waiver"] == {"expires": "2026-06-30", "reason": "LIA being written"}
+    assert all(f["expired_waiver"] is None for f in document["report"]["findings"]
+               if f["code"] != "ROPA303")  # fmt: skip

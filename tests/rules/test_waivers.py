@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from ropa import reporters
+
 from .conftest import activity, check, clean_register
 
 REASON = "The balancing test is being written; due 2027-01."
@@ -270,3 +272,21 @@ def test_an_expired_waiver_reopens_an_error_and_validation_fails() -> None:
     data["activities"][0]["waivers"] = [{"rule": "ROPA301", "reason": "x", "expires": "2026-01-01"}]
     report = check(data).report
     assert report.failed() and report.errors == 1
+
+
+def test_the_reports_name_the_expired_waiver() -> None:
+    data = with_li_without_assessment()
+    data["activities"][0]["waivers"] = [
+        {"rule": "ROPA303", "reason": REASON, "expires": "2026-06-30"}
+    ]
+    report = check(data).report
+    document = reporters.json_document(report)
+    (reopened,) = [f for f in document["findings"] if f["code"] == "ROPA303"]
+    assert reopened["waived"] is False and reopened["reason"] is None
+    assert reopened["expired_waiver"] == {"expires": "2026-06-30", "reason": REASON}
+    assert f"[waiver expired: it held until 2026-06-30: {REASON}]" in reporters.text(report)
+    (result,) = [
+        r for r in reporters.sarif(report)["runs"][0]["results"] if r["ruleId"] == "ROPA303"
+    ]
+    assert "suppressions" not in result
+    assert result["properties"]["expiredWaiver"]["expires"] == "2026-06-30"
