@@ -631,8 +631,7 @@ def test_an_unknown_controller_stays_visible() -> None:
 
 def test_a_finding_whose_waiver_expired_is_exported_open_naming_it() -> None:
     text = MINIMAL + (
-        "    waivers:\n"
-        "      - {rule: ROPA303, reason: LIA being written, expires: 2026-06-30}\n"
+        "    waivers:\n      - {rule: ROPA303, reason: LIA being written, expires: 2026-06-30}\n"
     )
     register = ropa.load(text.replace("assessment: LIA-7", "assessment: null"))
     document = export_document(register, lang="en", report=validate(register, as_of=AS_OF))
