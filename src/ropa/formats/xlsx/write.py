@@ -285,13 +285,14 @@ def _lay_out(sheet: Any, key: str, breaks: Sequence[int], widths: Sequence[int])
     lay_out(sheet, widths, title_columns=_TITLE_COLUMNS.get(key, "A:B"), breaks=breaks,
             portrait=key in _PORTRAIT)  # fmt: skip
     if key == "cards":
-        # A card is a page of fields and then its findings: at 90 % (9.9-point type, above
-        # MIN_SCALE) a card with a dozen findings still fits on its one page.
-        sheet.page_setup.scale = min(int(sheet.page_setup.scale or 100), _CARD_SCALE)
+        # A card is a page of fields and then its findings: narrower top and bottom margins
+        # (the header and footer keep their 0.3 inch) give it the lines a card with eight
+        # or nine findings needs to stay on its one page.
+        sheet.page_margins.top = sheet.page_margins.bottom = _CARD_MARGIN
 
 
-_CARD_SCALE = 90
-"""The print scale of the record cards, in percent."""
+_CARD_MARGIN = 0.5
+"""The top and bottom margins of the record cards, in inches."""
 
 
 def _set_up_page(sheet: Any, book: Book, key: str) -> None:
