@@ -117,6 +117,63 @@ WORDS: dict[str, _Pair] = {
         "Apstrādes darbību reģistrs (VDAR 30. pants)",
         "Record of processing activities (GDPR Art. 30)",
     ),
+    # The Cover's answers, contents and legend
+    "cover_found": ("Ko atrada pārbaudes", "What the checks found"),
+    "cover_contents": ("Saturs", "Contents"),
+    "cover_legend": ("Apzīmējumi", "Legend"),
+    "cover_register": ("Organizācija un izdevums", "Organisation and edition"),
+    "cover_checked_on": ("Pārbaudes datums", "Checked on"),
+    "cover_errors": ("Kļūdas (atklātas)", "Errors (open)"),
+    "cover_warnings": ("Brīdinājumi (atklāti)", "Warnings (open)"),
+    "cover_info": ("Informatīvi paziņojumi (atklāti)", "Info (open)"),
+    "cover_waived": ("Pieņemti konstatējumi", "Waived findings"),
+    "cover_waived_one": ("Pieņemts: {code} ({severity})", "Waived: {code} ({severity})"),
+    "cover_notices": ("Eksporta paziņojumi", "Export notices"),
+    "cover_earlier": ("Salīdzinājums ar iepriekšējo izdevumu", "Earlier edition"),
+    "cover_not_compared": (
+        "nav salīdzināts ar iepriekšējo izdevumu",
+        "not compared with an earlier edition",
+    ),
+    "cover_adequacy": ("Lēmumi par aizsardzības līmeņa pietiekamību", "Adequacy decisions"),
+    "cover_adequacy_text": (
+        "ropa lēmumu tabula (45. panta 3. punkts) pārbaudīta {date}",
+        "ropa's table of decisions (Art. 45(3)) checked on {date}",
+    ),
+    "cover_see_findings": ("skatīt lapu “{sheet}”", "see the sheet '{sheet}'"),
+    "cover_none_waived": ("nav", "none"),
+    "waiver_who": ("pieņēma", "accepted by"),
+    "waiver_on": ("datums", "on"),
+    "waiver_until": ("spēkā līdz", "until"),
+    "reason": ("pamatojums", "reason"),
+    "legend_stated": (
+        "30. panta punkts reģistrā norādīts",
+        "the register states the Art. 30 item",
+    ),
+    "legend_questioned": (
+        "norādīts, bet atklāts konstatējums to apšauba; šūna ved uz konstatējumu",
+        "stated, but an open finding questions it; the cell links to the finding",
+    ),
+    "legend_missing": (
+        "reģistrs šo punktu nenorāda: reģistrā ir robs",
+        "the register does not state the item: a gap in the record",
+    ),
+    "legend_not_applicable": (
+        "punkts uz darbību neattiecas (piemēram, neviens saņēmējs nav ārpus EEZ)",
+        "the item does not apply to the activity (e.g. no recipient is outside the EEA)",
+    ),
+    "legend_error": (
+        "reģistrs ir kļūdains vai neizpilda 30. panta prasību; validācija neizdodas",
+        "the register is wrong or fails an Art. 30 must; validation fails",
+    ),
+    "legend_warning": (
+        "ieteikums vai robs, par ko auditors jautās",
+        "a should, or a gap an auditor will ask about",
+    ),
+    "legend_info": ("vērts zināt", "worth knowing"),
+    "legend_waived": (
+        "organizācija konstatējumu pieņēmusi ar pamatojumu; tas paliek sarakstā, pelēks",
+        "accepted by the organisation with a reason; it stays listed, in grey",
+    ),
 }
 
 COUNTED: dict[str, tuple[_Pair, _Pair]] = {
@@ -297,6 +354,69 @@ FINDING_COLUMNS: dict[str, _Pair] = {
     "waived": ("Pieņemts", "Waived"),
     "reason": ("Pamatojums", "Reason"),
 }
+
+SHEET_QUESTIONS: dict[str, _Pair] = {
+    "activities": (
+        "Pārziņa reģistrs: katra darbība pa 30. panta 1. punkta a)–g) apakšpunktam",
+        "The controller's record: each activity, item by item of Art. 30(1)(a)-(g)",
+    ),
+    "processor_activities": (
+        "Apstrādātāja reģistrs: apstrāde pārziņu vārdā (30. panta 2. punkts)",
+        "The processor's record: processing for controllers (Art. 30(2))",
+    ),
+    "controllers": (
+        "Pārziņi, kuru vārdā organizācija apstrādā datus",
+        "The controllers the organisation processes for",
+    ),
+    "data_subjects": ("Kuru personu dati tiek apstrādāti?", "Whose data are processed?"),
+    "data_categories": ("Kādi personas dati tiek apstrādāti?", "Which personal data?"),
+    "recipients": (
+        "Kam dati tiek izpausti: veids, līgums, valstis",
+        "Who receives the data: kind, contract, countries",
+    ),
+    "retention_rules": ("Glabāšanas termiņi vārdos", "The retention rules in words"),
+    "security_measures": (
+        "Tehniskie un organizatoriskie drošības pasākumi",
+        "Technical and organisational security measures",
+    ),
+    "transfers": (
+        "Katra nosūtīšana uz trešo valsti un tās garantija",
+        "Each transfer to a third country and its safeguard",
+    ),
+    "flows": (
+        "Kuri dati nonāk pie kura saņēmēja, kur un uz kāda pamata?",
+        "Which data go to which recipient, where, and on what safeguard?",
+    ),
+    "retention_matrix": (
+        "Cik ilgi glabā katru datu kategoriju katrā darbībā?",
+        "How long is each data category kept, activity by activity?",
+    ),
+    "coverage": (
+        "Vai katrs 30. panta 1. punkta apakšpunkts ir norādīts katrai darbībai?",
+        "Is each item of Art. 30(1) stated for each activity?",
+    ),
+    "processor_coverage": (
+        "Vai katrs 30. panta 2. punkta apakšpunkts ir norādīts?",
+        "Is each item of Art. 30(2) stated?",
+    ),
+    "rights": (
+        "Kuras datu subjektu tiesības attiecas uz katru darbību?",
+        "Which data subject rights apply to each activity?",
+    ),
+    "findings": (
+        "Ko atrada pārbaudes, smagākie vispirms; pieņemtie pelēki",
+        "What the checks found, gravest first; waived ones grey",
+    ),
+    "cards": (
+        "Katra darbība vienā A4 lapā, ar tās konstatējumiem",
+        "Each activity on one A4 page, with its findings",
+    ),
+    "changes": (
+        "Kas mainījies kopš iepriekšējā izdevuma?",
+        "What changed since the earlier edition?",
+    ),
+}
+"""Sheet key -> the question the sheet answers, as the Cover's contents list it."""
 
 PROCESSOR_ITEMS: dict[str, tuple[str, str, str]] = {
     "a": (
