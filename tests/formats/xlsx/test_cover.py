@@ -66,8 +66,9 @@ def test_the_answers_come_first_each_count_linked_to_its_first_finding(tmp_path:
     waived = cells["Waived: ROPA212 (warning)"]
     assert waived.value.startswith("Art. 12(2), 30(1)(a)")
     assert "The published policy names only the website's contact page" in waived.value
-    assert _target(next(r[0] for r in _rows(cover) if r[0].value.startswith("Waived: ")))[1] == (
-        _target(cells["Waived findings"])[1]
+    assert (
+        _target(next(r[0] for r in _rows(cover) if r[0].value.startswith("Waived: ")))[1]
+        == (_target(cells["Waived findings"])[1])
     )
 
 
