@@ -14,12 +14,8 @@ from typing import Any
 from ropa.countries import ADEQUACY_COUNTRIES, EEA_COUNTRIES, country_name
 from ropa.diff import change_headers
 from ropa.findings import Finding
-<<<<<<< HEAD
-from ropa.formats.xlsx._book import EXPORT_CODE, Book, header
-=======
 from ropa.formats.xlsx._assessments import assessment_text, assessment_words, dpia_cell
-from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book, header
->>>>>>> main
+from ropa.formats.xlsx._book import EXPORT_CODE, Book, header
 from ropa.formats.xlsx._cells import Row, Text, Value
 from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
