@@ -320,6 +320,7 @@ SHEET_QUESTIONS = Table(
     "recipients",
     "retention_rules",
     "security_measures",
+    "assessments",
     "transfers",
     "flows",
     "retention_matrix",
