@@ -31,7 +31,7 @@ from ropa.formats.xlsx._sheets import (
     party_text,
     records_text,
 )
-from ropa.formats.xlsx._waivers import waiver_text
+from ropa.formats.xlsx._waived import waiver_text
 from ropa.formats.xlsx._words import COVER, SHEET_QUESTIONS, SHEETS, WORDS, counted, say, yes_no
 from ropa.text import not_stated
 from ropa.text.grammar import cite
@@ -243,3 +243,5 @@ def _register(book: Book) -> Iterator[Row]:
     for key in CATALOGUES:
         yield item(f"count_{key}", len(getattr(register, key)))
     yield item("count_transfers", sum(len(a.transfers or ()) for a in register.activities))
+    waivers = len(register.register.waivers) + sum(len(a.waivers) for a in register.activities)
+    yield item("count_waivers", waivers)

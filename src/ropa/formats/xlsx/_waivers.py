@@ -1,57 +1,59 @@
-"""The waiver behind each waived finding: who accepted it, when, and until when.
+"""The Waivers sheet: every accepted finding, who accepted it, when, and until when.
 
-A finding carries only the reason it was waived for; the Cover and the record cards also say
-who accepted it (`accepted_by`), on which day (`accepted_on`) and until when (`expires`). The
-waiver is found as validation found it (`ropa.rules.silencing_waivers`): the activity's own
-waivers for a finding on an activity, the register's for any other.
+A waiver silences a rule's findings on the whole register or on one activity (ROPA1xx say
+when it cannot). The Findings sheet marks the findings waived and gives the reason; this sheet
+lists the waivers themselves, those that silence nothing included, so that an auditor sees
+each acceptance with its owner and dates, and so that `ropa import` reads them back from what
+the workbook shows.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
-from ropa.findings import Finding
-from ropa.model import Waiver
-from ropa.rules import silencing_waivers
+from ropa.formats.xlsx._book import Book, header
+from ropa.formats.xlsx._cells import Row, Text, Value
+from ropa.formats.xlsx._words import CATALOGUE_COLUMNS, say
+from ropa.model import Activity, Register, Waiver
 
-if TYPE_CHECKING:
-    from ropa.formats.xlsx._book import Book
+__all__ = ["WAIVER_FIELDS", "placed_waivers", "waivers_rows"]
 
-
-def waiver_of(book: Book, finding: Finding) -> Waiver | None:
-    """The waiver that silenced `finding`, when it is waived and the waiver is found."""
-    if not finding.waived or book.report is None:
-        return None
-    register = book.register
-    language = register.register.language
-    if finding.activity is None:
-        owners: list[tuple[tuple[str | int, ...], tuple[Waiver, ...]]]
-        owners = [(("register",), register.register.waivers)]
-    else:
-        owners = [
-            (("activities", index), activity.waivers)
-            for index, activity in enumerate(register.activities)
-            if activity.id == finding.activity
-        ]
-    for owner, waivers in owners:
-        found = silencing_waivers(waivers, owner, book.report.as_of, language).get(finding.code)
-        if found is not None:
-            return waivers[int(found[0][-1])]
-    return None
+WAIVER_FIELDS = ("applies_to", "rule", "reason", "accepted_by", "accepted_on", "expires")
+"""The columns of the Waivers sheet, in order (headings in `_words.CATALOGUE_COLUMNS`)."""
 
 
-def waiver_text(book: Book, finding: Finding) -> str:
-    """`reason: …; accepted by …, on …, until …` in the export language; each part the
-    waiver does not give reads "not stated"."""
-    waiver = waiver_of(book, finding)
-    reason = waiver.reason_in(book.lang, book.register.register.language) if waiver else None
-    reason = reason or finding.reason or book.not_stated
-    if waiver is None:
-        return f"{book.word('reason')}: {reason}"
+def placed_waivers(register: Register) -> list[tuple[Activity | None, Waiver]]:
+    """Every waiver with the activity it is written in (None: the register's own), in the
+    order of the sheet: the register's, then each activity's in the register's order."""
+    placed: list[tuple[Activity | None, Waiver]] = [(None, w) for w in register.register.waivers]
+    placed += [(activity, w) for activity in register.activities for w in activity.waivers]
+    return placed
+
+
+def waivers_rows(book: Book) -> Iterator[Row]:
+    """One row per waiver: what it applies to (the whole register, or the activity, linked to
+    its row), the rule's code, the reason in the workbook's language, who accepted it, when,
+    and the date it expires."""
     missing = book.not_stated
-    return (
-        f"{book.word('reason')}: {reason}; {book.word('waiver_who')}: "
-        f"{waiver.accepted_by or missing}, {book.word('waiver_on')}: "
-        f"{waiver.accepted_on.isoformat() if waiver.accepted_on else missing}, "
-        f"{book.word('waiver_until')}: {waiver.expires.isoformat() if waiver.expires else missing}"
-    )
+    yield header([say(CATALOGUE_COLUMNS, key, book.lang) for key in WAIVER_FIELDS])
+    for activity, waiver in placed_waivers(book.register):
+        applies: Value = book.word("whole_register")
+        if activity is not None:
+            target = book.activity_link(activity.id)
+            applies = Text(activity.id, "link", target) if target else activity.id
+        yield [
+            applies, waiver.rule, reason_text(book, waiver) or missing,
+            waiver.accepted_by or missing, waiver.accepted_on or missing,
+            waiver.expires or missing,
+        ], activity.id if activity is not None else None  # fmt: skip
+
+
+def reason_text(book: Book, waiver: Waiver) -> str:
+    """The reason as the workbook shows it: a plain reason as written, a language map in the
+    workbook's language (then the register's, then any)."""
+    reason = waiver.reason
+    if reason is None:
+        return ""
+    if isinstance(reason, str):
+        return reason
+    return book.text(reason)
