@@ -46,6 +46,8 @@ class Book:
     notices: list[Notice] = field(default_factory=list)
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     """Sheet key -> id -> row number (the first entry when an id repeats)."""
+    data_sha256: str | None = None
+    """The digest of the hidden data sheet, once it is written (`_data.Digest`)."""
 
     def __post_init__(self) -> None:
         register = self.register
