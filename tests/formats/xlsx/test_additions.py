@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 from tests.formats.xlsx.test_read import one_language
 
 import ropa
+from ropa.cli import main
 from ropa.formats.xlsx.read import NoDataSheet, WorkbookError, import_workbook
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
@@ -335,3 +336,38 @@ def test_edited_addition_cells_are_read(
     )  # type: ignore[index]
     dpo = imported.organisation.dpo
     assert dpo is not None and (dpo.external, dpo.organisation) == (False, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# A register of several files
+
+
+def test_the_cover_names_the_fragments(workbooks: dict[str, Path]) -> None:
+    cover = {row[0]: row[1] for row in rows_of(load_workbook(workbooks["en"])["Cover"])[1:]}
+    assert cover["Source file"] == "register.yaml"
+    assert cover["Fragment files (include)"] == "parts/activities.yaml\nparts/catalogues.yaml"
+
+
+def test_import_says_the_register_came_from_several_files_and_writes_one(
+    workbooks: dict[str, Path], tmp_path: Path, additions: Register,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    out = tmp_path / "one.yaml"
+    assert main(["import", str(workbooks["en"]), "-o", str(out)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"ropa: {workbooks['en']}: the register came from 3 files (register.yaml and its "
+        "fragments parts/activities.yaml, parts/catalogues.yaml); the import writes it as one "
+        "file, without include"
+    )
+    assert "\ninclude:" not in out.read_text(encoding="utf-8")
+    assert ropa.load(out) == whole(additions)
+
+
+def test_import_of_a_register_of_one_file_says_nothing_of_fragments(
+    tmp_path: Path, shipped: Register, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "shipped.xlsx"
+    export_excel(shipped, path, lang="en", as_of=AS_OF)
+    assert main(["import", str(path), "-o", str(tmp_path / "out.yaml")]) == 0
+    assert "fragments" not in capsys.readouterr().err

@@ -218,7 +218,7 @@ def test_a_waiver_added_only_in_the_hidden_sheet_is_reported(
         "ropa-data: the hidden data sheet waives ROPA208 of the activity "
         "'customer_registration', which the Findings sheet does not show waived: the hidden "
         "sheet was changed after the export; waive findings in the register file, not in the "
-        "workbook"
+        "workbook",
     ]
 
 
@@ -333,7 +333,7 @@ def _hidden_latvian_name(book: Workbook) -> None:
 
 
 def _hidden_activity(book: Workbook) -> None:
-    sheet, row, data = _hidden_row(book, "activities", "customer_registration")
+    sheet, _, data = _hidden_row(book, "activities", "customer_registration")
     data["id"] = "hidden_profiling"
     sheet.append(["activities", "hidden_profiling", json.dumps(data, separators=(",", ":"))])
 

@@ -46,6 +46,9 @@ class Book:
     notices: list[Notice] = field(default_factory=list)
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     """Sheet key -> id -> row number (the first entry when an id repeats)."""
+    source_files: tuple[str, ...] = ()
+    """The files the register was read from when they are several (`include`): the main
+    file's name, then each fragment's path relative to it, in include order."""
     data_sha256: str | None = None
     """The digest of the hidden data sheet, once it is written (`_data.Digest`)."""
 

@@ -113,8 +113,10 @@ class Digest:
 def _data_rows(book: Book) -> Iterator[Row]:
     register = book.register
     yield header(HEADER)
-    meta = {"layout": LAYOUT, "format": FORMAT, "ropa": __version__, "lang": book.lang,
-            "as_of": book.as_of.isoformat()}  # fmt: skip
+    meta: dict[str, Any] = {"layout": LAYOUT, "format": FORMAT, "ropa": __version__,
+                            "lang": book.lang, "as_of": book.as_of.isoformat()}  # fmt: skip
+    if len(book.source_files) > 1:
+        meta["files"] = list(book.source_files)
     yield ["ropa", "", json.dumps(meta, ensure_ascii=True, separators=(",", ":"))], None
     yield ["register", "", *_chunks(entry_json(register.register))], None
     yield ["organisation", "", *_chunks(entry_json(register.organisation))], None

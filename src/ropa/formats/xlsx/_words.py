@@ -155,6 +155,7 @@ COVER = Table(
     "generated_by",
     "as_of",
     "source_file",
+    "fragments",
     "source_sha256",
     "data_sha256",
     "changes_since",

@@ -189,6 +189,10 @@ class Imported:
     """The date the workbook was written as of (its Cover), when it says."""
     data_sheet: bool
     """Whether the workbook had its data sheet (without it, one language only is read)."""
+    files: tuple[str, ...] = ()
+    """The files the register was exported from, when they were several (`include`): the
+    main file's name, then the fragments' paths relative to it. The import gives one
+    register, which `ropa import` writes as one file."""
 
 
 def import_workbook(
@@ -246,7 +250,7 @@ def read_workbook(
         run = _Import(workbook, name, lang)
         with collector_paused():  # every row of every sheet, and the register
             register = run.run()
-        return Imported(register, run.lang, run.as_of, run.canonical is not None)
+        return Imported(register, run.lang, run.as_of, run.canonical is not None, run.files)
     finally:
         workbook.close()
 
@@ -327,7 +331,7 @@ a workbook with a processor's record shows; and those added in 2026-12, which wo
 written before lack (their fields then stay as the data sheet holds them)."""
 """Columns that count or report, never read: they change with every edit elsewhere."""
 _COVER_COMPUTED = frozenset({"generated_by", "as_of", "source_file", "source_sha256",
-                             "data_sha256",
+                             "data_sha256", "fragments",
                              "validation", "changes_since", "records",
                              *(f"count_{key}" for key in ("activities", *CATALOGUES,
                                                           "transfers", "controllers", "waivers",
@@ -440,6 +444,11 @@ class _Import:
         self.language = "lv"  # the register's language, once the Cover is read
         self.as_of: date | None = None
         self.data_digest = data.sha256
+        files = data.meta.get("files", [])
+        self.files: tuple[str, ...] = (
+            tuple(files) if isinstance(files, list) and all(isinstance(f, str) for f in files)
+            else ()
+        )  # fmt: skip
         self.data_sha256: str | None = None  # what the Cover says the digest is
 
     # -- the workbook ------------------------------------------------------------------------
