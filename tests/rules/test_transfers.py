@@ -349,7 +349,7 @@ def test_the_epo_decision_applies_from_15_july_2025() -> None:
     assert "ROPA503" not in check(data, as_of=date(2025, 7, 15)).codes
     finding = check(data, as_of=date(2025, 7, 14)).one("ROPA503")
     assert "European Patent Organisation" in finding.message
-    assert "Eiropas Patentu organizācija" in finding.text("lv")
+    assert "par starptautisko organizāciju “Eiropas Patentu organizācija”" in finding.text("lv")
 
 
 def test_organisation_without_a_decision_claiming_adequacy() -> None:

@@ -58,7 +58,9 @@ def processor_contract_missing(ctx: Context) -> Iterator[Hit]:
 
 class _Destination(NamedTuple):
     """Where a transfer goes, as a message says it: the country's code, or the international
-    organisation's name in the reader's language (an `other` one by its `organisation_name`)."""
+    organisation's name in the reader's language (an `other` one by its `organisation_name`).
+    In Latvian the name, which does not decline, follows "starptautisko organizāciju", the
+    accusative that the messages' "uz" and "par" ask for."""
 
     transfer: Transfer
 
@@ -67,8 +69,10 @@ class _Destination(NamedTuple):
         if transfer.country is not None:
             return transfer.country
         if transfer.organisation == "other":
-            return text_in(transfer.organisation_name, lang, "en") or "other"
-        return destination_name(transfer.destination, lang)
+            name = text_in(transfer.organisation_name, lang, "en") or "other"
+        else:
+            name = destination_name(transfer.destination, lang)
+        return f"starptautisko organizāciju “{name}”" if lang == "lv" else name
 
 
 def _outside_eea(destination: str | None) -> bool:

@@ -55,3 +55,16 @@ def test_a_waived_finding_on_a_card_is_grey_with_its_reason(tmp_path: Path) -> N
     (row,) = [row for row in sheet.iter_rows() if str(row[0].value).startswith("ROPA401")]
     assert row[1].fill.fgColor.rgb == "FFD9D9D9"  # grey, not amber
     assert row[1].value.endswith("waived: Reviewed yearly by the board")
+
+
+def test_a_finding_whose_waiver_expired_is_open_on_the_findings_sheet_naming_it(
+    tmp_path: Path,
+) -> None:
+    reg = register(register={"kind": "controller", "language": "en", "waivers": [
+        {"rule": "ROPA401", "reason": "Reviewed yearly", "expires": "2026-06-30"}]})  # fmt: skip
+    path = tmp_path / "findings.xlsx"
+    export_excel(reg, path, lang="en", report=validate(reg, as_of=AS_OF))
+    sheet = load_workbook(path)["Findings"]
+    (row,) = [r for r in sheet.iter_rows(values_only=True) if r[1] == "ROPA401"]
+    assert row[-2:] == ("no", "waiver expired: it held until 2026-06-30: Reviewed yearly")
+    assert [r[1] for r in sheet.iter_rows(values_only=True)].count("ROPA105") == 1

@@ -905,7 +905,8 @@ def finding_row(book: Book, finding: Finding) -> list[Value]:
         where,
         finding.message,
         book.word("yes" if finding.waived else "no"),
-        finding.reason or "",
+        # Open again once its waiver has expired (ROPA105): the expired waiver is named.
+        finding.reason or (finding.expired_waiver.text(lang) if finding.expired_waiver else ""),
     ]
     if finding.waived:
         row = [Text(v, "grey") if isinstance(v, str) and v else v for v in row]
