@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ropa.text.messages import Message, msg
 from ropa.loader.problems import LoadError, Problem, quoted
 from ropa.model import Register, kind_of
 from ropa.source import InFile, Location, SourceMap
@@ -49,12 +50,9 @@ def is_fragment(data: dict[str, Any]) -> bool:
     return bool(data) and "format" not in data and all(key in FRAGMENT_KEYS for key in data)
 
 
-def fragment_message() -> str:
+def fragment_message() -> Message:
     """What a fragment given alone is told."""
-    return (
-        "this file is a fragment of a register (catalogues and activities only, no format, "
-        "register or organisation); check the main file whose include names it"
-    )
+    return msg("loader.fragment")
 
 
 def assemble(
