@@ -68,9 +68,8 @@ def add_parser(subparsers: Any) -> None:
 
 def rule_codes(text: str) -> tuple[str, ...]:
     """argparse type for `--select` / `--ignore`: codes or prefixes that match some rule."""
-    from ropa.rules import RULES
-
     from ropa.cli._common import said
+    from ropa.rules import RULES
     from ropa.text.messages import msg
 
     codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())

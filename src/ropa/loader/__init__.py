@@ -32,10 +32,10 @@ from ropa.loader.json import check_json
 from ropa.loader.kinds import not_a_register
 from ropa.loader.models import model_problems
 from ropa.loader.problems import LoadError, Problem, kind_word, oversize_message
-from ropa.text.messages import msg
 from ropa.loader.read import DEFAULT_MAX_BYTES, decode, read_source, refuse_hidden_breaks
 from ropa.model import Register
 from ropa.source import Location, SourceMap
+from ropa.text.messages import msg
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

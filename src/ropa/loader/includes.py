@@ -18,11 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ropa.text.messages import Message, msg
 from ropa.loader.problems import LoadError, Problem, quoted
 from ropa.model import Register, kind_of
 from ropa.source import InFile, Location, SourceMap
 from ropa.text.escape import shortened
+from ropa.text.messages import Message, msg
 
 MAIN_ONLY = ("format", "register", "organisation", "include")
 """Keys a fragment never holds: they say what the register is, once, in the main file."""

@@ -9,9 +9,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from ropa.loader.problems import Problem, quoted
-from ropa.text.messages import Argument, Message, msg
 from ropa.model import Register
 from ropa.source import NodePath, PathPart, SourceMap, format_path
+from ropa.text.messages import Argument, Message, msg
 
 
 def model_problems(error: ValidationError, data: Any, source_map: SourceMap) -> list[Problem]:
@@ -163,8 +163,8 @@ unknown keys gets each reported, the first hundred with a suggestion."""
 
 
 def _suggestion(name: str, asked: dict[str, str]) -> str:
-    """The field name an unknown field was likely meant to be, or ''; `asked` holds the answers given
-    so far for this register (the same name twice is looked up once)."""
+    """The field name an unknown field was likely meant to be, or ''; `asked` holds the
+    answers given so far for this register (the same name twice is looked up once)."""
     if name in asked:
         return asked[name]
     if len(name) > _SUGGESTED_NAME_LENGTH or len(asked) >= MAX_SUGGESTIONS:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ropa.loader.problems import LoadError, Problem, oversize
-from ropa.text.messages import Message, msg
 from ropa.source import Location
+from ropa.text.messages import Message, msg
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Largest file the loader reads (50 MB); pass `max_bytes` to change it."""
