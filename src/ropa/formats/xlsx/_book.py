@@ -44,6 +44,8 @@ class Book:
     changes: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     """The Changes sheet's rows (`ropa.diff.change_rows`), when `since` is given."""
     notices: list[Notice] = field(default_factory=list)
+    sheet_keys: tuple[str, ...] = ()
+    """The keys of the workbook's sheets, in order (the Cover's contents)."""
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     """Sheet key -> id -> row number (the first entry when an id repeats)."""
 

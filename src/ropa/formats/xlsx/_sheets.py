@@ -11,17 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ropa._version import __version__
 from ropa.countries import ADEQUACY_COUNTRIES, EEA_COUNTRIES, country_name
 from ropa.diff import change_headers
 from ropa.findings import Finding
 from ropa.formats.xlsx._assessments import assessment_text, assessment_words, dpia_cell
-from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book, header
+from ropa.formats.xlsx._book import EXPORT_CODE, Book, header
 from ropa.formats.xlsx._cells import Row, Text, Value
 from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
-    COVER,
     COVERAGE_COLUMNS,
     FINDING_COLUMNS,
     PROCESSOR_ARTICLES,
@@ -54,7 +52,6 @@ from ropa.vocab import (
     LEGAL_BASES,
     PURPOSES,
     RECIPIENT_KINDS,
-    REGISTER_KINDS,
     REQUIREMENT_KINDS,
     RIGHTS,
     SAFEGUARDS,
@@ -67,58 +64,6 @@ from ropa.wording import label, retention_in_words
 
 # ---------------------------------------------------------------------------------------------
 # Cover
-
-
-def cover_rows(book: Book) -> Iterator[Row]:
-    """The cover: who keeps the register, which edition, where it came from, what was found."""
-    register, lang = book.register, book.lang
-    info, organisation = register.register, register.organisation
-    yield header([word("title", lang), organisation.name or book.not_stated])
-
-    def item(key: str, value: Value) -> Row:
-        return [Text(say(COVER, key, lang), "label"), value], None
-
-    yield item("organisation", book.or_not_stated(organisation.name))
-    yield item("registration_number", book.or_not_stated(organisation.registration_number))
-    yield item("address", book.or_not_stated(book.text(organisation.address)))
-    country = organisation.country
-    yield item(
-        "country", f"{country_name(country, lang)} ({country})" if country else book.not_stated
-    )
-    yield item("public_body", yes_no(organisation.public_body, lang, unknown=book.not_stated))
-    yield item("contact", book.or_not_stated(contact_text(book, organisation.contact)))
-    yield item("dpo", party_text(book, organisation.dpo) or book.not_stated)
-    representative = party_text(book, organisation.representative)
-    if not representative:
-        in_eea = country in EEA_COUNTRIES if country else False
-        representative = book.word("not_applicable") if in_eea else book.not_stated
-    yield item("representative", representative)
-    joint = "\n\n".join(joint_text(book, entry) for entry in organisation.joint_controllers)
-    yield item("joint_controllers", joint or book.word("none"))
-    kind = REGISTER_KINDS[info.kind]
-    yield item("kind", f"{kind.label(lang)} ({cite(kind.article, lang)})")
-    if book.processor_record:  # a controller's register reads as it always has
-        yield item("records", records_text(book))
-    yield item("version", book.or_not_stated(info.version))
-    yield item("reviewed", info.reviewed or book.not_stated)
-    yield item("approved_by", book.or_not_stated(info.approved_by))
-    yield item("language", info.language)
-    yield item("generated_by", f"ropa {__version__}")
-    yield item("as_of", book.as_of)
-    yield item("source_file", book.source_file)
-    yield item("source_sha256", book.source_sha256)
-    if book.since is not None:
-        yield item("changes_since", changes_summary(book))
-    yield item("count_activities", len(register.activities))
-    if book.processor_record:
-        yield item("count_processor_activities", len(book.processor_activities))
-        yield item("count_controllers", len(register.controllers))
-    for key in CATALOGUES:
-        yield item(f"count_{key}", len(getattr(register, key)))
-    yield item("count_transfers", sum(len(a.transfers or ()) for a in register.activities))
-    waivers = len(register.register.waivers) + sum(len(a.waivers) for a in register.activities)
-    yield item("count_waivers", waivers)
-    yield item("validation", validation_summary(book))
 
 
 def records_text(book: Book) -> str:
@@ -146,23 +91,6 @@ def changes_summary(book: Book) -> str:
         changes=counted(len(book.changes), "change", lang),
         sheet=say(SHEETS, "changes", lang),
     )
-
-
-def validation_summary(book: Book) -> str:
-    """`0 errors, 21 warnings, 3 info (1 waived)` in the export language, and the notices."""
-    report = book.report
-    if report is None:
-        summary = book.word("validation_not_run")
-    else:
-        lang = book.lang
-        summary = (
-            f"{counted(report.errors, 'error', lang)}, "
-            f"{counted(report.warnings, 'warning', lang)}, {counted(report.info, 'info', lang)} "
-            f"({counted(report.waived, 'waived', lang)})"
-        )
-    if book.notices:
-        summary += f"; {counted(len(book.notices), 'notice', book.lang)}"
-    return summary
 
 
 def contact_text(book: Book, contact: Contact | None) -> str:

@@ -115,6 +115,35 @@ WORDS = Table(
     "changes_since",
     "no_changes",
     "title",
+    "cover_found",
+    "cover_contents",
+    "cover_legend",
+    "cover_register",
+    "cover_checked_on",
+    "cover_errors",
+    "cover_warnings",
+    "cover_info",
+    "cover_waived",
+    "cover_waived_one",
+    "cover_notices",
+    "cover_earlier",
+    "cover_not_compared",
+    "cover_adequacy",
+    "cover_adequacy_text",
+    "cover_see_findings",
+    "cover_none_waived",
+    "waiver_who",
+    "waiver_on",
+    "waiver_until",
+    "reason",
+    "legend_stated",
+    "legend_questioned",
+    "legend_missing",
+    "legend_not_applicable",
+    "legend_error",
+    "legend_warning",
+    "legend_info",
+    "legend_waived",
 )
 
 COUNTED = Table(
@@ -289,6 +318,30 @@ FINDING_COLUMNS = Table(
     "waived",
     "reason",
 )
+
+SHEET_QUESTIONS = Table(
+    "xlsx.sheet_questions",
+    "activities",
+    "processor_activities",
+    "controllers",
+    "data_subjects",
+    "data_categories",
+    "recipients",
+    "retention_rules",
+    "security_measures",
+    "assessments",
+    "transfers",
+    "flows",
+    "retention_matrix",
+    "coverage",
+    "processor_coverage",
+    "rights",
+    "findings",
+    "waivers",
+    "cards",
+    "changes",
+)
+"""Sheet key -> the question the sheet answers, as the Cover's contents list it."""
 
 PROCESSOR_ITEMS = Table("xlsx.processor_items", "a", "b", "c", "d")
 """What a processor's record must contain, GDPR Art. 30(2)(a)-(d); the articles are

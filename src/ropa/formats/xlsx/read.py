@@ -52,6 +52,7 @@ from ropa.formats.xlsx._assessments import ASSESSMENT_FIELDS, assessments_rows
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
 from ropa.formats.xlsx._cells import EXCEL_CELL_LIMIT, clean_text, cut_to_limit
 from ropa.formats.xlsx._cells import Text as StyledText
+from ropa.formats.xlsx._cover import computed_label, cover_rows
 from ropa.formats.xlsx._data import ENTRY_MODELS, DataSheet, read_data
 from ropa.formats.xlsx._read_cells import (
     Text,
@@ -75,7 +76,6 @@ from ropa.formats.xlsx._sheets import (
     authorisation_text,
     contact_text,
     controllers_rows,
-    cover_rows,
     data_categories_rows,
     data_subjects_rows,
     joint_text,
@@ -733,6 +733,8 @@ class _Import:
                     self.fail(f"{title}!{get_column_letter(index)}{number}", "a value beside the "
                               "cover's two columns; ropa cannot keep it")  # fmt: skip
             if key is None:
+                if computed_label(label, self.lang):
+                    continue  # the export's own answers, contents and legend
                 if line.values["value"] is not None:
                     self.fail(f"{title}!A{number}", f"unknown row {label!r} on the cover")
                 continue

@@ -62,6 +62,7 @@ from ropa.formats.xlsx._book import CATALOGUES, Book
 from ropa.formats.xlsx._cards import WIDTHS as CARD_WIDTHS
 from ropa.formats.xlsx._cards import card_starts, cards_rows
 from ropa.formats.xlsx._cells import MAX_WIDTH, Row, SheetStream, Styles, Text, clean_text
+from ropa.formats.xlsx._cover import cover_break, cover_rows
 from ropa.formats.xlsx._data import WIDTHS as DATA_WIDTHS
 from ropa.formats.xlsx._data import data_rows
 from ropa.formats.xlsx._package import save
@@ -70,7 +71,6 @@ from ropa.formats.xlsx._sheets import (
     activities_rows,
     changes_rows,
     controllers_rows,
-    cover_rows,
     coverage_rows,
     data_categories_rows,
     data_subjects_rows,
@@ -203,6 +203,7 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
         workbook = Workbook(write_only=True)
         workbook.properties = _properties(book)
         keys = (*sheet_keys(book), *(("changes",) if book.since is not None else ()), "data")
+        book.sheet_keys = keys  # the Cover's contents
         book.rows["cards"], card_ends = card_starts(book)  # other sheets link to the cards
         titles = [DATA_SHEET if key == "data" else say(SHEETS, key, book.lang) for key in keys]
         numbers = {key: number for number, key in enumerate(keys)}
@@ -232,6 +233,8 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
         for key in (*(k for k in keys[1:] if k != "findings"), "findings", "cover"):
             autofilter = key not in _NO_FILTER
             breaks = card_ends if key == "cards" else []
+            if key == "cover":  # the answers on the first page, the register's details after
+                breaks = [cover_break(book)]
             print_layout = (
                 None if key == "data" else partial(_lay_out, sheets[key].sheet, key, breaks)
             )
