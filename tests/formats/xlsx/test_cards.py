@@ -68,3 +68,15 @@ def test_a_finding_whose_waiver_expired_is_open_on_the_findings_sheet_naming_it(
     (row,) = [r for r in sheet.iter_rows(values_only=True) if r[1] == "ROPA401"]
     assert row[-2:] == ("no", "waiver expired: it held until 2026-06-30: Reviewed yearly")
     assert [r[1] for r in sheet.iter_rows(values_only=True)].count("ROPA105") == 1
+
+
+def test_a_latvian_card_says_its_findings_in_latvian(tmp_path: Path) -> None:
+    register = ropa.load(SHIPPED)
+    report = validate(register, as_of=AS_OF)
+    path = tmp_path / "cards.xlsx"
+    export_excel(register, path, lang="lv", report=report)
+    sheet = load_workbook(path)["Darbību kartītes"]
+    said = {str(row[1].value) for row in sheet.iter_rows() if str(row[0].value).startswith("ROPA")}
+    expected = {f.text("lv") for f in report.findings if not f.waived}
+    assert expected <= said
+    assert not {f.message for f in report.findings if f.message != f.text("lv")} & said
