@@ -1,6 +1,8 @@
 """Keep the message catalogues in order, and move (Latvian, English) pairs out of the code.
 
     python tools/catalogues.py sort    every ropa.po rewritten with its entries sorted by msgid
+    python tools/catalogues.py merge   after `git merge` stopped on a conflict in a ropa.po:
+                                       each entry taken from the side that changed it
     python tools/catalogues.py move    the workbook's (lv, en) tables in formats/xlsx/_words.py
                                        become keys only, their words entries of the catalogues;
                                        the notice's phrases (notice/_phrases.py, LV and EN)
@@ -321,7 +323,52 @@ def move_scopes(source: Path = COUNTRIES, locale: Path = LOCALE) -> int:
     return len(found)
 
 
+def _entries_at(revision: str, po: Path) -> tuple[str, dict[str, Entry]]:
+    import subprocess
+    import tempfile
+
+    relative = po.relative_to(ROOT).as_posix()
+    shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:{relative}"],
+                           capture_output=True, check=False)  # fmt: skip
+    if shown.returncode != 0:
+        return "", {}
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work) / "ropa.po"
+        copy.write_bytes(shown.stdout)
+        return read(copy)
+
+
+def merge() -> None:
+    """Resolve a merge's conflicts in the catalogues entry by entry: an entry added, changed or
+    removed on one side is taken from that side (on both sides: ours, reported)."""
+    import subprocess
+
+    for po in catalogues():
+        base_header, base = _entries_at(":1", po)
+        header, ours = _entries_at(":2", po)
+        _, theirs = _entries_at(":3", po)
+        if not header:
+            continue  # not in conflict
+        merged: dict[str, Entry] = {}
+        for msgid in sorted(set(base) | set(ours) | set(theirs)):
+            was, mine, other = base.get(msgid), ours.get(msgid), theirs.get(msgid)
+            if mine == was:
+                chosen = other
+            elif other == was or other == mine:
+                chosen = mine
+            else:
+                print(f"{po}: {msgid} changed on both sides; ours kept", file=sys.stderr)
+                chosen = mine
+            if chosen is not None:
+                merged[msgid] = chosen
+        write(po, header, merged)
+        subprocess.run(["git", "-C", str(ROOT), "add", str(po)], check=True)
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["merge"]:
+        merge()
+        return 0
     if argv == ["sort"]:
         sort()
         return 0
