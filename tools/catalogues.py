@@ -344,7 +344,7 @@ def merge() -> None:
     import subprocess
 
     for po in catalogues():
-        base_header, base = _entries_at(":1", po)
+        _, base = _entries_at(":1", po)
         header, ours = _entries_at(":2", po)
         _, theirs = _entries_at(":3", po)
         if not header:
@@ -354,7 +354,7 @@ def merge() -> None:
             was, mine, other = base.get(msgid), ours.get(msgid), theirs.get(msgid)
             if mine == was:
                 chosen = other
-            elif other == was or other == mine:
+            elif other in (was, mine):
                 chosen = mine
             else:
                 print(f"{po}: {msgid} changed on both sides; ours kept", file=sys.stderr)
