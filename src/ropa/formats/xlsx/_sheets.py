@@ -8,7 +8,7 @@ set-up) and safety (cell types, limits) are `_cells`' business, not these functi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ropa._version import __version__
@@ -17,7 +17,7 @@ from ropa.diff import change_headers
 from ropa.findings import Finding
 from ropa.formats.xlsx._assessments import assessment_text, assessment_words, dpia_cell
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book, header
-from ropa.formats.xlsx._cells import Row, Text, Value
+from ropa.formats.xlsx._cells import Row, Target, Text, Value
 from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
@@ -48,6 +48,7 @@ from ropa.model import (
 from ropa.rights import Applicability, rights_of
 from ropa.text import text_in
 from ropa.text.grammar import cite
+from ropa.text.messages import message
 from ropa.vocab import (
     ARTICLE30_ITEMS,
     INTERNATIONAL_ORGANISATIONS,
@@ -75,7 +76,10 @@ def cover_rows(book: Book) -> Iterator[Row]:
     info, organisation = register.register, register.organisation
     yield header([word("title", lang), organisation.name or book.not_stated])
 
+    rows = book.rows.setdefault("cover", {})
+
     def item(key: str, value: Value) -> Row:
+        rows.setdefault(key, len(rows) + 2)  # below the title row
         return [Text(say(COVER, key, lang), "label"), value], None
 
     yield item("organisation", book.or_not_stated(organisation.name))
@@ -117,6 +121,25 @@ def cover_rows(book: Book) -> Iterator[Row]:
         yield item(f"count_{key}", len(getattr(register, key)))
     yield item("count_transfers", sum(len(a.transfers or ()) for a in register.activities))
     yield item("validation", validation_summary(book))
+    yield item("marked_texts", marked_texts_summary(book))
+
+
+def cover_row(book: Book, key: str) -> int:
+    """The row of item `key` on the Cover (the title row when the Cover has no such item)."""
+    if "cover" not in book.rows:
+        for _ in cover_rows(book):  # the Cover is written last: its rows are counted here
+            pass
+    return book.rows["cover"].get(key, 1)
+
+
+def marked_texts_summary(book: Book) -> str:
+    """How many register texts the workbook shows in another language than its own, marked
+    with that language (`Book.text`); "none" when every text is in the workbook's language.
+    Given last on the Cover, which is written after every other sheet."""
+    count = len(book.marked)
+    if not count:
+        return book.word("none")
+    return book.word("marked_texts").format(count=counted(count, "text", book.lang))
 
 
 def records_text(book: Book) -> str:
@@ -326,7 +349,9 @@ class Renderers:
 
     def retention(self, entry: Any) -> str:
         def build(entry: Any) -> str:
-            return retention_in_words(self.book.register, entry, self.book.lang)
+            return retention_in_words(
+                self.book.register, entry, self.book.lang, text_of=self.book.text
+            )
 
         return self._cached("retention_rules", entry, build)
 
@@ -589,7 +614,8 @@ def retention_rules_rows(book: Book) -> Iterator[Row]:
                    "description", "used_by")  # fmt: skip
     for rule in book.register.retention_rules:
         yield [
-            rule.id, book.text(rule.name), retention_in_words(book.register, rule, lang),
+            rule.id, book.text(rule.name),
+            retention_in_words(book.register, rule, lang, text_of=book.text),
             str(rule.period) if rule.period is not None else missing,
             book.text(rule.starts) or missing, book.text(rule.until) or missing,
             book.text(rule.basis) or missing,
@@ -840,7 +866,7 @@ def findings_rows(book: Book) -> Iterator[Row]:
     for listed in book.questions.listed:  # by severity, open ones first
         yield finding_row(book, listed.finding), listed.finding.activity
     if book.report is None:
-        yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", "", "",
+        yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", "", "", "",
                book.word("not_validated_notice"), book.word("no"), ""], None  # fmt: skip
     done = 0
     while done < len(book.notices):
@@ -851,32 +877,87 @@ def findings_rows(book: Book) -> Iterator[Row]:
             cell=notice.cell, sheet=notice.sheet, characters=characters
         )
         activity: Value = _activity_id_link(book, notice.activity) if notice.activity else ""
-        yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", activity,
+        named = book.activities_by_id.get(notice.activity) if notice.activity else None
+        name = book.text(named.name) if named is not None else ""
+        yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", activity, name,
                f"{notice.sheet}!{notice.cell}", message, book.word("no"), ""], None  # fmt: skip
 
 
 def finding_row(book: Book, finding: Finding) -> list[Value]:
-    """The Findings row of one finding; a waived one is grey from end to end, so that its
-    severity's red or amber does not call for a fix already accepted."""
+    """The Findings row of one finding, in the workbook's language: the rule's title, the
+    activity's name beside its id, where the finding points as a link to that row of the
+    sheet that shows it. A waived one is grey from end to end, so that its severity's red or
+    amber does not call for a fix already accepted."""
     lang = book.lang
     severity = finding.severity.value
-    where = finding.path_text
-    if finding.line is not None:
-        where += f" ({'rinda' if lang == 'lv' else 'line'} {finding.line})"
+    activity = book.activities_by_id.get(finding.activity) if finding.activity else None
     row: list[Value] = [
         Text(book.word(severity), "grey" if finding.waived else severity),
         finding.code,
-        finding.slug,
+        rule_title(finding.code, finding.slug, lang),
         cite(finding.article, lang),
         _activity_id_link(book, finding.activity) if finding.activity else "",
-        where,
-        finding.message,
+        book.text(activity.name) if activity is not None else "",
+        finding_location(book, finding),
+        finding.text(lang),
         book.word("yes" if finding.waived else "no"),
         finding.reason or "",
     ]
     if finding.waived:
-        row = [Text(v, "grey") if isinstance(v, str) and v else v for v in row]
+        row = [
+            Text(v, "grey") if isinstance(v, str) and v
+            else Text(v.value, "grey", v.link) if isinstance(v, Text) and v.style == "link"
+            else v
+            for v in row
+        ]  # fmt: skip
     return row
+
+
+def rule_title(code: str, slug: str, lang: str) -> str:
+    """The rule's title in `lang` (catalogue message `<code>.title`), else its slug."""
+    msgid = f"{code}.title"
+    title = message(msgid, lang)
+    return slug if title == msgid else title
+
+
+# The organisation's and the register's fields, as the Cover names them.
+_COVER_FIELDS = {"name": "organisation"}
+
+
+def finding_location(book: Book, finding: Finding) -> Value:
+    """Where a finding points, as the workbook shows it: the sheet, the row and the column's
+    heading (`Apstrādes darbības, 5. rinda: Juridiskais pamats`), linked to that row; the
+    register's key path where no sheet shows the item."""
+    path, register, lang = finding.path, book.register, book.lang
+    head = path[0] if path else None
+    index = path[1] if len(path) > 1 and isinstance(path[1], int) else None
+    target: Target | None = None
+    columns: Mapping[str, str] = CATALOGUE_COLUMNS
+    rest = path[2:]
+    if head == "activities" and index is not None and index < len(register.activities):
+        entry_id = register.activities[index].id
+        target = book.activity_link(entry_id)
+        processor = target is not None and target[0] == "processor_activities"
+        columns = PROCESSOR_COLUMNS if processor else ACTIVITY_COLUMNS
+    elif head in book.rows and head != "cards" and index is not None:
+        entries = getattr(register, str(head), ())
+        if index < len(entries):
+            target = book.link(str(head), entries[index].id)
+    elif head in ("organisation", "register"):
+        columns, rest = COVER, path[1:]
+        field = next((str(part) for part in rest if isinstance(part, str)), "")
+        target = ("cover", cover_row(book, _COVER_FIELDS.get(field, field)))
+    if target is None:
+        return finding.path_text
+    field = next((str(part) for part in rest if isinstance(part, str)), "")
+    field = _COVER_FIELDS.get(field, field) if columns is COVER else field
+    sheet_title = say(SHEETS, target[0], lang)
+    if field in columns:
+        heading = say(columns, field, lang).split("\n")[0]
+        words = book.word("location").format(sheet=sheet_title, row=target[1], field=heading)
+    else:
+        words = book.word("location_row").format(sheet=sheet_title, row=target[1])
+    return Text(words, "link", target)
 
 
 def _activity_id_link(book: Book, activity_id: str) -> Value:

@@ -113,10 +113,20 @@ WORDS = Table(
     "changes_since",
     "no_changes",
     "title",
+    "location",
+    "location_row",
+    "marked_texts",
+    "change_added",
+    "change_removed",
+    "change_changed",
+    "change_reordered",
+    "change_item_added",
+    "change_item_removed",
 )
 
 COUNTED = Table(
     "xlsx.counted",
+    "text",
     "character",
     "error",
     "warning",
@@ -161,6 +171,7 @@ COVER = Table(
     "count_assessments",
     "count_transfers",
     "validation",
+    "marked_texts",
 )
 
 ACTIVITY_COLUMNS = Table(
@@ -275,10 +286,22 @@ FINDING_COLUMNS = Table(
     "rule",
     "article",
     "activity",
+    "activity_name",
     "where",
     "message",
     "waived",
     "reason",
+)
+
+CHANGE_COLUMNS = Table(
+    "xlsx.change_columns",
+    "kind",
+    "id",
+    "name",
+    "field",
+    "change",
+    "old",
+    "new",
 )
 
 PROCESSOR_ITEMS = Table("xlsx.processor_items", "a", "b", "c", "d")
