@@ -11,7 +11,16 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-__all__ = ["LANGUAGES", "Lang", "language_of", "marked", "not_stated", "text_in", "unmarked", "without_marks"]
+__all__ = [
+    "LANGUAGES",
+    "Lang",
+    "language_of",
+    "marked",
+    "not_stated",
+    "text_in",
+    "unmarked",
+    "without_marks",
+]
 
 Lang = Literal["lv", "en"]
 LANGUAGES: tuple[Lang, ...] = ("lv", "en")
