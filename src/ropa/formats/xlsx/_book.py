@@ -42,8 +42,8 @@ class Book:
     source_sha256: str
     since: Register | None = None
     """The earlier edition the Changes sheet compares with, when there is one."""
-    changes: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
-    """The Changes sheet's rows (`ropa.diff.change_rows`), when `since` is given."""
+    changes: list[list[Value]] = field(default_factory=list)
+    """The Changes sheet's rows (`_changes.workbook_changes`), when `since` is given."""
     notices: list[Notice] = field(default_factory=list)
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     """Sheet key -> id -> row number (the first entry when an id repeats)."""

@@ -13,7 +13,6 @@ from typing import Any
 
 from ropa._version import __version__
 from ropa.countries import ADEQUACY_COUNTRIES, EEA_COUNTRIES, country_name
-from ropa.diff import change_headers
 from ropa.findings import Finding
 from ropa.formats.xlsx._assessments import assessment_text, assessment_words, dpia_cell
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book, header
@@ -964,19 +963,3 @@ def _activity_id_link(book: Book, activity_id: str) -> Value:
     card = book.rows.get("cards", {}).get(activity_id)
     target = ("cards", card) if card is not None else book.activity_link(activity_id)
     return Text(activity_id, "link", target) if target else activity_id
-
-
-# ---------------------------------------------------------------------------------------------
-# Changes
-
-
-def changes_rows(book: Book) -> Iterator[Row]:
-    """One row per change since the earlier edition (`ropa.diff.change_rows`), or one row
-    saying that nothing changed."""
-    yield header(change_headers(book.lang))
-    if not book.changes:
-        message = book.word("no_changes").format(edition=book.since_edition)
-        yield [message, "", "", "", "", ""], None
-        return
-    for kind, entry_id, field_words, change, old, new in book.changes:
-        yield [kind, entry_id, field_words, change, old, new], None
