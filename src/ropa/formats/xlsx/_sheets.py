@@ -900,7 +900,7 @@ def finding_row(book: Book, finding: Finding) -> list[Value]:
         finding_location(book, finding),
         finding.text(lang),
         book.word("yes" if finding.waived else "no"),
-        finding.reason or "",
+        book.text(finding.reason),  # the register's words, marked if in another language
     ]
     if finding.waived:
         row = [
