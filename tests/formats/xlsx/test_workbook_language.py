@@ -1,6 +1,6 @@
 """The report sheets speak the workbook's language: in the Latvian workbook of the shipped
-register no Findings, Changes or Coverage cell holds an English sentence, in the English one
-none a Latvian one, except register text marked with the language it is written in.
+register no Findings, Changes, Coverage or record card cell holds an English sentence, in the
+English one none a Latvian one, except register text marked with the language it is written in.
 
 How a cell is judged (a heuristic, tested on its own below):
 
@@ -30,8 +30,8 @@ from ropa.durations import Duration
 from ropa.formats.yaml import dump_register
 
 SHEETS = {
-    "lv": ("Konstatējumi", "Izmaiņas", "30. panta pilnīgums"),
-    "en": ("Findings", "Changes", "Art. 30 coverage"),
+    "lv": ("Konstatējumi", "Izmaiņas", "30. panta pilnīgums", "Darbību kartītes"),
+    "en": ("Findings", "Changes", "Art. 30 coverage", "Record cards"),
 }
 
 _ENGLISH = frozenset(
