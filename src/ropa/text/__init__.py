@@ -26,7 +26,6 @@ Lang = Literal["lv", "en"]
 LANGUAGES: tuple[Lang, ...] = ("lv", "en")
 """The languages ropa writes its outputs in, Latvian first."""
 
-_NOT_STATED = {"lv": "nav norādīts", "en": "not stated"}
 
 
 def text_in(value: str | Mapping[str, str] | None, lang: str, fallback: str = "lv") -> str | None:
@@ -80,5 +79,7 @@ def without_marks(text: str) -> str:
 
 
 def not_stated(lang: str) -> str:
-    """ "not stated" in `lang`."""
-    return _NOT_STATED.get(lang, _NOT_STATED["en"])
+    """ "not stated" in `lang` (the catalogue message `word.not_stated`)."""
+    from ropa.text.messages import message  # messages imports this package's grammar
+
+    return message("word.not_stated", lang)

@@ -22,10 +22,10 @@ from ropa.durations import Duration
 from ropa.formats.xlsx._assessments import assessments_rows
 from ropa.formats.xlsx._book import Book, header
 from ropa.formats.xlsx._cells import Row, Text, Value
+from ropa.formats.xlsx._cover import cover_rows
 from ropa.formats.xlsx._sheets import (
     activities_rows,
     controllers_rows,
-    cover_rows,
     data_categories_rows,
     data_subjects_rows,
     processor_activities_rows,
