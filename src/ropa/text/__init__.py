@@ -27,7 +27,6 @@ LANGUAGES: tuple[Lang, ...] = ("lv", "en")
 """The languages ropa writes its outputs in, Latvian first."""
 
 
-
 def text_in(value: str | Mapping[str, str] | None, lang: str, fallback: str = "lv") -> str | None:
     """The text of a field in `lang`, else in `fallback` (the register's language), else in any
     language it is written in; a plain string is returned as it is."""
