@@ -255,3 +255,17 @@ def test_every_output_speaks_a_third_language(
     # the diff: the fields it names
     changes = diff_registers(older, register).text("xx")
     assert "[[" in changes
+
+
+def test_the_commands_take_a_third_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ropa.cli import main
+
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, _pseudo(tmp_path)])
+    shipped = "data/processing_activities.yaml"
+    out = tmp_path / "notice.md"
+    assert main(["notice", shipped, "--lang", "xx", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# \\[\\[")  # Markdown escapes [
+    assert main(["validate", "--lang", "xx", "--as-of", "2026-11-27", shipped]) in (0, 1)
+    assert "[[" in capsys.readouterr().out
