@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from ropa.model import Register, RetentionRule
 from ropa.text import LANGUAGES, Lang, not_stated, text_in, unmarked
 from ropa.text.grammar import join
+from ropa.text.messages import languages, message
 from ropa.vocab import Term
 
 __all__ = ["LANGUAGES", "Lang", "join", "label", "not_stated", "retention_in_words", "text"]
@@ -56,19 +57,17 @@ def retention_in_words(
         return shown(rule.name) or not_stated(lang)
     period = rule.period.in_words(lang)
     if starts:
-        period = f"{period} no: {starts}" if lang == "lv" else f"{period} from {starts}"
+        period = message("wording.from", lang, period=period, starts=starts)
     return f"{period}; {until}" if until else period
 
 
-_UNTIL_WORD = {"lv": "līdz", "en": "until"}
-
-
 def _until(event: str, lang: str) -> str:
-    """The end event after "until" / "līdz", unless it is written with the word already."""
+    """The end event after "until" / "līdz" (`wording.until`), unless it is written with the
+    word already, in any language."""
     if not event:
         return ""
-    word = _UNTIL_WORD.get(lang, "until")
     _, bare = unmarked(event)  # "[lv] līdz ..." in an English workbook says its own "until"
-    if bare.casefold().startswith(tuple(f"{w} " for w in _UNTIL_WORD.values())):
+    words = tuple(f"{message('wording.until', code).casefold()} " for code in languages())
+    if bare.casefold().startswith(words):
         return event
-    return f"{word} {event}"
+    return f"{message('wording.until', lang)} {event}"
