@@ -86,3 +86,14 @@ def test_argparse_words_in_latvian(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["validate", "--help"])
     assert "\noptions:\n" in capsys.readouterr().out
+
+
+def test_an_import_that_fails_says_so_in_latvian(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing, out = str(tmp_path / "none.xlsx"), str(tmp_path / "out.yaml")
+    monkeypatch.setenv("ROPA_LANG", "lv")
+    assert main(["import", missing, "-o", out]) == 2
+    assert f"ropa: {missing}: 1 problēma; nekas nav ierakstīts" in capsys.readouterr().err
+    assert main(["import", "--lang", "en", missing, "-o", out]) == 2
+    assert f"ropa: {missing}: 1 problem; nothing written" in capsys.readouterr().err
