@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             imported = read_workbook(args.workbook, lang=args.lang, max_bytes=args.max_bytes)
         except WorkbookError as error:
             for problem in error.problems:
-                say(str(problem))
+                say(problem.line(spoken()))
             count = len(error.problems)
             problems = plural("cli.counted.problem", count, spoken(), count=count)
             return fail(msg("cli.import.problems", workbook=args.workbook, problems=problems))
