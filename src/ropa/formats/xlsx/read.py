@@ -123,7 +123,7 @@ from ropa.model import (
     Transfer,
     Waiver,
 )
-from ropa.text import LANGUAGES, text_in
+from ropa.text import LANGUAGES, text_in, without_marks
 from ropa.text.escape import printable
 from ropa.text.messages import Message, msg
 from ropa.vocab import (
@@ -1785,7 +1785,10 @@ class _Resolver:
                    "assessments": render.assessment}  # fmt: skip
             for section, entry_text in how.items():
                 for entry in getattr(book.register, section):
-                    _add(self.shown[section], _shown(entry_text(entry), run.lang), entry.id)
+                    shown = _shown(entry_text(entry), run.lang)
+                    _add(self.shown[section], shown, entry.id)
+                    if isinstance(shown, str) and without_marks(shown) != shown:
+                        _add(self.shown[section], without_marks(shown), entry.id)
                     name = text_in(entry.name, run.lang, book.register.register.language)
                     _add(self.names[section], str(_shown(name, run.lang)).casefold(), entry.id)
                     self.ids[section].add(entry.id)
@@ -1793,7 +1796,10 @@ class _Resolver:
         self.transfer_names: dict[str, list[str]] = defaultdict(list)
         for book in books:
             for entry in book.register.recipients:
-                _add(self.transfer_names, _shown(book.text(entry.name), run.lang), entry.id)
+                shown = _shown(book.text(entry.name), run.lang)
+                _add(self.transfer_names, shown, entry.id)
+                if isinstance(shown, str) and without_marks(shown) != shown:
+                    _add(self.transfer_names, without_marks(shown), entry.id)
 
     def resolve(self, section: str, text: str, *, transfer: bool = False) -> str:
         """The id of the entry of `section` that `text` names; Unreadable when none or several."""
