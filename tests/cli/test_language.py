@@ -94,6 +94,10 @@ def test_an_import_that_fails_says_so_in_latvian(
     missing, out = str(tmp_path / "none.xlsx"), str(tmp_path / "out.yaml")
     monkeypatch.setenv("ROPA_LANG", "lv")
     assert main(["import", missing, "-o", out]) == 2
-    assert f"ropa: {missing}: 1 problēma; nekas nav ierakstīts" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("none.xlsx: šāda faila nav\n")
+    assert f"ropa: {missing}: 1 problēma; nekas nav ierakstīts" in err
     assert main(["import", "--lang", "en", missing, "-o", out]) == 2
-    assert f"ropa: {missing}: 1 problem; nothing written" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("none.xlsx: no such file\n")
+    assert f"ropa: {missing}: 1 problem; nothing written" in err

@@ -22,7 +22,7 @@ from ropa.cli._common import (
     say,
 )
 from ropa.formats import EXPORTERS, LAYOUTS
-from ropa.text import LANGUAGES
+from ropa.text.messages import languages
 
 _SUFFIXES = {".xlsx": "xlsx", ".json": "json", ".jsonld": "jsonld"}
 """Output suffix -> format, for when --to is not given (a format with an exporter only)."""
@@ -55,7 +55,7 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=(*LANGUAGES, "all"),
+        choices=(*languages(), "all"),  # every language with a catalogue
         default=None,
         help="language of sheet names, headers and labels (default: $ROPA_LANG, else the "
         "register's language); `all` (JSON only) keeps every language of every text",

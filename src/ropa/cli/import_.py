@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             imported = read_workbook(args.workbook, lang=args.lang, max_bytes=args.max_bytes)
         except WorkbookError as error:
             for problem in error.problems:
-                say(str(problem))
+                say(problem.line(spoken()))
             count = len(error.problems)
             problems = plural("cli.counted.problem", count, spoken(), count=count)
             return fail(msg("cli.import.problems", workbook=args.workbook, problems=problems))
@@ -109,9 +109,9 @@ def run(args: argparse.Namespace) -> int:
         say("ropa: " + said(msg("cli.import.warning", warning=str(warning.message))))
     if len(imported.files) > 1:
         main, *fragments = imported.files
-        say(f"ropa: {args.workbook}: the register came from {len(imported.files)} files "
-            f"({main} and its fragments {', '.join(fragments)}); the import writes it as one "
-            "file, without include")  # fmt: skip
+        say("ropa: " + said(msg("cli.import.several_files", workbook=args.workbook,
+                                count=len(imported.files), main=main,
+                                fragments=", ".join(fragments))))  # fmt: skip
 
     name = os.path.basename(args.workbook)
     as_of = f", as of {imported.as_of.isoformat()}" if imported.as_of else ""
