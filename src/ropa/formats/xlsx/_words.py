@@ -55,6 +55,7 @@ SHEETS = Table(
     "waivers",
     "cards",
     "changes",
+    "flows",
 )
 """Sheet key -> title (at most 31 characters, none of []:*?/\\ as Excel requires)."""
 
@@ -144,6 +145,16 @@ WORDS = Table(
     "legend_warning",
     "legend_info",
     "legend_waived",
+    "flow_consistent",
+    "flow_no_recipient",
+    "flow_inside_eea",
+    "flow_no_transfer",
+    "flow_not_listed",
+    "flow_elsewhere",
+    "flow_location_unknown",
+    "flow_no_decision",
+    "flow_decision",
+    "flow_condition",
 )
 
 COUNTED = Table(
@@ -289,6 +300,20 @@ TRANSFER_COLUMNS = Table(
     "safeguard",
     "reference",
 )
+
+FLOW_COLUMNS = Table(
+    "xlsx.flow_columns",
+    "activity_id",
+    "activity",
+    "recipient",
+    "kind",
+    "contract",
+    "countries",
+    "transfer",
+    "data_categories",
+    "declared",
+)
+"""The columns of the Data flows sheet: one row per activity and recipient."""
 
 COVERAGE_COLUMNS = Table(
     "xlsx.coverage_columns",

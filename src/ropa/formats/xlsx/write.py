@@ -65,6 +65,7 @@ from ropa.formats.xlsx._cells import MAX_WIDTH, Row, SheetStream, Styles, Text, 
 from ropa.formats.xlsx._cover import cover_break, cover_rows
 from ropa.formats.xlsx._data import WIDTHS as DATA_WIDTHS
 from ropa.formats.xlsx._data import data_rows
+from ropa.formats.xlsx._flows import flows_rows
 from ropa.formats.xlsx._package import save
 from ropa.formats.xlsx._print import lay_out
 from ropa.formats.xlsx._sheets import (
@@ -93,8 +94,8 @@ LANGUAGES = ("lv", "en")
 """The languages the workbook can be written in."""
 
 SHEET_ORDER = ("cover", "activities", "processor_activities", "controllers", *CATALOGUES,
-               "transfers", "coverage", "processor_coverage", "rights", "findings", "waivers",
-               "cards")  # fmt: skip
+               "transfers", "flows", "coverage", "processor_coverage", "rights", "findings",
+               "waivers", "cards")  # fmt: skip
 """Sheet keys in the workbook's order (titles in `_words.SHEETS`): a register without a
 processor's record has no processor sheets (Processing for controllers, Controllers, Art. 30(2)
 coverage), one without a controller's record no Activities, Art. 30 coverage and Rights. A
@@ -117,6 +118,7 @@ _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "security_measures": security_measures_rows,
     "assessments": assessments_rows,
     "transfers": transfers_rows,
+    "flows": flows_rows,
     "coverage": coverage_rows,
     "processor_coverage": processor_coverage_rows,
     "rights": rights_rows,
