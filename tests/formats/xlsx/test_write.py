@@ -70,11 +70,11 @@ def expected_titles(register: Register, lang: str) -> list[str]:
     result = [titles[0]]
     result += [titles[1]] if controller else []
     result += [processing, controllers] if processor else []
-    result += titles[2:9]
-    result += [titles[9]] if controller else []
-    result += [coverage] if processor else []
+    result += titles[2:10]  # the catalogues, Transfers, Data flows
     result += [titles[10]] if controller else []
-    return [*result, *titles[11:]]
+    result += [coverage] if processor else []
+    result += [titles[11]] if controller else []
+    return [*result, *titles[12:]]
 
 
 WORDS = {
