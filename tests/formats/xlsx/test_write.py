@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -185,12 +186,22 @@ def test_every_sheet_declares_its_used_range(workbooks: dict[str, Path], lang: s
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_cover(workbooks: dict[str, Path], shipped: Register, report: Report, lang: str) -> None:
-    rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][0]])
+    book = load_workbook(workbooks[lang])
+    rows = rows_of(book[TITLES[lang][0]])
     assert rows[0][1] == shipped.organisation.name
     # The register's details follow the answers, the contents and the legend (test_cover).
     heading = {"en": "Organisation and edition", "lv": "Organizācija un izdevums"}[lang]
     start = [row[0] for row in rows].index(heading)
     values = [row[1] for row in rows[start + 1 :]]
+    # The digest of the hidden data sheet, each row below its header as the JSON list of its
+    # cells: a change to the hidden sheet alone no longer matches it.
+    data = hashlib.sha256()
+    for row in rows_of(book["ropa-data"])[1:]:
+        cells = ["" if cell is None else cell for cell in row]
+        while cells and cells[-1] == "":
+            cells.pop()
+        data.update(json.dumps(cells).encode("ascii") + b"\n")
+    assert values.pop(18) == data.hexdigest()
     ns = not_stated(lang)
     digest = hashlib.sha256(SHIPPED.read_bytes()).hexdigest()
     assert (report.errors, report.warnings, report.info, report.waived) == (0, 18, 3, 1)
@@ -274,6 +285,8 @@ def expected_activity(register: Register, report: Report, index: int, lang: str)
         ", ".join(codes) or None,
         text(register, activity.source_details, lang) or ns,
         requirement_words(register, activity, lang) or ns,
+        WORDS[lang]["na"],  # criminal_data_authority: no criminal-offence data
+        ns,  # direct marketing not stated
     ]  # fmt: skip
     return row
 
@@ -316,7 +329,7 @@ def test_activity_headers_name_the_article_they_answer(
     workbooks: dict[str, Path], lang: str
 ) -> None:
     header = rows_of(load_workbook(workbooks[lang])[TITLES[lang][1]])[0]
-    assert len(header) == 23
+    assert len(header) == 25
     cite = {"en": "Art. 30(1)({})", "lv": "30. panta 1. punkta {}) apakšpunkts"}[lang]
     answers = {2: "b", 3: "b", 6: "c", 7: "c", 9: "d", 10: "e", 11: "f", 12: "g"}
     practice = {"en": "good practice", "lv": "laba prakse"}[lang]
@@ -350,7 +363,7 @@ def test_catalogue_sheets_every_cell(
     assert subjects == [
         [s.id, t(s.name), t(s.description),
          ns if s.includes_children is None else words["yes" if s.includes_children else "no"],
-         used[s.id]]
+         used[s.id], ns, ns, ns]  # kind, contract party, vulnerable: the policy is silent
         for s in shipped.data_subjects
     ]  # fmt: skip
     categories = rows_of(book[TITLES[lang][3]])[1:]

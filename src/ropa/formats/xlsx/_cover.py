@@ -235,7 +235,11 @@ def _register(book: Book) -> Iterator[Row]:
     yield item("generated_by", f"ropa {__version__}")
     yield item("as_of", book.as_of)
     yield item("source_file", book.source_file)
+    if len(book.source_files) > 1:
+        yield item("fragments", "\n".join(book.source_files[1:]))
     yield item("source_sha256", book.source_sha256)
+    if book.data_sha256 is not None:  # written after the data sheet, which it vouches for
+        yield item("data_sha256", book.data_sha256)
     yield item("count_activities", len(register.activities))
     if book.processor_record:
         yield item("count_processor_activities", len(book.processor_activities))

@@ -66,6 +66,12 @@ WORDS = Table(
     "none",
     "none_recorded",
     "whole_register",
+    "explicit",
+    "covered_categories",
+    "dpo_external",
+    "dpo_organisation",
+    "derogation",
+    "impact_assessment",
     "card_item",
     "card_good_practice",
     "card_entry",
@@ -189,7 +195,9 @@ COVER = Table(
     "generated_by",
     "as_of",
     "source_file",
+    "fragments",
     "source_sha256",
+    "data_sha256",
     "changes_since",
     "count_activities",
     "records",
@@ -232,6 +240,8 @@ ACTIVITY_COLUMNS = Table(
     # Added in 2026-12, after the columns readers already address by position.
     "source_details",
     "requirement",
+    "criminal_data_authority",
+    "direct_marketing",
 )
 
 PROCESSOR_COLUMNS = Table(
@@ -287,6 +297,9 @@ CATALOGUE_COLUMNS = Table(
     "accepted_by",
     "accepted_on",
     "expires",
+    "subject_kind",
+    "contract_party",
+    "vulnerable",
 )
 
 TRANSFER_COLUMNS = Table(
@@ -299,6 +312,8 @@ TRANSFER_COLUMNS = Table(
     "recipient",
     "safeguard",
     "reference",
+    "derogation",
+    "transfer_assessment",
 )
 
 FLOW_COLUMNS = Table(

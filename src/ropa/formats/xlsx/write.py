@@ -193,11 +193,25 @@ def export_excel(
         source_sha256=source_sha256
         or (source.sha256() if source else None)
         or word("not_available", lang),
+        source_files=_source_files(register),
         since=since,
         changes=change_rows(diff_registers(since, register), lang) if since is not None else [],
     )
     with collector_paused():  # the rows are made and dropped by the hundred thousand
         write_atomically(path, lambda stream: _write_workbook(book, stream))
+
+
+def _source_files(register: Register) -> tuple[str, ...]:
+    """The main file's name and each fragment's path relative to it, when the register was
+    read from several files (`include`); else nothing."""
+    source = register.source
+    if source is None or len(source.files) < 2:
+        return ()
+    (main, _), *fragments = source.files
+    folder = os.path.dirname(os.path.abspath(main))
+    relative = [os.path.relpath(os.path.abspath(name), folder).replace(os.sep, "/")
+                for name, _ in fragments]  # fmt: skip
+    return (source.base_name or main, *relative)
 
 
 def _write_workbook(book: Book, stream: IO[bytes]) -> None:
