@@ -56,6 +56,7 @@ SHEETS = Table(
     "cards",
     "changes",
     "flows",
+    "retention_matrix",
 )
 """Sheet key -> title (at most 31 characters, none of []:*?/\\ as Excel requires)."""
 
@@ -161,6 +162,7 @@ WORDS = Table(
     "flow_no_decision",
     "flow_decision",
     "flow_condition",
+    "not_processed",
 )
 
 COUNTED = Table(
@@ -329,6 +331,13 @@ FLOW_COLUMNS = Table(
     "declared",
 )
 """The columns of the Data flows sheet: one row per activity and recipient."""
+
+RETENTION_COLUMNS = Table(
+    "xlsx.retention_columns",
+    "category_id",
+    "category",
+)
+"""The first columns of the Retention by data category sheet; one column per activity follows."""
 
 COVERAGE_COLUMNS = Table(
     "xlsx.coverage_columns",

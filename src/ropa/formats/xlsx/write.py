@@ -68,6 +68,7 @@ from ropa.formats.xlsx._data import data_rows
 from ropa.formats.xlsx._flows import flows_rows
 from ropa.formats.xlsx._package import save
 from ropa.formats.xlsx._print import lay_out
+from ropa.formats.xlsx._retention import retention_matrix_rows
 from ropa.formats.xlsx._sheets import (
     activities_rows,
     changes_rows,
@@ -94,13 +95,13 @@ LANGUAGES = ("lv", "en")
 """The languages the workbook can be written in."""
 
 SHEET_ORDER = ("cover", "activities", "processor_activities", "controllers", *CATALOGUES,
-               "transfers", "flows", "coverage", "processor_coverage", "rights", "findings",
-               "waivers", "cards")  # fmt: skip
+               "transfers", "flows", "retention_matrix", "coverage", "processor_coverage",
+               "rights", "findings", "waivers", "cards")  # fmt: skip
 """Sheet keys in the workbook's order (titles in `_words.SHEETS`): a register without a
 processor's record has no processor sheets (Processing for controllers, Controllers, Art. 30(2)
 coverage), one without a controller's record no Activities, Art. 30 coverage and Rights. A
 Changes sheet follows when an earlier edition is given, and the hidden data sheet comes last."""
-CONTROLLER_SHEETS = frozenset({"activities", "coverage", "rights"})
+CONTROLLER_SHEETS = frozenset({"activities", "retention_matrix", "coverage", "rights"})
 """The sheets of the controller's record (Art. 30(1))."""
 PROCESSOR_SHEETS = frozenset({"processor_activities", "controllers", "processor_coverage"})
 """The sheets of the processor's record (Art. 30(2))."""
@@ -119,6 +120,7 @@ _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "assessments": assessments_rows,
     "transfers": transfers_rows,
     "flows": flows_rows,
+    "retention_matrix": retention_matrix_rows,
     "coverage": coverage_rows,
     "processor_coverage": processor_coverage_rows,
     "rights": rights_rows,
