@@ -46,11 +46,13 @@ LANGS = ("lv", "en")
 TITLES = {
     "en": ["Cover", "Activities", "Data subjects", "Data categories", "Recipients",
            "Retention rules", "Security measures", "Assessments", "Transfers",
-           "Data flows", "Retention by data category", "Art. 30 coverage", "Rights", "Findings", "Waivers", "Record cards"],
+           "Data flows", "Retention by data category", "Art. 30 coverage", "Rights",
+           "Findings", "Waivers", "Record cards"],
     "lv": ["Titullapa", "Apstrādes darbības", "Datu subjekti", "Datu kategorijas", "Saņēmēji",
            "Glabāšanas termiņi", "Drošības pasākumi", "Novērtējumi",
            "Nosūtīšana uz trešām valstīm", "Datu plūsmas",
-           "Glabāšana pa datu kategorijām", "30. panta pilnīgums", "Datu subjektu tiesības", "Konstatējumi",
+           "Glabāšana pa datu kategorijām", "30. panta pilnīgums", "Datu subjektu tiesības",
+           "Konstatējumi",
            "Pieņemtie konstatējumi", "Darbību kartītes"],
 }  # fmt: skip
 PROCESSOR_TITLE = {"en": "Processing for controllers", "lv": "Apstrāde pārziņu vārdā"}
