@@ -264,6 +264,9 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
                 # Written with the sheet; dropped now, or the workbook's reference cycles
                 # would hold one break per activity until the collector runs.
                 sheets[key].sheet.row_breaks.brk = []
+            # Likewise the column widths: the retention sheet has a column per activity, and
+            # each column's dimension refers back to its sheet.
+            sheets[key].sheet.column_dimensions.clear()
         save(workbook, stream, book.as_of, {s.out: s.rows_out for s in sheets.values()})
 
 
