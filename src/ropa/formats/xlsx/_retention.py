@@ -36,13 +36,18 @@ def rules_by_category(activity: Activity) -> dict[str, list[str]]:
     return found
 
 
+def _one_line(text: str) -> str:
+    # A header names the activity on one line, its id on the next.
+    return " ".join(text.split())
+
+
 def retention_matrix_rows(book: Book) -> Iterator[Row]:
     """One row per data category of the catalogue, one column per controller activity."""
     lang = book.lang
     activities = book.controller_activities
     yield header([say(RETENTION_COLUMNS, "category_id", lang),
                   say(RETENTION_COLUMNS, "category", lang),
-                  *(f"{book.text(a.name)}\n({a.id})" for a in activities)])  # fmt: skip
+                  *(f"{_one_line(book.text(a.name))}\n({a.id})" for a in activities)])  # fmt: skip
     render = Renderers(book)
     by_activity = [rules_by_category(activity) for activity in activities]
     rules = book.by_id["retention_rules"]
