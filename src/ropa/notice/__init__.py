@@ -22,6 +22,7 @@ from ropa.notice._html import render_html
 from ropa.notice._markdown import render_markdown
 from ropa.notice._view import RegisterView
 from ropa.notice.authorities import AUTHORITIES, SupervisoryAuthority, authority_for
+from ropa.text.messages import languages
 
 __all__ = [
     "AUTHORITIES",
@@ -33,7 +34,8 @@ __all__ = [
 ]
 
 LANGUAGES: tuple[str, ...] = ("lv", "en")
-"""Languages a notice is written in."""
+"""The languages ropa ships a catalogue for; a notice is written in any language that has one
+(`ropa.text.messages.languages()`)."""
 
 FORMATS: tuple[str, ...] = ("md", "html")
 """Output formats: Markdown and self-contained HTML."""
@@ -72,8 +74,8 @@ def render_notice(
         >>> html.startswith("<!DOCTYPE html>")
         True
     """
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown notice language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    if lang not in languages():  # a language is a message catalogue (docs/translating.md)
+        raise ValueError(f"unknown notice language {lang!r}; use one of {', '.join(languages())}")
     if fmt not in _RENDERERS:
         raise ValueError(f"unknown notice format {fmt!r}; use one of {', '.join(FORMATS)}")
     if register.register.kind != "controller" and not register.controller_activities:
