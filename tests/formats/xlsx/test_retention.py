@@ -50,8 +50,9 @@ def export(tmp_path: Path, reg: Register, lang: str = "en") -> Any:
 def test_each_category_shows_the_rule_each_activity_applies(tmp_path: Path) -> None:
     sheet = export(tmp_path, per_category())["Retention by data category"]
     rows = [list(row) for row in sheet.iter_rows()]
-    assert [c.value for c in rows[0]] == ["Category ID", "Data category", "Orders\n(orders)",
-                                         "Billing\n(billing)"]  # fmt: skip
+    assert [c.value for c in rows[0]] == ["Category ID", "Data category",
+                                         "Orders\n(activity orders)",
+                                         "Billing\n(activity billing)"]  # fmt: skip
     by_id = {row[0].value: row for row in rows[1:]}
     assert list(by_id) == ["contact", "orders", "payroll"]  # the catalogue's order
     assert by_id["contact"][2].value.startswith(YEAR)

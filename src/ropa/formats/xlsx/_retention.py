@@ -45,9 +45,11 @@ def retention_matrix_rows(book: Book) -> Iterator[Row]:
     """One row per data category of the catalogue, one column per controller activity."""
     lang = book.lang
     activities = book.controller_activities
+    column = book.word("retention_activity")
     yield header([say(RETENTION_COLUMNS, "category_id", lang),
                   say(RETENTION_COLUMNS, "category", lang),
-                  *(f"{_one_line(book.text(a.name))}\n({a.id})" for a in activities)])  # fmt: skip
+                  *(column.format(name=_one_line(book.text(a.name)), id=a.id)
+                    for a in activities)])  # fmt: skip
     render = Renderers(book)
     by_activity = [rules_by_category(activity) for activity in activities]
     rules = book.by_id["retention_rules"]

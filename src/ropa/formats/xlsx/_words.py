@@ -172,6 +172,7 @@ WORDS = Table(
     "flow_decision",
     "flow_condition",
     "not_processed",
+    "retention_activity",
 )
 
 COUNTED = Table(
