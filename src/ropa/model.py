@@ -269,9 +269,12 @@ IsoDate = Annotated[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, validate_default=False
-    )
+    # defer_build: a model's validator is built when first used, not at import (`ropa --help`
+    # imports no validator; `ropa validate` builds the Register's once, nested models inside
+    # it). The fields' docstrings are not read here (`use_attribute_docstrings` reads and
+    # tokenises this file once per class, a third of the import): the JSON Schema, the one
+    # place they are shown, takes them from the source (`ropa.schema.register`).
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False, defer_build=True)
 
 
 def _check_reason(value: Any) -> Any:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ropa.cli._common import fail
-from ropa.findings import Rule
+
+if TYPE_CHECKING:
+    from ropa.findings import Rule
 
 
 def add_parser(subparsers: Any) -> None:

@@ -10,8 +10,6 @@ from typing import BinaryIO
 from ropa.loader.problems import LoadError, Problem, oversize_message
 from ropa.source import Location
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-"""Largest file the loader reads (50 MB); pass `max_bytes` to change it."""
 TEXT_SOURCE = "<text>"
 """The name under which a register given as text is reported."""
 

@@ -16,12 +16,13 @@ renders it as Markdown (`_markdown`) or self-contained HTML (`_html`).
 
 from __future__ import annotations
 
-from ropa.model import Register
-from ropa.notice._content import build_notice
-from ropa.notice._html import render_html
-from ropa.notice._markdown import render_markdown
-from ropa.notice._view import RegisterView
-from ropa.notice.authorities import AUTHORITIES, SupervisoryAuthority, authority_for
+from typing import TYPE_CHECKING, Any
+
+from ropa.text import LANGUAGES
+
+if TYPE_CHECKING:
+    from ropa.model import Register
+    from ropa.notice.authorities import AUTHORITIES, SupervisoryAuthority, authority_for
 
 __all__ = [
     "AUTHORITIES",
@@ -32,13 +33,18 @@ __all__ = [
     "render_notice",
 ]
 
-LANGUAGES: tuple[str, ...] = ("lv", "en")
-"""Languages a notice is written in."""
-
 FORMATS: tuple[str, ...] = ("md", "html")
 """Output formats: Markdown and self-contained HTML."""
 
-_RENDERERS = {"md": render_markdown, "html": render_html}
+
+def __getattr__(name: str) -> Any:
+    # The authorities on first use, like the renderers: `ropa notice` declares its options
+    # from LANGUAGES and FORMATS alone.
+    if name in ("AUTHORITIES", "SupervisoryAuthority", "authority_for"):
+        from ropa.notice import authorities
+
+        return getattr(authorities, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def render_notice(
@@ -74,7 +80,15 @@ def render_notice(
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown notice language {lang!r}; use one of {', '.join(LANGUAGES)}")
-    if fmt not in _RENDERERS:
+    # Imported here: `ropa notice`'s options (LANGUAGES, FORMATS) cost no model import.
+    from ropa.notice._content import build_notice
+    from ropa.notice._html import render_html
+    from ropa.notice._markdown import render_markdown
+    from ropa.notice._view import RegisterView
+    from ropa.notice.authorities import authority_for
+
+    renderers = {"md": render_markdown, "html": render_html}
+    if fmt not in renderers:
         raise ValueError(f"unknown notice format {fmt!r}; use one of {', '.join(FORMATS)}")
     if register.register.kind != "controller" and not register.controller_activities:
         raise ValueError(
@@ -84,4 +98,4 @@ def render_notice(
     if authority is None:
         authority = authority_for(register.organisation.country)
     document = build_notice(RegisterView(register, lang), authority=authority, draft=draft)
-    return _RENDERERS[fmt](document)
+    return renderers[fmt](document)
