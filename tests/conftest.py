@@ -108,9 +108,18 @@ def minimal_register() -> Register:
     return Register.model_validate(minimal_register_data())
 
 
+def _needs_libreoffice(item: pytest.Item) -> bool:
+    """Whether a test is skipped without LibreOffice: every such test starts `soffice`."""
+    return any(
+        "libreoffice" in str(mark.kwargs.get("reason", "")).lower()
+        for mark in item.iter_markers("skipif")
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every property-based (hypothesis) test slow, so that none is forgotten."""
+    """Mark every property-based (hypothesis) test and every test that runs LibreOffice slow,
+    so that none is forgotten and `make test-fast` stays fast."""
     for item in items:
         function = getattr(item, "function", None)
-        if getattr(function, "is_hypothesis_test", False):
+        if getattr(function, "is_hypothesis_test", False) or _needs_libreoffice(item):
             item.add_marker(pytest.mark.slow)

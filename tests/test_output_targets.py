@@ -348,3 +348,26 @@ def test_stopped_while_exporting_leaves_no_temporary_file_or_work_folder(
     assert err.decode().splitlines()[-1] == "ropa: terminated"
     assert list(work.iterdir()) == []
     assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("caught", [False, True], ids=["escapes", "caught-and-reported"])
+def test_a_signal_a_library_turned_into_another_error_still_ends_as_terminated(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], caught: bool
+) -> None:
+    # openpyxl's descriptors convert values inside a bare `except:`, which turns the
+    # exception raised by the SIGTERM handler into "TypeError: expected <class 'float'>".
+    import ropa.cli
+
+    def stopped_inside_a_bare_except(argv: object) -> int:
+        try:
+            ropa.cli._terminate(signal.SIGTERM, None)
+        except BaseException:
+            if not caught:
+                raise TypeError("expected <class 'float'>") from None
+        return 1  # the command reported the error it saw and went on
+
+    monkeypatch.setattr(ropa.cli, "_main", stopped_inside_a_bare_except)
+    assert main(["validate", "x.yaml"]) == 128 + signal.SIGTERM
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.splitlines()[-1] == "ropa: terminated"

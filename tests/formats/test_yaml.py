@@ -34,6 +34,17 @@ def test_shipped_register_reads_back_equal() -> None:
     assert ropa.load(dump_register(register)) == register
 
 
+def test_a_register_of_several_files_is_written_as_one_whole_file(tmp_path: Path) -> None:
+    clinic = ropa.load(Path(__file__).resolve().parents[2] / "examples/clinic/register.yaml")
+    assert clinic.include, "the clinic example is kept across several files"
+    # Written elsewhere: it must not name fragments that are not beside it, nor repeat them.
+    written = tmp_path / "one.yaml"
+    written.write_text(ropa.dumps(clinic), encoding="utf-8")
+    again = ropa.load(written)
+    assert again.include == ()
+    assert again == clinic.model_copy(update={"include": ()})
+
+
 def test_layout_is_the_formats() -> None:
     register = ropa.load(SHIPPED)
     text = dump_register(register, header="Imported by ropa\nfrom a workbook")

@@ -1,5 +1,7 @@
 """Fuzzing the loader and the commands: any bytes give a Register or a LoadError, and any
-file gives `ropa validate` / `ropa export` an exit status of 0, 1 or 2, never a traceback.
+file gives `ropa validate` / `ropa export` an exit status of 0, 1 or 2, never a traceback (the
+files edited start from the shipped register, the clinic example, which uses every addition of
+the format, and the processor example).
 A register split into a main file and a mutated fragment loads or names its places in either
 file. Damaged CNIL and ICO templates give a register or a TemplateError; the JSON-LD export of any
 register that validates parses back as RDF.
@@ -233,13 +235,34 @@ def _paths(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
 _SHIPPED_DATA = load_data(SHIPPED)[0]  # dates stay text, as the loader keeps them
 _SHIPPED_PATHS = list(_paths(_SHIPPED_DATA))
 
+_EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _whole(path: Path) -> Any:
+    """A register of the examples as one document (its fragments included), dates as text."""
+    return load_data(ropa.dumps(ropa.load(path), schema="").encode("utf-8"))[0]
+
+
+# The registers the edits start from: the shipped one, the clinic (every addition of the
+# format: retention per category, assessments, several Art. 9(2) conditions, waivers with
+# who and when, transfers to an international organisation) and a processor's record.
+_BASES = [
+    (data, list(_paths(data)))
+    for data in (
+        _SHIPPED_DATA,
+        _whole(_EXAMPLES / "clinic" / "register.yaml"),
+        _whole(_EXAMPLES / "hosting-processor.yaml"),
+    )
+]
+
 
 @st.composite
 def _edited_registers(draw: st.DrawFn) -> Any:
-    """The shipped register with a few values replaced, keys dropped or added, items copied."""
-    data = copy.deepcopy(_SHIPPED_DATA)
+    """One of `_BASES` with a few values replaced, keys dropped or added, items copied."""
+    base, paths = draw(st.sampled_from(_BASES))
+    data = copy.deepcopy(base)
     for _ in range(draw(st.integers(1, 4))):
-        path = draw(st.sampled_from(_SHIPPED_PATHS))
+        path = draw(st.sampled_from(paths))
         parent: Any = data
         try:
             for part in path[:-1]:
@@ -251,9 +274,10 @@ def _edited_registers(draw: st.DrawFn) -> Any:
             elif action == "drop":
                 del parent[last]
             elif action == "add" and isinstance(parent, dict):
-                parent[draw(st.sampled_from(["id", "name", "basis", "extra", "lv"]))] = draw(
-                    _HOSTILE_VALUES
-                )
+                key = st.sampled_from(["id", "name", "basis", "extra", "lv", "categories",
+                                       "until", "assessment", "organisation", "expires",
+                                       "on_behalf_of", "explicit", "include"])  # fmt: skip
+                parent[draw(key)] = draw(_HOSTILE_VALUES)
             elif action == "copy" and isinstance(parent, list):
                 parent.append(copy.deepcopy(parent[last]))
         except (KeyError, IndexError, TypeError):

@@ -79,7 +79,13 @@ class _Terminated(BaseException):
         self.signum = signum
 
 
+_RECEIVED: list[int] = []
+"""The stopping signals received, in order: a library's bare `except:` (openpyxl has some) can
+turn `_Terminated` into another exception, and this record still says the process was stopped."""
+
+
 def _terminate(signum: int, frame: object) -> None:
+    _RECEIVED.append(signum)
     raise _Terminated(signum)
 
 
@@ -95,14 +101,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             previous[signum] = signal.signal(signum, _terminate)
     except ValueError:  # not the main thread: the signals keep their handlers
         pass
+    _RECEIVED.clear()
     try:
-        return _main(argv)
+        status = _main(argv)
+        if _RECEIVED:  # the signal was caught and turned into an error message on the way
+            _last_words("ropa: terminated")
+            return 128 + _RECEIVED[0]
+        return status
     except KeyboardInterrupt:
         _last_words("ropa: interrupted")
         return 130
     except _Terminated as stopped:
         _last_words("ropa: terminated")
         return 128 + stopped.signum
+    except Exception:
+        if not _RECEIVED:
+            raise
+        _last_words("ropa: terminated")
+        return 128 + _RECEIVED[0]
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)

@@ -49,8 +49,10 @@ def dumps(register: Register, *, schema: str | None = None) -> str:
     editor finds wherever the file is kept; `schema` names another (a relative path such as
     `../schemas/ropa.schema.json`), and `schema=""` leaves the line out. Fields that say
     nothing (null, an empty list) are left out, so `ropa.load(ropa.dumps(register))` equals
-    `register`. Comments of the file the register was loaded from are not kept (the register
-    does not hold them); `dump` keeps the comments at the top of a file it overwrites.
+    `register`, but for `include`: a register assembled from several files is written as one
+    file, whole, naming no fragment. Comments of the file the register was loaded from are not
+    kept (the register does not hold them); `dump` keeps the comments at the top of a file it
+    overwrites.
 
     Examples:
         >>> import ropa
@@ -139,7 +141,9 @@ def dump_register(register: Register, *, header: str = "") -> str:
     lines = [f"# {_printable(line)}".rstrip() for line in header.splitlines()]
     lines.append(f"format: {register.format}")
     for name in type(register).model_fields:
-        if name == "format":
+        # A register assembled from several files holds their content: written as one file,
+        # its `include` list would name the fragments a second time (or files not beside it).
+        if name in ("format", "include"):
             continue
         value = getattr(register, name)
         if _omitted(register, name, value):
