@@ -91,6 +91,8 @@ schema: $(STAMP_RUN)
 clean:
 	rm -rf $(VENV) out build dist site *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
 
-# The message catalogues: ropa.po (edited) -> ropa.mo (read at run time, shipped in the wheel).
+# The message catalogues: ropa.po (edited; sorted by msgid here) -> ropa.mo (read at run time,
+# shipped in the wheel). tools/catalogues.py also moves (lv, en) pairs out of the code.
 catalogues: $(STAMP_DEV)
+	$(BIN)/python tools/catalogues.py sort
 	for po in src/ropa/locale/*/LC_MESSAGES/ropa.po; do $(BIN)/pybabel compile -i $$po -o $${po%.po}.mo; done

@@ -24,7 +24,18 @@ SRC = Path(messages.__file__).resolve().parent.parent
 def _read(po: Path) -> dict[str, str]:
     with po.open("rb") as handle:
         catalogue = read_po(handle)
-    return {str(m.id): str(m.string) for m in catalogue if m.id}
+    return {_id(m.id): _text(m.string) for m in catalogue if m.id}
+
+
+def _id(msgid: str | tuple[str, ...]) -> str:
+    return msgid if isinstance(msgid, str) else msgid[0]
+
+
+def _text(string: str | tuple[str, ...]) -> str:
+    """The text of an entry; a plural one's forms joined, "" if any form is empty."""
+    if isinstance(string, str):
+        return string
+    return " | ".join(string) if all(string) else ""
 
 
 def _names(text: str) -> set[str]:
@@ -97,7 +108,9 @@ def _pseudo(tmp_path: Path) -> Path:
         catalogue = read_po(handle)
     catalogue.locale = None
     for entry in catalogue:
-        if entry.id:
+        if entry.id and isinstance(entry.string, tuple | list):  # plural forms
+            entry.string = tuple(f"[[{form}]]" for form in entry.string)
+        elif entry.id:
             entry.string = f"[[{entry.string}]]"
     target = tmp_path / "xx" / "LC_MESSAGES"
     target.mkdir(parents=True)

@@ -27,6 +27,7 @@ __all__ = [
     "message_ids",
     "msg",
     "placeholders",
+    "plural",
     "sarif_template",
 ]
 
@@ -42,10 +43,13 @@ FALLBACK = "en"
 
 def languages() -> tuple[str, ...]:
     """Every language that has a compiled catalogue, in name order."""
+    return _languages(tuple(LOCALE_DIRS))
+
+
+@cache
+def _languages(dirs: tuple[Path, ...]) -> tuple[str, ...]:
     found = {
-        mo.parent.parent.name
-        for base in LOCALE_DIRS
-        for mo in base.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")
+        mo.parent.parent.name for base in dirs for mo in base.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")
     }
     return tuple(sorted(found))
 
@@ -77,6 +81,26 @@ def message(msgid: str, lang: str, /, **params: object) -> str:
     text = _lookup(msgid, lang)
     if text is None and lang != FALLBACK:
         text = _lookup(msgid, FALLBACK)
+    if text is None:
+        return msgid
+    return text.format(**params) if params else text
+
+
+def _plural_lookup(msgid: str, count: int, lang: str) -> str | None:
+    text = _catalogue(lang, tuple(LOCALE_DIRS)).ngettext(msgid, msgid, count)
+    return None if text == msgid else text
+
+
+def plural(msgid: str, count: int, lang: str, /, **params: object) -> str:
+    """The form of the plural message `msgid` that `count` takes in `lang` (the catalogue's
+    `Plural-Forms` decide: Latvian has three, English two), placeholders filled from `params`.
+
+    >>> plural("xlsx.counted.error", 21, "lv", count=21)
+    '21 kļūda'
+    """
+    text = _plural_lookup(msgid, count, lang)
+    if text is None and lang != FALLBACK:
+        text = _plural_lookup(msgid, count, FALLBACK)
     if text is None:
         return msgid
     return text.format(**params) if params else text

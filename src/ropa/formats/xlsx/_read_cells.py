@@ -16,9 +16,10 @@ from typing import Any
 
 from ropa.countries import COUNTRY_CODES, COUNTRY_NAMES
 from ropa.durations import Duration
-from ropa.formats.xlsx._words import WORDS
+from ropa.formats.xlsx._words import word
 from ropa.text import text_in
 from ropa.text.grammar import cite
+from ropa.text.messages import languages
 from ropa.vocab import Term
 from ropa.wording import not_stated
 
@@ -74,11 +75,10 @@ def cell_text(value: Any) -> str | None:
 
 
 def is_word(text: str | None, key: str) -> bool:
-    """Whether `text` is the workbook word `key` ("none", "yes" ...) in either language."""
+    """Whether `text` is the workbook word `key` ("none", "yes" ...) in any language."""
     if text is None:
         return False
-    lv, en = WORDS[key]
-    return text.strip().casefold() in (lv.casefold(), en.casefold())
+    return text.strip().casefold() in {word(key, lang).casefold() for lang in languages()}
 
 
 def _is_not_stated(text: str | None) -> bool:

@@ -23,6 +23,7 @@ from ropa.formats.xlsx._words import (
     COVER,
     COVERAGE_COLUMNS,
     FINDING_COLUMNS,
+    PROCESSOR_ARTICLES,
     PROCESSOR_COLUMNS,
     PROCESSOR_ITEMS,
     RIGHTS_COLUMNS,
@@ -665,8 +666,8 @@ def coverage_items(book: Book, *, processor: bool = False) -> list[tuple[str, st
     (Art. 30(1)(a)-(g)), or with `processor` the processor's (Art. 30(2)(a)-(d))."""
     lang = book.lang
     if processor:
-        return [(letter, lv if lang == "lv" else en, article)
-                for letter, (lv, en, article) in PROCESSOR_ITEMS.items()]  # fmt: skip
+        return [(letter, say(PROCESSOR_ITEMS, letter, lang), PROCESSOR_ARTICLES[letter])
+                for letter in PROCESSOR_ITEMS]  # fmt: skip
     return [(letter, term.label(lang), term.article) for letter, term in ARTICLE30_ITEMS.items()]
 
 

@@ -1293,7 +1293,7 @@ class _Import:
             position += len(item.entry.transfers or ())
 
     def _computed(self, line: _Line, key: str, shown: dict[str, Any], sources: Sequence[str],
-                  table: dict[str, tuple[str, str]]) -> None:  # fmt: skip
+                  table: Mapping[str, str]) -> None:  # fmt: skip
         if line.expected is None or key not in line.letters or not line.changed(key):
             return  # a row added by hand may say what it likes there
         if _read(line.values.get(key)) != shown.get(key):

@@ -80,7 +80,7 @@ from ropa.formats.xlsx._sheets import (
     security_measures_rows,
     transfers_rows,
 )
-from ropa.formats.xlsx._words import SHEETS, say, word
+from ropa.formats.xlsx._words import DATA_SHEET, SHEETS, say, word
 from ropa.model import Register
 
 __all__ = ["DATA_SHEET", "LANGUAGES", "SHEET_ORDER", "export_excel", "sheet_keys"]
@@ -99,7 +99,6 @@ CONTROLLER_SHEETS = frozenset({"activities", "coverage", "rights"})
 """The sheets of the controller's record (Art. 30(1))."""
 PROCESSOR_SHEETS = frozenset({"processor_activities", "controllers", "processor_coverage"})
 """The sheets of the processor's record (Art. 30(2))."""
-DATA_SHEET = SHEETS["data"][1]
 """Title of the hidden sheet that holds the register as written (`_data`)."""
 
 _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
@@ -199,7 +198,7 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
         workbook.properties = _properties(book)
         keys = (*sheet_keys(book), *(("changes",) if book.since is not None else ()), "data")
         book.rows["cards"], card_ends = card_starts(book)  # other sheets link to the cards
-        titles = [say(SHEETS, key, book.lang) for key in keys]
+        titles = [DATA_SHEET if key == "data" else say(SHEETS, key, book.lang) for key in keys]
         numbers = {key: number for number, key in enumerate(keys)}
         sheets: dict[str, SheetStream] = {}
         styles: Styles | None = None

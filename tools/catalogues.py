@@ -1,0 +1,192 @@
+"""Keep the message catalogues in order, and move (Latvian, English) pairs out of the code.
+
+    python tools/catalogues.py sort    every ropa.po rewritten with its entries sorted by msgid
+    python tools/catalogues.py move    the workbook's (lv, en) tables in formats/xlsx/_words.py
+                                       become keys only, their words entries of the catalogues
+
+`make catalogues` runs `sort`, then compiles every .po into its .mo. `move` can be run again
+at any time (after a merge that brought a table of pairs back, say): a table already moved is
+left as it is, and an entry already in a catalogue takes the text of the pair.
+
+A table `NAME = {"key": ("lv", "en"), ...}` becomes `NAME = Table("xlsx.name", "key", ...)`
+and each pair the entries `xlsx.name.key` of the Latvian and the English catalogue. A table of
+counted nouns (`{"key": (("lv one", "lv many"), ("en one", "en many"))}`) becomes plural
+entries, `{count}` in front of the noun, one form for each of the language's Plural-Forms.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "src" / "ropa" / "locale"
+WORDS = ROOT / "src" / "ropa" / "formats" / "xlsx" / "_words.py"
+
+
+@dataclass
+class Entry:
+    """One catalogue entry: a plain message (`forms` of one text) or a plural one."""
+
+    msgid: str
+    forms: list[str]
+    plural: bool = False
+    comments: list[str] = field(default_factory=list)
+
+
+def _quote(text: str) -> str:
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    )
+    return f'"{escaped}"'
+
+
+def read(po: Path) -> tuple[str, dict[str, Entry]]:
+    """The header block of `po` as written, and its entries by msgid."""
+    text = po.read_text(encoding="utf-8")
+    blocks = text.split("\n\n")
+    ends = next(i for i, block in enumerate(blocks) if '\nmsgid ""' in f"\n{block}")
+    header = "\n\n".join(blocks[: ends + 1]).rstrip("\n")
+    with po.open("rb") as handle:
+        catalogue = read_po(handle)
+    entries: dict[str, Entry] = {}
+    for message in catalogue:
+        if not message.id:
+            continue
+        comments = [f"# {line}" for line in message.user_comments]
+        comments += [f"#. {line}" for line in message.auto_comments]
+        if isinstance(message.id, tuple | list):
+            forms = [str(form) for form in message.string]
+            entries[message.id[0]] = Entry(message.id[0], forms, True, comments)
+        else:
+            entries[message.id] = Entry(message.id, [str(message.string)], False, comments)
+    return header, entries
+
+
+def write(po: Path, header: str, entries: dict[str, Entry]) -> None:
+    """`po` with `header` and `entries` sorted by msgid."""
+    out = [header]
+    for msgid in sorted(entries):
+        entry = entries[msgid]
+        lines = [*entry.comments, f"msgid {_quote(msgid)}"]
+        if entry.plural:
+            lines.append(f"msgid_plural {_quote(msgid)}")
+            lines += [f"msgstr[{n}] {_quote(form)}" for n, form in enumerate(entry.forms)]
+        else:
+            lines.append(f"msgstr {_quote(entry.forms[0])}")
+        out.append("\n".join(lines))
+    po.write_text("\n\n".join(out) + "\n", encoding="utf-8")
+
+
+def _plural_count(header: str) -> int:
+    for line in header.splitlines():
+        if "nplurals=" in line:
+            return int(line.split("nplurals=", 1)[1].split(";", 1)[0])
+    return 2
+
+
+def catalogues(locale: Path = LOCALE) -> list[Path]:
+    """Every language's ropa.po under `locale`."""
+    return sorted(locale.glob("*/LC_MESSAGES/ropa.po"))
+
+
+def sort(locale: Path = LOCALE) -> None:
+    """Rewrite every catalogue sorted by msgid (entries, comments and header kept)."""
+    for po in catalogues(locale):
+        write(po, *read(po))
+
+
+def _strings(node: ast.expr) -> tuple[str, ...] | None:
+    """The texts of a tuple of string literals, else None."""
+    if isinstance(node, ast.Tuple) and all(
+        isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts
+    ):
+        return tuple(e.value for e in node.elts if isinstance(e, ast.Constant))
+    return None
+
+
+def _table(node: ast.stmt) -> tuple[str, list[tuple[str, ast.expr]]] | None:
+    """A top-level `NAME[: type] = {"key": value, ...}` with string keys, else None."""
+    target = node.target if isinstance(node, ast.AnnAssign) else None
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target = node.targets[0]
+    value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+    if not isinstance(target, ast.Name) or not isinstance(value, ast.Dict) or not value.keys:
+        return None
+    items = []
+    for key, item in zip(value.keys, value.values, strict=True):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            return None
+        items.append((key.value, item))
+    return target.id, items
+
+
+def move(source: Path = WORDS, prefix: str = "xlsx", locale: Path = LOCALE) -> int:
+    """Move the (lv, en) tables of `source` into the catalogues; the number of entries moved."""
+    code = source.read_text(encoding="utf-8")
+    lines = code.splitlines(keepends=True)
+    found: dict[str, tuple[tuple[str, ...], bool]] = {}  # msgid -> (lv, en) texts, plural
+    edits: list[tuple[int, int, str]] = []
+    for node in ast.parse(code).body:
+        table = _table(node)
+        if table is None:
+            continue
+        name, items = table
+        pairs: dict[str, tuple[tuple[str, ...], bool]] = {}
+        for key, item in items:
+            pair = _strings(item)
+            if pair is not None and len(pair) == 2:
+                pairs[key] = (pair, False)
+                continue
+            if isinstance(item, ast.Tuple) and len(item.elts) == 2:
+                forms = [_strings(half) for half in item.elts]
+                if all(f is not None and len(f) == 2 for f in forms):
+                    lv, en = (f for f in forms if f is not None)
+                    pairs[key] = ((*lv, *en), True)
+                    continue
+            break
+        else:
+            group = f"{prefix}.{name.lower()}"
+            found |= {f"{group}.{key}": texts for key, texts in pairs.items()}
+            keys = "".join(f"    {key!r},\n".replace("'", '"') for key in pairs)
+            replacement = f'{name} = Table(\n    "{group}",\n{keys})\n'
+            edits.append((node.lineno - 1, node.end_lineno or node.lineno, replacement))
+    if not found:
+        return 0
+    for start, end, replacement in reversed(edits):
+        lines[start:end] = [replacement]
+    source.write_text("".join(lines), encoding="utf-8")
+    for po in catalogues(locale):
+        lang = po.parent.parent.name
+        if lang not in ("lv", "en"):
+            continue
+        header, entries = read(po)
+        for msgid, (texts, plural) in found.items():
+            if plural:
+                one, many = texts[:2] if lang == "lv" else texts[2:]
+                # Latvian's third form is the one after zero: "0 kļūdas", as the plural.
+                forms = [f"{{count}} {one}"] + [f"{{count}} {many}"] * (_plural_count(header) - 1)
+                entries[msgid] = Entry(msgid, forms, True)
+            else:
+                entries[msgid] = Entry(msgid, [texts[0] if lang == "lv" else texts[1]])
+        write(po, header, entries)
+    return len(found)
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["sort"]:
+        sort()
+        return 0
+    if argv == ["move"]:
+        print(f"moved {move()} entries into the catalogues")
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
