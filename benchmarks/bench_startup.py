@@ -57,10 +57,8 @@ def _run(argv: list[str]) -> tuple[float, float]:
     return wall, cpu
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10)
-    runs = parser.parse_args().runs
+def measure(runs: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall and CPU times of `runs` runs of every command, interleaved."""
     for argv in COMMANDS.values():
         _run(argv)  # warm the file cache and the bytecode
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
@@ -70,6 +68,14 @@ def main() -> int:
             wall, used = _run(argv)
             times[name].append(wall)
             cpu[name].append(used)
+    return times, cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    runs = parser.parse_args().runs
+    times, cpu = measure(runs)
     over = False
     for name, samples in times.items():
         median = statistics.median(samples)
