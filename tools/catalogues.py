@@ -2,7 +2,9 @@
 
     python tools/catalogues.py sort    every ropa.po rewritten with its entries sorted by msgid
     python tools/catalogues.py move    the workbook's (lv, en) tables in formats/xlsx/_words.py
-                                       become keys only, their words entries of the catalogues
+                                       become keys only, their words entries of the catalogues;
+                                       the notice's phrases (notice/_phrases.py, LV and EN)
+                                       become entries notice.<field>[.<key>]
 
 `make catalogues` runs `sort`, then compiles every .po into its .mo. `move` can be run again
 at any time (after a merge that brought a table of pairs back, say): a table already moved is
@@ -177,12 +179,64 @@ def move(source: Path = WORDS, prefix: str = "xlsx", locale: Path = LOCALE) -> i
     return len(found)
 
 
+TUPLE_KEYS = {
+    "intro": ("1",),
+    "legal_basis": ("one", "many"),
+    "obliged": ("must", "need_not"),
+    "months": tuple(f"{n:02}" for n in range(1, 13)),
+}
+"""The names of the entries of the notice's tuples of phrases (`notice.months.03`)."""
+
+
+def phrase_entries(phrases: object) -> dict[str, str]:
+    """The phrases of one language of the notice as catalogue entries, msgid -> text:
+    `notice.<field>`, `notice.<field>.<key>` for a map or a tuple of phrases."""
+    from dataclasses import fields
+
+    entries: dict[str, str] = {}
+    for spec in fields(phrases):  # type: ignore[arg-type]
+        value = getattr(phrases, spec.name)
+        msgid = f"notice.{spec.name.rstrip('_')}"
+        if isinstance(value, str):
+            entries[msgid] = value
+        elif isinstance(value, tuple):
+            keys = TUPLE_KEYS[spec.name]
+            assert len(keys) == len(value), spec.name
+            entries |= {f"{msgid}.{key}": text for key, text in zip(keys, value, strict=True)}
+        else:
+            entries |= {
+                f"{msgid}.{key}": getattr(text, "text", text) for key, text in value.items()
+            }
+    return entries
+
+
+def move_phrases(locale: Path = LOCALE) -> int:
+    """Move the notice's phrases (`LV = Phrases(...)`, `EN = ...` in notice/_phrases.py, if it
+    still has them) into the catalogues; the number of entries moved."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from ropa.notice import _phrases
+
+    written = {lang: getattr(_phrases, lang.upper(), None) for lang in ("lv", "en")}
+    if any(not hasattr(p, "title") for p in written.values()):
+        return 0
+    moved = {lang: phrase_entries(p) for lang, p in written.items()}
+    assert set(moved["lv"]) == set(moved["en"]), set(moved["lv"]) ^ set(moved["en"])
+    for po in catalogues(locale):
+        lang = po.parent.parent.name
+        if lang in moved:
+            header, entries = read(po)
+            entries |= {msgid: Entry(msgid, [text]) for msgid, text in moved[lang].items()}
+            write(po, header, entries)
+    return len(moved["en"])
+
+
 def main(argv: list[str]) -> int:
     if argv == ["sort"]:
         sort()
         return 0
     if argv == ["move"]:
-        print(f"moved {move()} entries into the catalogues")
+        print(f"moved {move()} workbook entries into the catalogues")
+        print(f"moved {move_phrases()} notice entries into the catalogues")
         return 0
     print(__doc__, file=sys.stderr)
     return 2

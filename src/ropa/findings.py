@@ -9,6 +9,7 @@ from enum import Enum
 from functools import cached_property
 
 from ropa.source import Location, NodePath, format_path
+from ropa.text.messages import Argument, render
 from ropa.text.messages import message as catalogue_message
 
 
@@ -95,15 +96,20 @@ class Finding:
     message_id: str = ""
     """The catalogue id of the message (`ropa.text.messages`), e.g. `ROPA303`; `message`
     is its English text, kept for callers that read only that."""
-    arguments: tuple[tuple[str, str], ...] = ()
-    """The message's parameters, (name, value) in the order the rule gave them."""
+    arguments: tuple[tuple[str, Argument], ...] = ()
+    """The message's parameters, (name, value) in the order the rule gave them; a value is
+    text, or a value said in the reader's language (`ropa.text.messages.Argument`)."""
 
     def text(self, lang: str) -> str:
         """The message in `lang`; the English `message` when no catalogue has its id."""
         if not self.message_id:
             return self.message
-        said = catalogue_message(self.message_id, lang, **dict(self.arguments))
+        said = catalogue_message(self.message_id, lang, **dict(self.arguments_in(lang)))
         return self.message if said == self.message_id else said
+
+    def arguments_in(self, lang: str) -> tuple[tuple[str, str], ...]:
+        """The message's parameters as text in `lang`, (name, text) in order."""
+        return tuple((name, render(value, lang)) for name, value in self.arguments)
 
     @property
     def path_text(self) -> str:

@@ -173,7 +173,7 @@ def _json_finding(finding: Finding, lang: str) -> dict[str, Any]:
         "severity": finding.severity.value,
         "message": finding.text(lang),
         "message_id": finding.message_id,
-        "arguments": dict(finding.arguments),
+        "arguments": dict(finding.arguments_in(lang)),
         "article": finding.article,
         "path": finding.path_text,
         "activity": finding.activity,
@@ -279,7 +279,7 @@ def _sarif_result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     if finding.message_id in message_ids(finding.code):
         # SARIF 2.1.0 §3.11.7-3.11.11: the id names one of the rule's messageStrings, whose
         # placeholders {0}, {1}, ... take `arguments` in the order the English text names them.
-        values = dict(finding.arguments)
+        values = dict(finding.arguments_in("en"))
         result["message"]["id"] = finding.message_id
         result["message"]["arguments"] = [
             values.get(name, "") for name in placeholders(finding.message_id)

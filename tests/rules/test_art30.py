@@ -140,6 +140,8 @@ def test_dpo_without_contact() -> None:
     finding = checked.one("ROPA209")
     assert (finding.activity, finding.path_text) == (None, "organisation.dpo")
     assert finding.line == checked.line("name: J. Bērziņa")
+    assert finding.message_id == "ROPA209"
+    assert finding.text("lv").startswith("datu aizsardzības speciālistam 'J. Bērziņa' nav kont")
 
 
 def test_dpo_with_contact() -> None:
@@ -158,6 +160,10 @@ def test_public_body_without_dpo() -> None:
     finding = checked.one("ROPA210")
     assert (finding.activity, finding.path_text) == (None, "organisation")
     assert "public body" in finding.message
+    assert finding.text("lv") == (
+        "nav norādīts datu aizsardzības speciālists, lai gan organizācija ir publiska iestāde "
+        "vai struktūra (37. panta 1. punkta a) apakšpunkts) (dpo)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -175,8 +181,26 @@ def test_large_scale_monitoring_or_special_data_without_dpo(
     data["activities"][0].update(large_scale=True, **change)
     if "special_condition" in change:
         data["data_categories"][0]["special"] = "health"
-    message = check(data).one("ROPA210").message
-    assert reason in message and "'customer_accounts'" in message
+    finding = check(data).one("ROPA210")
+    assert reason in finding.message and "activity 'customer_accounts'" in finding.message
+    latvian = finding.text("lv")
+    assert "darbība 'customer_accounts'" in latvian and "plašā mērogā" in latvian
+
+
+def test_several_reasons_for_a_dpo_are_each_said() -> None:
+    data = clean_register()
+    data["organisation"]["public_body"] = True
+    second = {**data["activities"][0], "id": "second", "name": "Second"}
+    data["activities"].append(second)
+    for entry in data["activities"]:
+        entry.update(large_scale=True, profiling=True)
+    finding = check(data).one("ROPA210")
+    assert finding.message == (
+        "no data protection officer is named, though the organisation is a public body "
+        "(Art. 37(1)(a)); activities 'customer_accounts' and 'second' monitor people on a "
+        "large scale (Art. 37(1)(b)) (dpo)"
+    )
+    assert "; darbības 'customer_accounts' un 'second' regulāri" in finding.text("lv")
 
 
 def test_a_named_dpo_or_small_scale_needs_nothing() -> None:
@@ -229,6 +253,7 @@ def test_date_after_the_check_date(where: str, path: str) -> None:
     assert finding.path_text == path
     assert finding.line == checked.line("2027-06-01")
     assert "2027-06-01" in finding.message and "2026-11-27" in finding.message
+    assert "ir 2027-06-01, vēlāks par pārbaudes datumu 2026-11-27" in finding.text("lv")
 
 
 def test_dates_up_to_the_check_date() -> None:

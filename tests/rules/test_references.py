@@ -25,6 +25,10 @@ def test_duplicate_catalogue_id_is_reported_at_the_second_id_key() -> None:
     assert finding.line == checked.line("- id: contact_details", occurrence=2)
     assert finding.column == 3  # the `id` key, not its value
     assert "data_categories[0]" in finding.message
+    assert finding.text("lv") == (
+        "datu kategorijas id 'contact_details' ir izmantots atkārtoti; pirmo reizi tas "
+        "piešķirts data_categories[0]"
+    )
 
 
 def test_duplicate_activity_id_names_the_activity() -> None:
@@ -35,6 +39,7 @@ def test_duplicate_activity_id_names_the_activity() -> None:
     assert finding.activity == "customer_accounts"
     assert finding.path_text == "activities[1].id"
     assert finding.line == checked.line("- id: customer_accounts", occurrence=2)
+    assert finding.text("lv").startswith("darbības id 'customer_accounts' ir izmantots")
 
 
 def test_the_same_id_in_different_catalogues_is_fine() -> None:
@@ -65,6 +70,7 @@ def test_unknown_list_reference_is_reported_at_the_reference(field: str, catalog
     assert finding.path_text == f"activities[0].{field}[1]"
     assert finding.line == checked.line("- nowhere")
     assert "'nowhere'" in finding.message and catalogue in finding.message
+    assert finding.text("lv").startswith(f"darbība 'customer_accounts': {field} norāda 'nowhere'")
 
 
 def test_unknown_retention_rule() -> None:

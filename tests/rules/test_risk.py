@@ -63,8 +63,13 @@ def test_two_criteria_without_dpia() -> None:
     finding = checked.one("ROPA602")
     assert (finding.activity, finding.path_text) == ("customer_accounts", "activities[0]")
     assert finding.line == checked.line("- id: customer_accounts")
-    assert "evaluation or scoring, large scale" in finding.message
+    assert "(evaluation or scoring and large scale) but records no DPIA" in finding.message
     assert "WP248" in finding.message
+    assert finding.text("lv") == (
+        "darbība 'customer_accounts' atbilst 2 WP248 augsta riska kritērijiem (izvērtēšana vai "
+        "novērtēšana un apstrāde plašā mērogā), bet nav norādīts novērtējums par ietekmi uz "
+        "datu aizsardzību (dpia)"
+    )
 
 
 def test_every_criterion_the_register_can_show_counts() -> None:
@@ -166,7 +171,15 @@ def test_three_bases_without_covers() -> None:
     assert finding.activity == "customer_accounts"
     assert finding.path_text == "activities[0].legal_bases"
     assert finding.line == checked.line("- basis: contract")
-    assert "legal_obligation, legitimate_interests do not say" in finding.message
+    assert "and legal obligation and legitimate interests do not say what they" in finding.message
+    assert "par pamatiem juridisks pienākums un leģitīmās intereses nav" in finding.text("lv")
+
+
+def test_one_of_three_bases_without_covers() -> None:
+    bases = [{**basis, "covers": "part"} for basis in THREE_BASES[:2]] + THREE_BASES[2:]
+    finding = check(with_activity(legal_bases=bases)).one("ROPA604")
+    assert "and legitimate interests does not say what it covers (covers)" in finding.message
+    assert "par pamatu leģitīmās intereses nav norādīts, ko tas aptver" in finding.text("lv")
 
 
 def test_three_bases_each_saying_what_it_covers() -> None:
@@ -188,6 +201,7 @@ def test_register_without_review_date() -> None:
     finding = checked.one("ROPA605")
     assert (finding.activity, finding.path_text) == (None, "register")
     assert finding.line == checked.line("kind: controller")
+    assert finding.text("lv") == "reģistrā nav norādīts pārskatīšanas datums (register.reviewed)"
 
 
 def test_register_with_review_date() -> None:
@@ -203,6 +217,7 @@ def test_profiling_for_automated_decisions_without_dpia() -> None:
     assert (finding.activity, finding.path_text) == ("customer_accounts", "activities[0]")
     assert finding.line == checked.line("- id: customer_accounts")
     assert "(a) automated decisions" in finding.message
+    assert "attiecas 35. panta 3. punkts (a) automatizēti lēmumi" in finding.text("lv")
 
 
 @pytest.mark.parametrize("special", ["health", "criminal"])
@@ -212,7 +227,9 @@ def test_special_or_criminal_data_on_a_large_scale_without_dpia(special: str) ->
     data["data_categories"][0]["special"] = special
     if special == "criminal":
         del data["activities"][0]["special_condition"]
-    assert "(b) special-category" in check(data).one("ROPA606").message
+    finding = check(data).one("ROPA606")
+    assert "(b) special-category" in finding.message
+    assert "b) īpašo kategoriju datu vai personas datu par sodāmību" in finding.text("lv")
 
 
 @pytest.mark.parametrize(
@@ -237,6 +254,12 @@ def test_automated_decisions_on_health_data_on_contract() -> None:
     finding = checked.one("ROPA607")
     assert finding.path_text == "activities[0].automated_decisions"
     assert finding.line == checked.line("automated_decisions: true")
+    assert (finding.message_id, finding.text("lv")) == (
+        "ROPA607",
+        "darbība 'customer_accounts' pieņem automatizētus lēmumus, izmantojot īpašu kategoriju "
+        "datus, bet nebalstās ne uz nepārprotamu piekrišanu, ne uz būtiskām sabiedrības "
+        "interesēm (special_condition)",
+    )
 
 
 @pytest.mark.parametrize("condition", ["explicit_consent", "substantial_public_interest"])
@@ -267,13 +290,16 @@ def test_large_scale_with_organisational_measures_only() -> None:
     finding = checked.one("ROPA608")
     assert finding.path_text == "activities[0].security_measures"
     assert finding.line == checked.line("- access_control")
-    assert "a large scale" in finding.message
+    assert "involves a large scale but names no technical" in finding.message
+    assert "ietver apstrādi plašā mērogā, bet nenorāda nevienu tehnisku" in finding.text("lv")
 
 
 def test_national_id_with_organisational_measures_only() -> None:
     data = organisational_only()
     data["data_categories"][0]["national_id"] = True
-    assert "national identification number" in check(data).one("ROPA608").message
+    finding = check(data).one("ROPA608")
+    assert "national identification number" in finding.message
+    assert "valsts identifikācijas numuru" in finding.text("lv")
 
 
 def test_a_technical_measure_is_enough() -> None:

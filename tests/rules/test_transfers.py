@@ -128,6 +128,11 @@ def test_partial_adequacy_without_reference(country: str) -> None:
 def test_us_adequacy_names_the_data_privacy_framework() -> None:
     finding = check(with_transfer(country="US", safeguard="adequacy")).one("ROPA507")
     assert "Data Privacy Framework" in finding.message and "2023/1795" in finding.message
+    assert "covers only some recipients (only organisations on the Data Privacy" in finding.message
+    assert "for the data they are certified for), and the transfer" in finding.message
+    assert "attiecas tikai uz daļu saņēmēju (tikai organizācijas, kas iekļautas ASV" in (
+        finding.text("lv")
+    )
 
 
 def test_partial_adequacy_with_reference() -> None:

@@ -100,8 +100,14 @@ def test_register_waiver_naming_an_unknown_code() -> None:
 def test_waiver_without_reason_and_unknown_code_is_one_finding() -> None:
     data = clean_register()
     data["register"]["waivers"] = [{"rule": "nonsense"}]
-    message = check(data).one("ROPA104").message
-    assert "names no rule of the catalogue" in message and "gives no reason" in message
+    finding = check(data).one("ROPA104")
+    assert finding.message == (
+        "register: the waiver for 'nonsense' names no rule of the catalogue and gives no reason"
+    )
+    assert finding.text("lv") == (
+        "reģistrs: waivers ieraksts noteikumam 'nonsense' nenorāda nevienu kataloga noteikumu "
+        "un nenorāda pamatojumu (reason)"
+    )
 
 
 def test_ropa104_cannot_be_waived() -> None:
@@ -136,6 +142,9 @@ def test_unused_waiver_is_reported_at_the_waiver() -> None:
     )
     assert finding.line == checked.line("- rule: ROPA303")
     assert "ROPA303" in finding.message
+    assert finding.text("lv").startswith(
+        "darbība 'customer_accounts': waivers ieraksts noteikumam ROPA303 neattiecas ne uz"
+    )
 
 
 def test_a_waiver_at_the_wrong_level_is_unused() -> None:

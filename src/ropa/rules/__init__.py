@@ -43,7 +43,7 @@ from ropa.model import (
     Waiver,
 )
 from ropa.source import NodePath
-from ropa.text.messages import Message
+from ropa.text.messages import Listing, Message, msg
 
 __all__ = [
     "CHECKS",
@@ -55,6 +55,7 @@ __all__ = [
     "rule",
     "validate",
     "waiver_problem",
+    "waiver_problems",
 ]
 
 
@@ -67,8 +68,9 @@ class Hit(NamedTuple):
     """
 
     path: NodePath
-    message: Message | str
-    """A catalogue message (`ropa.text.messages.msg`); plain text only where none exists yet."""
+    message: Message
+    """A catalogue message (`ropa.text.messages.msg`) whose id is the rule's code or starts
+    with it (`ROPA102.dpia`): SARIF lists a rule's messages by that prefix."""
     activity: str | None = None
     at_key: bool = False
 
@@ -376,39 +378,40 @@ def _add_findings(
     for hit in hits:
         location = source.locate(hit.path, key=hit.at_key) if source is not None else None
         said = hit.message
-        if isinstance(said, Message):
-            text, message_id, arguments = str(said), said.id, said.arguments
-        else:
-            text, message_id, arguments = said, spec.code, ()
         findings.append(
             Finding(
                 code=spec.code,
                 slug=spec.slug,
                 severity=spec.severity,
-                message=text,
+                message=str(said),
                 article=spec.article,
                 path=hit.path,
                 activity=hit.activity,
                 location=location,
-                message_id=message_id,
-                arguments=arguments,
+                message_id=said.id,
+                arguments=said.arguments,
             )
         )
 
 
-def waiver_problem(waiver: Waiver) -> str | None:
-    """What makes `waiver` invalid (ROPA104), or None when it is a valid waiver.
-
-    An invalid waiver silences nothing.
-    """
+def waiver_problems(waiver: Waiver) -> tuple[Message, ...]:
+    """What makes `waiver` invalid (ROPA104), each as a catalogue message; none when it is a
+    valid waiver. An invalid waiver silences nothing."""
     problems = []
     if waiver.rule not in RULES:
         nearest = _nearest_code(waiver.rule)
-        hint = f" (did you mean {nearest}?)" if nearest else ""
-        problems.append(f"names no rule of the catalogue{hint}")
+        problems.append(
+            msg("waiver.no_rule.nearest", nearest=nearest) if nearest else msg("waiver.no_rule")
+        )
     if waiver.reason_in() is None:
-        problems.append("gives no reason")
-    return " and ".join(problems) if problems else None
+        problems.append(msg("waiver.no_reason"))
+    return tuple(problems)
+
+
+def waiver_problem(waiver: Waiver, lang: str = "en") -> str | None:
+    """What makes `waiver` invalid (ROPA104) in words of `lang`, or None when it is valid."""
+    problems = waiver_problems(waiver)
+    return Listing(problems).label(lang) if problems else None
 
 
 WaiverPlace = tuple[str | int, ...]
@@ -426,7 +429,7 @@ def silencing_waivers(
     valid: dict[str, tuple[WaiverPlace, str]] = {}
     for index, waiver in enumerate(waivers):
         reason = waiver.reason_in(language, language)
-        if reason and waiver_problem(waiver) is None and waiver.rule not in UNWAIVABLE:
+        if reason and not waiver_problems(waiver) and waiver.rule not in UNWAIVABLE:
             valid.setdefault(waiver.rule, ((*owner, "waivers", index), reason))
     return valid
 

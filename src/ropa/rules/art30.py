@@ -12,7 +12,7 @@ from ropa.countries import EEA_COUNTRIES
 from ropa.findings import Severity
 from ropa.model import Contact, Dpia
 from ropa.rules import Context, Hit, rule
-from ropa.text.messages import msg
+from ropa.text.messages import Listing, Message, msg
 
 
 def _blank(value: str | None) -> bool:
@@ -187,7 +187,7 @@ def dpo_contact_missing(ctx: Context) -> Iterator[Hit]:
     if dpo is not None and not _reachable(dpo.contact):
         yield Hit(
             ("organisation", "dpo"),
-            msg("ROPA210", name=dpo.name),
+            msg("ROPA209", name=dpo.name),
         )
 
 
@@ -209,7 +209,7 @@ def dpo_likely_required(ctx: Context) -> Iterator[Hit]:
         return
     reasons = []
     if organisation.public_body is True:
-        reasons.append("the organisation is a public body (Art. 37(1)(a))")
+        reasons.append(msg("dpo.public_body"))
     special = ctx.category_ids(lambda c: c.special is not None)
     monitoring, sensitive = [], []
     for activity in ctx.activities:
@@ -221,26 +221,21 @@ def dpo_likely_required(ctx: Context) -> Iterator[Hit]:
         if not special.isdisjoint(activity.data_categories):
             sensitive.append(activity.id)
     if monitoring:
-        reasons.append(f"{_named(monitoring)} monitor people on a large scale (Art. 37(1)(b))")
+        reasons.append(_named("dpo.monitoring", monitoring))
     if sensitive:
-        reasons.append(
-            f"{_named(sensitive)} process special-category or criminal-offence data on a large "
-            "scale (Art. 37(1)(c))"
-        )
+        reasons.append(_named("dpo.sensitive", sensitive))
     if reasons:
-        yield Hit(
-            ("organisation",),
-            f"no data protection officer is named, though {'; '.join(reasons)} (dpo)",
-        )
+        yield Hit(("organisation",), msg("ROPA210", reasons=Listing(tuple(reasons), clauses=True)))
 
 
 # Sources that mean people are watched rather than asked: observation and device access.
 _MONITORING_SOURCES = frozenset({"observed", "device"})
 
 
-def _named(ids: list[str]) -> str:
-    quoted = ", ".join(f"'{name}'" for name in ids)
-    return f"activity {quoted}" if len(ids) == 1 else f"activities {quoted}"
+def _named(reason: str, ids: list[str]) -> Message:
+    """The reason `reason` about one activity (`reason.one`) or several (`reason.many`)."""
+    quoted = [f"'{name}'" for name in ids]
+    return msg(f"{reason}.one" if len(ids) == 1 else f"{reason}.many", activities=quoted)
 
 
 @rule(
@@ -273,36 +268,33 @@ def date_in_future(ctx: Context) -> Iterator[Hit]:
     """A date that records something done (the register's or an activity's review, a DPIA, an
     assessment, a waiver's acceptance) lies after the check date: a typo, or a record of
     something that has not happened yet."""
+    as_of = ctx.as_of.isoformat()
     for path, day, what, activity in _done_dates(ctx):
         if day > ctx.as_of:
-            yield Hit(
-                path,
-                f"{what} is {day.isoformat()}, after the check date {ctx.as_of.isoformat()}",
-                activity,
-            )
+            said = {"activity": activity} if activity is not None else {}
+            yield Hit(path, msg(what, **said, date=day.isoformat(), as_of=as_of), activity)
 
 
 _DatePlace = tuple[tuple[str | int, ...], date, str, str | None]
 
 
 def _done_dates(ctx: Context) -> Iterator[_DatePlace]:
-    """(path, date, what it is in words, activity id) of every date in the register that
-    records something already done."""
+    """(path, date, the message id that names it, activity id) of every date in the
+    register that records something already done."""
     register = ctx.register
     if register.register.reviewed is not None:
         yield (
             ("register", "reviewed"),
             register.register.reviewed,
-            "the register's review date (register.reviewed)",
+            "ROPA213.register",
             None,
         )
     for index, activity in enumerate(ctx.activities):
-        here = f"activity '{activity.id}':"
         if activity.reviewed is not None:
             yield (
                 ("activities", index, "reviewed"),
                 activity.reviewed,
-                f"{here} the review date (reviewed)",
+                "ROPA213.reviewed",
                 activity.id,
             )
         dpia = activity.dpia
@@ -310,6 +302,6 @@ def _done_dates(ctx: Context) -> Iterator[_DatePlace]:
             yield (
                 ("activities", index, "dpia", "date"),
                 dpia.date,
-                f"{here} the DPIA date (dpia.date)",
+                "ROPA213.dpia",
                 activity.id,
             )

@@ -8,19 +8,12 @@ from typing import Protocol
 
 from ropa.findings import Severity
 from ropa.model import Activity, Waiver
-from ropa.rules import Context, Hit, rule, silencing_waivers, waiver_problem
-from ropa.text.messages import msg
+from ropa.rules import Context, Hit, rule, silencing_waivers, waiver_problems
+from ropa.text.messages import Message, msg
 
-# Catalogue field -> how an entry of it is called in a message.
-CATALOGUES = {
-    "controllers": "controller",
-    "data_subjects": "data subject category",
-    "data_categories": "data category",
-    "recipients": "recipient",
-    "retention_rules": "retention rule",
-    "security_measures": "security measure",
-    "assessments": "assessment",
-}
+# The catalogues of the register: each message names the entry's kind by its field.
+CATALOGUES = ("controllers", "data_subjects", "data_categories", "recipients",
+              "retention_rules", "security_measures", "assessments")  # fmt: skip
 
 
 @rule("ROPA101", "duplicate-id", Severity.ERROR, "30(1)", "two entries share an id")
@@ -28,9 +21,9 @@ def duplicate_id(ctx: Context) -> Iterator[Hit]:
     """Two entries of one catalogue, or two activities, share an id; reported at the `id:` key
     of each entry after the first, since references cannot tell the entries apart."""
     register = ctx.register
-    for field, label in CATALOGUES.items():
-        yield from _duplicates(field, label, getattr(register, field), with_activity=False)
-    yield from _duplicates("activities", "activity", register.activities, with_activity=True)
+    for field in CATALOGUES:
+        yield from _duplicates(field, getattr(register, field), with_activity=False)
+    yield from _duplicates("activities", register.activities, with_activity=True)
 
 
 class _HasId(Protocol):
@@ -38,9 +31,7 @@ class _HasId(Protocol):
     def id(self) -> str: ...
 
 
-def _duplicates(
-    field: str, label: str, entries: Sequence[_HasId], *, with_activity: bool
-) -> Iterator[Hit]:
+def _duplicates(field: str, entries: Sequence[_HasId], *, with_activity: bool) -> Iterator[Hit]:
     first: dict[str, int] = {}
     for index, entry in enumerate(entries):
         entry_id = entry.id
@@ -49,8 +40,7 @@ def _duplicates(
             continue
         yield Hit(
             (field, index, "id"),
-            f"{label} id '{entry_id}' is used again; it was first given to {field}"
-            f"[{first[entry_id]}]",
+            msg(f"ROPA101.{field}", id=entry_id, first=first[entry_id]),
             activity=entry_id if with_activity else None,
             at_key=True,
         )
@@ -90,8 +80,7 @@ def _unknown_in(index: int, activity: Activity, unknown: Mapping[str, Set[str]])
             if ref in missing:
                 yield Hit(
                     (*here, field, position),
-                    f"activity '{activity.id}': {field} names '{ref}', which is not a "
-                    f"{CATALOGUES[catalogue]} in {catalogue}",
+                    msg(f"ROPA102.{field}", activity=activity.id, ref=ref),
                     activity.id,
                 )
     if isinstance(activity.retention, str):
@@ -154,25 +143,30 @@ def unused_entry(ctx: Context) -> Iterator[Hit]:
 def waiver_without_reason(ctx: Context) -> Iterator[Hit]:
     """A waiver (on the register or on an activity) that gives no reason, or that names a
     code the catalogue does not have; such a waiver silences nothing."""
-    yield from _bad_waivers(ctx.register.register.waivers, ("register",), "register", None)
+    yield from _bad_waivers(ctx.register.register.waivers, ("register",), None)
     for index, activity in enumerate(ctx.activities):
         if activity.waivers:
-            yield from _bad_waivers(
-                activity.waivers, ("activities", index), f"activity '{activity.id}'", activity.id
-            )
+            yield from _bad_waivers(activity.waivers, ("activities", index), activity.id)
 
 
 def _bad_waivers(
-    waivers: Sequence[Waiver], owner: tuple[str | int, ...], label: str, activity: str | None
+    waivers: Sequence[Waiver], owner: tuple[str | int, ...], activity: str | None
 ) -> Iterator[Hit]:
     for index, waiver in enumerate(waivers):
-        problem = waiver_problem(waiver)
-        if problem is not None:
+        problems = waiver_problems(waiver)
+        if problems:
             yield Hit(
                 (*owner, "waivers", index),
-                f"{label}: the waiver for '{waiver.rule}' {problem}",
+                _on(activity, "ROPA104", rule=waiver.rule, problems=problems),
                 activity,
             )
+
+
+def _on(activity: str | None, code: str, **params: object) -> Message:
+    """The message `code` about the register's own waivers, or about `activity`'s."""
+    if activity is None:
+        return msg(f"{code}.register", **params)
+    return msg(f"{code}.activity", activity=activity, **params)
 
 
 @rule(
@@ -188,24 +182,19 @@ def waiver_unused(ctx: Context) -> Iterator[Hit]:
     was written for is fixed, or it names the wrong rule or sits at the wrong level (a
     finding about an activity is waived on that activity, one about the organisation or a
     catalogue entry on the register). Invalid waivers are ROPA104's."""
-    places: list[tuple[tuple[str | int, ...], str, str | None, tuple[Waiver, ...]]] = [
-        (("register",), "register", None, ctx.register.register.waivers)
+    places: list[tuple[tuple[str | int, ...], str | None, tuple[Waiver, ...]]] = [
+        (("register",), None, ctx.register.register.waivers)
     ]
     places += [
-        (("activities", index), f"activity '{activity.id}'", activity.id, activity.waivers)
+        (("activities", index), activity.id, activity.waivers)
         for index, activity in enumerate(ctx.activities)
         if activity.waivers
     ]
-    for owner, label, activity_id, waivers in places:
+    for owner, activity_id, waivers in places:
         silencing = silencing_waivers(waivers, owner, ctx.as_of, ctx.register.register.language)
         for index, waiver in enumerate(waivers):
             code, place = waiver.rule, (*owner, "waivers", index)
             if code not in silencing or code == "ROPA106":
                 continue  # invalid (ROPA104)
             if place not in ctx.waivers_used:
-                yield Hit(
-                    place,
-                    f"{label}: the waiver for {code} silences no finding; remove it, or move it "
-                    "to where the finding is",
-                    activity_id,
-                )
+                yield Hit(place, _on(activity_id, "ROPA106", rule=code), activity_id)

@@ -17,7 +17,28 @@ from ropa.model import (
     PublicTaskBasis,
 )
 from ropa.rules import Context, Hit, rule
-from ropa.text.messages import msg
+from ropa.text.messages import Clause, Listing, Message, msg
+from ropa.vocab import LEGAL_BASES
+
+# The parts the risk rules' messages are made of, made once: a large register has many hits.
+_PART = {
+    part.id: part
+    for part in (
+        msg("wp248.evaluation"),
+        msg("wp248.automated_decisions"),
+        msg("wp248.monitoring"),
+        msg("wp248.sensitive"),
+        msg("wp248.large_scale"),
+        msg("wp248.matching"),
+        msg("wp248.vulnerable"),
+        msg("art35_3.a"),
+        msg("art35_3.b"),
+        msg("art35_3.c"),
+        msg("risk.special"),
+        msg("risk.national_id"),
+        msg("risk.large_scale"),
+    )
+}
 
 REVIEW_MONTHS = 12
 """A review older than this many months before the check date is overdue (ROPA603)."""
@@ -78,8 +99,7 @@ def dpia_likely_required(ctx: Context) -> Iterator[Hit]:
         if len(criteria) >= 2:
             yield Hit(
                 ("activities", index),
-                f"activity '{activity.id}' meets {len(criteria)} high-risk criteria of WP248 "
-                f"({', '.join(criteria)}) but records no DPIA (dpia)",
+                msg("ROPA602", activity=activity.id, count=len(criteria), criteria=criteria),
                 activity.id,
             )
 
@@ -126,39 +146,39 @@ def _video_surveillance(activity: Activity) -> bool:
     return purpose == "video_surveillance"
 
 
-def _wp248_criteria(activity: Activity, facts: _RiskFacts) -> list[str]:
+def _wp248_criteria(activity: Activity, facts: _RiskFacts) -> list[Message]:
     """The WP248 criteria the register shows for `activity`, in WP248's order. Criteria 8
     (innovative technology) and 9 (preventing the exercise of a right or use of a service)
     have no field in the register and are not judged."""
     sources = set(activity.sources)
     met = (
-        ("evaluation or scoring", activity.profiling is True),
-        ("automated decisions with legal or similar effect", activity.automated_decisions is True),
+        (_PART["wp248.evaluation"], activity.profiling is True),
+        (_PART["wp248.automated_decisions"], activity.automated_decisions is True),
         (
-            "systematic monitoring",
+            _PART["wp248.monitoring"],
             bool(sources & _MONITORING_SOURCES) or _video_surveillance(activity),
         ),
         (
-            "sensitive or highly personal data",
+            _PART["wp248.sensitive"],
             not facts.special.isdisjoint(activity.data_categories),
         ),
-        ("large scale", activity.large_scale is True),
-        ("matching or combining datasets", bool(sources & _OTHER_SOURCES) and len(sources) >= 2),
-        ("vulnerable data subjects", not facts.vulnerable.isdisjoint(activity.data_subjects)),
+        (_PART["wp248.large_scale"], activity.large_scale is True),
+        (_PART["wp248.matching"], bool(sources & _OTHER_SOURCES) and len(sources) >= 2),
+        (_PART["wp248.vulnerable"], not facts.vulnerable.isdisjoint(activity.data_subjects)),
     )
     return [name for name, holds in met if holds]
 
 
-def _art35_3(activity: Activity, facts: _RiskFacts) -> list[str]:
+def _art35_3(activity: Activity, facts: _RiskFacts) -> list[Message]:
     """The cases of Art. 35(3) that `activity` falls under, in words."""
     cases = []
     if activity.automated_decisions is True and activity.profiling is True:
-        cases.append("(a) automated decisions based on profiling with legal or similar effect")
+        cases.append(_PART["art35_3.a"])
     large = activity.large_scale is True
     if large and not facts.special.isdisjoint(activity.data_categories):
-        cases.append("(b) special-category or criminal-offence data on a large scale")
+        cases.append(_PART["art35_3.b"])
     if large and _video_surveillance(activity):
-        cases.append("(c) systematic monitoring of a publicly accessible area on a large scale")
+        cases.append(_PART["art35_3.c"])
     return cases
 
 
@@ -231,19 +251,24 @@ def mixed_legal_bases(ctx: Context) -> Iterator[Hit]:
         bases = activity.legal_bases
         if len(bases) < MIXED_BASES:
             continue
-        unexplained = [basis.basis for basis in bases if basis.covers is None]
+        unexplained = [_basis_label(basis.basis) for basis in bases if basis.covers is None]
         if unexplained:
-            verb = (
-                "does not say what it covers"
-                if len(unexplained) == 1
-                else ("do not say what they cover")
-            )
             yield Hit(
                 ("activities", index, "legal_bases"),
-                f"activity '{activity.id}' lists {len(bases)} legal bases, and "
-                f"{', '.join(unexplained)} {verb} (covers)",
+                msg(
+                    "ROPA604.one" if len(unexplained) == 1 else "ROPA604.many",
+                    activity=activity.id,
+                    count=len(bases),
+                    bases=unexplained,
+                ),
                 activity.id,
             )
+
+
+def _basis_label(code: str) -> Clause | str:
+    """A legal basis by its label in the reader's language; an unknown code as written."""
+    term = LEGAL_BASES.get(code)
+    return Clause(term) if term is not None else code
 
 
 @rule(
@@ -257,7 +282,7 @@ def review_date_missing(ctx: Context) -> Iterator[Hit]:
     """The register states no `reviewed` date, so nobody can tell whether the record is kept
     up to date (and ROPA603 cannot judge it)."""
     if ctx.register.register.reviewed is None:
-        yield Hit(("register",), "the register states no review date (register.reviewed)")
+        yield Hit(("register",), msg("ROPA605"))
 
 
 @rule(
@@ -281,8 +306,7 @@ def dpia_required(ctx: Context) -> Iterator[Hit]:
         if cases:
             yield Hit(
                 ("activities", index),
-                f"activity '{activity.id}' falls under Art. 35(3) ({'; '.join(cases)}) but "
-                "records no DPIA (dpia)",
+                msg("ROPA606", activity=activity.id, cases=Listing(tuple(cases), clauses=True)),
                 activity.id,
             )
 
@@ -307,7 +331,7 @@ def automated_decision_special_data(ctx: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             ("activities", index, "automated_decisions"),
-            msg("ROPA606", activity=activity.id),
+            msg("ROPA607", activity=activity.id),
             activity.id,
         )
 
@@ -338,15 +362,14 @@ def security_not_proportionate(ctx: Context) -> Iterator[Hit]:
             continue
         risks = []
         if not facts.special.isdisjoint(activity.data_categories):
-            risks.append("special-category or criminal-offence data")
+            risks.append(_PART["risk.special"])
         if not facts.national_ids.isdisjoint(activity.data_categories):
-            risks.append("a national identification number")
+            risks.append(_PART["risk.national_id"])
         if activity.large_scale is True:
-            risks.append("a large scale")
+            risks.append(_PART["risk.large_scale"])
         if risks:
             yield Hit(
                 ("activities", index, "security_measures"),
-                f"activity '{activity.id}' involves {', '.join(risks)} but names no technical "
-                "security measure (security_measures)",
+                msg("ROPA608", activity=activity.id, risks=risks),
                 activity.id,
             )

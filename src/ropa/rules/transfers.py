@@ -20,7 +20,7 @@ from ropa.countries import (
 from ropa.findings import Severity
 from ropa.model import Activity, Recipient, Transfer
 from ropa.rules import Context, Hit, rule
-from ropa.text.messages import msg
+from ropa.text.messages import Clause, msg
 
 # Recipient kinds that hold the data themselves and so may take it out of the EEA.
 _LOCATED_KINDS = frozenset({"processor", "controller", "joint_controller"})
@@ -125,10 +125,13 @@ def adequacy_scope_unevidenced(ctx: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             ("activities", index, "transfers", position),
-            f"activity '{activity.id}': the adequacy decision for {destination} "
-            f"({decision.decision}) covers only some recipients ({decision.scope.en[:1].lower()}"
-            f"{decision.scope.en[1:].rstrip('.')}), and the transfer gives no evidence that "
-            "the recipient is covered (reference)",
+            msg(
+                "ROPA507",
+                activity=activity.id,
+                destination=destination,
+                decision=decision.decision,
+                scope=Clause(decision.scope),
+            ),
             activity.id,
         )
 

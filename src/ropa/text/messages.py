@@ -16,11 +16,17 @@ import gettext
 from functools import cache
 from pathlib import Path
 from string import Formatter
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
+
+from ropa.text.grammar import join
 
 __all__ = [
     "DOMAIN",
     "LOCALE_DIRS",
+    "Argument",
+    "Clause",
+    "Labelled",
+    "Listing",
     "Message",
     "languages",
     "message",
@@ -28,6 +34,7 @@ __all__ = [
     "msg",
     "placeholders",
     "plural",
+    "render",
     "sarif_template",
 ]
 
@@ -106,28 +113,95 @@ def plural(msgid: str, count: int, lang: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+class Labelled(Protocol):
+    """A value that has a label in each language, such as a vocabulary term
+    (`ropa.vocab.Term`): a message argument said in the reader's words."""
+
+    def label(self, lang: str, /) -> str:
+        """The label in `lang`."""
+        ...
+
+
+class Listing(NamedTuple):
+    """A list argument: its items said in the reader's language and joined as prose
+    (`a, b and c`, `a, b un c`), or with `; ` between items that are clauses."""
+
+    items: tuple[Argument, ...]
+    clauses: bool = False
+
+    def label(self, lang: str, /) -> str:
+        """The items in `lang`, joined."""
+        said = [render(item, lang) for item in self.items]
+        return "; ".join(said) if self.clauses else join(said, lang)
+
+
+class Clause(NamedTuple):
+    """A label used inside a sentence: "Consent" said as "consent", a sentence said
+    without its final full stop. A label that starts with an acronym ("PIPEDA") is kept."""
+
+    value: Labelled
+
+    def label(self, lang: str, /) -> str:
+        """The label in `lang`, fit for the middle of a sentence."""
+        said = self.value.label(lang).rstrip().rstrip(".")
+        if len(said) > 1 and said[0].isupper() and said[1].islower():
+            return said[0].lower() + said[1:]
+        return said
+
+
 class Message(NamedTuple):
     """A message not yet put into words: its id and its parameters (name, value), in the
-    order they were given."""
+    order they were given. A value is text, or a `Labelled` value (another `Message`, a
+    vocabulary term, a `Listing`) said in the reader's language when the message is."""
 
     id: str
-    arguments: tuple[tuple[str, str], ...] = ()
+    arguments: tuple[tuple[str, Argument], ...] = ()
 
     def text(self, lang: str) -> str:
-        """The message in `lang`."""
-        return message(self.id, lang, **dict(self.arguments))
+        """The message in `lang`, its arguments in `lang` too."""
+        return message(self.id, lang, **dict(self.arguments_in(lang)))
+
+    def label(self, lang: str, /) -> str:
+        """The message in `lang` (a message is `Labelled`: it can be another's argument)."""
+        return self.text(lang)
+
+    def arguments_in(self, lang: str) -> tuple[tuple[str, str], ...]:
+        """The arguments as text in `lang`, (name, text) in order."""
+        return tuple((name, render(value, lang)) for name, value in self.arguments)
 
     def __str__(self) -> str:
         return self.text(FALLBACK)
 
 
+Argument = str | Labelled
+"""A message argument: text as it is (an id, a date), or a value said in each language."""
+
+
+def render(value: Argument, lang: str) -> str:
+    """An argument as text in `lang`."""
+    return value if isinstance(value, str) else value.label(lang)
+
+
 def msg(msgid: str, /, **params: object) -> Message:
-    """A `Message` with `params` as its arguments, each turned into text.
+    """A `Message` with `params` as its arguments: text stays text, a `Labelled` value
+    (a `Message`, a vocabulary term) stays as it is, a list or tuple becomes a `Listing`,
+    anything else is turned into text.
 
     >>> str(msg("ROPA203", activity="payroll"))
     "activity 'payroll' states no purpose (purpose or description)"
     """
-    return Message(msgid, tuple((name, str(value)) for name, value in params.items()))
+    return Message(msgid, tuple((name, _argument(value)) for name, value in params.items()))
+
+
+def _argument(value: object) -> Argument:
+    if isinstance(value, str):
+        return value
+    if callable(getattr(value, "label", None)):
+        labelled: Labelled = value  # type: ignore[assignment]
+        return labelled
+    if isinstance(value, (list, tuple)):
+        return Listing(tuple(_argument(item) for item in value))
+    return str(value)
 
 
 def _english() -> dict[str, str]:
