@@ -48,10 +48,9 @@ def test_clinic_exports_imports_and_gives_a_notice(tmp_path: Path, lang: str) ->
     report = validate(register, as_of=AS_OF)
     path = tmp_path / f"clinic-{lang}.xlsx"
     export_excel(register, path, lang=lang, report=report)
-    # The workbook holds the whole register: it comes back as one file, without `include`,
-    # and (for now) without the assessments catalogue, see the test below.
-    whole = register.model_copy(update={"include": (), "assessments": ()})
-    assert import_workbook(path).model_copy(update={"assessments": ()}) == whole
+    # The workbook holds the whole register: it comes back as one file, without `include`.
+    whole = register.model_copy(update={"include": ()})
+    assert import_workbook(path) == whole
     document = export_document(register, lang=lang, report=report)
     assert not list(Draft202012Validator(export_schema()).iter_errors(document))
     notice = render_notice(register, lang=lang)
@@ -59,7 +58,6 @@ def test_clinic_exports_imports_and_gives_a_notice(tmp_path: Path, lang: str) ->
     assert ("Pacientu ārstēšana" if lang == "lv" else "Patient treatment") in notice
 
 
-@pytest.mark.xfail(strict=True, reason="the workbook has no sheet for the assessments catalogue")
 def test_clinic_assessments_survive_the_workbook(tmp_path: Path) -> None:
     register = ropa.load(CLINIC)
     export_excel(register, tmp_path / "clinic.xlsx", lang="en")

@@ -1,4 +1,5 @@
-"""ROPA301-312: legal bases and what each needs, Art. 9 and 10 data, children, national ids."""
+"""ROPA301-317: legal bases and what each needs, Art. 9 and 10 data, children, national ids,
+marketing, device access, employees' consent."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from .conftest import Checked, check, clean_register
 
-LAWFULNESS = {f"ROPA3{n:02d}" for n in range(1, 13)}
+LAWFULNESS = {f"ROPA3{n:02d}" for n in range(1, 18)}
 
 LI_FULL = {"basis": "legitimate_interests", "interest": "fraud prevention", "assessment": "LIA 1"}
 CONSENT_FULL = {"basis": "consent", "withdrawal": "unsubscribe link"}
@@ -148,8 +149,22 @@ def test_criminal_data_without_law() -> None:
     assert finding.line == checked.line("  - special_data")
 
 
+def test_criminal_data_on_contract_without_authority() -> None:
+    checked = check(with_category(special="criminal"))
+    finding = checked.one("ROPA307")
+    assert finding.line == checked.line("  - special_data")
+    assert "criminal_data_authority" in finding.message
+
+
+def test_criminal_data_with_its_authorising_law() -> None:
+    data = with_category(special="criminal")
+    data["activities"][0]["criminal_data_authority"] = {"lv": "Sodu reģistra likums, 3. pants"}
+    assert "ROPA307" not in check(data).codes
+
+
 @pytest.mark.parametrize("basis", ["legal_obligation", "public_task"])
 def test_criminal_data_with_law(basis: str) -> None:
+    # Older files name the law on the basis: it still counts.
     data = with_category(special="criminal")
     data["activities"][0]["legal_bases"] = [{"basis": basis, "law": "Law on Background Checks"}]
     assert "ROPA307" not in check(data).codes
@@ -211,6 +226,51 @@ def test_marketing_without_any_basis_is_left_to_ropa301() -> None:
     assert "ROPA301" in codes and "ROPA310" not in codes
 
 
+def test_direct_marketing_on_contract() -> None:
+    checked = check(with_activity(purpose="personalisation", direct_marketing=True))
+    assert checked.one("ROPA310").line == checked.line("- basis: contract")
+
+
+def with_subject(**fields: Any) -> dict[str, Any]:
+    """The clean register whose activity also concerns a category `others` made of
+    `fields`."""
+    data = clean_register()
+    data["data_subjects"].append({"id": "others", "name": "Others", **fields})
+    data["activities"][0]["data_subjects"].append("others")
+    return data
+
+
+@pytest.mark.parametrize("fields", [{"kind": "prospects"}, {"kind": "visitors"},
+                                    {"kind": "customers", "contract_party": False}])  # fmt: skip
+def test_marketing_to_non_customers_on_legitimate_interests(fields: dict[str, Any]) -> None:
+    data = with_subject(**fields)
+    data["activities"][0].update(purpose="marketing", legal_bases=[LI_FULL])
+    checked = check(data)
+    finding = checked.one("ROPA310")
+    assert finding.path_text == "activities[0].data_subjects[1]"
+    assert finding.line == checked.line("  - others")
+    assert "('others')" in finding.message
+    assert finding.message_id == "ROPA310.not_customers"
+
+
+@pytest.mark.parametrize(
+    ("fields", "bases"),
+    [
+        ({"kind": "prospects"}, [CONSENT_FULL]),  # consent: the ePrivacy rule is met
+        ({"kind": "prospects"}, [LI_FULL, CONSENT_FULL]),
+        ({"kind": "customers"}, [LI_FULL]),  # the soft opt-in for customers
+        ({"kind": "visitors", "contract_party": True}, [LI_FULL]),  # stated to be a party
+        ({"kind": None}, [LI_FULL]),  # nothing says they are not customers
+    ],
+)
+def test_marketing_to_customers_or_with_consent(
+    fields: dict[str, Any], bases: list[dict[str, str]]
+) -> None:
+    data = with_subject(**{k: v for k, v in fields.items() if v is not None})
+    data["activities"][0].update(purpose="marketing", legal_bases=bases)
+    assert "ROPA310" not in check(data).codes
+
+
 # ROPA311 children-consent
 
 
@@ -253,3 +313,170 @@ def test_national_id_with_another_basis() -> None:
     data = with_category(national_id=True)
     data["activities"][0]["legal_bases"] = [LI_FULL, {"basis": "legal_obligation", "law": "AML"}]
     assert "ROPA312" not in check(data).codes
+
+
+# ROPA313 contract-basis-not-party
+
+
+@pytest.mark.parametrize(
+    "fields", [{"kind": "visitors"}, {"kind": "job_applicants"}, {"contract_party": False}]
+)
+def test_contract_basis_for_non_parties(fields: dict[str, Any]) -> None:
+    checked = check(with_subject(**fields))
+    assert_at_basis(checked, "ROPA313", 0, "- basis: contract")
+    assert "'others'" in checked.one("ROPA313").message
+
+
+@pytest.mark.parametrize(
+    "fields", [{"kind": "customers"}, {"kind": "prospects", "contract_party": True}, {}]
+)
+def test_contract_basis_for_parties(fields: dict[str, Any]) -> None:
+    # A prospect may be asking to enter a contract (Art. 6(1)(b), second limb).
+    assert "ROPA313" not in check(with_subject(**fields)).codes
+
+
+def test_non_parties_on_another_basis() -> None:
+    data = with_subject(kind="visitors")
+    data["activities"][0]["legal_bases"] = [LI_FULL]
+    assert "ROPA313" not in check(data).codes
+
+
+# ROPA314 device-access-without-consent
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"purpose": "analytics"},
+        {"purpose": "service_improvement", "legal_bases": [LI_FULL]},
+        {"purpose": "customer_management", "direct_marketing": True},
+    ],
+)
+def test_device_access_without_consent(change: dict[str, Any]) -> None:
+    checked = check(with_activity(sources=["data_subject", "device"], **change))
+    finding = checked.one("ROPA314")
+    assert finding.path_text == "activities[0].sources[1]"
+    assert finding.line == checked.line("- device")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"purpose": "analytics", "legal_bases": [CONSENT_FULL]},
+        {"purpose": "security"},  # strictly necessary for the service asked for
+        {"purpose": "analytics", "sources": ["observed"]},  # not read from the device
+    ],
+)
+def test_device_access_with_consent_or_for_a_necessary_purpose(change: dict[str, Any]) -> None:
+    data = with_activity(**{"sources": ["device"], **change})
+    assert "ROPA314" not in check(data).codes
+
+
+# ROPA315 special-condition-law-missing
+
+
+def test_law_condition_written_as_a_code_names_no_law() -> None:
+    data = with_category(special="health")
+    data["activities"][0]["special_condition"] = "health_or_social_care"
+    checked = check(data)
+    finding = checked.one("ROPA315")
+    assert finding.path_text == "activities[0].special_condition"
+    assert finding.line == checked.line("special_condition: health_or_social_care")
+
+
+def test_law_condition_in_a_list_names_no_law() -> None:
+    data = with_category(special="health")
+    data["activities"][0]["special_condition"] = [
+        {"condition": "explicit_consent"},
+        {"condition": "employment_social_security", "categories": ["special_data"]},
+    ]
+    checked = check(data)
+    finding = checked.one("ROPA315")
+    assert finding.path_text == "activities[0].special_condition[1]"
+    assert finding.line == checked.line("- condition: employment_social_security")
+    assert "employment_social_security" in finding.message
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        [{"condition": "health_or_social_care", "law": {"lv": "Ārstniecības likums"}}],
+        "explicit_consent",  # 9(2)(a) needs no law
+        "legal_claims",
+    ],
+)
+def test_condition_with_its_law_or_needing_none(condition: Any) -> None:
+    data = with_category(special="health")
+    data["activities"][0]["special_condition"] = condition
+    assert "ROPA315" not in check(data).codes
+
+
+# ROPA316 employee-consent
+
+
+def employees_on(*bases: dict[str, str]) -> dict[str, Any]:
+    data = clean_register()
+    data["data_subjects"][0]["kind"] = "employees"
+    data["activities"][0]["legal_bases"] = list(bases)
+    return data
+
+
+def test_consent_of_employees_alone() -> None:
+    checked = check(employees_on(CONSENT_FULL))
+    finding = checked.one("ROPA316")
+    assert finding.path_text == "activities[0].legal_bases"
+    assert finding.line == checked.line("- basis: consent")
+    assert "'customers'" in finding.message
+
+
+@pytest.mark.parametrize("bases", [[CONSENT_FULL, {"basis": "contract"}], [{"basis": "contract"}]])
+def test_employees_on_another_basis(bases: list[dict[str, str]]) -> None:
+    assert "ROPA316" not in check(employees_on(*bases)).codes
+
+
+def test_consent_of_customers_alone() -> None:
+    assert "ROPA316" not in check(with_activity(legal_bases=[CONSENT_FULL])).codes
+
+
+# ROPA317 special-data-marketing
+
+
+def special_marketing(**change: Any) -> dict[str, Any]:
+    data = with_category(special="health")
+    data["activities"][0].update({"purpose": "marketing", "legal_bases": [CONSENT_FULL], **change})
+    return data
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"special_condition": "made_public_by_subject"},
+        {"direct_marketing": True, "purpose": "personalisation",
+         "special_condition": "health_or_social_care"},
+        {"special_condition": [{"condition": "explicit_consent", "categories": ["other"]}]},
+    ],
+)  # fmt: skip
+def test_special_data_for_marketing_without_explicit_consent(change: dict[str, Any]) -> None:
+    checked = check(special_marketing(**change))
+    finding = checked.one("ROPA317")
+    assert finding.severity.value == "error"
+    assert finding.path_text == "activities[0].data_categories[1]"
+    assert finding.line == checked.line("  - special_data")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"special_condition": "explicit_consent"},
+        {"legal_bases": [{**CONSENT_FULL, "explicit": True}]},
+        {"special_condition": [{"condition": "explicit_consent", "categories": ["special_data"]}]},
+    ],
+)
+def test_special_data_for_marketing_with_explicit_consent(change: dict[str, Any]) -> None:
+    assert "ROPA317" not in check(special_marketing(**change)).codes
+
+
+def test_special_data_not_for_marketing() -> None:
+    condition = [{"condition": "health_or_social_care", "law": "Medical Treatment Law"}]
+    data = special_marketing(purpose="health_care", special_condition=condition)
+    assert "ROPA317" not in check(data).codes

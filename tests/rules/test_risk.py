@@ -39,10 +39,24 @@ def test_automated_decisions_on_a_law_that_is_not_named() -> None:
 
 
 @pytest.mark.parametrize(
+    "consent", [{"withdrawal": "settings"}, {"withdrawal": "settings", "explicit": False}]
+)
+def test_automated_decisions_on_consent_not_stated_explicit(consent: dict[str, Any]) -> None:
+    # Art. 22(2)(c) asks for explicit consent; plain consent (6(1)(a)) is not a ground.
+    bases = [{"basis": "consent", **consent}]
+    checked = check(with_activity(automated_decisions=True, legal_bases=bases))
+    assert checked.one("ROPA601").line == checked.line("automated_decisions: true")
+
+
+@pytest.mark.parametrize(
     "change",
     [
         {"legal_bases": [{"basis": "contract"}]},
-        {"legal_bases": [{"basis": "consent", "withdrawal": "settings"}]},
+        {"legal_bases": [{"basis": "consent", "withdrawal": "settings", "explicit": True}]},
+        {
+            "legal_bases": [{"basis": "consent", "withdrawal": "settings"}],
+            "special_condition": [{"condition": "explicit_consent"}],
+        },
         {"legal_bases": [{"basis": "legal_obligation", "law": "Credit Law"}]},
         {"legal_bases": [{"basis": "public_task", "law": "Tax Law"}]},
         {
@@ -267,6 +281,40 @@ def test_automated_decisions_on_special_data_with_an_art_22_4_ground(condition: 
     data = with_activity(automated_decisions=True, special_condition=condition)
     data["data_categories"][0]["special"] = "health"
     assert "ROPA607" not in check(data).codes
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"special_condition": [{"condition": "explicit_consent"}]},
+        {
+            "special_condition": [{"condition": "substantial_public_interest", "law": "Law"}],
+            "legal_bases": [{"basis": "public_task", "law": "Law"}],
+        },
+        {
+            "special_condition": "health_or_social_care",
+            "legal_bases": [{"basis": "consent", "withdrawal": "settings", "explicit": True}],
+        },
+    ],
+)
+def test_automated_decisions_on_special_data_with_an_art_22_4_ground_in_any_form(
+    change: dict[str, Any],
+) -> None:
+    data = with_activity(automated_decisions=True, **change)
+    data["data_categories"][0]["special"] = "health"
+    assert "ROPA607" not in check(data).codes
+
+
+def test_automated_decisions_on_special_data_on_a_listed_condition_of_another_point() -> None:
+    data = with_activity(
+        automated_decisions=True,
+        special_condition=[{"condition": "health_or_social_care", "law": "Medical Law"}],
+    )
+    data["data_categories"][0]["special"] = "health"
+    checked = check(data)
+    finding = checked.one("ROPA607")
+    assert finding.message_id == "ROPA607"
+    assert "explicit consent" in finding.message
 
 
 def test_automated_decisions_on_criminal_data_are_not_art_22_4() -> None:

@@ -139,8 +139,16 @@ def get(code: str) -> Rule:
         raise KeyError(f"no rule {code!r} in the catalogue{hint}") from None
 
 
+# Letters typed for the digits they look like, in the number part of a code ("ROPA3O3").
+_LOOKALIKE_DIGITS = str.maketrans("OIL", "011")
+
+
 def _nearest_code(code: str) -> str | None:
-    close = difflib.get_close_matches(code.strip().upper(), RULES, n=1, cutoff=0.8)
+    typed = code.strip().upper()
+    lookalike = "ROPA" + typed[4:].translate(_LOOKALIKE_DIGITS)
+    if typed[:4].replace("0", "O") == "ROPA" and lookalike in RULES:
+        return lookalike
+    close = difflib.get_close_matches(typed, RULES, n=1, cutoff=0.8)
     return close[0] if close else None
 
 

@@ -10,13 +10,13 @@ from datetime import date
 from ropa.findings import Severity
 from ropa.model import (
     Activity,
-    ConsentBasis,
     ContractBasis,
     DataSubjectCategory,
     LegalObligationBasis,
     PublicTaskBasis,
 )
 from ropa.rules import Context, Hit, rule
+from ropa.rules.lawfulness import explicit_consent_covers
 from ropa.text.messages import Clause, Listing, Message, msg
 from ropa.vocab import LEGAL_BASES
 
@@ -50,14 +50,16 @@ MIXED_BASES = 3
     "ROPA601",
     "automated-decision-basis",
     Severity.ERROR,
-    "22",
+    "22(2)",
     "automated decisions without an Art. 22(2) ground",
     controller_only=True,
 )
 def automated_decision_basis(ctx: Context) -> Iterator[Hit]:
     """An activity takes automated decisions with legal or similar effect and rests on none
-    of the Art. 22(2) grounds: a contract, explicit consent (a consent basis or the
-    explicit_consent condition), or a legal_obligation or public_task basis naming its law."""
+    of the Art. 22(2) grounds: a contract (a), a legal_obligation or public_task basis naming
+    the law that authorises them (b), or explicit consent (c): a consent basis with
+    `explicit: true` or the explicit_consent condition. Consent not stated to be explicit is
+    not enough."""
     for index, activity in enumerate(ctx.activities):
         if activity.automated_decisions is True and not _art22_ground(activity):
             yield Hit(
@@ -68,10 +70,10 @@ def automated_decision_basis(ctx: Context) -> Iterator[Hit]:
 
 
 def _art22_ground(activity: Activity) -> bool:
-    if "explicit_consent" in activity.special_condition_codes():
+    if explicit_consent_covers(activity):
         return True
     for basis in activity.legal_bases:
-        if isinstance(basis, (ContractBasis, ConsentBasis)):
+        if isinstance(basis, ContractBasis):
             return True
         if isinstance(basis, (LegalObligationBasis, PublicTaskBasis)) and basis.law is not None:
             return True
@@ -321,8 +323,9 @@ def dpia_required(ctx: Context) -> Iterator[Hit]:
 )
 def automated_decision_special_data(ctx: Context) -> Iterator[Hit]:
     """An activity takes solely automated decisions on special-category data (Art. 9(1)) and
-    rests on neither explicit consent (9(2)(a)) nor substantial public interest (9(2)(g)),
-    the only grounds Art. 22(4) allows."""
+    rests on neither explicit consent (9(2)(a): the explicit_consent condition or a consent
+    basis with `explicit: true`) nor substantial public interest (9(2)(g)), the only grounds
+    Art. 22(4) allows; either form of `special_condition` is read."""
     facts = _RiskFacts.of(ctx)
     for index, activity in enumerate(ctx.activities):
         if activity.automated_decisions is not True:
@@ -337,7 +340,8 @@ def automated_decision_special_data(ctx: Context) -> Iterator[Hit]:
 
 
 def _art22_4_ground(activity: Activity) -> bool:
-    return activity.special_condition in {"explicit_consent", "substantial_public_interest"}
+    codes = activity.special_condition_codes()
+    return explicit_consent_covers(activity) or "substantial_public_interest" in codes
 
 
 @rule(

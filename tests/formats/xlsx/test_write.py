@@ -44,10 +44,11 @@ LANGS = ("lv", "en")
 
 TITLES = {
     "en": ["Cover", "Activities", "Data subjects", "Data categories", "Recipients",
-           "Retention rules", "Security measures", "Transfers", "Art. 30 coverage", "Rights",
-           "Findings", "Record cards"],
+           "Retention rules", "Security measures", "Assessments", "Transfers",
+           "Art. 30 coverage", "Rights", "Findings", "Record cards"],
     "lv": ["Titullapa", "Apstrādes darbības", "Datu subjekti", "Datu kategorijas", "Saņēmēji",
-           "Glabāšanas termiņi", "Drošības pasākumi", "Nosūtīšana uz trešām valstīm",
+           "Glabāšanas termiņi", "Drošības pasākumi", "Novērtējumi",
+           "Nosūtīšana uz trešām valstīm",
            "30. panta pilnīgums", "Datu subjektu tiesības", "Konstatējumi", "Darbību kartītes"],
 }  # fmt: skip
 PROCESSOR_TITLE = {"en": "Processing for controllers", "lv": "Apstrāde pārziņu vārdā"}
@@ -68,11 +69,11 @@ def expected_titles(register: Register, lang: str) -> list[str]:
     result = [titles[0]]
     result += [titles[1]] if controller else []
     result += [processing, controllers] if processor else []
-    result += titles[2:8]
-    result += [titles[8]] if controller else []
-    result += [coverage] if processor else []
+    result += titles[2:9]
     result += [titles[9]] if controller else []
-    return [*result, titles[10], titles[11]]
+    result += [coverage] if processor else []
+    result += [titles[10]] if controller else []
+    return [*result, titles[11], titles[12]]
 
 
 WORDS = {
@@ -211,7 +212,7 @@ def test_cover(workbooks: dict[str, Path], shipped: Register, report: Report, la
         datetime(2026, 11, 27),
         "processing_activities.yaml",
         digest,
-        8, 4, 6, 4, 2, 0, 0,
+        8, 4, 6, 4, 2, 0, 0, 0,
         summary[lang],
     ]  # fmt: skip
 
@@ -376,7 +377,8 @@ def test_catalogue_sheets_every_cell(
     ]  # fmt: skip
     none_recorded = [[WORDS[lang]["none_recorded"]]]
     assert rows_of(book[TITLES[lang][6]])[1:] == none_recorded  # no security measures
-    assert rows_of(book[TITLES[lang][7]])[1:] == none_recorded  # no transfers
+    assert rows_of(book[TITLES[lang][7]])[1:] == none_recorded  # no assessments
+    assert rows_of(book[TITLES[lang][8]])[1:] == none_recorded  # no transfers
 
 
 def test_citations() -> None:
@@ -394,7 +396,7 @@ def test_citations() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_coverage_every_cell(workbooks: dict[str, Path], shipped: Register, lang: str) -> None:
-    sheet = load_workbook(workbooks[lang])[TITLES[lang][8]]
+    sheet = load_workbook(workbooks[lang])[TITLES[lang][9]]
     rows = rows_of(sheet)
     assert len(rows[0]) == 11
     stated, missing = WORDS[lang]["stated"], WORDS[lang]["not_stated"]
@@ -410,12 +412,12 @@ def test_coverage_every_cell(workbooks: dict[str, Path], shipped: Register, lang
          *(["f"] if a.id in vague else [])]
         for a in shipped.activities
     ]  # fmt: skip
-    findings = rows_of(load_workbook(workbooks[lang])[TITLES[lang][10]])
+    findings = rows_of(load_workbook(workbooks[lang])[TITLES[lang][11]])
     (rop401_row,) = [n for n, row in enumerate(findings, 1) if row[1] == "ROPA401"]
     for number, row in enumerate(rows[1:], 2):
         cell = sheet.cell(number, 8)
         if row[0] in vague:
-            assert cell.hyperlink.location == f"'{TITLES[lang][10]}'!A{rop401_row}"
+            assert cell.hyperlink.location == f"'{TITLES[lang][11]}'!A{rop401_row}"
             assert cell.fill.start_color.rgb == "FFFFEB9C"  # amber, not green
         else:
             assert cell.hyperlink is None
@@ -423,7 +425,7 @@ def test_coverage_every_cell(workbooks: dict[str, Path], shipped: Register, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_rights_every_cell(workbooks: dict[str, Path], shipped: Register, lang: str) -> None:
-    rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][9]])
+    rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][10]])
     assert len(rows[0]) == 3 + len(RIGHTS) + 1
     word = {Applicability.APPLIES: WORDS[lang]["applies"],
             Applicability.CONDITIONAL: WORDS[lang]["conditional"],
@@ -460,7 +462,7 @@ def test_rights_follow_the_legal_bases(workbooks: dict[str, Path], shipped: Regi
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_findings_every_cell(workbooks: dict[str, Path], report: Report, lang: str) -> None:
-    rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][10]])
+    rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][11]])
     assert len(rows) == 1 + len(report.findings)
     severity = {
         "en": {"error": "error", "warning": "warning", "info": "info"},
@@ -851,6 +853,6 @@ def test_generated_registers_export_and_read_back(tmp_path: Path, register: Regi
                 assert [row[0] for row in rows] == [a.id for a in activities]
             else:
                 assert not activities
-        findings = [row for row in rows_of(book[TITLES[lang][10]])[1:] if row != empty]
+        findings = [row for row in rows_of(book[TITLES[lang][11]])[1:] if row != empty]
         assert len(findings) == len(report.findings)
         assert copy.copy(path.read_bytes()) == path.read_bytes()

@@ -22,7 +22,7 @@ from ropa.model import Register
 from ropa.wording import not_stated, text
 
 CATALOGUES = ("data_subjects", "data_categories", "recipients", "retention_rules",
-              "security_measures")  # fmt: skip
+              "security_measures", "assessments")  # fmt: skip
 """The register's catalogues, each with a sheet of its own."""
 
 EXPORT_CODE = "EXPORT"
@@ -182,4 +182,16 @@ def _used_by(register: Register) -> dict[str, Counter[str]]:
         for rule in activity.retention_rule_ids():
             used["retention_rules"][rule] += 1
         used["security_measures"].update(set(activity.security_measures))
+        used["assessments"].update(_assessments_named(activity))
     return used
+
+
+def _assessments_named(activity: Any) -> set[str]:
+    """The ids (or free texts) an activity gives for its DPIA, its legitimate interests
+    assessments and its transfers' impact assessments."""
+    named = {activity.dpia} if isinstance(activity.dpia, str) else set()
+    named.update(
+        basis.assessment for basis in activity.legal_bases if getattr(basis, "assessment", None)
+    )
+    named.update(t.assessment for t in activity.transfers or () if t.assessment)
+    return named

@@ -35,6 +35,7 @@ from ropa.formats.xlsx._cells import Row
 from ropa.model import (
     FORMAT,
     Activity,
+    Assessment,
     Controller,
     DataCategory,
     DataSubjectCategory,
@@ -60,6 +61,7 @@ ENTRY_MODELS: dict[str, type[BaseModel]] = {
     "recipients": Recipient,
     "retention_rules": RetentionRule,
     "security_measures": SecurityMeasure,
+    "assessments": Assessment,
     "activities": Activity,
 }
 """Section -> the model of its entries, in the register's order."""

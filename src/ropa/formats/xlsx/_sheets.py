@@ -15,6 +15,7 @@ from ropa._version import __version__
 from ropa.countries import ADEQUACY_COUNTRIES, EEA_COUNTRIES, country_name
 from ropa.diff import change_headers
 from ropa.findings import Finding
+from ropa.formats.xlsx._assessments import assessment_text, assessment_words, dpia_cell
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book, header
 from ropa.formats.xlsx._cells import Row, Text, Value
 from ropa.formats.xlsx._words import (
@@ -329,6 +330,9 @@ class Renderers:
 
         return self._cached("retention_rules", entry, build)
 
+    def assessment(self, entry: Any) -> str:
+        return self._cached("assessments", entry, lambda e: assessment_text(self.book, e))
+
     def measure(self, entry: Any) -> str:
         return self._cached("security_measures", entry, lambda e: self.book.text(e.name))
 
@@ -358,7 +362,7 @@ def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Valu
         yes_no(activity.automated_decisions, lang, unknown=missing),
         yes_no(activity.profiling, lang, unknown=missing),
         yes_no(activity.large_scale, lang, unknown=missing),
-        _dpia_text(activity) or missing,
+        dpia_cell(book, activity.dpia) or missing,
         "\n".join(activity.systems) or missing,
         activity.owner or missing,
         activity.reviewed or missing,
@@ -411,7 +415,7 @@ def legal_basis_text(book: Book, basis: Any) -> str:
         details.append(("law", book.text(basis.law)))
     elif basis.basis == "legitimate_interests":
         details.append(("interest", book.text(basis.interest)))
-        details.append(("assessment", basis.assessment))
+        details.append(("assessment", assessment_words(book, basis.assessment)))
     if basis.covers is not None:
         details.append(("covers", book.text(basis.covers)))
     parts.extend(f"{book.word(key)}: {value or book.not_stated}" for key, value in details)
@@ -460,15 +464,6 @@ def destination_text(transfer: Transfer, lang: str) -> str:
     if transfer.organisation_name is not None:
         return text_in(transfer.organisation_name, lang, lang) or code
     return INTERNATIONAL_ORGANISATIONS[code].label(lang)
-
-
-def _dpia_text(activity: Activity) -> str:
-    dpia = activity.dpia
-    if dpia is None:
-        return ""
-    if isinstance(dpia, str):
-        return dpia
-    return f"{dpia.reference} ({dpia.date.isoformat()})" if dpia.date else dpia.reference
 
 
 def open_findings_cell(book: Book, activity: Activity) -> Value:

@@ -46,6 +46,7 @@ SHEETS = Table(
     "recipients",
     "retention_rules",
     "security_measures",
+    "assessments",
     "transfers",
     "coverage",
     "processor_coverage",
@@ -157,6 +158,7 @@ COVER = Table(
     "count_recipients",
     "count_retention_rules",
     "count_security_measures",
+    "count_assessments",
     "count_transfers",
     "validation",
 )
@@ -232,6 +234,10 @@ CATALOGUE_COLUMNS = Table(
     "until",
     "basis",
     "used_by",
+    "assessment_kind",
+    "kept_at",
+    "date",
+    "review_by",
 )
 
 TRANSFER_COLUMNS = Table(

@@ -48,6 +48,7 @@ from pydantic import BaseModel, ValidationError
 
 from ropa._collector import collector_paused
 from ropa.formats.xlsx import ooxml
+from ropa.formats.xlsx._assessments import ASSESSMENT_FIELDS, assessments_rows
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
 from ropa.formats.xlsx._cells import EXCEL_CELL_LIMIT, clean_text, cut_to_limit
 from ropa.formats.xlsx._cells import Text as StyledText
@@ -120,6 +121,7 @@ from ropa.model import (
 from ropa.text import LANGUAGES, text_in
 from ropa.text.escape import printable
 from ropa.vocab import (
+    ASSESSMENT_KINDS,
     LEGAL_BASES,
     PURPOSES,
     RECIPIENT_KINDS,
@@ -292,6 +294,7 @@ CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
     "retention_rules": ("id", "name", "in_words", "period", "starts", "until", "basis",
                         "description", "used_by"),
     "security_measures": ("id", "name", "kind", "description", "used_by"),
+    "assessments": ASSESSMENT_FIELDS,
 }  # fmt: skip
 """The columns of each catalogue sheet, in the exporter's order."""
 
@@ -302,7 +305,10 @@ _CATALOGUE_ROWS = {
     "recipients": recipients_rows,
     "retention_rules": retention_rules_rows,
     "security_measures": security_measures_rows,
+    "assessments": assessments_rows,
 }
+_LATER_CATALOGUES = frozenset({"assessments"})
+"""Catalogue sheets that workbooks of earlier ropa versions lack."""
 _COMPUTED = frozenset({"used_by", "open_findings", "processing"})
 _NOT_REQUIRED = _COMPUTED | {"authorisation"}
 """Columns a sheet may lack: the computed ones, and the recipients' authorisation, which only
@@ -834,6 +840,12 @@ class _Import:
         return matched
 
     def _catalogue(self, section: str) -> list[_Matched]:
+        if (
+            section in _LATER_CATALOGUES
+            and not self._has(section)
+            and not (self.canonical is not None and getattr(self.canonical, section))
+        ):
+            return []  # a workbook written before the sheet was, of a register without any
         columns = CATALOGUE_FIELDS[section]
         sheet = self._sheet(section, {key: say(CATALOGUE_COLUMNS, key, self.lang)
                                       for key in columns})  # fmt: skip
@@ -907,12 +919,20 @@ class _Import:
             readers["until"] = text("until")
             readers["basis"] = text("basis")
             readers["description"] = text("description")
-        else:
+        elif section == "security_measures":
             readers["kind"] = (
                 "kind",
                 lambda v: parse_code(v, SECURITY_KINDS, "a kind of security measure", lang),
             )
             readers["description"] = text("description")
+        else:
+            readers["assessment_kind"] = (
+                "kind",
+                lambda v: parse_code(v, ASSESSMENT_KINDS, "a kind of assessment", lang),
+            )
+            readers["kept_at"] = ("reference", parse_plain)
+            readers["date"] = ("date", parse_date)
+            readers["review_by"] = ("review_by", parse_date)
         return readers  # fmt: skip
 
     def _controller_readers(self, current: Any) -> dict[str, tuple[str, Callable[[Any], Any]]]:
@@ -1066,7 +1086,8 @@ class _Import:
             "description": ("description", text("description")),
             "purpose": ("purpose", lambda v: parse_code(v, PURPOSES, "a purpose", lang)),
             "legal_bases": ("legal_bases",
-                            lambda v: self.legal_bases(v, current.legal_bases if current else ())),
+                            lambda v: self.legal_bases(v, current.legal_bases if current else (),
+                                                        resolver)),
             "special_condition": ("special_condition", special_condition),
             "data_subjects": ("data_subjects", refs("data_subjects")),
             "data_categories": ("data_categories", refs("data_categories")),
@@ -1080,7 +1101,7 @@ class _Import:
             "automated_decisions": ("automated_decisions", parse_bool),
             "profiling": ("profiling", parse_bool),
             "large_scale": ("large_scale", parse_bool),
-            "dpia": ("dpia", self.dpia),
+            "dpia": ("dpia", lambda v: self.dpia(v, resolver)),
             "systems": ("systems", lambda v: tuple(lines(v))),
             "owner": ("owner", parse_plain),
             "reviewed": ("reviewed", parse_date),
@@ -1109,7 +1130,8 @@ class _Import:
                                  f"'{word('consequences', self.lang)}: ...'")  # fmt: skip
         return Requirement(kind=kind, obliged=obliged, consequences=consequences)
 
-    def legal_bases(self, value: Any, current: tuple[Any, ...]) -> tuple[Any, ...]:
+    def legal_bases(self, value: Any, current: tuple[Any, ...], resolver: _Resolver
+                    ) -> tuple[Any, ...]:  # fmt: skip
         """Legal bases, one per line: `Label (Art. 6(1)(x)); detail: text; ...`."""
         pool = list(current)
         result = []
@@ -1135,18 +1157,24 @@ class _Import:
                     label = LEGAL_BASES[code].label(self.lang)
                     raise Unreadable(f"{label}: a {detail!r} does not belong to this legal basis")
                 stated = parse_plain(text)
-                fields[name] = stated if name == "assessment" else merge_text(
-                    stated, getattr(base, name, None), self.lang, self.language)  # fmt: skip
+                fields[name] = (
+                    _assessment(resolver, stated) if name == "assessment"
+                    else merge_text(stated, getattr(base, name, None), self.lang, self.language)
+                )  # fmt: skip
             try:
                 result.append(model.model_validate(fields))
             except ValidationError as error:
                 raise Unreadable(f"legal basis {line!r}: {error.errors()[0]['msg']}") from None
         return tuple(result)
 
-    def dpia(self, value: Any) -> Dpia | None:
+    def dpia(self, value: Any, resolver: _Resolver) -> str | Dpia | None:
+        """The DPIA: an assessment of the catalogue (by the words the exporter wrote for it,
+        its id or its name), else the older `reference (date)`."""
         text = parse_plain(value)
         if text is None:
             return None
+        with suppress(Unreadable):
+            return resolver.resolve("assessments", text)
         match = _DPIA.match(text)
         if match is None:
             return Dpia(reference=text)
@@ -1420,6 +1448,17 @@ def _has_formula(archive: zipfile.ZipFile, part: str) -> bool:
     return False
 
 
+def _assessment(resolver: _Resolver, text: str | None) -> str | None:
+    """An assessment reference from its cell: the id of the catalogue entry the text names,
+    else the free text as written (the older form)."""
+    if text is None:
+        return None
+    try:
+        return resolver.resolve("assessments", text)
+    except Unreadable:
+        return text
+
+
 def _optional(value: Any, read: Callable[[str], Any]) -> Any:
     text = parse_plain(value)
     return None if text is None else read(text)
@@ -1460,7 +1499,8 @@ class _Resolver:
             how = {"controllers": render.controller, "data_subjects": render.subject,
                    "data_categories": render.category,
                    "recipients": render.recipient, "retention_rules": render.retention,
-                   "security_measures": render.measure}  # fmt: skip
+                   "security_measures": render.measure,
+                   "assessments": render.assessment}  # fmt: skip
             for section, entry_text in how.items():
                 for entry in getattr(book.register, section):
                     _add(self.shown[section], _shown(entry_text(entry), run.lang), entry.id)

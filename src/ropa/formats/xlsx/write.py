@@ -11,7 +11,8 @@ readable on screen and on paper, safe to open and reproducible. Sheets, in order
   columns in the order of Art. 30(2)(a)-(d), then good practice; and Controllers, one row per
   controller with the processing carried out on its behalf;
 - one sheet per catalogue (data subjects, data categories, recipients, retention rules,
-  security measures) and a Transfers sheet with one row per transfer (of both records);
+  security measures, assessments: `_assessments`) and a Transfers sheet with one row per
+  transfer (of both records);
 - Art. 30 coverage: the controller's activities x Art. 30(1) items, stated / missing / not
   applicable, coloured; Art. 30(2) coverage: the same for the processor's record;
 - Rights: the controller's activities x data subject rights, derived from the legal bases
@@ -55,6 +56,7 @@ from ropa._version import __version__
 from ropa.atomic import write_atomically
 from ropa.diff import change_rows, diff_registers
 from ropa.findings import Report
+from ropa.formats.xlsx._assessments import assessments_rows
 from ropa.formats.xlsx._book import CATALOGUES, Book
 from ropa.formats.xlsx._cards import WIDTHS as CARD_WIDTHS
 from ropa.formats.xlsx._cards import card_starts, cards_rows
@@ -111,6 +113,7 @@ _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "recipients": recipients_rows,
     "retention_rules": retention_rules_rows,
     "security_measures": security_measures_rows,
+    "assessments": assessments_rows,
     "transfers": transfers_rows,
     "coverage": coverage_rows,
     "processor_coverage": processor_coverage_rows,

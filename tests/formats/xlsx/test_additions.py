@@ -1,0 +1,164 @@
+"""The additions of 2026-12 in the workbook: the Assessments sheet and the links to it, and a
+register that uses every addition coming back whole from a workbook in either language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+import ropa
+from ropa.formats.xlsx.read import WorkbookError, import_workbook
+from ropa.formats.xlsx.write import export_excel
+from ropa.model import Register
+from ropa.rules import validate
+
+ROOT = Path(__file__).resolve().parents[3]
+ADDITIONS = ROOT / "tests" / "fixtures" / "additions" / "register.yaml"
+AS_OF = date(2026, 12, 1)
+LANGS = ("lv", "en")
+
+
+@pytest.fixture(scope="module")
+def additions() -> Register:
+    return ropa.load(ADDITIONS)
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory: pytest.TempPathFactory, additions: Register) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("additions")
+    report = validate(additions, as_of=AS_OF)
+    paths = {}
+    for lang in LANGS:
+        paths[lang] = folder / f"additions-{lang}.xlsx"
+        export_excel(additions, paths[lang], lang=lang, report=report)
+    return paths
+
+
+def rows_of(sheet: Any) -> list[list[Any]]:
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def column_of(sheet: Any, heading: str) -> int:
+    for cell in sheet[1]:
+        if str(cell.value or "").split("\n")[0] == heading:
+            return int(cell.column)
+    raise AssertionError(f"no column {heading!r}")
+
+
+def row_of(sheet: Any, entry_id: str) -> int:
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row, 1).value == entry_id:
+            return row
+    raise AssertionError(f"no row {entry_id!r}")
+
+
+def edited(source: Path, target: Path, change: Callable[[Workbook], None]) -> Path:
+    book = load_workbook(source)
+    change(book)
+    book.save(target)
+    return target
+
+
+def whole(register: Register) -> Register:
+    """The register a workbook gives back: one file, its fragments' content included."""
+    return register.model_copy(update={"include": ()})
+
+
+# ---------------------------------------------------------------------------------------------
+# Every addition, both languages
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_register_with_every_addition_comes_back_whole(
+    workbooks: dict[str, Path], additions: Register, lang: str
+) -> None:
+    assert import_workbook(workbooks[lang]) == whole(additions)
+
+
+# ---------------------------------------------------------------------------------------------
+# Assessments
+
+
+def test_the_assessments_sheet_lists_the_catalogue(workbooks: dict[str, Path]) -> None:
+    rows = rows_of(load_workbook(workbooks["en"])["Assessments"])
+    assert [line.split("\n")[0] for line in rows[0]] == [
+        "ID", "Name", "Kind of assessment", "Where it is kept", "Date", "Review by",
+        "Used by activities",
+    ]  # fmt: skip
+    assert rows[1:] == [
+        ["dpia_records", "DPIA of the patient records",
+         "Data protection impact assessment (Art. 35)", "DPIA-2026-01", datetime(2026, 6, 1),
+         datetime(2027, 6, 1), 1],
+        ["lia_newsletter", "LIA of the newsletter",
+         "Legitimate interests assessment (Art. 6(1)(f))", "not stated", datetime(2026, 5, 1),
+         "not stated", 1],
+        ["tia_lab", "TIA of the laboratory", "Transfer impact assessment (Art. 46(1))", "TIA-7",
+         "not stated", "not stated", 1],
+    ]  # fmt: skip
+
+
+def test_the_latvian_assessments_sheet_speaks_latvian(workbooks: dict[str, Path]) -> None:
+    rows = rows_of(load_workbook(workbooks["lv"])["Novērtējumi"])
+    assert rows[0][:4] == ["ID", "Nosaukums", "Novērtējuma veids", "Kur glabājas"]
+    assert rows[1][1:3] == [
+        "Pacientu karšu DNIN",
+        "Novērtējums par ietekmi uz datu aizsardzību (35. pants)",
+    ]
+
+
+def test_activities_name_their_assessments_and_link_to_them(workbooks: dict[str, Path]) -> None:
+    book = load_workbook(workbooks["en"])
+    sheet = book["Activities"]
+    dpia = sheet.cell(row_of(sheet, "care"), column_of(sheet, "DPIA (Art. 35)"))
+    assert dpia.value == "DPIA of the patient records (DPIA-2026-01, 2026-06-01)"
+    assert dpia.hyperlink.location == "'Assessments'!A2"
+    # The older inline form reads as before.
+    old = sheet.cell(row_of(sheet, "newsletter"), column_of(sheet, "DPIA (Art. 35)"))
+    assert old.value == "DPIA-OLD-2 (2025-01-01)"
+    bases = sheet.cell(row_of(sheet, "newsletter"), column_of(sheet, "Legal bases (Art. 6(1))"))
+    assert "balancing test: LIA of the newsletter (2026-05-01)" in bases.value
+
+
+def test_an_edited_assessment_row_is_read(workbooks: dict[str, Path], tmp_path: Path) -> None:
+    def change(book: Workbook) -> None:
+        sheet = book["Assessments"]
+        sheet.cell(row_of(sheet, "tia_lab"), column_of(sheet, "Review by")).value = "2027-01-31"
+        sheet.cell(row_of(sheet, "tia_lab"), column_of(sheet, "Name")).value = "TIA, lab"
+
+    imported = import_workbook(edited(workbooks["en"], tmp_path / "a.xlsx", change))
+    tia = imported.assessments[2]
+    assert tia.review_by == date(2027, 1, 31)
+    assert tia.name == {"lv": "Laboratorijas NIN", "en": "TIA, lab"}
+    assert tia.reference == "TIA-7"
+
+
+def test_a_dpia_typed_as_the_assessments_name_names_it(
+    workbooks: dict[str, Path], tmp_path: Path, additions: Register
+) -> None:
+    def change(book: Workbook) -> None:
+        sheet = book["Activities"]
+        cell = sheet.cell(row_of(sheet, "newsletter"), column_of(sheet, "DPIA (Art. 35)"))
+        cell.value = "DPIA of the patient records"
+
+    imported = import_workbook(edited(workbooks["en"], tmp_path / "d.xlsx", change))
+    assert imported.activities[1].dpia == "dpia_records"
+    assert imported.activities[0] == additions.activities[0]
+
+
+def test_an_unknown_assessment_kind_is_named(workbooks: dict[str, Path], tmp_path: Path) -> None:
+    def change(book: Workbook) -> None:
+        sheet = book["Assessments"]
+        sheet.cell(2, column_of(sheet, "Kind of assessment")).value = "audit"
+
+    path = edited(workbooks["en"], tmp_path / "k.xlsx", change)
+    with pytest.raises(WorkbookError) as error:
+        import_workbook(path)
+    assert [str(p) for p in error.value.problems] == [
+        "Assessments!C2: 'audit' is not a kind of assessment; write one of: Data protection "
+        "impact assessment; Legitimate interests assessment; Transfer impact assessment"
+    ]
