@@ -62,6 +62,18 @@ class Rule:
         """The article as a citation: `GDPR Art. 30(1)(a)`."""
         return f"GDPR Art. {self.article}"
 
+    def title(self, lang: str) -> str:
+        """The rule's name in `lang`, from the catalogue (`ROPA302.title`); `summary`, its
+        English name as registered, when no catalogue has it.
+
+        >>> import ropa
+        >>> ropa.RULES["ROPA605"].title("lv")
+        'reģistram nav pārskatīšanas datuma'
+        """
+        msgid = f"{self.code}.title"
+        said = catalogue_message(msgid, lang)
+        return self.summary if said == msgid else said
+
 
 @dataclass(frozen=True)
 class Finding:

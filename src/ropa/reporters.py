@@ -258,7 +258,7 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.slug,
-        "shortDescription": {"text": rule.summary},
+        "shortDescription": {"text": rule.title("en")},
         "fullDescription": {"text": description},
         "help": {"text": page, "markdown": page},
         "messageStrings": {

@@ -175,3 +175,30 @@ def test_validate_speaks_the_language_asked_for(monkeypatch: pytest.MonkeyPatch)
     assert "names no security measure" in result["message"]["text"]
     rules = {rule["id"]: rule for rule in sarif["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["ROPA208"]["messageStrings"]["ROPA208"]["text"].startswith("activity '{0}'")
+
+
+def test_every_rule_has_a_title_in_every_language() -> None:
+    """`ROPAxxx.title` names the rule (SARIF, the workbook, `ropa rules`); the English one
+    is the summary the rule is registered with."""
+    from ropa.rules import RULES
+
+    for po in LOCALE.glob("*/LC_MESSAGES/ropa.po"):
+        entries = _read(po)
+        assert [code for code in RULES if not entries.get(f"{code}.title")] == [], po
+    english = _read(LOCALE / "en/LC_MESSAGES/ropa.po")
+    assert {c: english[f"{c}.title"] for c in RULES} == {c: r.summary for c, r in RULES.items()}
+    assert RULES["ROPA303"].title("lv") == (
+        "leģitīmo interešu pamats nenorāda interešu līdzsvarošanas testu"
+    )
+
+
+def test_a_title_is_no_message_of_the_rule() -> None:
+    from ropa import reporters
+    from ropa.loader import load
+    from ropa.rules import validate
+
+    log = reporters.sarif(validate(load(Path("data/processing_activities.yaml"))))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules if any(k.endswith(".title") for k in r["messageStrings"])] == []
+    named = {rule["id"]: rule["shortDescription"]["text"] for rule in rules}
+    assert named["ROPA605"] == "the register has no review date"

@@ -106,15 +106,18 @@ LANG_VARIABLE = "ROPA_LANG"
 """The environment variable that picks the language when `--lang` is not given."""
 
 
-def add_lang(parser: argparse.ArgumentParser, what: str) -> None:
-    """The `--lang` option every command shares; its default is `language`'s rule."""
+def add_lang(
+    parser: argparse.ArgumentParser, what: str, *, otherwise: str = "the register's language"
+) -> None:
+    """The `--lang` option every command shares; its default is `language`'s rule (a command
+    that reads no register says what it falls back to in `otherwise`)."""
     from ropa.text.messages import languages
 
     parser.add_argument(
         "--lang",
         choices=languages(),
         default=None,
-        help=f"language of {what} (default: ${LANG_VARIABLE}, else the register's language)",
+        help=f"language of {what} (default: ${LANG_VARIABLE}, else {otherwise})",
     )
 
 

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ropa.cli._common import fail
+from ropa.cli._common import add_lang, fail, language
+from ropa.text.grammar import cite
 
 if TYPE_CHECKING:
     from ropa.findings import Rule
@@ -21,6 +22,7 @@ def add_parser(subparsers: Any) -> None:
         description="Without CODE, list every rule; with CODE (e.g. ROPA302), print its page.",
     )
     parser.add_argument("code", nargs="?", metavar="CODE", help="a rule code, e.g. ROPA302")
+    add_lang(parser, "the rule names", otherwise="English")
     parser.set_defaults(run=run)
 
 
@@ -30,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from ropa.rules import RULES, get
 
     if args.code is None:
-        sys.stdout.write(catalogue(RULES))
+        sys.stdout.write(catalogue(RULES, language(args.lang)))
         return 0
     try:
         code = get(args.code.strip().upper()).code
@@ -44,10 +46,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def catalogue(rules: Mapping[str, Rule]) -> str:
-    """One aligned line per rule: code, severity, slug, article, summary."""
+def catalogue(rules: Mapping[str, Rule], lang: str = "en") -> str:
+    """One aligned line per rule: code, severity, slug, article, title in `lang`."""
     rows = [
-        (rule.code, rule.severity.value, rule.slug, f"Art. {rule.article}", rule.summary)
+        (rule.code, rule.severity.value, rule.slug, cite(rule.article, lang), rule.title(lang))
         for rule in (rules[code] for code in sorted(rules))
     ]
     if not rows:

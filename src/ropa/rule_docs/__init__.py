@@ -49,7 +49,7 @@ def index() -> str:
     """`index.md`: the catalogue as a table, each code linked to its page."""
     rows = [
         f"| [{rule.code}]({rule.code}.md) | {rule.slug} | {rule.severity.value} "
-        f"| {rule.article} | {rule.summary} |"
+        f"| {rule.article} | {rule.title('en')} |"
         for rule in (RULES[code] for code in sorted(RULES))
     ]
     controller_only = ", ".join(code for code in sorted(RULES) if RULES[code].controller_only)

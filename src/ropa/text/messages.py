@@ -212,8 +212,15 @@ def _english() -> dict[str, str]:
 
 def message_ids(prefix: str) -> tuple[str, ...]:
     """The English catalogue's ids that are `prefix` or start with `prefix.`, sorted:
-    a rule code gives every message of that rule."""
-    return tuple(sorted(key for key in _english() if key == prefix or key.startswith(prefix + ".")))
+    a rule code gives every message of that rule (its title, `ROPA302.title`, is a name,
+    not a message, and is left out)."""
+    return tuple(
+        sorted(
+            key
+            for key in _english()
+            if (key == prefix or key.startswith(prefix + ".")) and not key.endswith(".title")
+        )
+    )
 
 
 def placeholders(msgid: str) -> tuple[str, ...]:
