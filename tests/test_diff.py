@@ -16,6 +16,7 @@ from ropa.cli import main
 from ropa.diff import SECTIONS, change_headers, change_rows, diff_registers
 from ropa.loader import load_data
 from ropa.model import Register
+from ropa.text.messages import message
 from strategies import registers
 
 SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
@@ -60,10 +61,10 @@ EDITS: list[tuple[tuple[str, str], str]] = [
     # an organisation field
     (
         ('registration_number: "40103495751"', 'registration_number: "40003495751"'),
-        "registration number: 40103495751 → 40003495751",
+        "Registration number: 40103495751 → 40003495751",
     ),
     # a register field
-    (('version: "2026.1"', 'version: "2026.2"'), "version: 2026.1 → 2026.2"),
+    (('version: "2026.1"', 'version: "2026.2"'), "Version: 2026.1 → 2026.2"),
     # a legal basis added to an activity
     (
         (
@@ -80,7 +81,7 @@ EDITS: list[tuple[tuple[str, str], str]] = [
     data_subjects: [customers]
     data_categories: [identity, contact]""",
         ),
-        "customer_registration: legal bases + legitimate_interests (fraud prevention)",
+        "customer_registration: Legal bases (Art. 6(1)) + Legitimate interests (fraud prevention)",
     ),
     # a legal basis removed
     (
@@ -91,19 +92,19 @@ EDITS: list[tuple[tuple[str, str], str]] = [
 """,
             "",
         ),
-        "support_requests: legal bases - legitimate_interests (developing the service)",
+        "support_requests: Legal bases (Art. 6(1)) - Legitimate interests (developing the service)",
     ),
     # an activity field changed
     (
         ("    purpose: service_improvement\n", "    purpose: marketing\n"),
-        "data_analytics: purpose: service_improvement → marketing",
+        "data_analytics: Purpose: Service improvement → Marketing",
     ),
     # a catalogue entry added
     (("  - id: identity\n", HEALTH_CATEGORY), "+ health (Health data)"),
     # a catalogue entry changed
     (
         ("    kind: public_authority\n", "    kind: controller\n"),
-        "competent_authorities: kind: public_authority → controller",
+        "competent_authorities: Kind: Public authority → Controller",
     ),
     # an activity added
     (("\n  - id: data_analytics\n", NEW_ACTIVITY + "\n  - id: data_analytics\n"), "+ fraud_checks"),
@@ -209,7 +210,11 @@ def test_changed_copy_sections_and_headings(changed_copy: tuple[str, str]) -> No
 def test_latvian_text(changed_copy: tuple[str, str]) -> None:
     diff = diff_registers(*(ropa.load(path) for path in changed_copy))
     text = diff.text("lv")
-    assert "customer_registration: legal bases + legitimate_interests (krāpšanas novēršana)" in text
+    assert (
+        "customer_registration: Juridiskais pamats (6. panta 1. punkts) + Leģitīmās intereses "
+        "(krāpšanas novēršana)"
+    ) in text
+    assert "data_analytics: Nolūks: Pakalpojuma uzlabošana → Mārketings" in text
     assert "+ health (Veselības dati)" in text
     assert "apstrādes darbības" in text
     assert text.endswith("10 atšķirības\n")
@@ -220,14 +225,14 @@ def test_change_rows(changed_copy: tuple[str, str]) -> None:
     rows = change_rows(diff, "en")
     assert all(len(row) == 6 and all(isinstance(cell, str) for cell in row) for row in rows)
     assert len(rows) == 10
-    assert ("register", "", "version", "changed", "2026.1", "2026.2") in rows
+    assert ("register", "", "Version", "changed", "2026.1", "2026.2") in rows
     assert (
         "activity",
         "customer_registration",
-        "legal bases",
+        "Legal bases (Art. 6(1))",
         "added",
         "",
-        "legitimate_interests (fraud prevention)",
+        "Legitimate interests (fraud prevention)",
     ) in rows
     assert ("activity", "fraud_checks", "", "added", "", "Fraud checks") in rows
     assert (
@@ -240,7 +245,7 @@ def test_change_rows(changed_copy: tuple[str, str]) -> None:
     ) in rows
     assert ("data category", "health", "", "added", "", "Health data") in rows
     lv = change_rows(diff, "lv")
-    assert ("reģistrs", "", "version", "mainīts", "2026.1", "2026.2") in lv
+    assert ("reģistrs", "", "Versija", "mainīts", "2026.1", "2026.2") in lv
     assert ("personas datu kategorija", "health", "", "pievienots", "", "Veselības dati") in lv
     assert change_headers("en") == ("kind", "id", "field", "change", "old", "new")
     assert change_headers("lv") == ("veids", "id", "lauks", "izmaiņa", "bija", "ir")
@@ -311,13 +316,13 @@ def test_reordered_list_field(tmp_path: Path) -> None:
 
     diff = diff_registers(ropa.load(SHIPPED), ropa.load(reordered_copy(tmp_path, swap)))
     assert diff.text("en") == (
-        "activities\n  customer_registration: data categories: order changed\n1 difference\n"
+        "activities\n  customer_registration: Data categories: order changed\n1 difference\n"
     )
     (row,) = change_rows(diff, "en")
     assert row == (
         "activity",
         "customer_registration",
-        "data categories",
+        "Data categories",
         "order changed",
         "identity, contact",
         "contact, identity",
@@ -354,28 +359,28 @@ def test_change_in_another_language_is_shown_in_every_language() -> None:
     new = BASE.replace("krāpšanas novēršana", "krāpšanas atklāšana")
     text = diff_text(BASE, new, "en")
     assert (
-        "orders: legal bases - legitimate_interests "
+        "orders: Legal bases (Art. 6(1)) - Legitimate interests "
         "(lv: krāpšanas novēršana | en: fraud prevention)"
     ) in text
     assert (
-        "orders: legal bases + legitimate_interests "
+        "orders: Legal bases (Art. 6(1)) + Legitimate interests "
         "(lv: krāpšanas atklāšana | en: fraud prevention)"
     ) in text
     # Read in Latvian, the one language is enough.
-    assert "+ legitimate_interests (krāpšanas atklāšana)" in diff_text(BASE, new, "lv")
+    assert "+ Leģitīmās intereses (krāpšanas atklāšana)" in diff_text(BASE, new, "lv")
 
 
 def test_name_change_in_another_language() -> None:
     new = BASE.replace("lv: Pasūtījumi", "lv: Pirkumi")
-    assert "orders: name: lv: Pasūtījumi | en: Orders → lv: Pirkumi | en: Orders" in diff_text(
-        BASE, new
+    assert "orders: Activity: lv: Pasūtījumi | en: Orders → lv: Pirkumi | en: Orders" in (
+        diff_text(BASE, new)
     )
 
 
 def test_recipients_not_stated_versus_none() -> None:
     new = BASE + "    recipients: []\n"
-    assert "orders: recipients: not stated → none" in diff_text(BASE, new)
-    assert "orders: recipients: nav norādīts → nav" in diff_text(BASE, new, "lv")
+    assert "orders: Recipients: not stated → none" in diff_text(BASE, new)
+    assert "orders: Saņēmēju kategorijas: nav norādīts → nav" in diff_text(BASE, new, "lv")
 
 
 def test_nested_organisation_block() -> None:
@@ -383,11 +388,14 @@ def test_nested_organisation_block() -> None:
         "organisation: {name: Example}",
         "organisation: {name: Example, dpo: {name: Jane Roe, contact: {email: dpo@example.com}}}",
     )
-    assert "organisation\n  dpo: not stated → Jane Roe (email: dpo@example.com)" in diff_text(
-        BASE, new
-    )
+    assert (
+        "organisation\n  Data protection officer (Art. 37): not stated → Jane Roe "
+        "(email: dpo@example.com)"
+    ) in diff_text(BASE, new)
     newer = new.replace("dpo@example.com", "privacy@example.com")
-    assert "dpo.contact.email: dpo@example.com → privacy@example.com" in diff_text(new, newer)
+    assert (
+        "Data protection officer (Art. 37): contact.email: dpo@example.com → privacy@example.com"
+    ) in diff_text(new, newer)
 
 
 def test_booleans_dates_and_dpia() -> None:
@@ -397,9 +405,11 @@ def test_booleans_dates_and_dpia() -> None:
         "    dpia: {reference: DPIA-3, date: 2026-10-01}\n"
     )
     text = diff_text(BASE, new)
-    assert "orders: automated decisions: not stated → true" in text
-    assert "orders: reviewed: not stated → 2026-11-24" in text
-    assert "orders: dpia: not stated → DPIA-3 (date: 2026-10-01)" in text
+    assert "orders: Automated decisions (Art. 22): not stated → yes" in text
+    assert "orders: Last reviewed: not stated → 2026-11-24" in text
+    assert "orders: DPIA (Art. 35): not stated → DPIA-3 (date: 2026-10-01)" in text
+    latvian = diff_text(BASE, new, "lv")
+    assert "orders: Automatizēti lēmumi (22. pants): nav norādīts → jā" in latvian
 
 
 def test_duplicate_ids_are_compared_by_occurrence() -> None:
@@ -501,15 +511,46 @@ def test_processor_record_changes_are_named() -> None:
     )
     diff = diff_registers(ropa.load(MIXED_TEXT), ropa.load(changed))
     rows = change_rows(diff, "en")
-    assert ("controller", "client_a", "contract", "changed", "DPA-2025-07", "DPA-2026-01") in rows
+    contract = "Contract with the processor (Art. 28(3))"
+    assert ("controller", "client_a", contract, "changed", "DPA-2025-07", "DPA-2026-01") in rows
     assert ("controller", "client_b", "", "added", "", "Client B SIA") in rows
     assert ("activity", "client_shop_hosting", "role", "changed", "processor", "not stated") in (
         rows
     )
     assert ("activity", "client_shop_hosting", "on behalf of", "added", "", "client_b") in rows
     assert (
-        "recipient", "data_centre", "authorisation.kind", "changed", "specific", "general"
+        "recipient", "data_centre",
+        "Controller's authorisation of a sub-processor (Art. 28(2)): kind",
+        "changed", "specific", "general"
     ) in rows  # fmt: skip
     lv = change_rows(diff, "lv")
     assert ("pārzinis", "client_b", "", "pievienots", "", "Client B SIA") in lv
     assert "controllers" in SECTIONS
+
+
+def test_ropa_diff_in_latvian_says_fields_and_values_as_the_workbook_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Field names as the sheets' headers, durations in words, labels and names, not codes."""
+    old = write(tmp_path, "old.yaml", SHIPPED_TEXT)
+    new = write(
+        tmp_path,
+        "new.yaml",
+        edited(
+            SHIPPED_TEXT,
+            ("    period: null               # the policy gives no period", "    period: P18M"),
+            ("    purpose: service_improvement\n", "    purpose: marketing\n"),
+        ),
+    )
+    monkeypatch.delenv("ROPA_LANG", raising=False)
+    assert main(["diff", old, new, "--lang", "lv"]) == 1
+    latvian = capsys.readouterr().out
+    period = message("xlsx.catalogue_columns.period", "lv")
+    assert f": {period}: nav norādīts → 18 mēneši" in latvian
+    assert "data_analytics: Nolūks: Pakalpojuma uzlabošana → Mārketings" in latvian
+    assert "service_improvement" not in latvian and "P18M" not in latvian
+    monkeypatch.setenv("ROPA_LANG", "lv")
+    assert main(["diff", old, new]) == 1
+    assert capsys.readouterr().out == latvian
+    assert main(["diff", old, new, "--lang", "en"]) == 1
+    assert "data_analytics: Purpose: Service improvement → Marketing" in capsys.readouterr().out

@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from ropa.countries import country_name
 from ropa.durations import Duration
 from ropa.model import (
     ConsentBasis,
@@ -55,6 +56,23 @@ from ropa.model import (
 from ropa.text import LANGUAGES, text_in
 from ropa.text.escape import printable
 from ropa.text.grammar import latvian_singular
+from ropa.text.messages import message
+from ropa.vocab import (
+    ASSESSMENT_KINDS,
+    DATA_SUBJECT_KINDS,
+    DEROGATIONS,
+    LEGAL_BASES,
+    PURPOSES,
+    RECIPIENT_KINDS,
+    REGISTER_KINDS,
+    REQUIREMENT_KINDS,
+    SAFEGUARDS,
+    SECURITY_KINDS,
+    SOURCES,
+    SPECIAL_CONDITIONS,
+    SPECIAL_KINDS,
+    Term,
+)
 from ropa.wording import not_stated
 
 __all__ = [
@@ -199,13 +217,14 @@ class RegisterDiff:
 
     def _text_sections(self, lang: str) -> Iterator[tuple[str, list[str]]]:
         words = _Words(lang, self.old_language, self.new_language)
-        yield "register", words.lines(self.register)
-        yield "organisation", words.lines(self.organisation)
+        yield "register", words.lines(self.register, "register")
+        yield "organisation", words.lines(self.organisation, "organisation")
         for section in self.sections:
             lines = [f"+ {words.entry(e, new=True)}" for e in section.added]
             lines += [f"- {words.entry(e, new=False)}" for e in section.removed]
             for entry in section.changed:
-                lines += [f"{entry.id}: {line}" for line in words.lines(entry.changes)]
+                changes = words.lines(entry.changes, section.section)
+                lines += [f"{entry.id}: {line}" for line in changes]
             if section.reordered:
                 lines.append(_words_for(_CHANGES, "reordered", lang))
             yield section.section, lines
@@ -394,6 +413,68 @@ def _field_words(field: str) -> str:
     return field.replace("_", " ")
 
 
+# The workbook's headers a field of each block or section is shown under (the catalogue's
+# `xlsx.<table>.<key>`); a catalogue entry's fields are the catalogue sheets' columns.
+_HEADER_TABLES = {
+    "register": "xlsx.cover",
+    "organisation": "xlsx.cover",
+    "activities": "xlsx.activity_columns",
+}
+_HEADER_KEYS = {
+    ("organisation", "name"): "organisation",
+    ("controllers", "contract"): "controller_contract",
+}
+# Fields whose code is a vocabulary value, by the field's key (and, for `kind`, the section).
+_VOCABULARY_OF: dict[str, Any] = {
+    "purpose": PURPOSES,
+    "basis": LEGAL_BASES,
+    "sources": SOURCES,
+    "special": SPECIAL_KINDS,
+    "special_condition": SPECIAL_CONDITIONS,
+    "condition": SPECIAL_CONDITIONS,
+    "safeguard": SAFEGUARDS,
+    "derogation": DEROGATIONS,
+}
+_KIND_OF = {
+    "register": REGISTER_KINDS,
+    "recipients": RECIPIENT_KINDS,
+    "security_measures": SECURITY_KINDS,
+    "data_subjects": DATA_SUBJECT_KINDS,
+    "assessments": ASSESSMENT_KINDS,
+    "requirement": REQUIREMENT_KINDS,
+}
+_BLOCK_SECTIONS: dict[type, str] = {Requirement: "requirement"}
+_COUNTRY_FIELDS = frozenset({"country", "countries"})
+
+
+def field_name(section: str, field: str, lang: str) -> str:
+    """A field of `section` (`activities`, `register`, a catalogue) as the workbook's sheet
+    names it in `lang`: `retention` is "Glabāšanas termiņš" / "Retention period"; the rest
+    of a key path follows in words (`contact.email` -> "Kontaktinformācija: email"). A field
+    no sheet shows is its key in words."""
+    head, _, rest = field.partition(".")
+    table = _HEADER_TABLES.get(section, "xlsx.catalogue_columns")
+    msgid = f"{table}.{_HEADER_KEYS.get((section, head), head)}"
+    said = message(msgid, lang)
+    words = _field_words(head) if said == msgid else said
+    return f"{words}: {_nested_field(rest, lang)}" if rest else words
+
+
+def _nested_field(key: str, lang: str) -> str:
+    """A key inside a value (`law`, `contact.email`) in words."""
+    return _field_words(key)
+
+
+def _code_words(key: str, value: str, lang: str, section: str) -> str:
+    """A text value of the field `key` (in `section`): a vocabulary code by its label, a
+    country code by the country's name; anything else as written."""
+    if key in _COUNTRY_FIELDS:
+        return country_name(value, lang)
+    vocabulary: Any = _KIND_OF.get(section) if key == "kind" else _VOCABULARY_OF.get(key)
+    term: Term | None = vocabulary.get(value) if vocabulary is not None else None
+    return term.label(lang) if term is not None else value
+
+
 def _count_line(count: int, lang: str) -> str:
     if lang == "lv":
         if count == 0:
@@ -412,41 +493,55 @@ class _Words:
         self.old_language = old_language
         self.new_language = new_language
 
-    def value(self, value: Any, *, new: bool, full: bool = False) -> str:
+    def value(
+        self, value: Any, *, new: bool, full: bool = False, key: str = "", section: str = ""
+    ) -> str:
         """`value` in words; with `full`, text fields in every language written."""
         language = self.new_language if new else self.old_language
-        return _value_words(value, self.lang, language, full)
+        return _value_words(value, self.lang, language, full, key, section)
 
-    def pairs(self, changes: Sequence[FieldChange]) -> list[tuple[FieldChange, str, str]]:
+    def pairs(
+        self, changes: Sequence[FieldChange], section: str = ""
+    ) -> list[tuple[FieldChange, str, str]]:
         """Each change with its old and new value in words ("" where there is none).
 
         Where one language alone would show no change (`x → x`, or `- x` and `+ x` in one
         field), those values are shown in every language written.
         """
-        described = [(change, *self._pair(change, full=False)) for change in changes]
+        described = [(change, *self._pair(change, False, section)) for change in changes]
         ambiguous = _ambiguous_items(described)
         return [
-            (change, *self._pair(change, full=True))
+            (change, *self._pair(change, True, section))
             if (change.change == "changed" and old == new)
             or (change.change in ("added", "removed") and (change.field, old or new) in ambiguous)
             else (change, old, new)
             for change, old, new in described
         ]
 
-    def _pair(self, change: FieldChange, *, full: bool) -> tuple[str, str]:
-        old = "" if change.change == "added" else self.value(change.old, new=False, full=full)
-        new = "" if change.change == "removed" else self.value(change.new, new=True, full=full)
+    def _pair(self, change: FieldChange, full: bool, section: str) -> tuple[str, str]:
+        key = change.field.rsplit(".", 1)[-1]
+        old = (
+            ""
+            if change.change == "added"
+            else self.value(change.old, new=False, full=full, key=key, section=section)
+        )
+        new = (
+            ""
+            if change.change == "removed"
+            else self.value(change.new, new=True, full=full, key=key, section=section)
+        )
         return old, new
 
-    def lines(self, changes: Sequence[FieldChange]) -> list[str]:
-        """One line per change: `field: old → new`, `field + item`, `field - item`.
+    def lines(self, changes: Sequence[FieldChange], section: str) -> list[str]:
+        """One line per change: `field: old → new`, `field + item`, `field - item`, the
+        field named as the workbook's sheet for `section` heads its column.
 
         A line break inside a value is shown as `\\n`, so each change stays on one line.
         """
         lines = []
-        for change, old_words, new_words in self.pairs(changes):
+        for change, old_words, new_words in self.pairs(changes, section):
             old, new = _one_line(old_words), _one_line(new_words)
-            field = _field_words(change.field)
+            field = field_name(section, change.field, self.lang)
             if change.change == "added":
                 lines.append(f"{field} + {new}")
             elif change.change == "removed":
@@ -477,31 +572,39 @@ def _ambiguous_items(described: Sequence[tuple[FieldChange, str, str]]) -> set[t
     return removed & added
 
 
-def _value_words(value: Any, lang: str, language: str, full: bool) -> str:
+def _value_words(
+    value: Any, lang: str, language: str, full: bool, key: str = "", section: str = ""
+) -> str:
+    """`value` of the field `key` in words of `lang`: codes by their labels, countries by
+    their names, durations in words, yes and no."""
     if value is None:
         return not_stated(lang)
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return message("xlsx.words.yes" if value else "xlsx.words.no", lang)
     if isinstance(value, str):
-        return value
+        return _code_words(key, value, lang, section)
     if isinstance(value, dict):
         if full:
             order = [c for c in _TEXT_LANGUAGES_FIRST if c in value]
             order += sorted(c for c in value if c not in _TEXT_LANGUAGES_FIRST)
             return " | ".join(f"{code}: {value[code]}" for code in order)
         return text_in(value, lang, language) or ""
-    if isinstance(value, (date, Duration)):
-        return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(value, Duration):
+        return value.in_words(lang)
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, tuple):
         if not value:
             return _NONE[1] if lang == "lv" else _NONE[0]
-        return ", ".join(_value_words(item, lang, language, full) for item in value)
+        return ", ".join(_value_words(item, lang, language, full, key, section) for item in value)
     if isinstance(value, BaseModel):
-        return _model_words(value, lang, language, full)
+        return _model_words(value, lang, language, full, section)
     return str(value)
 
 
-def _model_words(model: BaseModel, lang: str, language: str, full: bool) -> str:
+def _model_words(model: BaseModel, lang: str, language: str, full: bool, section: str) -> str:
+    # A block's own `kind` (a requirement's, an authorisation's) is of its own value set.
+    section = _BLOCK_SECTIONS.get(type(model), section)
     head, bare = _HEADS.get(type(model), (None, None))
     # The bare detail reads first: `legitimate_interests (fraud prevention; covers: ...)`.
     names = [name for name in type(model).model_fields if name not in (head, bare)]
@@ -512,13 +615,13 @@ def _model_words(model: BaseModel, lang: str, language: str, full: bool) -> str:
         item = getattr(model, name)
         if item is None or item == ():
             continue
-        words = _value_words(item, lang, language, full)
-        parts.append(words if name == bare else f"{_field_words(name)}: {words}")
+        words = _value_words(item, lang, language, full, name, section)
+        parts.append(words if name == bare else f"{_nested_field(name, lang)}: {words}")
     if head is None:
         return "; ".join(parts)
     if getattr(model, head) is None:  # a transfer to an organisation has no country
         return "; ".join(parts)
-    head_words = _value_words(getattr(model, head), lang, language, full)
+    head_words = _value_words(getattr(model, head), lang, language, full, head, section)
     return f"{head_words} ({'; '.join(parts)})" if parts else head_words
 
 
@@ -565,8 +668,8 @@ def change_rows(diff: RegisterDiff, lang: str = "en") -> list[tuple[str, str, st
     rows: list[tuple[str, str, str, str, str, str]] = []
 
     def add(kind: str, entry_id: str, changes: Sequence[FieldChange]) -> None:
-        for change, old, new in words.pairs(changes):
-            field = _field_words(change.field)
+        for change, old, new in words.pairs(changes, kind):
+            field = field_name(kind, change.field, lang)
             what = _words_for(_CHANGES, change.change, lang)
             rows.append((_words_for(_KINDS, kind, lang), entry_id, field, what, old, new))
 

@@ -162,3 +162,75 @@ def test_an_unknown_assessment_kind_is_named(workbooks: dict[str, Path], tmp_pat
         "Assessments!C2: 'audit' is not a kind of assessment; write one of: Data protection "
         "impact assessment; Legitimate interests assessment; Transfer impact assessment"
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Waivers
+
+
+def test_the_waivers_sheet_says_who_accepted_what_when_and_until_when(
+    workbooks: dict[str, Path],
+) -> None:
+    book = load_workbook(workbooks["en"])
+    rows = rows_of(book["Waivers"])
+    assert rows == [
+        ["Applies to", "Rule", "Reason", "Accepted by", "Accepted on", "Expires"],
+        ["the whole register", "ROPA506", "the office keeps no data", "DPO J. Bērziņa",
+         datetime(2026, 11, 20), datetime(2027, 5, 20)],
+        ["care", "ROPA311", "pārbaudīts", "DPO", datetime(2026, 11, 1), "not stated"],
+    ]  # fmt: skip
+    assert book["Waivers"]["A3"].hyperlink.location == "'Activities'!A2"
+    lv = rows_of(load_workbook(workbooks["lv"])["Pieņemtie konstatējumi"])
+    assert lv[0] == ["Attiecas uz", "Noteikums", "Pamatojums", "Pieņēma", "Pieņemšanas datums",
+                     "Zaudē spēku"]  # fmt: skip
+    assert lv[1][:3] == ["viss reģistrs", "ROPA506", "birojs datus neglabā"]
+
+
+def test_edited_waiver_cells_are_read(
+    workbooks: dict[str, Path], tmp_path: Path, additions: Register
+) -> None:
+    def change(book: Workbook) -> None:
+        sheet = book["Waivers"]
+        sheet["C2"] = "the office holds nothing"
+        sheet["F2"] = "2027-01-01"
+        sheet["F3"] = "2026-12-31"
+
+    imported = import_workbook(edited(workbooks["en"], tmp_path / "w.xlsx", change))
+    (register_waiver,) = imported.register.waivers
+    assert register_waiver.reason == {"lv": "birojs datus neglabā",
+                                      "en": "the office holds nothing"}  # fmt: skip
+    assert register_waiver.expires == date(2027, 1, 1)
+    assert register_waiver.accepted_by == "DPO J. Bērziņa"
+    (care_waiver,) = imported.activities[0].waivers
+    assert care_waiver.expires == date(2026, 12, 31)
+    assert care_waiver.reason == "pārbaudīts"
+
+
+def test_a_waiver_row_added_or_deleted_adds_or_deletes_the_waiver(
+    workbooks: dict[str, Path], tmp_path: Path
+) -> None:
+    def change(book: Workbook) -> None:
+        sheet = book["Waivers"]
+        sheet.delete_rows(2)  # the register's waiver
+        sheet.append(["newsletter", "ROPA402", "reviewed", "DPO", "2026-12-01", None])
+
+    imported = import_workbook(edited(workbooks["en"], tmp_path / "n.xlsx", change))
+    assert imported.register.waivers == ()
+    (added,) = imported.activities[1].waivers
+    assert (added.rule, added.reason, added.accepted_by, added.accepted_on, added.expires) == (
+        "ROPA402", {"en": "reviewed"}, "DPO", date(2026, 12, 1), None)  # fmt: skip
+
+
+def test_a_waiver_row_naming_no_activity_is_an_error(
+    workbooks: dict[str, Path], tmp_path: Path
+) -> None:
+    def change(book: Workbook) -> None:
+        book["Waivers"].append(["ghost", "ROPA402", "x", None, "yesterday", None])
+
+    path = edited(workbooks["en"], tmp_path / "g.xlsx", change)
+    with pytest.raises(WorkbookError) as error:
+        import_workbook(path)
+    assert [str(p) for p in error.value.problems] == [
+        "Waivers!E4: 'yesterday' is not a date; write it as YYYY-MM-DD",
+        "Waivers!A4: no activity 'ghost' on the sheet 'Activities'",
+    ]

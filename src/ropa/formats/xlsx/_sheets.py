@@ -116,6 +116,8 @@ def cover_rows(book: Book) -> Iterator[Row]:
     for key in CATALOGUES:
         yield item(f"count_{key}", len(getattr(register, key)))
     yield item("count_transfers", sum(len(a.transfers or ()) for a in register.activities))
+    waivers = len(register.register.waivers) + sum(len(a.waivers) for a in register.activities)
+    yield item("count_waivers", waivers)
     yield item("validation", validation_summary(book))
 
 

@@ -52,6 +52,7 @@ SHEETS = Table(
     "processor_coverage",
     "rights",
     "findings",
+    "waivers",
     "cards",
     "changes",
 )
@@ -63,6 +64,7 @@ WORDS = Table(
     "no",
     "none",
     "none_recorded",
+    "whole_register",
     "card_item",
     "card_good_practice",
     "card_entry",
@@ -159,6 +161,7 @@ COVER = Table(
     "count_retention_rules",
     "count_security_measures",
     "count_assessments",
+    "count_waivers",
     "count_transfers",
     "validation",
 )
@@ -238,6 +241,12 @@ CATALOGUE_COLUMNS = Table(
     "kept_at",
     "date",
     "review_by",
+    "applies_to",
+    "rule",
+    "reason",
+    "accepted_by",
+    "accepted_on",
+    "expires",
 )
 
 TRANSFER_COLUMNS = Table(

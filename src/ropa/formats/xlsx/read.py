@@ -88,6 +88,7 @@ from ropa.formats.xlsx._sheets import (
     transfer_text,
     transfers_rows,
 )
+from ropa.formats.xlsx._waivers import WAIVER_FIELDS, placed_waivers, waivers_rows
 from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
@@ -117,6 +118,7 @@ from ropa.model import (
     Requirement,
     SubProcessorAuthorisation,
     Transfer,
+    Waiver,
 )
 from ropa.text import LANGUAGES, text_in
 from ropa.text.escape import printable
@@ -167,7 +169,7 @@ class WorkbookError(Exception):
 
 class NoDataSheet(UserWarning):
     """The workbook has no data sheet: the register is read from what its sheets show, in one
-    language, without the fields they do not show (waivers)."""
+    language (the other languages of each text are lost)."""
 
 
 @dataclass(frozen=True)
@@ -317,7 +319,7 @@ a workbook with a processor's record shows."""
 _COVER_COMPUTED = frozenset({"generated_by", "as_of", "source_file", "source_sha256",
                              "validation", "changes_since", "records",
                              *(f"count_{key}" for key in ("activities", *CATALOGUES,
-                                                          "transfers", "controllers",
+                                                          "transfers", "controllers", "waivers",
                                                           "processor_activities"))})  # fmt: skip
 _RECORD_SHEETS = ("activities", "processor_activities")
 """The sheets that hold activities: the controller's record and the processor's."""
@@ -453,7 +455,7 @@ class _Import:
         if DATA_SHEET not in self.workbook.sheetnames:
             warnings.warn(
                 f"{self.name}: no data sheet {DATA_SHEET!r}; the register is read from what "
-                "the sheets show, in one language, without waivers",
+                "the sheets show, in one language",
                 NoDataSheet,
                 stacklevel=3,
             )
@@ -536,16 +538,105 @@ class _Import:
         activities = self._activities(resolver, (info or RegisterInfo(kind="controller")).kind)
         transfer_rows = self._transfers(activities, resolver)
         self._transfers_cells(activities, transfer_rows, resolver)
+        waivers = self._waivers(activities)
         if self.problems or info is None or organisation is None:
             raise self.stop()
-        register = interim.model_copy(
-            update={"activities": tuple(m.entry for m in activities if m.entry is not None)}
-        )
+        update: dict[str, Any] = {
+            "activities": tuple(m.entry for m in activities if m.entry is not None)
+        }
+        if waivers is not None:
+            update["register"] = interim.register.model_copy(update={"waivers": waivers})
+        register = interim.model_copy(update=update)
         self._check_computed(register, catalogues["retention_rules"], activities, transfer_rows)
         self._check_waivers()
         if self.problems:
             raise self.stop()
         return register
+
+    def _waivers(self, activities: list[_Matched]) -> tuple[Waiver, ...] | None:
+        """The Waivers sheet's rows, each read into a waiver of the register or of the
+        activity it names (the activities' entries get theirs here); the register's own
+        waivers, or None for a workbook without the sheet (its waivers stay as the data sheet
+        holds them)."""
+        if not self._has("waivers"):
+            return None
+        headings = {key: say(CATALOGUE_COLUMNS, key, self.lang) for key in WAIVER_FIELDS}
+        sheet = self._sheet("waivers", headings)
+        # What the exporter wrote for each waiver of the data sheet: "" (the register) or the
+        # activity id -> pool of (activity of the data sheet or None, waiver, cells).
+        pool: dict[str, list[tuple[Any, Waiver, dict[str, Any]]]] = defaultdict(list)
+        if self.book is not None and self.canonical is not None:
+            rows = self._expected(waivers_rows(self.book), list(WAIVER_FIELDS))
+            for (written_in, written), shown in zip(placed_waivers(self.canonical), rows,
+                                                    strict=True):  # fmt: skip
+                pool[written_in.id if written_in is not None else ""].append(
+                    (written_in, written, shown)
+                )
+        by_canonical = {id(item.canonical): index for index, item in enumerate(activities)
+                        if item.canonical is not None and item.entry is not None}  # fmt: skip
+        by_id: dict[str, int] = {}
+        for index, item in enumerate(activities):
+            if item.entry is not None:
+                by_id.setdefault(item.entry.id, index)
+        register_waivers: list[Waiver] = []
+        found: dict[int, list[Waiver]] = defaultdict(list)
+        for line in sheet.lines:
+            applies = cell_text(line.values.get("applies_to"))
+            if applies is None:
+                self.fail(line.ref("applies_to"), "the row names neither an activity (its id) "
+                          f"nor {word('whole_register', self.lang)!r}")  # fmt: skip
+                continue
+            scope = "" if is_word(applies, "whole_register") else applies.strip()
+            rule = (cell_text(line.values.get("rule")) or "").strip()
+            candidates = pool.get(scope, [])
+            kept = next((c for c in candidates if c[1].rule == rule), None)
+            owner: Any = None
+            current: Waiver | None = None
+            if kept is not None:
+                candidates.remove(kept)
+                line.expected = kept[2]
+                owner, current = kept[0], kept[1]
+            read = self._waiver(line, current)
+            if read is None:
+                continue
+            if not scope:
+                register_waivers.append(read)
+                continue
+            position = by_canonical.get(id(owner)) if owner is not None else None
+            if position is None and owner is not None and not line.changed("applies_to"):
+                continue  # the activity was deleted, and with it this waiver
+            position = position if position is not None else by_id.get(scope)
+            if position is None:
+                self.fail(line.ref("applies_to"), f"no activity {scope!r} on the sheet "
+                          f"{say(SHEETS, 'activities', self.lang)!r}")  # fmt: skip
+                continue
+            found[position].append(read)
+        for index, item in enumerate(activities):
+            if item.entry is not None:
+                item.entry = item.entry.model_copy(update={"waivers": tuple(found[index])})
+        return tuple(register_waivers)
+
+    def _waiver(self, line: _Line, current: Waiver | None) -> Waiver | None:
+        def rule(value: Any) -> str:
+            code = parse_plain(value)
+            if code is None:
+                raise Unreadable("a waiver names the code of the rule it waives, e.g. ROPA303")
+            return code.strip()
+
+        def reason(value: Any) -> Any:
+            return merge_text(parse_plain(value), current.reason if current else None,
+                              self.lang, self.language)  # fmt: skip
+
+        fields: dict[str, Any] = dict(current) if current is not None else {}
+        readers: dict[str, tuple[str, Callable[[Any], Any]]] = {
+            "rule": ("rule", rule), "reason": ("reason", reason),
+            "accepted_by": ("accepted_by", parse_plain),
+            "accepted_on": ("accepted_on", parse_date), "expires": ("expires", parse_date),
+        }  # fmt: skip
+        self._read_fields(line, fields, readers)
+        found: Waiver | None = self._validated(Waiver, fields, _places(line, readers),
+                                               line.ref("rule"))  # fmt: skip
+        return found
 
     def _check_waivers(self) -> None:
         """Report a waiver that only the hidden data sheet holds.

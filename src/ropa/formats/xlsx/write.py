@@ -18,7 +18,8 @@ readable on screen and on paper, safe to open and reproducible. Sheets, in order
 - Rights: the controller's activities x data subject rights, derived from the legal bases
   (`ropa.rights`);
 - Findings: every finding of the report, waived ones marked, and the export's own notices
-  (code EXPORT: a text cut to Excel's cell limit, or no validation at all);
+  (code EXPORT: a text cut to Excel's cell limit, or no validation at all); Waivers: every
+  waiver, what it applies to, who accepted it, when and until when (`_waivers`);
 - Changes (only when an earlier edition is given): what changed since it (`ropa.diff`);
 - ropa-data, hidden: the register exactly as written, for `ropa import` (`_data`).
 
@@ -82,6 +83,7 @@ from ropa.formats.xlsx._sheets import (
     security_measures_rows,
     transfers_rows,
 )
+from ropa.formats.xlsx._waivers import waivers_rows
 from ropa.formats.xlsx._words import DATA_SHEET, SHEETS, say, word
 from ropa.model import Register
 from ropa.text import LANGUAGES
@@ -91,7 +93,7 @@ __all__ = ["DATA_SHEET", "LANGUAGES", "SHEET_ORDER", "export_excel", "sheet_keys
 # The languages the workbook can be written in: every language ropa writes.
 
 SHEET_ORDER = ("cover", "activities", "processor_activities", "controllers", *CATALOGUES,
-               "transfers", "coverage", "processor_coverage", "rights", "findings",
+               "transfers", "coverage", "processor_coverage", "rights", "findings", "waivers",
                "cards")  # fmt: skip
 """Sheet keys in the workbook's order (titles in `_words.SHEETS`): a register without a
 processor's record has no processor sheets (Processing for controllers, Controllers, Art. 30(2)
@@ -119,6 +121,7 @@ _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "processor_coverage": processor_coverage_rows,
     "rights": rights_rows,
     "findings": findings_rows,
+    "waivers": waivers_rows,
     "cards": cards_rows,
     "changes": changes_rows,
     "data": data_rows,
