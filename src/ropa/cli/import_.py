@@ -107,6 +107,11 @@ def run(args: argparse.Namespace) -> int:
             )
     for warning in caught:
         say(f"ropa: warning: {warning.message}")
+    if len(imported.files) > 1:
+        main, *fragments = imported.files
+        say(f"ropa: {args.workbook}: the register came from {len(imported.files)} files "
+            f"({main} and its fragments {', '.join(fragments)}); the import writes it as one "
+            "file, without include")  # fmt: skip
 
     name = os.path.basename(args.workbook)
     as_of = f", as of {imported.as_of.isoformat()}" if imported.as_of else ""

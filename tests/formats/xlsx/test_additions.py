@@ -10,9 +10,11 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from tests.formats.xlsx.test_read import one_language
 
 import ropa
-from ropa.formats.xlsx.read import WorkbookError, import_workbook
+from ropa.cli import main
+from ropa.formats.xlsx.read import NoDataSheet, WorkbookError, import_workbook
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
 from ropa.rules import validate
@@ -234,3 +236,138 @@ def test_a_waiver_row_naming_no_activity_is_an_error(
         "Waivers!E4: 'yesterday' is not a date; write it as YYYY-MM-DD",
         "Waivers!A4: no activity 'ghost' on the sheet 'Activities'",
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Every addition is on a sheet an auditor reads
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_addition_is_read_from_the_visible_sheets_alone(
+    workbooks: dict[str, Path], tmp_path: Path, additions: Register, lang: str
+) -> None:
+    def drop(book: Workbook) -> None:
+        del book["ropa-data"]
+
+    path = edited(workbooks[lang], tmp_path / f"visible-{lang}.xlsx", drop)
+    with pytest.warns(NoDataSheet):
+        imported = import_workbook(path)
+    # What is lost without the hidden sheet is the other language of each text, nothing else.
+    assert imported == one_language(whole(additions), lang, additions.register.language)
+
+
+def test_the_additions_are_in_words_on_the_sheets(workbooks: dict[str, Path]) -> None:
+    book = load_workbook(workbooks["en"])
+    activities = book["Activities"]
+    care = row_of(activities, "care")
+
+    def cell(heading: str, row: int = care, sheet: Any = activities) -> Any:
+        return sheet.cell(row, column_of(sheet, heading)).value
+
+    assert cell("Art. 9(2) condition") == (
+        "Preventive or occupational medicine, medical diagnosis, health or social care or "
+        "treatment (Art. 9(2)(h)); law: Medical Treatment Law; categories: Health data\n"
+        "Explicit consent (Art. 9(2)(a)); categories: Genetic data"
+    )
+    assert cell("Law authorising criminal-offence data (Art. 10)") == "Labour Law, Section 33"
+    assert cell("Direct marketing (Art. 21(2))") == "no"
+    assert cell("Direct marketing (Art. 21(2))", row_of(activities, "newsletter")) == "yes"
+    assert "Consent (Art. 6(1)(a)); withdrawal: by writing to us; explicit: yes" in cell(
+        "Legal bases (Art. 6(1))"
+    )
+    assert "Device" in cell("Sources") or "device" in cell("Sources").casefold()
+    transfers = book["Transfers"]
+    assert [row[2:] for row in rows_of(transfers)[1:]] == [
+        ["US", "United States (US)", "yes", "Laboratory",
+         "Standard contractual clauses (Art. 46(2)(c))", "SCC 2021/914", None,
+         "TIA of the laboratory (TIA-7)"],
+        ["european_patent_organisation", "European Patent Organisation", "yes",
+         "Patent office", "Adequacy decision (Art. 45)", None, None, None],
+        ["other", "World Health Organization", "no", None,
+         "Derogation for a specific situation (Art. 49)", None,
+         "The transfer is necessary for important reasons of public interest (Art. 49(1)(d))",
+         "TIA kept in the DMS"],
+    ]  # fmt: skip
+    assert transfers.cell(2, 10).hyperlink.location == "'Assessments'!A4"
+    subjects = rows_of(book["Data subjects"])
+    assert subjects[0][3:] == ["Includes children (Art. 8)", "Used by activities",
+                               "Kind of data subject", "Party to a contract (Art. 6(1)(b))",
+                               "Vulnerable"]  # fmt: skip
+    assert subjects[1][3:] == ["yes", 1, "Patients", "yes", "yes"]
+    assert subjects[2][3:] == ["not stated", 1, "Subscribers", "no", "no"]
+    cover = {row[0]: row[1] for row in rows_of(book["Cover"])[1:]}
+    assert cover["Data protection officer (Art. 37)"] == (
+        "J. Bērziņa\norganisation: Datu Aizsardzība SIA (fiktīva)\nexternal: yes\n"
+        "e-mail: dpo@da.example.invalid"
+    )
+
+
+def test_edited_addition_cells_are_read(
+    workbooks: dict[str, Path], tmp_path: Path, additions: Register
+) -> None:
+    def change(book: Workbook) -> None:
+        activities = book["Activities"]
+        care = row_of(activities, "care")
+        activities.cell(
+            care, column_of(activities, "Art. 9(2) condition")
+        ).value = "health_or_social_care; law: Dental Law; categories: Health data, Genetic data"
+        activities.cell(care, column_of(activities, "Direct marketing (Art. 21(2))")).value = "yes"
+        subjects = book["Data subjects"]
+        subjects.cell(2, column_of(subjects, "Kind of data subject")).value = "Customers"
+        transfers = book["Transfers"]
+        transfers.cell(4, column_of(transfers, "Derogation (Art. 49(1))")).value = "e"
+        cover = book["Cover"]
+        for row in range(2, cover.max_row + 1):
+            if cover.cell(row, 1).value == "Data protection officer (Art. 37)":
+                cover.cell(row, 2).value = "J. Bērziņa\nexternal: no\ne-mail: j@b.example"
+
+    imported = import_workbook(edited(workbooks["en"], tmp_path / "e.xlsx", change))
+    care = imported.activities[0]
+    (health, *_) = care.special_conditions()
+    assert (health.condition, health.law, health.categories) == (
+        "health_or_social_care", {"lv": "Ārstniecības likums", "en": "Dental Law"},
+        ("health", "genetic"))  # fmt: skip
+    assert care.direct_marketing is True
+    assert imported.data_subjects[0].kind == "customers"
+    assert care.transfers is not None and care.transfers[2].derogation == "e"
+    assert (
+        care.transfers[2].organisation_name
+        == additions.activities[0].transfers[2].organisation_name
+    )  # type: ignore[index]
+    dpo = imported.organisation.dpo
+    assert dpo is not None and (dpo.external, dpo.organisation) == (False, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# A register of several files
+
+
+def test_the_cover_names_the_fragments(workbooks: dict[str, Path]) -> None:
+    cover = {row[0]: row[1] for row in rows_of(load_workbook(workbooks["en"])["Cover"])[1:]}
+    assert cover["Source file"] == "register.yaml"
+    assert cover["Fragment files (include)"] == "parts/activities.yaml\nparts/catalogues.yaml"
+
+
+def test_import_says_the_register_came_from_several_files_and_writes_one(
+    workbooks: dict[str, Path], tmp_path: Path, additions: Register,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    out = tmp_path / "one.yaml"
+    assert main(["import", str(workbooks["en"]), "-o", str(out)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"ropa: {workbooks['en']}: the register came from 3 files (register.yaml and its "
+        "fragments parts/activities.yaml, parts/catalogues.yaml); the import writes it as one "
+        "file, without include"
+    )
+    assert "\ninclude:" not in out.read_text(encoding="utf-8")
+    assert ropa.load(out) == whole(additions)
+
+
+def test_import_of_a_register_of_one_file_says_nothing_of_fragments(
+    tmp_path: Path, shipped: Register, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "shipped.xlsx"
+    export_excel(shipped, path, lang="en", as_of=AS_OF)
+    assert main(["import", str(path), "-o", str(tmp_path / "out.yaml")]) == 0
+    assert "fragments" not in capsys.readouterr().err

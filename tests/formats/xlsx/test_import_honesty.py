@@ -193,6 +193,13 @@ def test_a_date_at_midnight_is_a_date(workbook: Path, tmp_path: Path, shipped: R
     assert str(activity.reviewed) == "2026-01-31"
 
 
+HIDDEN_SHEET_CHANGED = (
+    "ropa-data: the hidden data sheet is not the one this workbook was written with (its "
+    "SHA-256 is not the one the sheet 'Cover' shows): it was changed after the export; change "
+    "the register in the visible sheets or in the register file"
+)
+
+
 def _with_hidden_waiver(book: Workbook) -> None:
     sheet = book[DATA_SHEET]
     row = next(r for r in range(2, sheet.max_row + 1)
@@ -207,10 +214,11 @@ def test_a_waiver_added_only_in_the_hidden_sheet_is_reported(
 ) -> None:
     found = problems(edited(workbook, tmp_path / "waived.xlsx", _with_hidden_waiver))
     assert found == [
+        HIDDEN_SHEET_CHANGED,
         "ropa-data: the hidden data sheet waives ROPA208 of the activity "
         "'customer_registration', which the Findings sheet does not show waived: the hidden "
         "sheet was changed after the export; waive findings in the register file, not in the "
-        "workbook"
+        "workbook",
     ]
 
 
@@ -307,3 +315,63 @@ def test_more_shared_strings_than_the_limit_are_refused(
     found = problems(path)
     assert len(found) == 1
     assert "more than 10 shared strings; no register's workbook has so many" in found[0]
+
+
+def _hidden_row(book: Workbook, section: str, entry_id: str = "") -> tuple[Any, int, Any]:
+    sheet = book[DATA_SHEET]
+    row = next(r for r in range(2, sheet.max_row + 1)
+               if sheet.cell(r, 1).value == section
+               and (sheet.cell(r, 2).value or "") == entry_id)  # fmt: skip
+    return sheet, row, json.loads(sheet.cell(row, 3).value)
+
+
+def _hidden_latvian_name(book: Workbook) -> None:
+    # The English workbook shows name.en; name.lv is only in the hidden sheet.
+    sheet, row, data = _hidden_row(book, "activities", "customer_registration")
+    data["name"]["lv"] = "Pavisam cita darbība"
+    sheet.cell(row, 3).value = json.dumps(data, separators=(",", ":"))
+
+
+def _hidden_activity(book: Workbook) -> None:
+    sheet, _, data = _hidden_row(book, "activities", "customer_registration")
+    data["id"] = "hidden_profiling"
+    sheet.append(["activities", "hidden_profiling", json.dumps(data, separators=(",", ":"))])
+
+
+def _hidden_assessment(book: Workbook) -> None:
+    entry = {"id": "dpia_hidden", "kind": "dpia", "name": "DPIA nobody saw"}
+    book[DATA_SHEET].append(["assessments", "dpia_hidden", json.dumps(entry)])
+
+
+def _hidden_dpo_firm(book: Workbook) -> None:
+    sheet, row, data = _hidden_row(book, "organisation")
+    data["dpo"] = {"name": "A. Person", "external": True, "organisation": "Firm SIA"}
+    sheet.cell(row, 3).value = json.dumps(data, separators=(",", ":"))
+
+
+def _hidden_transfer(book: Workbook) -> None:
+    sheet, row, data = _hidden_row(book, "activities", "customer_registration")
+    data["transfers"] = [{"country": "CN", "safeguard": "scc"}]
+    sheet.cell(row, 3).value = json.dumps(data, separators=(",", ":"))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_hidden_latvian_name, _hidden_activity, _hidden_assessment, _hidden_dpo_firm,
+     _hidden_transfer],
+    ids=["text-in-another-language", "activity", "assessment", "dpo", "transfer"],
+)  # fmt: skip
+def test_hidden_data_that_the_visible_sheets_do_not_show_is_reported(
+    workbook: Path, tmp_path: Path, change: Callable[[Workbook], None]
+) -> None:
+    assert problems(edited(workbook, tmp_path / "hidden.xlsx", change)) == [HIDDEN_SHEET_CHANGED]
+
+
+def test_visible_edits_leave_the_hidden_sheet_trusted(workbook: Path, tmp_path: Path) -> None:
+    def rename(book: Workbook) -> None:
+        sheet = book["Activities"]
+        sheet.cell(row_of(sheet, "customer_registration"), 2).value = "Sign-up"
+
+    register = import_workbook(edited(workbook, tmp_path / "visible.xlsx", rename))
+    assert register.activities[0].name["en"] == "Sign-up"  # type: ignore[index]
+    assert register.activities[0].name["lv"] != "Sign-up"  # type: ignore[index]

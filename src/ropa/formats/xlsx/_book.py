@@ -45,8 +45,15 @@ class Book:
     changes: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     """The Changes sheet's rows (`ropa.diff.change_rows`), when `since` is given."""
     notices: list[Notice] = field(default_factory=list)
+    sheet_keys: tuple[str, ...] = ()
+    """The keys of the workbook's sheets, in order (the Cover's contents)."""
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     """Sheet key -> id -> row number (the first entry when an id repeats)."""
+    source_files: tuple[str, ...] = ()
+    """The files the register was read from when they are several (`include`): the main
+    file's name, then each fragment's path relative to it, in include order."""
+    data_sha256: str | None = None
+    """The digest of the hidden data sheet, once it is written (`_data.Digest`)."""
 
     def __post_init__(self) -> None:
         register = self.register

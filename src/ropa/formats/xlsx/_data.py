@@ -22,6 +22,7 @@ This module owns the sheet's layout both ways: `data_rows` writes it, `read_data
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -79,11 +80,43 @@ def _chunks(text: str) -> list[str]:
 
 def data_rows(book: Book) -> Iterator[Row]:
     """The data sheet's rows: header, the layout row, the register block, the organisation,
-    every catalogue entry and every activity."""
+    every catalogue entry and every activity. Once all are given, `book.data_sha256` is their
+    digest (`Digest`), which the Cover shows."""
+    digest = Digest()
+    rows = _data_rows(book)
+    yield next(rows)  # the header
+    for row in rows:
+        digest.add(row[0])  # type: ignore[arg-type]  # every cell below the header is text
+        yield row
+    book.data_sha256 = digest.hexdigest()
+
+
+class Digest:
+    """The SHA-256 of a data sheet's rows below its header, each row as the JSON list of its
+    cells. The Cover shows it, so that the hidden sheet cannot be changed without a visible
+    cell changing too: the import compares the two."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+
+    def add(self, cells: Sequence[str | None]) -> None:
+        # As a reader finds them: an empty cell is no value, and trailing ones are no cells.
+        values = ["" if cell is None else cell for cell in cells]
+        while values and values[-1] == "":
+            values.pop()
+        self._hash.update(json.dumps(values, ensure_ascii=True).encode("ascii") + b"\n")
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def _data_rows(book: Book) -> Iterator[Row]:
     register = book.register
     yield header(HEADER)
-    meta = {"layout": LAYOUT, "format": FORMAT, "ropa": __version__, "lang": book.lang,
-            "as_of": book.as_of.isoformat()}  # fmt: skip
+    meta: dict[str, Any] = {"layout": LAYOUT, "format": FORMAT, "ropa": __version__,
+                            "lang": book.lang, "as_of": book.as_of.isoformat()}  # fmt: skip
+    if len(book.source_files) > 1:
+        meta["files"] = list(book.source_files)
     yield ["ropa", "", json.dumps(meta, ensure_ascii=True, separators=(",", ":"))], None
     yield ["register", "", *_chunks(entry_json(register.register))], None
     yield ["organisation", "", *_chunks(entry_json(register.organisation))], None
@@ -100,6 +133,8 @@ def data_rows(book: Book) -> Iterator[Row]:
 class DataSheet:
     """What a data sheet holds: the register block, the organisation and every entry."""
 
+    sha256: str = ""
+    """The digest of the rows read (`Digest`), to compare with what the Cover shows."""
     meta: dict[str, Any] = field(default_factory=dict)
     """The layout row: layout, format, ropa version, workbook language, as-of date."""
     register: RegisterInfo | None = None
@@ -115,6 +150,7 @@ def read_data(
     (cell, message). A damaged row is left out and reported, never guessed at."""
     sheet = DataSheet()
     problems: list[tuple[str, str]] = []
+    digest = Digest()
     for number, values in rows:
         cells = list(values)
         while cells and cells[-1] in (None, ""):
@@ -130,6 +166,7 @@ def read_data(
         if not all(isinstance(part, str) for part in (section, key, *parts)):
             problems.append((f"A{number}", "a cell of the data sheet is not text"))
             continue
+        digest.add(cells)
         try:
             data = json.loads("".join(parts))
         except ValueError as error:
@@ -143,6 +180,7 @@ def read_data(
             problems.append((f"C{number}", problem))
     if not sheet.meta and not problems:
         problems.append(("A2", "the data sheet has no layout row"))
+    sheet.sha256 = digest.hexdigest()
     return sheet, problems
 
 

@@ -11,17 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ropa._version import __version__
-from ropa.countries import ADEQUACY_COUNTRIES, EEA_COUNTRIES, country_name
+from ropa.countries import (
+    ADEQUACY_CHECKED,
+    ADEQUACY_COUNTRIES,
+    ADEQUACY_DECISIONS,
+    EEA_COUNTRIES,
+    country_name,
+)
 from ropa.diff import change_headers
 from ropa.findings import Finding
-from ropa.formats.xlsx._assessments import assessment_text, assessment_words, dpia_cell
-from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book, header
+from ropa.formats.xlsx._assessments import (
+    assessment_cell,
+    assessment_text,
+    assessment_words,
+    dpia_cell,
+)
+from ropa.formats.xlsx._book import EXPORT_CODE, Book, header
 from ropa.formats.xlsx._cells import Row, Text, Value
 from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
-    COVER,
     COVERAGE_COLUMNS,
     FINDING_COLUMNS,
     PROCESSOR_ARTICLES,
@@ -40,9 +49,11 @@ from ropa.formats.xlsx._words import (
 from ropa.model import (
     Activity,
     Contact,
+    Dpo,
     JointController,
     Party,
     Recipient,
+    SpecialConditionEntry,
     Transfer,
 )
 from ropa.rights import Applicability, rights_of
@@ -50,11 +61,12 @@ from ropa.text import text_in
 from ropa.text.grammar import cite
 from ropa.vocab import (
     ARTICLE30_ITEMS,
+    DATA_SUBJECT_KINDS,
+    DEROGATIONS,
     INTERNATIONAL_ORGANISATIONS,
     LEGAL_BASES,
     PURPOSES,
     RECIPIENT_KINDS,
-    REGISTER_KINDS,
     REQUIREMENT_KINDS,
     RIGHTS,
     SAFEGUARDS,
@@ -67,58 +79,6 @@ from ropa.wording import label, retention_in_words
 
 # ---------------------------------------------------------------------------------------------
 # Cover
-
-
-def cover_rows(book: Book) -> Iterator[Row]:
-    """The cover: who keeps the register, which edition, where it came from, what was found."""
-    register, lang = book.register, book.lang
-    info, organisation = register.register, register.organisation
-    yield header([word("title", lang), organisation.name or book.not_stated])
-
-    def item(key: str, value: Value) -> Row:
-        return [Text(say(COVER, key, lang), "label"), value], None
-
-    yield item("organisation", book.or_not_stated(organisation.name))
-    yield item("registration_number", book.or_not_stated(organisation.registration_number))
-    yield item("address", book.or_not_stated(book.text(organisation.address)))
-    country = organisation.country
-    yield item(
-        "country", f"{country_name(country, lang)} ({country})" if country else book.not_stated
-    )
-    yield item("public_body", yes_no(organisation.public_body, lang, unknown=book.not_stated))
-    yield item("contact", book.or_not_stated(contact_text(book, organisation.contact)))
-    yield item("dpo", party_text(book, organisation.dpo) or book.not_stated)
-    representative = party_text(book, organisation.representative)
-    if not representative:
-        in_eea = country in EEA_COUNTRIES if country else False
-        representative = book.word("not_applicable") if in_eea else book.not_stated
-    yield item("representative", representative)
-    joint = "\n\n".join(joint_text(book, entry) for entry in organisation.joint_controllers)
-    yield item("joint_controllers", joint or book.word("none"))
-    kind = REGISTER_KINDS[info.kind]
-    yield item("kind", f"{kind.label(lang)} ({cite(kind.article, lang)})")
-    if book.processor_record:  # a controller's register reads as it always has
-        yield item("records", records_text(book))
-    yield item("version", book.or_not_stated(info.version))
-    yield item("reviewed", info.reviewed or book.not_stated)
-    yield item("approved_by", book.or_not_stated(info.approved_by))
-    yield item("language", info.language)
-    yield item("generated_by", f"ropa {__version__}")
-    yield item("as_of", book.as_of)
-    yield item("source_file", book.source_file)
-    yield item("source_sha256", book.source_sha256)
-    if book.since is not None:
-        yield item("changes_since", changes_summary(book))
-    yield item("count_activities", len(register.activities))
-    if book.processor_record:
-        yield item("count_processor_activities", len(book.processor_activities))
-        yield item("count_controllers", len(register.controllers))
-    for key in CATALOGUES:
-        yield item(f"count_{key}", len(getattr(register, key)))
-    yield item("count_transfers", sum(len(a.transfers or ()) for a in register.activities))
-    waivers = len(register.register.waivers) + sum(len(a.waivers) for a in register.activities)
-    yield item("count_waivers", waivers)
-    yield item("validation", validation_summary(book))
 
 
 def records_text(book: Book) -> str:
@@ -148,23 +108,6 @@ def changes_summary(book: Book) -> str:
     )
 
 
-def validation_summary(book: Book) -> str:
-    """`0 errors, 21 warnings, 3 info (1 waived)` in the export language, and the notices."""
-    report = book.report
-    if report is None:
-        summary = book.word("validation_not_run")
-    else:
-        lang = book.lang
-        summary = (
-            f"{counted(report.errors, 'error', lang)}, "
-            f"{counted(report.warnings, 'warning', lang)}, {counted(report.info, 'info', lang)} "
-            f"({counted(report.waived, 'waived', lang)})"
-        )
-    if book.notices:
-        summary += f"; {counted(len(book.notices), 'notice', book.lang)}"
-    return summary
-
-
 def contact_text(book: Book, contact: Contact | None) -> str:
     """A contact as lines: web, e-mail, phone, note."""
     if contact is None:
@@ -182,10 +125,20 @@ def contact_text(book: Book, contact: Contact | None) -> str:
 
 
 def party_text(book: Book, party: Party | None) -> str:
-    """A DPO or representative: name, then contact lines."""
+    """A DPO or representative: name, then contact lines; a DPO also whether they are
+    external and their firm (`organisation: ...`, `external: yes`)."""
     if party is None:
         return ""
-    return "\n".join(part for part in (party.name, contact_text(book, party.contact)) if part)
+    lines = [party.name]
+    if isinstance(party, Dpo):
+        if party.organisation is not None:
+            lines.append(f"{book.word('dpo_organisation')}: {party.organisation}")
+        if party.external is not None:
+            lines.append(
+                f"{book.word('dpo_external')}: {book.word('yes' if party.external else 'no')}"
+            )
+    lines.append(contact_text(book, party.contact))
+    return "\n".join(part for part in lines if part)
 
 
 def joint_text(book: Book, joint: JointController) -> str:
@@ -357,9 +310,7 @@ def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Valu
         "\n".join(label(SOURCES, source, lang) for source in activity.sources) or missing,
         recipients_cell(book, render, activity),
         transfers_cell(book, activity),
-        book.references(
-            "retention_rules", activity.retention_rule_ids(), render.retention, missing
-        ),
+        retention_cell(book, render, activity),
         book.references("security_measures", activity.security_measures, render.measure, missing),
         yes_no(activity.automated_decisions, lang, unknown=missing),
         yes_no(activity.profiling, lang, unknown=missing),
@@ -371,7 +322,40 @@ def activity_row(book: Book, render: Renderers, activity: Activity) -> list[Valu
         open_findings_cell(book, activity),
         book.text(activity.source_details) or missing,
         requirement_text(book, activity) or missing,
+        book.text(activity.criminal_data_authority) or criminal_default(book, activity),
+        yes_no(activity.direct_marketing, lang, unknown=missing),
     ]
+
+
+def criminal_default(book: Book, activity: Activity) -> str:
+    """The Art. 10 cell without a law: "not stated" when a data category is criminal-offence
+    data, "not applicable" otherwise."""
+    categories = book.by_id["data_categories"]
+    criminal = any(
+        getattr(categories.get(ref), "special", None) == "criminal"
+        for ref in activity.data_categories
+    )
+    return book.not_stated if criminal else book.word("not_applicable")
+
+
+def retention_cell(book: Book, render: Renderers, activity: Activity) -> Value:
+    """The retention: the rule in words (linked to its row) when one rule covers all the
+    activity's data; per data category, one line per rule with the categories it covers,
+    `5 years from ...; categories: Payroll data`."""
+    retention = activity.retention
+    if not isinstance(retention, tuple):
+        ids = activity.retention_rule_ids()
+        return book.references("retention_rules", ids, render.retention, book.not_stated)
+    rules, categories = book.by_id["retention_rules"], book.by_id["data_categories"]
+    lines = []
+    for entry in retention:
+        rule = rules.get(entry.rule)
+        words = render.retention(rule) if rule is not None else (
+            f"{entry.rule} ({book.word('unknown_id')})")  # fmt: skip
+        names = [book.text(categories[ref].name) if ref in categories
+                 else f"{ref} ({book.word('unknown_id')})" for ref in entry.categories]  # fmt: skip
+        lines.append(f"{words}; {book.word('covered_categories')}: {', '.join(names)}")
+    return "\n".join(lines) or book.not_stated
 
 
 def requirement_text(book: Book, activity: Activity) -> str:
@@ -413,6 +397,8 @@ def legal_basis_text(book: Book, basis: Any) -> str:
         details.append(("withdrawal", book.text(basis.withdrawal)))
         if basis.parental_authorisation is not None:
             details.append(("parental_authorisation", book.text(basis.parental_authorisation)))
+        if basis.explicit is not None:
+            details.append(("explicit", book.word("yes" if basis.explicit else "no")))
     elif basis.basis in ("legal_obligation", "public_task"):
         details.append(("law", book.text(basis.law)))
     elif basis.basis == "legitimate_interests":
@@ -426,10 +412,9 @@ def legal_basis_text(book: Book, basis: Any) -> str:
 
 def special_condition_text(book: Book, activity: Activity) -> str:
     """The Art. 9(2) condition; "not applicable" when no category is special."""
-    codes = activity.special_condition_codes()
-    if codes:
-        terms = [SPECIAL_CONDITIONS[code] for code in codes]
-        return "\n".join(f"{t.label(book.lang)} ({cite(t.article, book.lang)})" for t in terms)
+    entries = activity.special_conditions()
+    if entries:
+        return "\n".join(special_condition_line(book, entry) for entry in entries)
     categories = book.by_id["data_categories"]
     if any(
         getattr(categories.get(ref), "special", None) is not None
@@ -437,6 +422,23 @@ def special_condition_text(book: Book, activity: Activity) -> str:
     ):
         return book.not_stated
     return book.word("not_applicable")
+
+
+def special_condition_line(book: Book, entry: SpecialConditionEntry) -> str:
+    """`Label (Art. 9(2)(h)); law: ...; categories: A, B`: the condition, the law it rests
+    on and the special categories it covers, as far as the register says them."""
+    term = SPECIAL_CONDITIONS[entry.condition]
+    parts = [f"{term.label(book.lang)} ({cite(term.article, book.lang)})"]
+    if entry.law is not None:
+        parts.append(f"{book.word('law')}: {book.text(entry.law)}")
+    if entry.categories:
+        categories = book.by_id["data_categories"]
+        names = [
+            book.text(categories[ref].name) if ref in categories else ref
+            for ref in entry.categories
+        ]
+        parts.append(f"{book.word('covered_categories')}: {', '.join(names)}")
+    return "; ".join(parts)
 
 
 def transfer_text(book: Book, transfer: Transfer) -> str:
@@ -448,6 +450,9 @@ def transfer_text(book: Book, transfer: Transfer) -> str:
         safeguard = f"{term.label(lang)} ({cite(term.article, lang)})"
     else:
         safeguard = book.not_stated
+    if transfer.derogation is not None:
+        derogation = DEROGATIONS[transfer.derogation]
+        safeguard += f", {derogation.label(lang)} ({cite(derogation.article, lang)})"
     parts = [f"{where}: {safeguard}"]
     if transfer.recipient is not None:
         recipient = book.by_id["recipients"].get(transfer.recipient)
@@ -455,6 +460,10 @@ def transfer_text(book: Book, transfer: Transfer) -> str:
         parts.append(f"{book.word('recipient')}: {name}")
     if transfer.reference:
         parts.append(f"{book.word('reference')}: {transfer.reference}")
+    if transfer.assessment:
+        parts.append(
+            f"{book.word('impact_assessment')}: {assessment_words(book, transfer.assessment)}"
+        )
     return "; ".join(parts)
 
 
@@ -488,16 +497,25 @@ def _columns(book: Book, *keys: str) -> Row:
     return header([say(CATALOGUE_COLUMNS, key, book.lang) for key in keys])
 
 
+SUBJECT_FIELDS = ("id", "name", "description", "includes_children", "used_by",
+                  "subject_kind", "contract_party", "vulnerable")  # fmt: skip
+"""The columns of the Data subjects sheet, in order: those added in 2026-12 after the ones
+readers already address by position."""
+
+
 def data_subjects_rows(book: Book) -> Iterator[Row]:
     """One row per data subject category, with how many activities name it."""
     lang, missing = book.lang, book.not_stated
     used = book.used["data_subjects"]
-    yield _columns(book, "id", "name", "description", "includes_children", "used_by")
+    yield _columns(book, *SUBJECT_FIELDS)
     for subject in book.register.data_subjects:
         yield [
             subject.id, book.text(subject.name), book.text(subject.description),
             yes_no(subject.includes_children, lang, unknown=missing),
             used[subject.id],
+            label(DATA_SUBJECT_KINDS, subject.kind, lang) or missing,
+            yes_no(subject.contract_party, lang, unknown=missing),
+            yes_no(subject.vulnerable, lang, unknown=missing),
         ], None  # fmt: skip
 
 
@@ -622,7 +640,8 @@ def transfers_rows(book: Book) -> Iterator[Row]:
             if country in EEA_COUNTRIES:
                 adequacy = book.word("inside_eea")
             else:
-                adequacy = book.word("yes" if country in ADEQUACY_COUNTRIES else "no")
+                adequacy = book.word("yes" if country in _ADEQUATE else "no")
+            derogation = DEROGATIONS.get(transfer.derogation) if transfer.derogation else None
             safeguard = SAFEGUARDS.get(transfer.safeguard) if transfer.safeguard else None
             recipient: Value = ""
             if transfer.recipient is not None:
@@ -638,7 +657,19 @@ def transfers_rows(book: Book) -> Iterator[Row]:
                 f"{safeguard.label(lang)} ({cite(safeguard.article, lang)})"
                 if safeguard else missing,
                 transfer.reference or "",
+                f"{derogation.label(lang)} ({cite(derogation.article, lang)})"
+                if derogation else "",
+                assessment_cell(book, transfer.assessment),
             ], activity.id  # fmt: skip
+
+
+_ADEQUATE = ADEQUACY_COUNTRIES | {
+    decision.destination
+    for decision in ADEQUACY_DECISIONS
+    if decision.destination in INTERNATIONAL_ORGANISATIONS and decision.in_force(ADEQUACY_CHECKED)
+}
+"""Destinations with an adequacy decision in force when the table was last checked: third
+countries and international organisations."""
 
 
 def _activity_link(book: Book, activity: Activity) -> Value:

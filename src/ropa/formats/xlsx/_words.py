@@ -65,6 +65,12 @@ WORDS = Table(
     "none",
     "none_recorded",
     "whole_register",
+    "explicit",
+    "covered_categories",
+    "dpo_external",
+    "dpo_organisation",
+    "derogation",
+    "impact_assessment",
     "card_item",
     "card_good_practice",
     "card_entry",
@@ -115,6 +121,35 @@ WORDS = Table(
     "changes_since",
     "no_changes",
     "title",
+    "cover_found",
+    "cover_contents",
+    "cover_legend",
+    "cover_register",
+    "cover_checked_on",
+    "cover_errors",
+    "cover_warnings",
+    "cover_info",
+    "cover_waived",
+    "cover_waived_one",
+    "cover_notices",
+    "cover_earlier",
+    "cover_not_compared",
+    "cover_adequacy",
+    "cover_adequacy_text",
+    "cover_see_findings",
+    "cover_none_waived",
+    "waiver_who",
+    "waiver_on",
+    "waiver_until",
+    "reason",
+    "legend_stated",
+    "legend_questioned",
+    "legend_missing",
+    "legend_not_applicable",
+    "legend_error",
+    "legend_warning",
+    "legend_info",
+    "legend_waived",
 )
 
 COUNTED = Table(
@@ -149,7 +184,9 @@ COVER = Table(
     "generated_by",
     "as_of",
     "source_file",
+    "fragments",
     "source_sha256",
+    "data_sha256",
     "changes_since",
     "count_activities",
     "records",
@@ -192,6 +229,8 @@ ACTIVITY_COLUMNS = Table(
     # Added in 2026-12, after the columns readers already address by position.
     "source_details",
     "requirement",
+    "criminal_data_authority",
+    "direct_marketing",
 )
 
 PROCESSOR_COLUMNS = Table(
@@ -247,6 +286,9 @@ CATALOGUE_COLUMNS = Table(
     "accepted_by",
     "accepted_on",
     "expires",
+    "subject_kind",
+    "contract_party",
+    "vulnerable",
 )
 
 TRANSFER_COLUMNS = Table(
@@ -259,6 +301,8 @@ TRANSFER_COLUMNS = Table(
     "recipient",
     "safeguard",
     "reference",
+    "derogation",
+    "transfer_assessment",
 )
 
 COVERAGE_COLUMNS = Table(
@@ -289,6 +333,30 @@ FINDING_COLUMNS = Table(
     "waived",
     "reason",
 )
+
+SHEET_QUESTIONS = Table(
+    "xlsx.sheet_questions",
+    "activities",
+    "processor_activities",
+    "controllers",
+    "data_subjects",
+    "data_categories",
+    "recipients",
+    "retention_rules",
+    "security_measures",
+    "assessments",
+    "transfers",
+    "flows",
+    "retention_matrix",
+    "coverage",
+    "processor_coverage",
+    "rights",
+    "findings",
+    "waivers",
+    "cards",
+    "changes",
+)
+"""Sheet key -> the question the sheet answers, as the Cover's contents list it."""
 
 PROCESSOR_ITEMS = Table("xlsx.processor_items", "a", "b", "c", "d")
 """What a processor's record must contain, GDPR Art. 30(2)(a)-(d); the articles are

@@ -52,6 +52,7 @@ from ropa.formats.xlsx._assessments import ASSESSMENT_FIELDS, assessments_rows
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
 from ropa.formats.xlsx._cells import EXCEL_CELL_LIMIT, clean_text, cut_to_limit
 from ropa.formats.xlsx._cells import Text as StyledText
+from ropa.formats.xlsx._cover import computed_label, cover_rows
 from ropa.formats.xlsx._data import ENTRY_MODELS, DataSheet, read_data
 from ropa.formats.xlsx._read_cells import (
     Text,
@@ -70,12 +71,12 @@ from ropa.formats.xlsx._read_cells import (
     parse_plain,
 )
 from ropa.formats.xlsx._sheets import (
+    SUBJECT_FIELDS,
     Renderers,
     activities_rows,
     authorisation_text,
     contact_text,
     controllers_rows,
-    cover_rows,
     data_categories_rows,
     data_subjects_rows,
     joint_text,
@@ -116,6 +117,8 @@ from ropa.model import (
     Register,
     RegisterInfo,
     Requirement,
+    RetentionEntry,
+    SpecialConditionEntry,
     SubProcessorAuthorisation,
     Transfer,
     Waiver,
@@ -124,6 +127,9 @@ from ropa.text import LANGUAGES, text_in
 from ropa.text.escape import printable
 from ropa.vocab import (
     ASSESSMENT_KINDS,
+    DATA_SUBJECT_KINDS,
+    DEROGATIONS,
+    INTERNATIONAL_ORGANISATIONS,
     LEGAL_BASES,
     PURPOSES,
     RECIPIENT_KINDS,
@@ -183,6 +189,10 @@ class Imported:
     """The date the workbook was written as of (its Cover), when it says."""
     data_sheet: bool
     """Whether the workbook had its data sheet (without it, one language only is read)."""
+    files: tuple[str, ...] = ()
+    """The files the register was exported from, when they were several (`include`): the
+    main file's name, then the fragments' paths relative to it. The import gives one
+    register, which `ropa import` writes as one file."""
 
 
 def import_workbook(
@@ -240,7 +250,7 @@ def read_workbook(
         run = _Import(workbook, name, lang)
         with collector_paused():  # every row of every sheet, and the register
             register = run.run()
-        return Imported(register, run.lang, run.as_of, run.canonical is not None)
+        return Imported(register, run.lang, run.as_of, run.canonical is not None, run.files)
     finally:
         workbook.close()
 
@@ -289,7 +299,7 @@ def _refused_for_size(path: str | os.PathLike[str], max_bytes: int) -> str | Non
 CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
     "controllers": ("id", "name", "contact", "representative", "dpo", "controller_contract",
                     "processing"),
-    "data_subjects": ("id", "name", "description", "includes_children", "used_by"),
+    "data_subjects": SUBJECT_FIELDS,
     "data_categories": ("id", "name", "examples", "special", "national_id", "used_by"),
     "recipients": ("id", "name", "description", "kind", "contract", "countries",
                    "authorisation", "used_by"),
@@ -312,11 +322,16 @@ _CATALOGUE_ROWS = {
 _LATER_CATALOGUES = frozenset({"assessments"})
 """Catalogue sheets that workbooks of earlier ropa versions lack."""
 _COMPUTED = frozenset({"used_by", "open_findings", "processing"})
-_NOT_REQUIRED = _COMPUTED | {"authorisation"}
-"""Columns a sheet may lack: the computed ones, and the recipients' authorisation, which only
-a workbook with a processor's record shows."""
+_NOT_REQUIRED = _COMPUTED | {"authorisation"} | {
+    "subject_kind", "contract_party", "vulnerable", "criminal_data_authority",
+    "direct_marketing", "derogation", "transfer_assessment",
+}  # fmt: skip
+"""Columns a sheet may lack: the computed ones; the recipients' authorisation, which only
+a workbook with a processor's record shows; and those added in 2026-12, which workbooks
+written before lack (their fields then stay as the data sheet holds them)."""
 """Columns that count or report, never read: they change with every edit elsewhere."""
 _COVER_COMPUTED = frozenset({"generated_by", "as_of", "source_file", "source_sha256",
+                             "data_sha256", "fragments",
                              "validation", "changes_since", "records",
                              *(f"count_{key}" for key in ("activities", *CATALOGUES,
                                                           "transfers", "controllers", "waivers",
@@ -326,10 +341,26 @@ _RECORD_SHEETS = ("activities", "processor_activities")
 _AUTHORISATION_KINDS = {word(f"authorisation_{kind}", lang).casefold(): kind
                         for kind in ("specific", "general") for lang in LANGUAGES}  # fmt: skip
 _AUTHORISATION_REFERENCE = [f"{word('reference', lang)}:".casefold() for lang in LANGUAGES]
-_TRANSFER_KEYS = ("country_code", "recipient", "safeguard", "reference")
+_TRANSFER_KEYS = ("country_code", "recipient", "safeguard", "reference", "derogation",
+                  "transfer_assessment")  # fmt: skip
 _NOT_IN_CATALOGUE = re.compile(r"^(?P<id>\S+) \((?:not in the catalogue|nav katalogā)\)$")
 _DPIA = re.compile(r"^(?P<reference>.*) \((?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\)$", re.DOTALL)
-_DETAILS = ("withdrawal", "parental_authorisation", "law", "interest", "assessment", "covers")
+_DETAILS = ("withdrawal", "parental_authorisation", "explicit", "law", "interest", "assessment",
+            "covers")  # fmt: skip
+_CONDITION_DETAILS = ("law", "covered_categories")
+_CONDITION_WORDS = {word(key, lang).casefold(): key
+                    for key in _CONDITION_DETAILS for lang in LANGUAGES}  # fmt: skip
+_CONDITION_SPLIT = re.compile(
+    "; (" + "|".join(re.escape(word(key, lang)) for key in _CONDITION_DETAILS
+                     for lang in LANGUAGES) + "): ",
+    re.IGNORECASE,
+)  # fmt: skip
+_COVERED_SPLIT = re.compile(
+    "; (?:" + "|".join(re.escape(word("covered_categories", lang)) for lang in LANGUAGES) + "): ",
+    re.IGNORECASE,
+)
+_DPO_LINES = [(key, word(key, lang).casefold() + ":")
+              for key in ("dpo_external", "dpo_organisation") for lang in LANGUAGES]  # fmt: skip
 _DETAIL_WORDS = {word(key, lang).casefold(): key for key in _DETAILS for lang in LANGUAGES}
 _DETAIL_SPLIT = re.compile(
     "; (" + "|".join(re.escape(word(key, lang)) for key in _DETAILS for lang in LANGUAGES) + "): ",
@@ -412,6 +443,13 @@ class _Import:
         self.book = self._book(self.canonical) if self.canonical is not None else None
         self.language = "lv"  # the register's language, once the Cover is read
         self.as_of: date | None = None
+        self.data_digest = data.sha256
+        files = data.meta.get("files", [])
+        self.files: tuple[str, ...] = (
+            tuple(files) if isinstance(files, list) and all(isinstance(f, str) for f in files)
+            else ()
+        )  # fmt: skip
+        self.data_sha256: str | None = None  # what the Cover says the digest is
 
     # -- the workbook ------------------------------------------------------------------------
 
@@ -548,6 +586,7 @@ class _Import:
             update["register"] = interim.register.model_copy(update={"waivers": waivers})
         register = interim.model_copy(update=update)
         self._check_computed(register, catalogues["retention_rules"], activities, transfer_rows)
+        self._check_digest()
         self._check_waivers()
         if self.problems:
             raise self.stop()
@@ -637,6 +676,26 @@ class _Import:
         found: Waiver | None = self._validated(Waiver, fields, _places(line, readers),
                                                line.ref("rule"))  # fmt: skip
         return found
+
+    def _check_digest(self) -> None:
+        """Report a data sheet that is not the one the workbook was written with.
+
+        The hidden sheet fills in what the visible sheets cannot show (the other languages of
+        each text, above all), so a change to it alone would change the register with nothing
+        visible in the workbook. The Cover shows the sheet's digest; a data sheet that does
+        not match it was changed after the export, and is reported, never taken silently. (A
+        workbook written before the Cover showed it is not checked.)
+        """
+        if self.canonical is None or self.data_sha256 is None:
+            return
+        if self.data_sha256.strip() != self.data_digest:
+            cover = say(SHEETS, "cover", self.lang)
+            self.fail(
+                DATA_SHEET,
+                "the hidden data sheet is not the one this workbook was written with (its "
+                f"SHA-256 is not the one the sheet {cover!r} shows): it was changed after the "
+                "export; change the register in the visible sheets or in the register file",
+            )
 
     def _check_waivers(self) -> None:
         """Report a waiver that only the hidden data sheet holds.
@@ -733,12 +792,16 @@ class _Import:
                     self.fail(f"{title}!{get_column_letter(index)}{number}", "a value beside the "
                               "cover's two columns; ropa cannot keep it")  # fmt: skip
             if key is None:
+                if computed_label(label, self.lang):
+                    continue  # the export's own answers, contents and legend
                 if line.values["value"] is not None:
                     self.fail(f"{title}!A{number}", f"unknown row {label!r} on the cover")
                 continue
             if key == "as_of":
                 with suppress(Unreadable):
                     self.as_of = parse_date(value)
+            if key == "data_sha256":
+                self.data_sha256 = cell_text(value)
             if key not in _COVER_COMPUTED:
                 cells[key] = line
         info = self._register_info(info, cells)
@@ -857,11 +920,23 @@ class _Import:
         if self.book is not None and text == _shown(party_text(self.book, current), self.lang):
             return current
         name, _, rest = text.strip("\n").partition("\n")
+        found: dict[str, Any] = {}
+        if model is Dpo:  # `organisation: ...` and `external: yes|no` lines
+            kept = []
+            for line in rest.split("\n"):
+                folded = line.strip().casefold()
+                key = next((k for k, prefix in _DPO_LINES if folded.startswith(prefix)), None)
+                if key is None:
+                    kept.append(line)
+                    continue
+                said = line.split(":", 1)[1].strip()
+                if key == "dpo_external":
+                    found["external"] = parse_bool(said)
+                else:
+                    found["organisation"] = said or None
+            rest = "\n".join(kept)
         contact = self.contact(rest or None, current.contact if current else None)
-        if model is Dpo and isinstance(current, Dpo):  # what the cell does not show is kept
-            return Dpo(name=name.strip(), contact=contact, external=current.external,
-                       organisation=current.organisation)  # fmt: skip
-        return model(name=name.strip(), contact=contact)
+        return model(name=name.strip(), contact=contact, **found)
 
     def joint_controllers(self, value: Any, current: tuple[JointController, ...]
                           ) -> tuple[JointController, ...]:  # fmt: skip
@@ -979,6 +1054,12 @@ class _Import:
         if section == "data_subjects":
             readers["description"] = text("description")
             readers["includes_children"] = ("includes_children", parse_bool)
+            readers["subject_kind"] = (
+                "kind",
+                lambda v: parse_code(v, DATA_SUBJECT_KINDS, "a kind of data subject", lang),
+            )
+            readers["contract_party"] = ("contract_party", parse_bool)
+            readers["vulnerable"] = ("vulnerable", parse_bool)
         elif section == "data_categories":
             readers["examples"] = text("examples")
             readers["special"] = (
@@ -1162,14 +1243,33 @@ class _Import:
                 return None
             return () if is_word(text, "none") else refs("recipients")(value)
 
+        def criminal_data_authority(value: Any) -> Any:
+            if is_word(cell_text(value), "not_applicable"):
+                return None
+            return self.text(value, current.criminal_data_authority if current else None)
+
         def retention(value: Any) -> Any:
             text = parse_plain(value)
-            return None if text is None else resolver.resolve("retention_rules", text)
+            if text is None:
+                return None
+            if not _COVERED_SPLIT.search(text):
+                return resolver.resolve("retention_rules", text)
+            entries = []
+            for line in lines(text):
+                rule, *covered = _COVERED_SPLIT.split(line)
+                if not covered:
+                    covers = word("covered_categories", lang)
+                    raise Unreadable(f"{line!r}: give each rule the data categories it covers, "
+                                     f"'...; {covers}: A, B'")  # fmt: skip
+                entries.append(RetentionEntry(
+                    rule=resolver.resolve("retention_rules", rule),
+                    categories=self._covered(covered[-1], resolver)))  # fmt: skip
+            return tuple(entries)
 
         def special_condition(value: Any) -> Any:
             if is_word(cell_text(value), "not_applicable"):
                 return None
-            return parse_code(value, SPECIAL_CONDITIONS, "an Art. 9(2) condition", lang)
+            return self.special_condition(value, current, resolver)
 
         return {
             "id": ("id", parse_plain),
@@ -1184,6 +1284,8 @@ class _Import:
             "data_categories": ("data_categories", refs("data_categories")),
             "sources": ("sources", lambda v: parse_codes(v, SOURCES, "a source", lang)),
             "source_details": ("source_details", text("source_details")),
+            "criminal_data_authority": ("criminal_data_authority", criminal_data_authority),
+            "direct_marketing": ("direct_marketing", parse_bool),
             "requirement": ("requirement", lambda v: self.requirement(
                 v, current.requirement if current else None)),
             "recipients": ("recipients", recipients),
@@ -1197,6 +1299,47 @@ class _Import:
             "owner": ("owner", parse_plain),
             "reviewed": ("reviewed", parse_date),
         }  # fmt: skip
+
+    def special_condition(self, value: Any, current: Activity | None, resolver: _Resolver
+                          ) -> Any:  # fmt: skip
+        """The Art. 9(2) conditions, one per line: `Label (Art. 9(2)(x)); law: ...;
+        categories: A, B` (see `special_condition_line`). One condition without a law or
+        categories is the single form, as written before the list form existed."""
+        written = current.special_conditions() if current is not None else ()
+        entries: list[SpecialConditionEntry] = []
+        plain = True
+        for line in lines(value):
+            parts = _CONDITION_SPLIT.split(line)
+            code = parse_code(parts[0], SPECIAL_CONDITIONS, "an Art. 9(2) condition", self.lang)
+            assert code is not None
+            base = next((entry for entry in written if entry.condition == code), None)
+            law: Text | None = None
+            categories: tuple[str, ...] = ()
+            for detail, text in zip(parts[1::2], parts[2::2], strict=True):
+                plain = False
+                if _CONDITION_WORDS[detail.casefold()] == "law":
+                    law = merge_text(parse_plain(text), base.law if base else None, self.lang,
+                                     self.language)  # fmt: skip
+                else:
+                    categories = self._covered(text, resolver)
+            entries.append(SpecialConditionEntry(condition=code, law=law, categories=categories))
+        if not entries:
+            return None
+        if (
+            plain
+            and len(entries) == 1
+            and not isinstance(current.special_condition if current else None, tuple)
+        ):
+            return entries[0].condition
+        return tuple(entries)
+
+    @staticmethod
+    def _covered(text: str, resolver: _Resolver) -> tuple[str, ...]:
+        """Data categories named in `text`, separated by commas (or the whole text, for a
+        name with a comma in it)."""
+        with suppress(Unreadable):
+            return (resolver.resolve("data_categories", text),)
+        return tuple(resolver.resolve("data_categories", name) for name in text.split(", "))
 
     def requirement(self, value: Any, current: Requirement | None) -> Requirement | None:
         """The Art. 13(2)(e) statement: the kind, then `must be provided: yes|no` and
@@ -1248,10 +1391,13 @@ class _Import:
                     label = LEGAL_BASES[code].label(self.lang)
                     raise Unreadable(f"{label}: a {detail!r} does not belong to this legal basis")
                 stated = parse_plain(text)
-                fields[name] = (
-                    _assessment(resolver, stated) if name == "assessment"
-                    else merge_text(stated, getattr(base, name, None), self.lang, self.language)
-                )  # fmt: skip
+                if name == "assessment":
+                    fields[name] = _assessment(resolver, stated)
+                elif name == "explicit":
+                    fields[name] = parse_bool(stated)
+                else:
+                    fields[name] = merge_text(stated, getattr(base, name, None), self.lang,
+                                              self.language)  # fmt: skip
             try:
                 result.append(model.model_validate(fields))
             except ValidationError as error:
@@ -1317,23 +1463,47 @@ class _Import:
                 self.fail(line.ref("activity_id"), f"no activity {activity_id!r} on the sheet "
                           f"{say(SHEETS, 'activities', self.lang)!r}")  # fmt: skip
                 continue
-            parsed = self._transfer(line, resolver)
+            # A changed row keeps what its cells do not show (the organisation's name in the
+            # other languages) from the transfer it was, the first to the same destination.
+            code = _read(line.values.get("country_code"))
+            base = next((c for c in candidates if c[2].get("country_code") == code), None)
+            if base is not None:
+                candidates.remove(base)
+            parsed = self._transfer(line, resolver, base[1] if base is not None else None)
             if parsed is not None:
                 found[position].append((line, parsed))
         return found
 
-    def _transfer(self, line: _Line, resolver: _Resolver) -> Transfer | None:
+    def _transfer(self, line: _Line, resolver: _Resolver, base: Transfer | None = None
+                  ) -> Transfer | None:  # fmt: skip
         fields: dict[str, Any] = {}
         readers: dict[str, tuple[str, Callable[[Any], Any]]] = {
-            "country_code": ("country", lambda v: _optional(v, parse_country)),
+            "country_code": ("country", lambda v: _optional(v, _destination)),
             "recipient": ("recipient", lambda v: _optional(
                 v, lambda t: resolver.resolve("recipients", t, transfer=True))),
             "safeguard": ("safeguard", lambda v: parse_code(v, SAFEGUARDS, "a safeguard",
                                                             self.lang)),
             "reference": ("reference", parse_plain),
+            "derogation": ("derogation", lambda v: parse_code(
+                v, DEROGATIONS, "an Art. 49(1) point", self.lang)),
+            "transfer_assessment": ("assessment",
+                                    lambda v: _assessment(resolver, parse_plain(v))),
         }  # fmt: skip
         self._read_fields(line, fields, readers)
-        if fields.get("country") is None and "country" in line.letters:
+        destination = fields.pop("country", None)
+        if destination in INTERNATIONAL_ORGANISATIONS:
+            fields["organisation"] = destination
+            if destination == "other":
+                fields["organisation_name"] = self.text(
+                    line.values.get("country"), base.organisation_name if base else None
+                )
+        elif destination is not None:
+            fields["country"] = destination
+        if (
+            fields.get("country") is None
+            and "organisation" not in fields
+            and ("country" in line.letters)
+        ):
             # Only the country's name was written: read it.
             country = self._read_cell(line, "country", lambda v: _optional(v, parse_country))
             if country is not _FAILED:
@@ -1404,11 +1574,14 @@ class _Import:
             if item.entry is None:
                 continue
             listed = transfer_rows.get(index, [])
-            for (line, _), shown in zip(listed, rows[position : position + len(listed)],
-                                        strict=True):  # fmt: skip
+            for (line, transfer), shown in zip(listed, rows[position : position + len(listed)],
+                                               strict=True):  # fmt: skip
+                # An organisation without a code is named in the Country column, by hand.
+                named = transfer.organisation == "other"
                 for key, source in (("activity", ("activity_id",)), ("country", ("country_code",)),
                                     ("adequacy", ("country_code",))):  # fmt: skip
-                    self._computed(line, key, shown, source, TRANSFER_COLUMNS)
+                    if not (named and key == "country"):
+                        self._computed(line, key, shown, source, TRANSFER_COLUMNS)
             position += len(item.entry.transfers or ())
 
     def _computed(self, line: _Line, key: str, shown: dict[str, Any], sources: Sequence[str],
@@ -1537,6 +1710,13 @@ def _has_formula(archive: zipfile.ZipFile, part: str) -> bool:
                 return True
             tail = chunk[-64:]
     return False
+
+
+def _destination(text: str) -> str:
+    """A transfer's destination from its code cell: an international organisation's code,
+    else a country (`parse_country`)."""
+    code = text.strip()
+    return code if code in INTERNATIONAL_ORGANISATIONS else parse_country(code)
 
 
 def _assessment(resolver: _Resolver, text: str | None) -> str | None:

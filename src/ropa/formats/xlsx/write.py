@@ -62,6 +62,7 @@ from ropa.formats.xlsx._book import CATALOGUES, Book
 from ropa.formats.xlsx._cards import WIDTHS as CARD_WIDTHS
 from ropa.formats.xlsx._cards import card_starts, cards_rows
 from ropa.formats.xlsx._cells import MAX_WIDTH, Row, SheetStream, Styles, Text, clean_text
+from ropa.formats.xlsx._cover import cover_break, cover_rows
 from ropa.formats.xlsx._data import WIDTHS as DATA_WIDTHS
 from ropa.formats.xlsx._data import data_rows
 from ropa.formats.xlsx._package import save
@@ -70,7 +71,6 @@ from ropa.formats.xlsx._sheets import (
     activities_rows,
     changes_rows,
     controllers_rows,
-    cover_rows,
     coverage_rows,
     data_categories_rows,
     data_subjects_rows,
@@ -191,6 +191,7 @@ def export_excel(
         source_sha256=source_sha256
         or (source.sha256() if source else None)
         or word("not_available", lang),
+        source_files=_source_files(register),
         since=since,
         changes=change_rows(diff_registers(since, register), lang) if since is not None else [],
     )
@@ -198,11 +199,25 @@ def export_excel(
         write_atomically(path, lambda stream: _write_workbook(book, stream))
 
 
+def _source_files(register: Register) -> tuple[str, ...]:
+    """The main file's name and each fragment's path relative to it, when the register was
+    read from several files (`include`); else nothing."""
+    source = register.source
+    if source is None or len(source.files) < 2:
+        return ()
+    (main, _), *fragments = source.files
+    folder = os.path.dirname(os.path.abspath(main))
+    relative = [os.path.relpath(os.path.abspath(name), folder).replace(os.sep, "/")
+                for name, _ in fragments]  # fmt: skip
+    return (source.base_name or main, *relative)
+
+
 def _write_workbook(book: Book, stream: IO[bytes]) -> None:
     with tempfile.TemporaryDirectory(prefix="ropa-xlsx-", ignore_cleanup_errors=True) as work:
         workbook = Workbook(write_only=True)
         workbook.properties = _properties(book)
         keys = (*sheet_keys(book), *(("changes",) if book.since is not None else ()), "data")
+        book.sheet_keys = keys  # the Cover's contents
         book.rows["cards"], card_ends = card_starts(book)  # other sheets link to the cards
         titles = [DATA_SHEET if key == "data" else say(SHEETS, key, book.lang) for key in keys]
         numbers = {key: number for number, key in enumerate(keys)}
@@ -232,6 +247,8 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
         for key in (*(k for k in keys[1:] if k != "findings"), "findings", "cover"):
             autofilter = key not in _NO_FILTER
             breaks = card_ends if key == "cards" else []
+            if key == "cover":  # the answers on the first page, the register's details after
+                breaks = [cover_break(book)]
             print_layout = (
                 None if key == "data" else partial(_lay_out, sheets[key].sheet, key, breaks)
             )
