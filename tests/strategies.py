@@ -107,8 +107,28 @@ def _parties() -> st.SearchStrategy[dict[str, Any]]:
 @functools.cache
 def _waivers() -> st.SearchStrategy[list[dict[str, Any]]]:
     rule = st.sampled_from(["ROPA101", "ROPA201", "ROPA303", "ROPA999"])
-    waiver = st.fixed_dictionaries({"rule": rule}, optional={"reason": optional(plain_text())})
+    waiver = st.fixed_dictionaries(
+        {"rule": rule},
+        optional={
+            "reason": optional(plain_text() | texts()),
+            "accepted_by": optional(plain_text()),
+            "accepted_on": optional(dates()),
+            "expires": optional(dates()),
+        },
+    )
     return st.lists(waiver, max_size=2)
+
+
+@functools.cache
+def _dpos() -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {"name": plain_text()},
+        optional={
+            "contact": _contacts(),
+            "external": _maybe_bool(),
+            "organisation": optional(plain_text()),
+        },
+    )
 
 
 @functools.cache
@@ -127,7 +147,7 @@ def _organisations() -> st.SearchStrategy[dict[str, Any]]:
             "public_body": _maybe_bool(),
             "contact": optional(_contacts()),
             "representative": optional(_parties()),
-            "dpo": optional(_parties()),
+            "dpo": optional(_dpos()),
             "joint_controllers": st.lists(joint, max_size=2),
         },
     )
@@ -150,7 +170,13 @@ def _register_infos() -> st.SearchStrategy[dict[str, Any]]:
 def _entry_fields(kind: str) -> dict[str, st.SearchStrategy[Any]]:
     """The optional fields of a catalogue entry of `kind` (name and id are added apart)."""
     if kind == "data_subjects":
-        return {"description": optional(texts()), "includes_children": _maybe_bool()}
+        return {
+            "description": optional(texts()),
+            "includes_children": _maybe_bool(),
+            "kind": optional(_codes(vocab.DATA_SUBJECT_KINDS)),
+            "contract_party": _maybe_bool(),
+            "vulnerable": _maybe_bool(),
+        }
     if kind == "data_categories":
         return {
             "examples": optional(texts()),
@@ -180,7 +206,14 @@ def _entry_fields(kind: str) -> dict[str, st.SearchStrategy[Any]]:
             "description": optional(texts()),
             "period": optional(durations()),
             "starts": optional(texts()),
+            "until": optional(texts()),
             "basis": optional(texts()),
+        }
+    if kind == "assessments":
+        return {
+            "reference": optional(plain_text()),
+            "date": optional(dates()),
+            "review_by": optional(dates()),
         }
     return {"description": optional(texts())}
 
@@ -188,6 +221,7 @@ def _entry_fields(kind: str) -> dict[str, st.SearchStrategy[Any]]:
 _REQUIRED_KIND = {
     "recipients": vocab.RECIPIENT_KINDS,
     "security_measures": vocab.SECURITY_KINDS,
+    "assessments": vocab.ASSESSMENT_KINDS,
 }
 
 
@@ -239,13 +273,35 @@ def _resolve(positions: list[int], pool: list[str]) -> list[str]:
 @functools.cache
 def _activity_fields() -> st.SearchStrategy[dict[str, Any]]:
     """An activity without id and references."""
-    transfer = st.fixed_dictionaries(
-        {"country": _countries()},
-        optional={
-            "recipient": optional(st.integers(0, 99)),
-            "safeguard": optional(_codes(vocab.SAFEGUARDS)),
-            "reference": optional(plain_text()),
-        },
+    # An assessment is drawn as a position in the catalogue (resolved later) or free text.
+    assessment = optional(st.integers(0, 99) | plain_text())
+    transfer_fields = {
+        "recipient": optional(st.integers(0, 99)),
+        "safeguard": optional(_codes(vocab.SAFEGUARDS)),
+        "derogation": optional(_codes(vocab.DEROGATIONS)),
+        "reference": optional(plain_text()),
+        "assessment": assessment,
+    }
+    transfer = (
+        st.fixed_dictionaries({"country": _countries()}, optional=transfer_fields)
+        | st.fixed_dictionaries(
+            {"organisation": st.just("european_patent_organisation")}, optional=transfer_fields
+        )
+        | st.fixed_dictionaries(
+            {"organisation": st.just("other"), "organisation_name": texts()},
+            optional=transfer_fields,
+        )
+    )
+    condition = st.fixed_dictionaries(
+        {"condition": _codes(vocab.SPECIAL_CONDITIONS)},
+        optional={"law": optional(texts()), "categories": _POSITIONS},
+    )
+    retention_entry = st.fixed_dictionaries(
+        {"rule": st.integers(0, 99), "categories": _POSITIONS.filter(bool)}
+    )
+    requirement = st.fixed_dictionaries(
+        {"kind": _codes(vocab.REQUIREMENT_KINDS)},
+        optional={"obliged": _maybe_bool(), "consequences": optional(texts())},
     )
     dpia = st.fixed_dictionaries({"reference": plain_text()}, optional={"date": optional(dates())})
     return st.fixed_dictionaries(
@@ -256,18 +312,26 @@ def _activity_fields() -> st.SearchStrategy[dict[str, Any]]:
             "on_behalf_of": _POSITIONS,
             "purpose": optional(_codes(vocab.PURPOSES)),
             "legal_bases": st.lists(_legal_bases(), max_size=3),
-            "special_condition": optional(_codes(vocab.SPECIAL_CONDITIONS)),
+            "special_condition": optional(
+                _codes(vocab.SPECIAL_CONDITIONS) | st.lists(condition, min_size=1, max_size=2)
+            ),
+            "criminal_data_authority": optional(texts()),
             "data_subjects": _POSITIONS,
             "data_categories": _POSITIONS,
             "sources": st.lists(_codes(vocab.SOURCES), max_size=2, unique=True),
+            "source_details": optional(texts()),
+            "requirement": optional(requirement),
+            "direct_marketing": _maybe_bool(),
             "recipients": optional(_POSITIONS),
             "transfers": optional(st.lists(transfer, max_size=2)),
-            "retention": optional(st.integers(0, 99)),
+            "retention": optional(
+                st.integers(0, 99) | st.lists(retention_entry, min_size=1, max_size=2)
+            ),
             "security_measures": _POSITIONS,
             "automated_decisions": _maybe_bool(),
             "profiling": _maybe_bool(),
             "large_scale": _maybe_bool(),
-            "dpia": optional(dpia),
+            "dpia": optional(dpia | st.integers(0, 99)),
             "systems": st.lists(plain_text(), max_size=2),
             "owner": optional(plain_text()),
             "reviewed": optional(dates()),
@@ -286,12 +350,41 @@ def _with_references(activity: dict[str, Any], catalogues: dict[str, list[str]])
     recipients = catalogues["recipients"]
     if activity.get("recipients") is not None:
         activity["recipients"] = _resolve(activity["recipients"], recipients)
+    assessments = catalogues["assessments"]
+
+    def assessment(value: Any) -> Any:
+        # A drawn position names a catalogue entry (None when there is none); text stays.
+        if not isinstance(value, int):
+            return value
+        found = _resolve([value], assessments)
+        return found[0] if found else None
+
     for transfer in activity.get("transfers") or ():
         if transfer.get("recipient") is not None:
             found = _resolve([transfer["recipient"]], recipients)
             transfer["recipient"] = found[0] if found else None
-    if activity.get("retention") is not None:
-        found = _resolve([activity["retention"]], catalogues["retention_rules"])
+        if "assessment" in transfer:
+            transfer["assessment"] = assessment(transfer["assessment"])
+    for basis in activity.get("legal_bases", ()):
+        if basis.get("assessment") is not None:
+            basis["assessment"] = assessment(basis["assessment"])
+    if isinstance(activity.get("dpia"), int):
+        activity["dpia"] = assessment(activity["dpia"])
+    for entry in activity.get("special_condition") or ():
+        if isinstance(entry, dict) and "categories" in entry:
+            entry["categories"] = _resolve(entry["categories"], catalogues["data_categories"])
+    rules, categories = catalogues["retention_rules"], catalogues["data_categories"]
+    retention = activity.get("retention")
+    if isinstance(retention, list):
+        entries = [
+            {"rule": _resolve([entry["rule"]], rules)[0],
+             "categories": _resolve(entry["categories"], categories)}
+            for entry in retention
+            if rules and categories
+        ]  # fmt: skip
+        activity["retention"] = entries or None
+    elif retention is not None:
+        found = _resolve([retention], rules)
         activity["retention"] = found[0] if found else None
 
 
@@ -312,6 +405,7 @@ _CATALOGUES = (
     "recipients",
     "retention_rules",
     "security_measures",
+    "assessments",
 )
 
 

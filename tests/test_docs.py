@@ -57,7 +57,7 @@ def test_every_rule_has_a_page_on_the_site(site: Path) -> None:
 
 
 def test_schemas_are_published_where_their_urls_point(site: Path) -> None:
-    for name in ("ropa.schema.json", "ropa-export.schema.json"):
+    for name in ("ropa.schema.json", "ropa-fragment.schema.json", "ropa-export.schema.json"):
         published = site / "schemas" / name
         assert published.read_bytes() == (ROOT / "schemas" / name).read_bytes()
 

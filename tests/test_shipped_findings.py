@@ -6,8 +6,10 @@ update the expectation here and the explanation in docs/web-multishop.md togethe
 
 from __future__ import annotations
 
+import re
+
 import ropa
-from conftest import AS_OF, SHIPPED
+from conftest import AS_OF, ROOT, SHIPPED
 from ropa.cli import main
 
 # (code, activity or catalogue entry, waived)
@@ -54,3 +56,24 @@ def test_shipped_register_has_no_open_error() -> None:
 
 def test_ropa_validate_exits_0_on_the_shipped_register(capsys: object) -> None:
     assert main(["validate", "--as-of", AS_OF.isoformat(), str(SHIPPED)]) == 0
+
+
+WALKTHROUGH = ROOT / "docs" / "web-multishop.md"
+
+
+def test_the_walkthrough_explains_every_finding_at_its_line() -> None:
+    """docs/web-multishop.md has a section per rule that fires (its heading names the codes),
+    and the section's "Line(s) N" are the lines of those findings in the register."""
+    report = ropa.validate(ropa.load(SHIPPED), as_of=AS_OF)
+    lines: dict[str, set[int]] = {}
+    for finding in report.findings:
+        assert finding.location is not None
+        lines.setdefault(finding.code, set()).add(finding.location.line)
+    text = WALKTHROUGH.read_text(encoding="utf-8")
+    explained: dict[str, set[int]] = {}
+    for heading, stated in re.findall(r"^## (ROPA\d{3}[^\n]*)\n\nLines? ([\d, ]+) ·", text, re.M):
+        codes = re.findall(r"ROPA\d{3}", heading.split(":")[0])
+        written = {int(number) for number in stated.split(",")}
+        assert written == set().union(*(lines[code] for code in codes)), heading
+        explained.update(dict.fromkeys(codes, written))
+    assert set(explained) == set(lines)

@@ -16,5 +16,8 @@ DOCS_URL = "https://ropa-project.github.io/ropa/"
 REGISTER_SCHEMA_URL = f"{DOCS_URL}schemas/ropa.schema.json"
 """`$id` of the JSON Schema of the register format (`schemas/ropa.schema.json`)."""
 
+FRAGMENT_SCHEMA_URL = f"{DOCS_URL}schemas/ropa-fragment.schema.json"
+"""`$id` of the JSON Schema of a register fragment (`schemas/ropa-fragment.schema.json`)."""
+
 EXPORT_SCHEMA_URL = f"{DOCS_URL}schemas/ropa-export.schema.json"
 """`$id` of the JSON Schema of the JSON export (`schemas/ropa-export.schema.json`)."""

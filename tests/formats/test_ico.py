@@ -289,3 +289,20 @@ def test_the_additions_of_2026_12_come_back(tmp_path: Path) -> None:
     )
     # A DPIA from the assessments catalogue keeps its reference.
     assert activity.dpia is not None and activity.dpia.reference == "DMS-2025-014"
+
+
+def test_rights_are_the_one_derivation_of_the_activity() -> None:
+    # The rights column reads ropa.rights.rights_of: explicit consent under Art. 9(2)(a) gives
+    # the right to withdraw it, direct marketing the right to object, whatever the bases.
+    from ropa.formats.ico.write import ico_rows
+
+    shipped = ropa.load(SHIPPED)
+    first = shipped.activities[0].model_copy(
+        update={"direct_marketing": True, "special_condition": "explicit_consent"}
+    )
+    register = shipped.model_copy(update={"activities": (first, *shipped.activities[1:])})
+    column = ICO_COLUMNS.index("Rights available to individuals")
+    said = next(iter(ico_rows(register)))[column].splitlines()
+    assert "Right to object" in said and "Right to withdraw consent" in said
+    plain = next(iter(ico_rows(shipped)))[column].splitlines()
+    assert "Right to object" not in plain and "Right to withdraw consent" not in plain

@@ -354,3 +354,18 @@ def test_direct_marketing_and_the_art_10_authority(shipped: Register) -> None:
     law = graph.value(process, DPV.hasApplicableLaw)
     assert str(graph.value(law, DCT.title)) == "Law X, Section 5"
     assert not list(graph_of(shipped).subjects(DPV.hasPurpose, DPV.DirectMarketing))
+
+
+def test_rights_are_the_one_derivation_of_the_activity(shipped: Register) -> None:
+    # Direct marketing on a contract gives the absolute right to object (Art. 21(2)), and
+    # explicit consent under Art. 9(2)(a) the right to withdraw it (Art. 7(3)): facts beyond
+    # the legal bases, which the JSON-LD export reads through ropa.rights.rights_of.
+    first = shipped.activities[0].model_copy(
+        update={"direct_marketing": True, "special_condition": "explicit_consent"}
+    )
+    register = shipped.model_copy(update={"activities": (first, *shipped.activities[1:])})
+    node = rdflib.URIRef(f"urn:ropa:activity/{first.id}")
+    rights = set(graph_of(register).objects(node, DPV.hasRight))
+    assert {GDPR.A21, GDPR["A7-3"]} <= rights
+    plain = set(graph_of(shipped).objects(node, DPV.hasRight))
+    assert GDPR.A21 not in plain and GDPR["A7-3"] not in plain

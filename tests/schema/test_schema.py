@@ -123,9 +123,10 @@ def test_ropa_schema_write_writes_both_committed_files(tmp_path: Path) -> None:
     assert main(["schema", "--write", str(target)]) == 0
     assert sorted(path.name for path in target.iterdir()) == [
         "ropa-export.schema.json",
+        "ropa-fragment.schema.json",
         "ropa.schema.json",
     ]
-    for name in ("ropa.schema.json", "ropa-export.schema.json"):
+    for name in ("ropa.schema.json", "ropa-fragment.schema.json", "ropa-export.schema.json"):
         assert (target / name).read_bytes() == (ROOT / "schemas" / name).read_bytes()
 
 

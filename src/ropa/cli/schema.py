@@ -1,5 +1,5 @@
-"""`ropa schema`: print the JSON Schema of the register format (or of the JSON export), or
-write both into a directory."""
+"""`ropa schema`: print the JSON Schema of the register format (or of a fragment, or of the
+JSON export), or write all three into a directory."""
 
 from __future__ import annotations
 
@@ -11,19 +11,26 @@ from typing import Any
 from ropa.cli._common import fail
 
 REGISTER_SCHEMA_FILE = "ropa.schema.json"
+FRAGMENT_SCHEMA_FILE = "ropa-fragment.schema.json"
 EXPORT_SCHEMA_FILE = "ropa-export.schema.json"
 
 
 def add_parser(subparsers: Any) -> None:
-    """Declare `ropa schema [--export | --write DIR]`."""
+    """Declare `ropa schema [--fragment | --export | --write DIR]`."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "schema",
         help="print the JSON Schema of the register format",
         description="Print the JSON Schema (2020-12) of the register format ropa/1, "
-        "or with --export that of the JSON export document; with --write DIR write both "
-        f"into DIR as {REGISTER_SCHEMA_FILE} and {EXPORT_SCHEMA_FILE}.",
+        "with --fragment that of a fragment a register includes, or with --export that of "
+        "the JSON export document; with --write DIR write all three into DIR as "
+        f"{REGISTER_SCHEMA_FILE}, {FRAGMENT_SCHEMA_FILE} and {EXPORT_SCHEMA_FILE}.",
     )
     which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--fragment",
+        action="store_true",
+        help="the schema of a fragment: a file a register's include names",
+    )
     which.add_argument(
         "--export", action="store_true", help="the schema of `ropa export --to json` output"
     )
@@ -31,26 +38,30 @@ def add_parser(subparsers: Any) -> None:
         "--write",
         metavar="DIR",
         default=None,
-        help=f"write {REGISTER_SCHEMA_FILE} and {EXPORT_SCHEMA_FILE} into DIR (made if missing)",
+        help=f"write {REGISTER_SCHEMA_FILE}, {FRAGMENT_SCHEMA_FILE} and {EXPORT_SCHEMA_FILE} "
+        "into DIR (made if missing)",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the schema to stdout, or both schemas into `--write DIR`."""
-    from ropa.schema import export_schema, register_schema, schema_text
+    """Write the schema to stdout, or every schema into `--write DIR`."""
+    from ropa.schema import export_schema, fragment_schema, register_schema, schema_text
 
     if args.write is not None:
         return write_both(Path(args.write))
-    schema = export_schema() if args.export else register_schema()
+    if args.fragment:
+        schema = fragment_schema()
+    else:
+        schema = export_schema() if args.export else register_schema()
     sys.stdout.write(schema_text(schema))
     return 0
 
 
 def write_both(directory: Path) -> int:
-    """Write both schemas into `directory`, each whole or not at all; 2 when it cannot."""
+    """Write every schema into `directory`, each whole or not at all; 2 when it cannot."""
     from ropa.atomic import OutputError, write_bytes_atomically
-    from ropa.schema import export_schema, register_schema, schema_text
+    from ropa.schema import export_schema, fragment_schema, register_schema, schema_text
 
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -58,6 +69,7 @@ def write_both(directory: Path) -> int:
         return fail(f"{directory}: cannot make the directory: {error.strerror or error}")
     for name, schema in (
         (REGISTER_SCHEMA_FILE, register_schema()),
+        (FRAGMENT_SCHEMA_FILE, fragment_schema()),
         (EXPORT_SCHEMA_FILE, export_schema()),
     ):
         try:

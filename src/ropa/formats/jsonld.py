@@ -34,7 +34,7 @@ from ropa.model import (
     RetentionRule,
     SecurityMeasure,
 )
-from ropa.rights import rights_for
+from ropa.rights import rights_of
 from ropa.vocab import (
     LEGAL_BASES,
     PURPOSES,
@@ -654,13 +654,9 @@ class _Graph:
 
     @staticmethod
     def rights(activity: Activity) -> Json:
-        bases = [basis.basis for basis in activity.legal_bases]
-        try:
-            statuses = rights_for(
-                bases, automated_decisions=activity.automated_decisions, purpose=activity.purpose
-            )
-        except ValueError:
-            return None
+        # The one derivation the workbook and the notice use: it reads the Art. 9(2)
+        # conditions, explicit consent and direct marketing, not the bases alone.
+        statuses = rights_of(activity)
         return [
             _ref(RIGHTS[status.right].dpv)
             for status in statuses

@@ -55,3 +55,15 @@ def test_a_waived_finding_on_a_card_is_grey_with_its_reason(tmp_path: Path) -> N
     (row,) = [row for row in sheet.iter_rows() if str(row[0].value).startswith("ROPA401")]
     assert row[1].fill.fgColor.rgb == "FFD9D9D9"  # grey, not amber
     assert row[1].value.endswith("waived: Reviewed yearly by the board")
+
+
+def test_a_latvian_card_says_its_findings_in_latvian(tmp_path: Path) -> None:
+    register = ropa.load(SHIPPED)
+    report = validate(register, as_of=AS_OF)
+    path = tmp_path / "cards.xlsx"
+    export_excel(register, path, lang="lv", report=report)
+    sheet = load_workbook(path)["Darbību kartītes"]
+    said = {str(row[1].value) for row in sheet.iter_rows() if str(row[0].value).startswith("ROPA")}
+    expected = {f.text("lv") for f in report.findings if not f.waived}
+    assert expected <= said
+    assert not {f.message for f in report.findings if f.message != f.text("lv")} & said

@@ -36,7 +36,7 @@ from ropa.formats.ico._columns import (
     YES,
 )
 from ropa.model import Activity, Contact, Register, by_id
-from ropa.rights import rights_for
+from ropa.rights import rights_of
 from ropa.text import text_in
 from ropa.vocab import (
     LEGAL_BASES,
@@ -312,14 +312,8 @@ class _Row:
 
     @staticmethod
     def rights(activity: Activity) -> str:
-        try:
-            statuses = rights_for(
-                [b.basis for b in activity.legal_bases],
-                automated_decisions=activity.automated_decisions,
-                purpose=activity.purpose,
-            )
-        except ValueError:
-            return ""
+        # The one derivation the workbook and the notice use (ropa.rights.rights_of).
+        statuses = rights_of(activity)
         return "\n".join(
             RIGHTS[s.right].en + ("" if s.status.value == "applies" else " (conditional)")
             for s in statuses

@@ -136,7 +136,7 @@ def _finding_line(book: Book, listed: Listed) -> list[Value]:
     finding = listed.finding
     severity = finding.severity.value
     label = f"{finding.code} ({book.word(severity)})"
-    message = finding.message  # the article is on the Findings sheet, a link away
+    message = finding.text(book.lang)  # the article is on the Findings sheet, a link away
     if not finding.waived:
         return [Text(label, severity, ("findings", listed.row)), message]
     lines = [message, f"{book.word('waived')}: {finding.reason or book.not_stated}"]
