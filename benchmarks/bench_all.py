@@ -185,7 +185,9 @@ def _prepare(step: str, source: Path, work: Path) -> Callable[[], Any]:
         from ropa.formats.xlsx.read import import_workbook
 
         workbook = work / f"{source.stem}.xlsx"
-        return lambda: import_workbook(workbook)
+        # The workbook of 50,000 activities unpacks to about 620 MB, over the default limit
+        # (10 times the 50 MB --max-bytes): a user importing one raises --max-bytes too.
+        return lambda: import_workbook(workbook, max_bytes=200 * 1024 * 1024)
 
     import ropa
 
