@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from ropa.source import Location, NodePath, format_path
-from ropa.text.messages import Argument, render
+from ropa.text.messages import Argument, plural, render
 from ropa.text.messages import message as catalogue_message
 
 
@@ -293,12 +293,19 @@ class Report:
         """Whether validation fails: any open error, or under `strict` any open warning."""
         return self.errors > 0 or (strict and self.warnings > 0)
 
-    def summary(self) -> str:
-        """`N errors, N warnings, N info (N waived)`."""
-        return (
-            f"{_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')}, "
-            f"{self.info} info ({self.waived} waived)"
+    def summary(self, lang: str = "en") -> str:
+        """`N errors, N warnings, N info (N waived)`, in `lang` (each count agreeing with its
+        noun as the language's plural forms say)."""
+        errors, warnings, info, waived = (
+            plural(f"xlsx.counted.{noun}", count, lang, count=count)
+            for noun, count in (
+                ("error", self.errors),
+                ("warning", self.warnings),
+                ("info", self.info),
+                ("waived", self.waived),
+            )
         )
+        return f"{errors}, {warnings}, {info} ({waived})"
 
     def filtered(self, *, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Report:
         """Only findings whose code starts with one of `select` (all if empty), none whose
@@ -311,7 +318,3 @@ class Report:
             if (not chosen or f.code.startswith(chosen)) and not f.code.startswith(dropped)
         ]
         return replace(self, findings=tuple(kept))
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -21,7 +21,8 @@ from ropa._version import __version__
 from ropa.findings import Finding, Report, Rule, Severity
 from ropa.rules import RULES
 from ropa.text.escape import printable
-from ropa.text.messages import message_ids, placeholders, sarif_template
+from ropa.text.grammar import cite
+from ropa.text.messages import message, message_ids, placeholders, plural, sarif_template
 
 __all__ = ["FORMATS", "github", "json_document", "merge", "sarif", "text", "to_json"]
 
@@ -61,7 +62,7 @@ def text(
     merged = merge(report, *more)
     style = _Style(colour)
     lines: list[str] = []
-    for heading, findings in _groups(merged.findings):
+    for heading, findings in _groups(merged.findings, lang):
         shown = [finding for finding in findings if not (hide_waived and finding.waived)]
         if not shown:
             continue
@@ -71,12 +72,12 @@ def text(
         lines.extend(f"  {_text_line(finding, style, lang)}" for finding in shown)
     if lines:
         lines.append("")
-    lines.extend(_severity_lines(merged, style))
-    lines.append(merged.summary())
+    lines.extend(_severity_lines(merged, style, lang))
+    lines.append(merged.summary(lang))
     return "\n".join(lines) + "\n"
 
 
-def _groups(findings: tuple[Finding, ...]) -> list[tuple[str, list[Finding]]]:
+def _groups(findings: tuple[Finding, ...], lang: str) -> list[tuple[str, list[Finding]]]:
     """Findings by file, then the register's own first, then each activity in the order its
     first finding appears; each with its heading."""
     grouped: dict[tuple[str, int, str], list[Finding]] = {}
@@ -89,7 +90,11 @@ def _groups(findings: tuple[Finding, ...]) -> list[tuple[str, list[Finding]]]:
         grouped.setdefault((file, order, subject), []).append(finding)
     result = []
     for (file, _, subject), found in sorted(grouped.items(), key=lambda item: item[0][:2]):
-        heading = f"activity '{subject}'" if found[0].activity is not None else "register"
+        heading = (
+            message("report.activity", lang, activity=subject)
+            if found[0].activity is not None
+            else message("report.register", lang)
+        )
         result.append((f"{heading} ({file})" if file else heading, found))
     return result
 
@@ -98,14 +103,20 @@ def _text_line(finding: Finding, style: _Style, lang: str) -> str:
     where = str(finding.location) if finding.location else finding.path_text
     line = (
         f"{printable(where)}: {style.severity(finding.severity)} {finding.code} "
-        f"{finding.slug}: {printable(finding.text(lang))} (GDPR Art. {finding.article})"
+        f"{finding.slug}: {printable(finding.text(lang))} ({_cited(finding.article, lang)})"
     )
     if finding.waived:
-        line += " " + style.faint(printable(f"[waived: {finding.reason}]"))
+        waived = message("report.waived", lang, reason=finding.reason or "")
+        line += " " + style.faint(printable(waived))
     return line
 
 
-def _severity_lines(report: Report, style: _Style) -> list[str]:
+def _cited(article: str, lang: str) -> str:
+    """`GDPR Art. 30(1)`, Latvian `VDAR 30. panta 1. punkts`."""
+    return message("report.gdpr", lang, article=cite(article, lang))
+
+
+def _severity_lines(report: Report, style: _Style, lang: str) -> list[str]:
     """`N errors: ROPA201, ROPA302 ×2` for each severity that has open findings, and the
     same for the waived ones."""
     counted: dict[str, dict[str, int]] = {}
@@ -119,12 +130,12 @@ def _severity_lines(report: Report, style: _Style) -> list[str]:
             continue
         codes = counted[kind]
         total = sum(codes.values())
-        label = kind if kind in ("info", "waived") or total == 1 else f"{kind}s"
+        label = plural(f"xlsx.counted.{kind}", total, lang, count=total)
         listed = ", ".join(
             code if count == 1 else f"{code} ×{count}" for code, count in sorted(codes.items())
         )
         word = style.faint(label) if kind == "waived" else style.severity(Severity(kind), label)
-        lines.append(f"{total} {word}: {listed}")
+        lines.append(f"{word}: {listed}")
     return lines
 
 

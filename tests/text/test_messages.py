@@ -39,6 +39,9 @@ def _text(string: str | tuple[str, ...]) -> str:
 
 
 def _names(text: str) -> set[str]:
+    """The placeholders of `text`: `str.format` names, and argparse's `%s` / `%(name)r`."""
+    if "%" in text:
+        return {f"%{match}" for match in re.findall(r"%(\(\w+\)[sr]|[sr])", text)}
     return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
 
 
@@ -81,6 +84,11 @@ def test_a_missing_message_fails(tmp_path: Path) -> None:
 def test_a_differing_placeholder_fails(tmp_path: Path) -> None:
     broken = _copy_with(tmp_path, "/lv/", "darbībai '{activity}' nav norādīts nolūks", "nav {x}")
     assert any(p.startswith("lv: ROPA203 has placeholders") for p in catalogue_problems(broken))
+
+
+def test_a_differing_argparse_placeholder_fails(tmp_path: Path) -> None:
+    broken = _copy_with(tmp_path, "/lv/", "izvēlieties no %(choices)s", "izvēlieties no %s")
+    assert any(p.startswith("lv: argparse.invalid_choice has") for p in catalogue_problems(broken))
 
 
 def test_every_message_the_code_uses_is_in_the_catalogue() -> None:

@@ -48,7 +48,72 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse exits with 2 already; say it in one located line, without the usage dump.
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {_said('cli.error', message=message)}\n")
+
+
+LANG_VARIABLE = "ROPA_LANG"
+"""The environment variable that picks the language when `--lang` is not given."""
+
+_SPOKEN: list[str] = ["en"]
+"""The language of what the command says before a register is read: `--lang`, else
+`ROPA_LANG`, else English (`speak`)."""
+
+
+def spoken() -> str:
+    """The language `ropa` speaks in until a register is known (usage, errors, help)."""
+    return _SPOKEN[0]
+
+
+def speak(argv: Sequence[str]) -> str:
+    """Choose the language of the command line `argv` (`--lang X` or `--lang=X`, else
+    `ROPA_LANG`, else English), and have argparse's own words said in it."""
+    from ropa.text.messages import languages
+
+    known = languages()
+    asked = None
+    for position, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument == "--lang" and position + 1 < len(argv):
+            asked = argv[position + 1]
+        elif argument.startswith("--lang="):
+            asked = argument.partition("=")[2]
+    chosen = os.environ.get(LANG_VARIABLE, "").strip().lower()
+    lang = asked if asked in known else chosen if chosen in known else "en"
+    _SPOKEN[0] = lang
+    argparse._ = _argparse_words  # type: ignore[attr-defined]
+    return lang
+
+
+# argparse's own words that a user meets, by their (English) text: the catalogue's ids.
+_ARGPARSE = {
+    "usage: ": "argparse.usage",
+    "options": "argparse.options",
+    "positional arguments": "argparse.positional",
+    "show this help message and exit": "argparse.help",
+    "show program's version number and exit": "argparse.version",
+    "the following arguments are required: %s": "argparse.required",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid_choice",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+    "expected one argument": "argparse.expected_one",
+    "expected at least one argument": "argparse.expected_some",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
+    "invalid %(type)s value: %(value)r": "argparse.invalid_value",
+    "not allowed with argument %s": "argparse.not_allowed_with",
+    "one of the arguments %s is required": "argparse.one_required",
+}
+
+
+def _argparse_words(text: str) -> str:
+    msgid = _ARGPARSE.get(text)
+    return _said(msgid) if msgid is not None else text
+
+
+def _said(msgid: str, **params: object) -> str:
+    from ropa.text.messages import message
+
+    return message(msgid, spoken(), **params)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     _usable_streams()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    speak(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ropa.cli import EXIT_USAGE
+from ropa.cli import EXIT_USAGE, LANG_VARIABLE, spoken
 from ropa.loader import DEFAULT_MAX_BYTES
 from ropa.text.escape import printable
+from ropa.text.messages import Message
 
 if TYPE_CHECKING:
     from ropa.model import Register
@@ -20,10 +21,12 @@ if TYPE_CHECKING:
 
 def as_of_date(text: str) -> date:
     """argparse type for `--as-of YYYY-MM-DD`."""
+    from ropa.text.messages import msg
+
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(said(msg("cli.date", text=repr(text)))) from None
 
 
 MAX_MAX_BYTES = 1 << 50
@@ -62,14 +65,15 @@ def add_max_bytes(parser: argparse.ArgumentParser, *, unpacked_factor: bool = Fa
 
 
 def load_or_report(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Register | None:
-    """Load a register; on failure print each problem as `file:line:col: message` to stderr."""
+    """Load a register; on failure print each problem as `file:line:col: message` to stderr,
+    in the language of the command line (`ropa.cli.spoken`: no register is known yet)."""
     from ropa.loader import LoadError, load
 
     try:
         register = load(Path(path), max_bytes=max_bytes, name=path)
     except LoadError as error:
         for problem in error.problems:
-            say(str(problem))
+            say(problem.line(spoken()))
         return None
     # The register lives until the command ends and holds no reference cycles: the garbage
     # collector is told to leave it out of every collection (`ropa.cli.main` undoes this).
@@ -96,14 +100,17 @@ def say(line: str) -> None:
     print(printable(line), file=sys.stderr)
 
 
-def fail(message: str) -> int:
-    """Print `ropa: message` to stderr and return the usage/input exit status 2."""
-    say(f"ropa: {message}")
+def fail(message: str | Message) -> int:
+    """Print `ropa: message` to stderr and return the usage/input exit status 2; a catalogue
+    message is said in the language of the command line (`ropa.cli.spoken`)."""
+    text = message if isinstance(message, str) else message.text(spoken())
+    say(f"ropa: {text}")
     return EXIT_USAGE
 
 
-LANG_VARIABLE = "ROPA_LANG"
-"""The environment variable that picks the language when `--lang` is not given."""
+def said(message: Message) -> str:
+    """`message` in the language of the command line."""
+    return message.text(spoken())
 
 
 def add_lang(

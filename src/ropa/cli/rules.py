@@ -34,10 +34,20 @@ def run(args: argparse.Namespace) -> int:
     if args.code is None:
         sys.stdout.write(catalogue(RULES, language(args.lang)))
         return 0
+    from ropa.rules import nearest_code
+    from ropa.text.messages import msg
+
+    wanted = args.code.strip().upper()
     try:
-        code = get(args.code.strip().upper()).code
-    except KeyError as error:
-        return fail(f"{error.args[0]} (`ropa rules` lists them all)")
+        code = get(wanted).code
+    except KeyError:
+        nearest = nearest_code(wanted)
+        hint = (
+            msg("cli.rules.nearest", nearest=nearest)
+            if nearest
+            else msg("cli.rules.range", first=min(RULES), last=max(RULES))
+        )
+        return fail(msg("cli.rules.unknown", code=args.code, hint=hint))
 
     try:
         sys.stdout.write(rule_docs.page(code))

@@ -67,16 +67,16 @@ def add_parser(subparsers: Any) -> None:
 
 def rule_codes(text: str) -> tuple[str, ...]:
     """argparse type for `--select` / `--ignore`: codes or prefixes that match some rule."""
+    from ropa.cli._common import said
     from ropa.rules import RULES
+    from ropa.text.messages import msg
 
     codes = tuple(part.strip().upper() for part in text.split(",") if part.strip())
     if not codes:
-        raise argparse.ArgumentTypeError("expected rule codes such as ROPA301 or ROPA3")
+        raise argparse.ArgumentTypeError(said(msg("cli.rule_codes.none")))
     for code in codes:
         if not any(known.startswith(code) for known in RULES):
-            raise argparse.ArgumentTypeError(
-                f"{code} matches no rule (`ropa rules` lists the catalogue)"
-            )
+            raise argparse.ArgumentTypeError(said(msg("cli.rule_codes.unknown", code=code)))
     return codes
 
 

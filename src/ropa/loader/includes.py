@@ -22,6 +22,7 @@ from ropa.loader.problems import LoadError, Problem, quoted
 from ropa.model import Register, kind_of
 from ropa.source import InFile, Location, SourceMap
 from ropa.text.escape import shortened
+from ropa.text.messages import Message, msg
 
 MAIN_ONLY = ("format", "register", "organisation", "include")
 """Keys a fragment never holds: they say what the register is, once, in the main file."""
@@ -49,12 +50,9 @@ def is_fragment(data: dict[str, Any]) -> bool:
     return bool(data) and "format" not in data and all(key in FRAGMENT_KEYS for key in data)
 
 
-def fragment_message() -> str:
+def fragment_message() -> Message:
     """What a fragment given alone is told."""
-    return (
-        "this file is a fragment of a register (catalogues and activities only, no format, "
-        "register or organisation); check the main file whose include names it"
-    )
+    return msg("loader.fragment")
 
 
 def assemble(

@@ -8,16 +8,17 @@ from typing import Any
 
 from ropa._urls import EXPORT_SCHEMA_URL, REGISTER_SCHEMA_URL
 from ropa.model import FORMAT
+from ropa.text.messages import Message, msg
 
 __all__ = ["not_a_register"]
 
 _OUR_SCHEMAS = {
-    REGISTER_SCHEMA_URL: "the JSON Schema of the register format",
-    EXPORT_SCHEMA_URL: "the JSON Schema of the ropa JSON export",
+    REGISTER_SCHEMA_URL: "loader.kind.register_schema",
+    EXPORT_SCHEMA_URL: "loader.kind.export_schema",
 }
 
 
-def not_a_register(data: dict[str, Any]) -> str | None:
+def not_a_register(data: dict[str, Any]) -> Message | None:
     """A message naming what `data` is when it is plainly some other kind of document, or
     None when it may be a register (with faults the models will report)."""
     if data.get("format") == FORMAT:
@@ -25,11 +26,11 @@ def not_a_register(data: dict[str, Any]) -> str | None:
     metadata = data.get("metadata")
     if isinstance(metadata, dict) and str(metadata.get("format", "")).startswith("ropa-export/"):
         source = metadata.get("source")
-        made_from = f" (exported from {source})" if isinstance(source, str) and source else ""
-        return f"this is a ropa JSON export, not a register{made_from}; check the register itself"
+        if isinstance(source, str) and source:
+            return msg("loader.kind.export.from", source=source)
+        return msg("loader.kind.export")
     if _is_json_schema(data):
-        which = _OUR_SCHEMAS.get(str(data.get("$id", "")), "a JSON Schema")
-        return f"this is {which}, not a register"
+        return msg(_OUR_SCHEMAS.get(str(data.get("$id", "")), "loader.kind.json_schema"))
     # A fragment given alone is told so by the include stage (`includes.fragment_message`).
     return None
 

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from ropa.loader.problems import Problem, quoted
 from ropa.model import Register
 from ropa.source import NodePath, PathPart, SourceMap, format_path
+from ropa.text.messages import Argument, Message, msg
 
 
 def model_problems(error: ValidationError, data: Any, source_map: SourceMap) -> list[Problem]:
@@ -20,21 +21,31 @@ def model_problems(error: ValidationError, data: Any, source_map: SourceMap) -> 
         path = _data_path(detail["loc"], data)
         kind = detail["type"]
         field = _field_name(path)
+        said: Message
         if kind == "missing":
             location = source_map.locate(path[:-1])
             where = format_path(path[:-1])
-            message = f"missing required field '{path[-1]}'" + (f" in {where}" if path[:-1] else "")
+            said = (
+                msg("loader.missing_in", field=path[-1], where=where)
+                if path[:-1]
+                else msg("loader.missing", field=path[-1])
+            )
         elif kind == "union_tag_invalid":
             location = source_map.locate((*path, "basis"))
-            message = f"{field}.basis: {_describe(detail)}"
+            said = msg("loader.at", field=f"{field}.basis", problem=_describe(detail))
         elif kind == "extra_forbidden":
             location = source_map.key_location(path)
-            message = f"unknown field {quoted(str(path[-1]))} in {format_path(path[:-1])}"
-            message += _suggestion(str(path[-1]), suggested)
+            name, where = quoted(str(path[-1])), format_path(path[:-1])
+            close = _suggestion(str(path[-1]), suggested)
+            said = (
+                msg("loader.unknown_field.near", name=name, where=where, near=close)
+                if close
+                else msg("loader.unknown_field", name=name, where=where)
+            )
         else:
             location = source_map.locate(path)
-            message = f"{field}: {_describe(detail)}"
-        problems.add(Problem(location, message))
+            said = msg("loader.at", field=field, problem=_describe(detail))
+        problems.add(Problem.of(location, said))
     return sorted(problems)
 
 
@@ -70,39 +81,47 @@ def _field_name(path: NodePath) -> str:
     return format_path(path)
 
 
-def _describe(detail: Any) -> str:
+def _describe(detail: Any) -> Argument:
+    """pydantic's complaint in words: a catalogue message where ropa has one, else the
+    model's own (English) text."""
     kind = detail["type"]
     value = detail.get("input")
     ctx = detail.get("ctx") or {}
     if kind == "literal_error":
-        return f"{_show(value)} is not allowed; expected {ctx.get('expected', '')}"
+        return msg("loader.not_allowed", value=_show(value), expected=ctx.get("expected", ""))
     if kind == "string_type":
-        hint = " (put it in quotes)" if isinstance(value, (int, float, bool)) else ""
-        return f"expected text, got {_show(value)}{hint}"
+        quote = isinstance(value, (int, float, bool))
+        return msg(
+            "loader.expected_text.quote" if quote else "loader.expected_text", got=_show(value)
+        )
     if kind == "bool_type":
-        return f"expected true, false or null, got {_show(value)}"
+        return msg("loader.expected_bool", got=_show(value))
     if kind in ("tuple_type", "list_type"):
-        return f"expected a list, got {_show(value)}"
+        return msg("loader.expected_list", got=_show(value))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping of fields, got {_show(value)}"
+        return msg("loader.expected_mapping", got=_show(value))
     if kind == "union_tag_invalid":
-        return f"legal basis {_show(ctx.get('tag'))} is not one of {ctx.get('expected_tags', '')}"
+        return msg(
+            "loader.basis_unknown",
+            basis=_show(ctx.get("tag")),
+            expected=ctx.get("expected_tags", ""),
+        )
     if kind == "union_tag_not_found":
-        return "a legal basis needs a 'basis' field (consent, contract, legal_obligation, ...)"
+        return msg("loader.basis_missing")
     if kind == "value_error":
         return str(detail["msg"]).removeprefix("Value error, ")
     return str(detail["msg"])
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> Argument:
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("loader.a_mapping")
     if isinstance(value, list):
-        return "a list"
+        return msg("loader.a_list")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "...'"
 
@@ -144,8 +163,8 @@ unknown keys gets each reported, the first hundred with a suggestion."""
 
 
 def _suggestion(name: str, asked: dict[str, str]) -> str:
-    """'; did you mean ...?' for an unknown field, or ''; `asked` holds the answers given
-    so far for this register (the same name twice is looked up once)."""
+    """The field name an unknown field was likely meant to be, or ''; `asked` holds the
+    answers given so far for this register (the same name twice is looked up once)."""
     if name in asked:
         return asked[name]
     if len(name) > _SUGGESTED_NAME_LENGTH or len(asked) >= MAX_SUGGESTIONS:
@@ -155,5 +174,5 @@ def _suggestion(name: str, asked: dict[str, str]) -> str:
     # A field of another model (a `law` on a consent basis) is no typo: suggest nothing.
     candidates = [field for field in _FIELD_NAMES if field != name]
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
-    asked[name] = f"; did you mean '{close[0]}'?" if close else ""
+    asked[name] = close[0] if close else ""
     return asked[name]

@@ -15,10 +15,11 @@ from ropa.loader.includes import TooLarge, assemble, fragment_message, is_fragme
 from ropa.loader.json import check_json
 from ropa.loader.kinds import not_a_register
 from ropa.loader.models import model_problems
-from ropa.loader.problems import LoadError, Problem
+from ropa.loader.problems import LoadError, Problem, kind_word
 from ropa.loader.read import decode, read_source, refuse_hidden_breaks
-from ropa.model import Register, kind_of
+from ropa.model import Register
 from ropa.source import Location, SourceMap
+from ropa.text.messages import msg
 
 
 def load_data(
@@ -50,7 +51,7 @@ def _assembled(
     other_kind = not_a_register(data)
     if other_kind is not None:
         start = source_map.locate(())
-        raise LoadError([*problems, Problem(Location(start.file, 1, 1), other_kind)])
+        raise LoadError([*problems, Problem.of(Location(start.file, 1, 1), other_kind)])
     if "include" in data:
         # Text and bytes name no file (a file's bytes are hashed where they are read): their
         # includes are relative to the working directory.
@@ -65,7 +66,7 @@ def _assembled(
             problems=problems,
         )
     elif is_fragment(data):
-        raise LoadError([Problem(source_map.locate(()), fragment_message())])
+        raise LoadError([Problem.of(source_map.locate(()), fragment_message())])
     return data, source_map
 
 
@@ -77,11 +78,8 @@ def _read_fragment(
         data, source_map, size = _load_data(path, max(budget, 0), label, problems, fragment=True)
     except LoadError as error:
         if budget < max_bytes and any("over the limit" in p.message for p in error.problems):
-            message = (
-                f"the register and its fragments together are over the limit of "
-                f"{max_bytes:,} bytes (raise it with max_bytes / --max-bytes)"
-            )
-            raise TooLarge([Problem(Location(label, 1, 1), message)]) from None
+            said = msg("loader.oversize_together", limit=f"{max_bytes:,}")
+            raise TooLarge([Problem.of(Location(label, 1, 1), said)]) from None
         raise
     if problems:
         raise LoadError(problems)
@@ -100,7 +98,7 @@ def _load_data(
     size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "replace"))
     text = decode(raw, file, max_bytes)
     if not text.strip():
-        raise LoadError([Problem(Location(file, 1, 1), "file is empty; expected a register")])
+        raise LoadError([Problem.of(Location(file, 1, 1), msg("loader.empty"))])
     document: str | bytes = text
     if file.lower().endswith(".json"):
         document = check_json(text, file)
@@ -115,12 +113,12 @@ def _load_data(
     if fragment:
         return data, source_map, size  # the include stage says what a fragment must be
     if not isinstance(data, dict):
-        described = "empty" if data is None else f"a {kind_of(data)}"
-        message = (
-            f"the document is {described}; a register is a mapping with format, register, "
-            "organisation and activities"
+        said = (
+            msg("loader.not_a_mapping.empty")
+            if data is None
+            else msg("loader.not_a_mapping", kind=kind_word(data))
         )
-        raise LoadError([Problem(source_map.locate(()), message)])
+        raise LoadError([Problem.of(source_map.locate(()), said)])
     return data, source_map, size
 
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ropa.source import Location
 from ropa.text.escape import shortened
+from ropa.text.messages import Message, msg
 
-__all__ = ["LoadError", "Problem", "Refused", "oversize_message", "quoted"]
+__all__ = [
+    "LoadError",
+    "Problem",
+    "Refused",
+    "kind_word",
+    "oversize",
+    "oversize_message",
+    "quoted",
+]
 
 
 @dataclass(frozen=True, order=True)
@@ -28,6 +37,22 @@ class Problem:
 
     location: Location
     message: str
+    """What is wrong, in English."""
+    said: Message | None = field(default=None, compare=False)
+    """The same as a catalogue message, to be said in the reader's language (`text`)."""
+
+    @classmethod
+    def of(cls, location: Location, said: Message) -> Problem:
+        """The problem `said` at `location`."""
+        return cls(location, str(said), said)
+
+    def text(self, lang: str) -> str:
+        """What is wrong, in `lang` (English where the catalogues have no words for it)."""
+        return self.said.text(lang) if self.said is not None else self.message
+
+    def line(self, lang: str) -> str:
+        """`file:line:col: message`, the message in `lang`."""
+        return f"{self.location}: {self.text(lang)}"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -60,12 +85,25 @@ class Refused(Exception):
         self.line, self.column, self.message = line, column, message
 
 
-def oversize_message(size: int, max_bytes: int) -> str:
+def oversize(size: int, max_bytes: int) -> Message:
     """The message refusing a file of `size` bytes (a register, or a workbook to import)."""
-    return (
-        f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes "
-        "(raise it with max_bytes / --max-bytes)"
-    )
+    return msg("loader.oversize", size=f"{size:,}", limit=f"{max_bytes:,}")
+
+
+def oversize_message(size: int, max_bytes: int) -> str:
+    """`oversize` in English."""
+    return str(oversize(size, max_bytes))
+
+
+_KINDS = frozenset({"mapping", "list", "text", "boolean", "number"})
+
+
+def kind_word(value: object) -> Message | str:
+    """What a loaded value is (`ropa.model.kind_of`), as a word of the reader's language."""
+    from ropa.model import kind_of
+
+    kind = kind_of(value)
+    return msg(f"word.kind.{kind}") if kind in _KINDS else kind
 
 
 def quoted(key: str) -> str:

@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
-from ropa.loader.problems import LoadError, Problem, oversize_message
+from ropa.loader.problems import LoadError, Problem, oversize
 from ropa.source import Location
+from ropa.text.messages import Message, msg
 
 TEXT_SOURCE = "<text>"
 """The name under which a register given as text is reported."""
@@ -28,21 +29,24 @@ def read_source(
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise LoadError([Problem(Location(label, 1, 1), oversize_message(size, max_bytes))])
+            raise LoadError([Problem.of(Location(label, 1, 1), oversize(size, max_bytes))])
         with path.open("rb") as stream:
             raw = read_at_most(stream, max_bytes + 1)
         return raw, label, hashlib.sha256(raw).hexdigest()
     except LoadError:
         raise
     except IsADirectoryError:
-        raise LoadError([Problem(Location(label, 1, 1), "is a directory, not a file")]) from None
+        raise _refused(label, msg("loader.directory")) from None
     except FileNotFoundError:
-        raise LoadError([Problem(Location(label, 1, 1), "no such file")]) from None
+        raise _refused(label, msg("loader.no_such_file")) from None
     except ValueError:  # os.stat refuses a name with a NUL character in it
-        raise LoadError([Problem(Location(label, 1, 1), "not a file name")]) from None
+        raise _refused(label, msg("loader.not_a_file_name")) from None
     except OSError as error:
-        message = f"cannot be read: {error.strerror or error}"
-        raise LoadError([Problem(Location(label, 1, 1), message)]) from None
+        raise _refused(label, msg("loader.unreadable", reason=error.strerror or error)) from None
+
+
+def _refused(file: str, said: Message, line: int = 1, column: int = 1) -> LoadError:
+    return LoadError([Problem.of(Location(file, line, column), said)])
 
 
 _CHUNK = 1 << 26
@@ -72,14 +76,14 @@ def decode(raw: bytes | str, file: str, max_bytes: int) -> str:
             size = len(raw.encode("utf-8"))
         except UnicodeEncodeError as error:
             line, column = line_column_of(raw[: error.start])
-            message = f"character U+{ord(raw[error.start]):04X} is a lone surrogate, not text"
-            raise LoadError([Problem(Location(file, line, column), message)]) from None
+            code = f"U+{ord(raw[error.start]):04X}"
+            raise _refused(file, msg("loader.surrogate", code=code), line, column) from None
         if size > max_bytes:
-            raise LoadError([Problem(Location(file, 1, 1), oversize_message(size, max_bytes))])
+            raise _refused(file, oversize(size, max_bytes))
         text = raw.removeprefix("\ufeff")
     else:
         if len(raw) > max_bytes:
-            raise LoadError([Problem(Location(file, 1, 1), oversize_message(len(raw), max_bytes))])
+            raise _refused(file, oversize(len(raw), max_bytes))
         for bom, encoding in (
             (b"\xff\xfe\x00\x00", "UTF-32"),
             (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -87,22 +91,17 @@ def decode(raw: bytes | str, file: str, max_bytes: int) -> str:
             (b"\xfe\xff", "UTF-16"),
         ):
             if raw.startswith(bom):
-                message = f"file is encoded as {encoding}; save it as UTF-8"
-                raise LoadError([Problem(Location(file, 1, 1), message)])
+                raise _refused(file, msg("loader.encoding", encoding=encoding))
         try:
             text = raw.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as error:
             line, column = line_column_of(raw[: error.start].decode("utf-8", "replace"))
-            message = (
-                f"byte 0x{raw[error.start]:02X} is not valid UTF-8; "
-                "save the file as UTF-8 (ropa reads no other encoding)"
-            )
-            raise LoadError([Problem(Location(file, line, column), message)]) from None
+            said = msg("loader.not_utf8", byte=f"0x{raw[error.start]:02X}")
+            raise _refused(file, said, line, column) from None
     nul = text.find("\x00")
     if nul >= 0:
         line, column = line_column_of(text[:nul])
-        message = "NUL byte in the file; it is binary or UTF-16 without a byte order mark"
-        raise LoadError([Problem(Location(file, line, column), message)])
+        raise _refused(file, msg("loader.nul"), line, column)
     return text
 
 

@@ -54,6 +54,7 @@ __all__ = [
     "Context",
     "Hit",
     "get",
+    "nearest_code",
     "rule",
     "validate",
     "waiver_problem",
@@ -143,6 +144,11 @@ def get(code: str) -> Rule:
 
 # Letters typed for the digits they look like, in the number part of a code ("ROPA3O3").
 _LOOKALIKE_DIGITS = str.maketrans("OIL", "011")
+
+
+def nearest_code(code: str) -> str | None:
+    """The catalogue's code nearest to `code` (a typo of it), or None."""
+    return _nearest_code(code)
 
 
 def _nearest_code(code: str) -> str | None:

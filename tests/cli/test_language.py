@@ -1,0 +1,88 @@
+"""What `ropa` says before a register is read (usage, option errors, a file it cannot load)
+is in the language of `--lang`, else `ROPA_LANG`, else English."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ropa.cli import main
+
+
+def _err(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as stopped:
+        main(list(argv))
+    return int(stopped.value.code or 0), capsys.readouterr().err
+
+
+@pytest.fixture(autouse=True)
+def _no_ropa_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ROPA_LANG", raising=False)
+
+
+def test_a_file_that_is_missing_is_said_in_the_language_asked_for(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing = str(tmp_path / "gone.yaml")
+    assert main(["validate", "--lang", "lv", missing]) == 2
+    assert capsys.readouterr().err == f"{missing}:1:1: šāda faila nav\n"
+    assert main(["validate", missing]) == 2
+    assert capsys.readouterr().err == f"{missing}:1:1: no such file\n"
+    monkeypatch.setenv("ROPA_LANG", "lv")
+    assert main(["validate", missing]) == 2
+    assert capsys.readouterr().err == f"{missing}:1:1: šāda faila nav\n"
+    assert main(["validate", "--lang=en", missing]) == 2
+    assert capsys.readouterr().err == f"{missing}:1:1: no such file\n"
+
+
+def test_faults_of_a_register_are_said_in_latvian(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.yaml"
+    draft.write_text("format: ropa/1\nregister: {kind: controller, lnguage: lv}\n", "utf-8")
+    assert main(["validate", "--lang", "lv", str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert f"{draft}:1:1: nav obligātā lauka 'organisation'" in err
+    assert "nezināms lauks 'lnguage' vietā register; vai domāts 'language'?" in err
+    assert main(["validate", "--lang", "en", str(draft)]) == 2
+    assert (
+        "unknown field 'lnguage' in register; did you mean 'language'?" in capsys.readouterr().err
+    )
+
+
+def test_an_export_checked_by_mistake_is_told_so_in_latvian(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    export = tmp_path / "ropa.json"
+    export.write_text(json.dumps({"metadata": {"format": "ropa-export/1"}}), "utf-8")
+    assert main(["validate", "--lang", "lv", str(export)]) == 2
+    assert "šis ir ropa JSON eksports, nevis reģistrs" in capsys.readouterr().err
+
+
+def test_command_line_errors_in_the_language_asked_for(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, err = _err(capsys, "validate", "--lang", "lv", "--select", "X", "a.yaml")
+    assert status == 2
+    assert err.startswith("lietošana: ropa validate")
+    assert "ropa validate: kļūda: arguments --select: X neatbilst nevienam noteikumam" in err
+    status, err = _err(capsys, "validate", "--select", "X", "a.yaml")
+    assert "ropa validate: error: argument --select: X matches no rule" in err
+    monkeypatch.setenv("ROPA_LANG", "lv")
+    status, err = _err(capsys, "validate")
+    assert "kļūda: nav norādīti obligātie argumenti: FILE" in err
+    assert main(["rules", "ROPA3O3"]) == 2
+    assert "katalogā nav noteikuma 'ROPA3O3'; vai domāts ROPA303?" in capsys.readouterr().err
+
+
+def test_argparse_words_in_latvian(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["validate", "--lang", "lv", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("lietošana: ropa validate")
+    assert "\nopcijas:\n" in out and "parādīt šo palīdzību un beigt" in out
+    with pytest.raises(SystemExit):
+        main(["validate", "--help"])
+    assert "\noptions:\n" in capsys.readouterr().out
