@@ -404,3 +404,37 @@ def test_the_13_2_e_sentence_is_the_requirement_of_the_service_activities(
 def test_newsletter_subscribers_children_not_stated(register: Register) -> None:
     subscribers = {s.id: s for s in register.data_subjects}["newsletter_subscribers"]
     assert subscribers.includes_children is None
+
+
+# The policy's sentence on what is collected automatically during a visit gives the longer
+# lists: the technical information first, then ("Kā arī ...") information on the visit, which
+# is usage data; the short lists are those of "Kādus datus mēs apstrādājam?".
+_LONGER = {
+    "technical": ("IP adrese, pārlūkprogrammas informācija, laika zonas iestatījumi", 4),
+    "usage": ("informācija, kā izmantojat tīmekļa vietni, produktus un pakalpojumus", 5),
+}
+
+
+def _stem(word: str) -> str:
+    """A Latvian word without its ending (the policy's accusative, the register's nominative)."""
+    return word[: max(len(word) - 2, 3)]
+
+
+@pytest.mark.parametrize("category", sorted(_LONGER))
+def test_technical_and_usage_examples_are_the_policys_longer_lists(
+    policy_text: str, register: Register, category: str
+) -> None:
+    sentence = next(line for line in policy_text.splitlines() if "iegūta automātiski" in line)
+    technical, _, usage = sentence.partition("Kā arī")
+    source = (technical if category == "technical" else usage).replace(",", " ")
+    entry = next(c for c in register.data_categories if c.id == category)
+    assert isinstance(entry.examples, dict)
+    short, _, automatic = entry.examples["lv"].partition("; arī ")
+    assert short == _LONGER[category][0]
+    assert short in policy_text
+    listed = automatic.split(": ", 1)[1].removesuffix(" u.tml.").split(", ")
+    assert len(listed) == _LONGER[category][1]
+    for item in listed:
+        for word in item.split():
+            assert _stem(word) in source, (item, word)
+    assert "; also " in entry.examples["en"]

@@ -187,10 +187,23 @@ def test_country_name(code: str, lang: str, name: str) -> None:
     assert countries.country_name(code, lang) == name
 
 
-def test_vocab_imports_only_the_standard_library() -> None:
+def test_vocab_imports_only_the_standard_library_and_the_catalogues() -> None:
     with open(vocab.__file__, encoding="utf-8") as handle:
         imported = re.findall(r"^(?:from|import) (\S+)", handle.read(), re.MULTILINE)
-    assert set(imported) <= {"__future__", "collections.abc", "dataclasses", "datetime", "types"}
+    allowed = {"__future__", "collections.abc", "dataclasses", "datetime", "types"}
+    assert set(imported) <= allowed | {"ropa.text.messages"}
+
+
+def test_every_label_is_in_every_catalogue() -> None:
+    """A label is the catalogue message `vocab.<value set>.<code>`: none may fall through to
+    its id in either language (message() would show the id)."""
+    tables = [*vocab.VOCABULARIES.values()]
+    scopes = [d.scope for d in countries.ADEQUACY_DECISIONS if d.scope is not None]
+    terms = [term for table in tables for term in table.values()] + scopes
+    for lang in ("lv", "en"):
+        assert [t.msgid for t in terms if t.label(lang) == t.msgid] == [], lang
+    assert vocab.LEGAL_BASES["contract"].label("lv") == "Līguma izpilde"
+    assert vocab.LEGAL_BASES["contract"].en == "Performance of a contract"
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,8 @@
 """Keep the message catalogues in order, and move (Latvian, English) pairs out of the code.
 
     python tools/catalogues.py sort    every ropa.po rewritten with its entries sorted by msgid
+    python tools/catalogues.py merge   after `git merge` stopped on a conflict in a ropa.po:
+                                       each entry taken from the side that changed it
     python tools/catalogues.py move    the workbook's (lv, en) tables in formats/xlsx/_words.py
                                        become keys only, their words entries of the catalogues;
                                        the notice's phrases (notice/_phrases.py, LV and EN)
@@ -213,6 +215,8 @@ def phrase_entries(phrases: object) -> dict[str, str]:
 def move_phrases(locale: Path = LOCALE) -> int:
     """Move the notice's phrases (`LV = Phrases(...)`, `EN = ...` in notice/_phrases.py, if it
     still has them) into the catalogues; the number of entries moved."""
+    if "LV = Phrases(" not in (ROOT / "src/ropa/notice/_phrases.py").read_text(encoding="utf-8"):
+        return 0
     sys.path.insert(0, str(ROOT / "src"))
     from ropa.notice import _phrases
 
@@ -230,13 +234,149 @@ def move_phrases(locale: Path = LOCALE) -> int:
     return len(moved["en"])
 
 
+VOCAB = ROOT / "src" / "ropa" / "vocab.py"
+
+
+def move_terms(source: Path = VOCAB, locale: Path = LOCALE) -> int:
+    """Move the labels of the vocabularies (`NAME = _table(Term(code, lv, en, article, dpv),
+    ...)` in vocab.py) into the catalogues as `vocab.<name>.<code>`; each becomes
+    `Term(code, article, dpv)` and its table `_table("<name>", ...)`. The number moved."""
+    code = source.read_text(encoding="utf-8")
+    lines = code.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+
+    def at(line: int, col: int) -> int:
+        return offsets[line - 1] + len(lines[line - 1].encode()[:col].decode())
+
+    found: dict[str, tuple[str, str]] = {}
+    edits: list[tuple[int, int, str]] = []  # character offsets
+    for node in ast.parse(code).body:
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        target = node.target if isinstance(node, ast.AnnAssign) else None
+        if not isinstance(target, ast.Name) or not isinstance(value, ast.Call):
+            continue
+        if not (isinstance(value.func, ast.Name) and value.func.id == "_table"):
+            continue
+        terms = [a for a in value.args if isinstance(a, ast.Call) and len(a.args) == 5]
+        if not terms:
+            continue
+        group = target.id.lower()
+        first = value.args[0]
+        edits.append((at(first.lineno, first.col_offset), at(first.lineno, first.col_offset),
+                      f'"{group}",\n    '))  # fmt: skip
+        for term in terms:
+            key, lv, en, article, dpv = term.args
+            assert isinstance(key, ast.Constant) and isinstance(lv, ast.Constant)
+            assert isinstance(en, ast.Constant)
+            found[f"vocab.{group}.{key.value}"] = (lv.value, en.value)
+            parts = ", ".join(ast.get_source_segment(code, a) or "" for a in (key, article, dpv))
+            start = at(term.lineno, term.col_offset)
+            end = at(term.end_lineno or term.lineno, term.end_col_offset or 0)
+            edits.append((start, end, f"Term({parts})"))
+    if not found:
+        return 0
+    for start, end, text in sorted(edits, reverse=True):
+        code = code[:start] + text + code[end:]
+    source.write_text(code, encoding="utf-8")
+    for po in catalogues(locale):
+        lang = po.parent.parent.name
+        if lang in ("lv", "en"):
+            header, entries = read(po)
+            for msgid, (lv, en) in found.items():
+                entries[msgid] = Entry(msgid, [lv if lang == "lv" else en])
+            write(po, header, entries)
+    return len(found)
+
+
+COUNTRIES = ROOT / "src" / "ropa" / "countries.py"
+
+
+def move_scopes(source: Path = COUNTRIES, locale: Path = LOCALE) -> int:
+    """Move the words of the adequacy decisions' scopes (`_scope(code, lv, en)` in
+    countries.py) into the catalogues as `vocab.adequacy_scopes.<code>`; the number moved."""
+    code = source.read_text(encoding="utf-8")
+    found: dict[str, tuple[str, str]] = {}
+    segments: list[tuple[str, str]] = []
+    for node in ast.walk(ast.parse(code)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
+        if node.func.id != "_scope" or len(texts) != 3 or len(node.args) != 3:
+            continue
+        key, lv, en = texts
+        found[f"vocab.adequacy_scopes.{key}"] = (lv, en)
+        segments.append((ast.get_source_segment(code, node) or "", f'_scope("{key}")'))
+    if not found:
+        return 0
+    for segment, replacement in segments:
+        code = code.replace(segment, replacement, 1)
+    source.write_text(code, encoding="utf-8")
+    for po in catalogues(locale):
+        lang = po.parent.parent.name
+        if lang in ("lv", "en"):
+            header, entries = read(po)
+            for msgid, (lv, en) in found.items():
+                entries[msgid] = Entry(msgid, [lv if lang == "lv" else en])
+            write(po, header, entries)
+    return len(found)
+
+
+def _entries_at(revision: str, po: Path) -> tuple[str, dict[str, Entry]]:
+    import subprocess
+    import tempfile
+
+    relative = po.relative_to(ROOT).as_posix()
+    shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:{relative}"],
+                           capture_output=True, check=False)  # fmt: skip
+    if shown.returncode != 0:
+        return "", {}
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work) / "ropa.po"
+        copy.write_bytes(shown.stdout)
+        return read(copy)
+
+
+def merge() -> None:
+    """Resolve a merge's conflicts in the catalogues entry by entry: an entry added, changed or
+    removed on one side is taken from that side (on both sides: ours, reported)."""
+    import subprocess
+
+    for po in catalogues():
+        _, base = _entries_at(":1", po)
+        header, ours = _entries_at(":2", po)
+        _, theirs = _entries_at(":3", po)
+        if not header:
+            continue  # not in conflict
+        merged: dict[str, Entry] = {}
+        for msgid in sorted(set(base) | set(ours) | set(theirs)):
+            was, mine, other = base.get(msgid), ours.get(msgid), theirs.get(msgid)
+            if mine == was:
+                chosen = other
+            elif other in (was, mine):
+                chosen = mine
+            else:
+                print(f"{po}: {msgid} changed on both sides; ours kept", file=sys.stderr)
+                chosen = mine
+            if chosen is not None:
+                merged[msgid] = chosen
+        write(po, header, merged)
+        subprocess.run(["git", "-C", str(ROOT), "add", str(po)], check=True)
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["merge"]:
+        merge()
+        return 0
     if argv == ["sort"]:
         sort()
         return 0
     if argv == ["move"]:
         print(f"moved {move()} workbook entries into the catalogues")
         print(f"moved {move_phrases()} notice entries into the catalogues")
+        print(f"moved {move_terms()} vocabulary labels into the catalogues")
+        print(f"moved {move_scopes()} adequacy scopes into the catalogues")
         return 0
     print(__doc__, file=sys.stderr)
     return 2

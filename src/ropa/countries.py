@@ -89,7 +89,8 @@ class AdequacyDecision:
     """The day the Commission adopted it."""
     scope: Term | None = None
     """Set when the decision covers only some recipients: `code` names the condition (e.g.
-    ``dpf_certified``), `lv`/`en` say it in words; None when it covers the whole destination."""
+    ``dpf_certified``), `label(lang)` says it in words; None when it covers the whole
+    destination."""
     ends: date | None = None
     """The day from which it no longer applies (expiry, or a judgment declaring it invalid);
     None while it is open-ended."""
@@ -114,8 +115,9 @@ class AdequacyDecision:
         return any(name.casefold() in text for name in self.names)
 
 
-def _scope(code: str, lv: str, en: str) -> Term:
-    return Term(code, lv, en, "45(3)", "eu-gdpr:A45-3")
+def _scope(code: str) -> Term:
+    """A decision's scope; its words are the catalogue message `vocab.adequacy_scopes.<code>`."""
+    return Term(code, "45(3)", "eu-gdpr:A45-3", "adequacy_scopes")
 
 
 # The decisions, in the order of the Commission's list, ended ones after the decision that
@@ -134,15 +136,7 @@ ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
         "CA",
         "Commission Decision 2002/2/EC",
         date(2001, 12, 20),
-        _scope(
-            "pipeda",
-            "Tikai saņēmēji, uz kuriem attiecas Kanādas Personas informācijas aizsardzības un "
-            "elektronisko dokumentu likums (PIPEDA): privātā sektora organizācijas, kas "
-            "personas informāciju vāc, izmanto vai izpauž komercdarbībā.",
-            "Only recipients subject to the Personal Information Protection and Electronic "
-            "Documents Act (PIPEDA): private-sector organisations that collect, use or disclose "
-            "personal information in the course of commercial activities.",
-        ),
+        _scope("pipeda"),
         names=("2002/2/",),
     ),
     AdequacyDecision("CH", "Commission Decision 2000/518/EC", date(2000, 7, 26),
@@ -160,13 +154,7 @@ ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
         "GB",
         "Commission Implementing Decision (EU) 2021/1772",
         date(2021, 6, 28),
-        _scope(
-            "uk_excluding_immigration",
-            "Neattiecās uz personas datiem, ko nosūta Apvienotās Karalistes imigrācijas "
-            "kontroles nolūkos.",
-            "Did not cover personal data transferred for the purposes of United Kingdom "
-            "immigration control.",
-        ),
+        _scope("uk_excluding_immigration"),
         ends=date(2025, 12, 27),
         ended_by="expiry; replaced by the decision of 19 December 2025",
         names=("2021/1772",),
@@ -177,13 +165,7 @@ ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
         "IL",
         "Commission Decision 2011/61/EU",
         date(2011, 1, 31),
-        _scope(
-            "israel_automated",
-            "Tikai automatizēta personas datu nosūtīšana uz Izraēlu vai neautomatizēta "
-            "nosūtīšana, ja datus Izraēlā turpmāk apstrādā automatizēti.",
-            "Only automated transfers of personal data to Israel, or non-automated transfers "
-            "where the data are further processed by automated means in Israel.",
-        ),
+        _scope("israel_automated"),
         names=("2011/61",),
     ),
     AdequacyDecision("IM", "Commission Decision 2004/411/EC", date(2004, 4, 28),
@@ -194,30 +176,14 @@ ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
         "JP",
         "Commission Implementing Decision (EU) 2019/419",
         date(2019, 1, 23),
-        _scope(
-            "appi",
-            "Tikai personas informācijas apstrādes uzņēmēji, uz kuriem attiecas Japānas "
-            "Personas informācijas aizsardzības likums (APPI) kopā ar Papildu noteikumiem; "
-            "neattiecas uz publiskā sektora iestādēm.",
-            "Only personal information handling business operators subject to the Act on the "
-            "Protection of Personal Information (APPI), as complemented by the Supplementary "
-            "Rules; not public-sector bodies.",
-        ),
+        _scope("appi"),
         names=("2019/419",),
     ),
     AdequacyDecision(
         "KR",
         "Commission Implementing Decision (EU) 2022/254",
         date(2021, 12, 17),
-        _scope(
-            "korea_pipa",
-            "Saņēmēji, uz kuriem attiecas Korejas Personas informācijas aizsardzības likums "
-            "(PIPA), izņemot kredītinformāciju, ko apstrādā Finanšu pakalpojumu komisijas "
-            "uzraudzītas organizācijas.",
-            "Recipients subject to the Personal Information Protection Act (PIPA), except "
-            "credit information processed by organisations supervised by the Financial "
-            "Services Commission.",
-        ),
+        _scope("korea_pipa"),
         names=("2022/254",),
     ),
     AdequacyDecision("NZ", "Commission Implementing Decision 2013/65/EU", date(2012, 12, 19),
@@ -226,26 +192,14 @@ ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
         "US",
         "Commission Implementing Decision (EU) 2023/1795",
         date(2023, 7, 10),
-        _scope(
-            "dpf_certified",
-            "Tikai organizācijas, kas iekļautas ASV Tirdzniecības ministrijas publiskotajā "
-            "Datu privātuma regulējuma sarakstā (sertificētas saskaņā ar ES un ASV datu "
-            "privātuma regulējumu), un tikai tiem datiem, kam tās sertificētas.",
-            "Only organisations on the Data Privacy Framework List published by the US "
-            "Department of Commerce (certified under the EU-US Data Privacy Framework), and "
-            "only for the data they are certified for.",
-        ),
+        _scope("dpf_certified"),
         names=("2023/1795",),
     ),
     AdequacyDecision(
         "US",
         "Commission Implementing Decision (EU) 2016/1250 (EU-US Privacy Shield)",
         date(2016, 7, 12),
-        _scope(
-            "privacy_shield_certified",
-            "Organizācijas, kas sertificētas saskaņā ar ES un ASV privātuma vairogu.",
-            "Organisations certified under the EU-US Privacy Shield.",
-        ),
+        _scope("privacy_shield_certified"),
         ends=date(2020, 7, 16),
         ended_by="declared invalid by the Court of Justice, Case C-311/18, 16 July 2020",
         names=("2016/1250", "Privacy Shield"),
@@ -254,11 +208,7 @@ ADEQUACY_DECISIONS: tuple[AdequacyDecision, ...] = (
         "US",
         "Commission Decision 2000/520/EC (Safe Harbour)",
         date(2000, 7, 26),
-        _scope(
-            "safe_harbour_certified",
-            "Organizācijas, kas sertificētas saskaņā ar Drošās zonas privātuma principiem.",
-            "Organisations certified under the Safe Harbour Privacy Principles.",
-        ),
+        _scope("safe_harbour_certified"),
         ends=date(2015, 10, 6),
         ended_by="declared invalid by the Court of Justice, Case C-362/14, 6 October 2015",
         names=("2000/520", "Safe Harbor", "Safe Harbour"),

@@ -11,7 +11,8 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from ropa.text.escape import shortened
-from ropa.text.grammar import latvian_singular
+from ropa.text.grammar import join
+from ropa.text.messages import plural
 
 # The lookahead refuses "P" and zero durations ("P0D"), as `Duration.parse` does.
 DURATION_PATTERN = r"^P(?=.*[1-9])(?:(?:0*\d{1,6}Y)?(?:0*\d{1,6}M)?(?:0*\d{1,6}D)?|0*\d{1,6}W)$"
@@ -21,13 +22,6 @@ _DURATION = re.compile(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D
 _MAX_DIGITS = 6
 _DAYS_PER_YEAR = 365.2425
 _DAYS_PER_MONTH = _DAYS_PER_YEAR / 12
-
-_UNITS_EN = {"years": ("year", "years"), "months": ("month", "months"),
-             "weeks": ("week", "weeks"), "days": ("day", "days")}  # fmt: skip
-# Latvian nouns agree with the last digit of the count: 1, 21, 31 ... take the singular,
-# 11 takes the plural (gads / gadi, mēnesis / mēneši, nedēļa / nedēļas, diena / dienas).
-_UNITS_LV = {"years": ("gads", "gadi"), "months": ("mēnesis", "mēneši"),
-             "weeks": ("nedēļa", "nedēļas"), "days": ("diena", "dienas")}  # fmt: skip
 
 
 @dataclass(frozen=True, order=False)
@@ -108,22 +102,16 @@ class Duration:
         return "P" + "".join(parts)
 
     def in_words(self, lang: str = "en") -> str:
-        """The duration in words: `5 years`, `1 year and 6 months`; Latvian `5 gadi`."""
-        parts = []
-        for unit in ("years", "months", "weeks", "days"):
-            count: int = getattr(self, unit)
-            if not count:
-                continue
-            if lang == "lv":
-                singular, plural = _UNITS_LV[unit]
-                parts.append(f"{count} {singular if latvian_singular(count) else plural}")
-            else:
-                singular, plural = _UNITS_EN[unit]
-                parts.append(f"{count} {singular if count == 1 else plural}")
-        conjunction = " un " if lang == "lv" else " and "
-        if len(parts) == 1:
-            return parts[0]
-        return ", ".join(parts[:-1]) + conjunction + parts[-1]
+        """The duration in words: `5 years`, `1 year and 6 months`; Latvian `5 gadi`.
+
+        Each unit is the catalogue's plural message `duration.<unit>`: the language's plural
+        forms decide the noun (Latvian: 1, 21, 31 ... take the singular, 11 the plural)."""
+        parts = [
+            plural(f"duration.{unit}", count, lang, count=count)
+            for unit in ("years", "months", "weeks", "days")
+            if (count := getattr(self, unit))
+        ]
+        return join(parts, lang)
 
     @classmethod
     def __get_pydantic_core_schema__(

@@ -7,11 +7,12 @@ language, then the register's, then any. Vocabulary values get their labels from
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ropa.model import Register, RetentionRule
-from ropa.text import LANGUAGES, Lang, not_stated, text_in
+from ropa.text import LANGUAGES, Lang, not_stated, text_in, unmarked
 from ropa.text.grammar import join
+from ropa.text.messages import languages, message
 from ropa.vocab import Term
 
 __all__ = ["LANGUAGES", "Lang", "join", "label", "not_stated", "retention_in_words", "text"]
@@ -30,31 +31,43 @@ def label(vocabulary: Mapping[str, Term], code: str | None, lang: str) -> str:
     return found.label(lang) if found is not None else code
 
 
-def retention_in_words(register: Register, rule: RetentionRule, lang: str) -> str:
+def retention_in_words(
+    register: Register,
+    rule: RetentionRule,
+    lang: str,
+    *,
+    text_of: Callable[[str | dict[str, str] | None], str] | None = None,
+) -> str:
     """A retention rule in words: "5 years from the end of the contract", "5 gadi (no: ...)",
-    "until the person unsubscribes" / "līdz brīdim, kad ..." (the end event, `until`)."""
-    starts = text(register, rule.starts, lang)
-    until = _until(text(register, rule.until, lang), lang)
+    "until the person unsubscribes" / "līdz brīdim, kad ..." (the end event, `until`).
+
+    `text_of` shows a text field of the rule (default: `text` in `lang`); the workbook passes
+    one that marks a text not written in `lang` with the language it is in."""
+
+    def shown(value: str | dict[str, str] | None) -> str:
+        return text_of(value) if text_of is not None else text(register, value, lang)
+
+    starts = shown(rule.starts)
+    until = _until(shown(rule.until), lang)
     if rule.period is None:
         # With no period, the event itself ends the retention ("until the person opts out");
         # registers written before `until` existed put that event in `starts`.
         if until or starts:
             return "; ".join(part for part in (starts, until) if part)
-        return text(register, rule.name, lang) or not_stated(lang)
+        return shown(rule.name) or not_stated(lang)
     period = rule.period.in_words(lang)
     if starts:
-        period = f"{period} no: {starts}" if lang == "lv" else f"{period} from {starts}"
+        period = message("wording.from", lang, period=period, starts=starts)
     return f"{period}; {until}" if until else period
 
 
-_UNTIL_WORD = {"lv": "līdz", "en": "until"}
-
-
 def _until(event: str, lang: str) -> str:
-    """The end event after "until" / "līdz", unless it is written with the word already."""
+    """The end event after "until" / "līdz" (`wording.until`), unless it is written with the
+    word already, in any language."""
     if not event:
         return ""
-    word = _UNTIL_WORD.get(lang, "until")
-    if event.casefold().startswith(tuple(f"{w} " for w in _UNTIL_WORD.values())):
+    _, bare = unmarked(event)  # "[lv] līdz ..." in an English workbook says its own "until"
+    words = tuple(f"{message('wording.until', code).casefold()} " for code in languages())
+    if bare.casefold().startswith(words):
         return event
-    return f"{word} {event}"
+    return f"{message('wording.until', lang)} {event}"

@@ -33,7 +33,7 @@ def test_exports_the_shipped_register(tmp_path: Path, capsys: pytest.CaptureFixt
     assert book.sheetnames[:2] == ["Titullapa", "Apstrādes darbības"]
     cover = {row[0]: row[1] for row in book["Titullapa"].iter_rows(min_row=2, values_only=True)}
     assert cover["Stāvoklis uz"].date().isoformat() == "2026-11-27"
-    assert "8 activities" in capsys.readouterr().err
+    assert ": 8 darbības, 0 kļūdas, 18 brīdinājumi" in capsys.readouterr().err
 
 
 def test_format_from_the_suffix_and_the_registers_language_by_default(

@@ -86,3 +86,18 @@ def test_argparse_words_in_latvian(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["validate", "--help"])
     assert "\noptions:\n" in capsys.readouterr().out
+
+
+def test_an_import_that_fails_says_so_in_latvian(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing, out = str(tmp_path / "none.xlsx"), str(tmp_path / "out.yaml")
+    monkeypatch.setenv("ROPA_LANG", "lv")
+    assert main(["import", missing, "-o", out]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("none.xlsx: šāda faila nav\n")
+    assert f"ropa: {missing}: 1 problēma; nekas nav ierakstīts" in err
+    assert main(["import", "--lang", "en", missing, "-o", out]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("none.xlsx: no such file\n")
+    assert f"ropa: {missing}: 1 problem; nothing written" in err

@@ -81,3 +81,12 @@ def test_move_turns_a_table_of_pairs_into_keys_and_catalogue_entries(tmp_path: P
     before = lv
     assert tool.move(source, "xlsx", locale) == 0
     assert (locale / "lv/LC_MESSAGES/ropa.po").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("po", sorted(LOCALE.glob("*/LC_MESSAGES/ropa.po")), ids=str)
+def test_every_sheet_title_is_one_excel_accepts(po: Path) -> None:
+    with po.open("rb") as handle:
+        titles = {m.id: m.string for m in read_po(handle) if str(m.id).startswith("xlsx.sheets.")}
+    assert titles
+    for msgid, title in titles.items():
+        assert 0 < len(title) <= 31 and not set(title) & set("[]:*?/\\"), (msgid, title)

@@ -116,10 +116,12 @@ def _pseudo(tmp_path: Path) -> Path:
         catalogue = read_po(handle)
     catalogue.locale = None
     for entry in catalogue:
+        # Excel allows no [ ] in a sheet's name: sheet titles are wrapped in ⟦ ⟧.
+        start, end = ("⟦", "⟧") if str(entry.id).startswith("xlsx.sheets.") else ("[[", "]]")
         if entry.id and isinstance(entry.string, tuple | list):  # plural forms
-            entry.string = tuple(f"[[{form}]]" for form in entry.string)
+            entry.string = tuple(f"{start}{form}{end}" for form in entry.string)
         elif entry.id:
-            entry.string = f"[[{entry.string}]]"
+            entry.string = f"{start}{entry.string}{end}"
     target = tmp_path / "xx" / "LC_MESSAGES"
     target.mkdir(parents=True)
     with (target / "ropa.mo").open("wb") as handle:
@@ -210,3 +212,68 @@ def test_a_title_is_no_message_of_the_rule() -> None:
     assert [r["id"] for r in rules if any(k.endswith(".title") for k in r["messageStrings"])] == []
     named = {rule["id"]: rule["shortDescription"]["text"] for rule in rules}
     assert named["ROPA605"] == "the register has no review date"
+
+
+def test_every_output_speaks_a_third_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pseudo-language catalogue, made on the fly, and nothing else: validate, the
+    workbook's sheet names, headers and labels, the notice and the diff all speak it."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from ropa.diff import diff_registers
+    from ropa.formats.xlsx.write import export_excel
+    from ropa.loader import load
+    from ropa.notice import render_notice
+    from ropa.rules import validate
+
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, _pseudo(tmp_path)])
+    register = load(Path("data/processing_activities.yaml"))
+    report = validate(register, as_of=date(2026, 11, 27))
+
+    def pseudo(text: object) -> bool:
+        return isinstance(text, str) and (
+            (text.startswith("[[") and "]]" in text) or (text[:1], text[-1:]) == ("⟦", "⟧")
+        )
+
+    # validate
+    assert report.findings and all(pseudo(f.text("xx")) for f in report.findings)
+    # the workbook: every sheet's name, every header, every label of the cover
+    older = register.model_copy(update={
+        "register": register.register.model_copy(update={"version": "2025.4"}),
+        "activities": register.activities[:-1],
+    })  # fmt: skip
+    path = tmp_path / "ropa-xx.xlsx"
+    export_excel(register, path, lang="xx", report=report, since=older)
+    book = load_workbook(path)
+    shown = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    assert len(shown) > 10 and all(pseudo(sheet.title) for sheet in shown)
+    for sheet in shown:
+        first_row = [cell.value for cell in sheet[1] if cell.value]
+        if sheet is not book.worksheets[0]:  # a header may add a letter or an article
+            assert first_row and all("[[" in str(value) for value in first_row), sheet.title
+    labels = [row[0].value for row in book.worksheets[0].iter_rows(min_row=2)]
+    assert labels and [label for label in labels if not pseudo(label)] == []
+    # the notice: every heading
+    notice = render_notice(register, lang="xx", fmt="html")
+    headings = re.findall(r"<h[12][^>]*>(.*?)</h[12]>", notice)  # h3: the purposes' names
+    assert len(headings) > 5 and all(pseudo(heading) for heading in headings), headings
+    # the diff: the fields it names
+    changes = diff_registers(older, register).text("xx")
+    assert "[[" in changes
+
+
+def test_the_commands_take_a_third_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ropa.cli import main
+
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, _pseudo(tmp_path)])
+    shipped = "data/processing_activities.yaml"
+    out = tmp_path / "notice.md"
+    assert main(["notice", shipped, "--lang", "xx", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# \\[\\[")  # Markdown escapes [
+    assert main(["validate", "--lang", "xx", "--as-of", "2026-11-27", shipped]) in (0, 1)
+    assert "[[" in capsys.readouterr().out

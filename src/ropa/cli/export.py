@@ -22,7 +22,7 @@ from ropa.cli._common import (
     say,
 )
 from ropa.formats import EXPORTERS, LAYOUTS
-from ropa.text import LANGUAGES
+from ropa.text.messages import languages
 
 _SUFFIXES = {".xlsx": "xlsx", ".json": "json", ".jsonld": "jsonld"}
 """Output suffix -> format, for when --to is not given (a format with an exporter only)."""
@@ -55,7 +55,7 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=(*LANGUAGES, "all"),
+        choices=(*languages(), "all"),  # every language with a catalogue
         default=None,
         help="language of sheet names, headers and labels (default: $ROPA_LANG, else the "
         "register's language); `all` (JSON only) keeps every language of every text",
@@ -94,21 +94,22 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Validate FILE and export it to OUT; 0 when written, 2 on unreadable input or output."""
     from ropa.atomic import OutputError
+    from ropa.text.messages import languages, message, msg, plural
 
     output_format = args.to or _SUFFIXES.get(os.path.splitext(args.output)[1].lower())
     if output_format not in EXPORTERS:
         known = ", ".join(sorted(EXPORTERS))
-        return fail(f"{args.output}: cannot tell the format from the name; give --to ({known})")
+        return fail(msg("cli.export.format", output=args.output, known=known))
     if args.lang == "all" and output_format not in ("json", "jsonld"):
-        return fail("--lang all is only for --to json or jsonld; a workbook is in one language")
+        return fail(msg("cli.export.lang_all"))
     if args.layout is not None and output_format != "xlsx":
-        return fail("--layout is only for --to xlsx: the layouts are spreadsheets")
+        return fail(msg("cli.export.layout"))
     if args.layout is not None and args.since is not None:
-        return fail("--since is not for --layout: the regulators' layouts have no Changes sheet")
+        return fail(msg("cli.export.layout_since"))
     if args.findings and output_format != "jsonld":
-        return fail("--findings is only for --to jsonld: the other formats always carry them")
+        return fail(msg("cli.export.findings"))
     if args.since is not None and output_format != "xlsx":
-        return fail("--since is only for --to xlsx: the Changes sheet is part of the workbook")
+        return fail(msg("cli.export.since"))
     inputs = (args.file, args.since) if args.since is not None else (args.file,)
     refusal = check_output_path(args.output, *inputs)
     if refusal is not None:
@@ -136,11 +137,17 @@ def run(args: argparse.Namespace) -> int:
                **options)  # fmt: skip
     except OutputError as error:
         return fail(str(error))
-    say(f"{args.output}: {len(register.activities)} activities, {report.summary()}")
+    # In the export's language ("all": English, the language the command line falls back to).
+    said = chosen if chosen in languages() else "en"
+    activities = plural(
+        "cli.counted.activity", len(register.activities), said, count=len(register.activities)
+    )
+    summary = report.summary(said)
+    say(
+        message("cli.export.done", said, output=args.output, activities=activities, summary=summary)
+    )
     left_out = len(register.processor_activities) if args.layout is not None else 0
     if left_out:
-        say(
-            f"ropa: note: {left_out} processor activit{'ies are' if left_out != 1 else 'y is'} "
-            f"not in the {args.layout} layout, which is the controller's record (Art. 30(1))"
-        )
+        note = plural("cli.export.left_out", left_out, said, count=left_out, layout=args.layout)
+        say(f"ropa: {note}")
     return 0

@@ -14,10 +14,11 @@ import warnings
 from typing import Any
 
 from ropa._version import __version__
-from ropa.cli import EXIT_FAILED
-from ropa.cli._common import add_max_bytes, check_output_path, fail, say
+from ropa.cli import EXIT_FAILED, spoken
+from ropa.cli._common import add_max_bytes, check_output_path, fail, said, say
 from ropa.formats import LAYOUTS
 from ropa.text import LANGUAGES
+from ropa.text.messages import msg, plural
 
 
 def add_parser(subparsers: Any) -> None:
@@ -100,13 +101,12 @@ def run(args: argparse.Namespace) -> int:
             imported = read_workbook(args.workbook, lang=args.lang, max_bytes=args.max_bytes)
         except WorkbookError as error:
             for problem in error.problems:
-                say(str(problem))
+                say(problem.line(spoken()))
             count = len(error.problems)
-            return fail(
-                f"{args.workbook}: {count} problem{'s' if count != 1 else ''}; nothing written"
-            )
+            problems = plural("cli.counted.problem", count, spoken(), count=count)
+            return fail(msg("cli.import.problems", workbook=args.workbook, problems=problems))
     for warning in caught:
-        say(f"ropa: warning: {warning.message}")
+        say("ropa: " + said(msg("cli.import.warning", warning=str(warning.message))))
     if len(imported.files) > 1:
         main, *fragments = imported.files
         say(f"ropa: {args.workbook}: the register came from {len(imported.files)} files "
@@ -135,8 +135,13 @@ def run(args: argparse.Namespace) -> int:
         except OutputError as error:
             return fail(str(error))
     register = imported.register
-    say(f"{args.output}: {len(register.activities)} activities imported from {args.workbook}")
+    say(_done(args.output, len(register.activities), args.workbook))
     return 0
+
+
+def _done(output: str, count: int, workbook: str) -> str:
+    activities = plural("cli.counted.activity", count, spoken(), count=count)
+    return said(msg("cli.import.done", output=output, activities=activities, workbook=workbook))
 
 
 _DEFAULT_TEXT_LANG = {"cnil": "fr", "ico": "en"}
@@ -165,7 +170,7 @@ def _run_layout(args: argparse.Namespace) -> int:
     except TemplateError as error:
         for problem in error.problems:
             say(str(problem))
-        return fail(f"{args.workbook}: cannot be read as the {args.layout} layout; nothing written")
+        return fail(msg("cli.import.layout_unreadable", workbook=args.workbook, layout=args.layout))
     report = imported.report
     for gap in report.gaps:
         say(f"{gap}")
@@ -176,11 +181,8 @@ def _run_layout(args: argparse.Namespace) -> int:
             return fail(str(error))
     count = len(report.gaps)
     if count and not args.accept_gaps:
-        say(
-            f"ropa: {args.workbook}: {count} value{'s' if count != 1 else ''} could not be "
-            "mapped (above); nothing written. Fix them in the template, or pass --accept-gaps "
-            "to write the register with them kept as text."
-        )
+        values = plural("cli.counted.value", count, spoken(), count=count)
+        say("ropa: " + said(msg("cli.import.gaps", workbook=args.workbook, values=values)))
         return EXIT_FAILED
     name = os.path.basename(args.workbook)
     header = (
@@ -196,8 +198,10 @@ def _run_layout(args: argparse.Namespace) -> int:
             write_bytes_atomically(args.output, text.encode("utf-8"))
         except OutputError as error:
             return fail(str(error))
-    say(
-        f"{args.output}: {len(imported.register.activities)} activities imported from "
-        f"{args.workbook} ({args.layout} layout, {count} gap{'s' if count != 1 else ''})"
-    )
+    total = len(imported.register.activities)
+    activities = plural("cli.counted.activity", total, spoken(), count=total)
+    gaps = plural("cli.counted.gap", count, spoken(), count=count)
+    done = msg("cli.import.done_layout", output=args.output, activities=activities,
+               workbook=args.workbook, layout=args.layout, gaps=gaps)  # fmt: skip
+    say(said(done))
     return 0

@@ -9,7 +9,8 @@ from typing import Any
 
 from ropa.cli import EXIT_USAGE
 from ropa.cli._common import add_max_bytes, check_output_path, fail, language, load_or_report
-from ropa.notice import FORMATS, LANGUAGES
+from ropa.notice import FORMATS
+from ropa.text.messages import languages
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
@@ -25,7 +26,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("file", metavar="FILE", help="the register (YAML or JSON)")
     parser.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=languages(),  # every language with a catalogue
         default=None,
         help="language of the notice (default: $ROPA_LANG, else the register's language)",
     )

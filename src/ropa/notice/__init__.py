@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ropa.text import LANGUAGES
+from ropa.text.messages import languages
 
 if TYPE_CHECKING:
     from ropa.model import Register
@@ -78,8 +79,8 @@ def render_notice(
         >>> html.startswith("<!DOCTYPE html>")
         True
     """
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown notice language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    if lang not in languages():  # a language is a message catalogue (docs/translating.md)
+        raise ValueError(f"unknown notice language {lang!r}; use one of {', '.join(languages())}")
     # Imported here: `ropa notice`'s options (LANGUAGES, FORMATS) cost no model import.
     from ropa.notice._content import build_notice
     from ropa.notice._html import render_html

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 __all__ = ["cite", "join", "latvian_singular"]
 
-_AND = {"lv": "un", "en": "and"}
 _CITATION = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
 
 
@@ -21,7 +20,9 @@ def join(items: Iterable[str], lang: str) -> str:
     words = [item for item in items if item]
     if len(words) <= 1:
         return "".join(words)
-    conjunction = _AND.get(lang, _AND["en"])
+    from ropa.text.messages import message  # which imports this module
+
+    conjunction = message("word.and", lang)
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 

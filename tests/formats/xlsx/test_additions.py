@@ -179,7 +179,8 @@ def test_the_waivers_sheet_says_who_accepted_what_when_and_until_when(
         ["Applies to", "Rule", "Reason", "Accepted by", "Accepted on", "Expires"],
         ["the whole register", "ROPA506", "the office keeps no data", "DPO J. Bērziņa",
          datetime(2026, 11, 20), datetime(2027, 5, 20)],
-        ["care", "ROPA311", "pārbaudīts", "DPO", datetime(2026, 11, 1), "not stated"],
+        # A reason written in Latvian only: shown so in the English workbook, marked.
+        ["care", "ROPA311", "[lv] pārbaudīts", "DPO", datetime(2026, 11, 1), "not stated"],
     ]  # fmt: skip
     assert book["Waivers"]["A3"].hyperlink.location == "'Activities'!A2"
     lv = rows_of(load_workbook(workbooks["lv"])["Pieņemtie konstatējumi"])

@@ -11,7 +11,9 @@ from openpyxl import load_workbook
 import ropa
 from conftest import AS_OF, SHIPPED
 from ropa.cli import main
-from ropa.diff import change_headers, change_rows, diff_registers
+from ropa.diff import diff_registers
+from ropa.durations import Duration
+from ropa.formats.xlsx._changes import change_headers
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
 from ropa.rules import validate
@@ -54,12 +56,42 @@ def test_the_changes_sheet_lists_every_change(
     # After Findings, before the hidden data sheet.
     assert book.sheetnames[-2:] == [TITLES[lang], "ropa-data"]
     rows = values(book[TITLES[lang]])
-    assert rows[0] == list(change_headers(lang))
-    expected = change_rows(diff_registers(old, new), lang)
-    assert rows[1:] == [list(row) for row in expected]
-    assert len(expected) == 3  # version, the added activity, the renamed one
+    assert rows[0] == change_headers(lang)
+    # In the workbook's words: the part as its sheet is titled, the entry's name beside its
+    # id, the field as its column is headed, the values as the column shows them.
+    expected = {
+        "lv": [
+            ["Titullapa", "", "", "Versija", "mainīts", "2025.4", "2026.1"],
+            ["Apstrādes darbības", "newsletter", "Jaunumu un īpašo piedāvājumu izsūtīšana", "",
+             "pievienots", "", ""],
+            ["Apstrādes darbības", "customer_registration", "Klienta reģistrācija",
+             "Apstrādes darbība", "mainīts", "Reģistrācija", "Klienta reģistrācija"],
+        ],
+        "en": [
+            ["Cover", "", "", "Version", "changed", "2025.4", "2026.1"],
+            ["Activities", "newsletter", "Sending news and special offers", "", "added", "", ""],
+            ["Activities", "customer_registration", "Customer registration", "Activity",
+             "changed", "Sign-up", "Customer registration"],
+        ],
+    }[lang]  # fmt: skip
+    assert rows[1:] == expected
+    assert len(diff_registers(old, new).text(lang).splitlines()) > 3  # the diff agrees
     sheet = book[TITLES[lang]]
-    assert sheet.freeze_panes == "C2" and sheet.auto_filter.ref == f"A1:F{len(rows)}"
+    assert sheet.freeze_panes == "C2" and sheet.auto_filter.ref == f"A1:G{len(rows)}"
+    # An entry this edition has links to its row.
+    link = sheet["B4"].hyperlink
+    assert link is not None and link.location.endswith("!A2")
+
+
+def test_durations_and_labels_are_shown_as_the_sheets_show_them(
+    tmp_path: Path, new: Register
+) -> None:
+    rule = new.retention_rules[0].model_copy(update={"period": Duration(months=18)})
+    older = new.model_copy(update={"retention_rules": (rule, *new.retention_rules[1:])})
+    book = load_workbook(export(new, tmp_path / "periods.xlsx", "lv", older))
+    (row,) = values(book[TITLES["lv"]])[1:]
+    assert row[3:5] == ["Termiņš vārdos", "mainīts"]
+    assert row[5] == "18 mēneši" and "P18M" not in str(row)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -96,7 +128,7 @@ def test_no_changes_is_said_in_words(tmp_path: Path, new: Register, lang: str) -
         "en": "Nothing has changed since edition 2026.1.",
         "lv": "Kopš izdevuma 2026.1 nekas nav mainīts.",
     }[lang]
-    assert rows[1:] == [[message, "", "", "", "", ""]]
+    assert rows[1:] == [[message, "", "", "", "", "", ""]]
 
 
 def test_without_since_there_is_no_changes_sheet(tmp_path: Path, new: Register) -> None:
@@ -115,7 +147,7 @@ def test_text_in_the_changes_sheet_is_safe(tmp_path: Path, new: Register) -> Non
     hostile = new.model_copy(update={
         "register": new.register.model_copy(update={"version": "=HYPERLINK(\"x\")"})})  # fmt: skip
     book = load_workbook(export(new, tmp_path / "safe.xlsx", "en", hostile))
-    cell = book["Changes"]["E2"]
+    cell = book["Changes"]["F2"]
     assert (cell.value, cell.data_type, cell.quotePrefix) == ('=HYPERLINK("x")', "s", True)
 
 

@@ -56,9 +56,9 @@ def test_the_answers_come_first_each_count_linked_to_its_first_finding(tmp_path:
         sheet, row = _target(cells[label])
         assert sheet == "Findings"
         assert findings.cell(row, 1).value == severity, label
-        assert findings.cell(row, 8).value == waived, label
+        assert findings.cell(row, 9).value == waived, label
         # the first of its kind: the row above is of another kind (or the header)
-        above = (findings.cell(row - 1, 1).value, findings.cell(row - 1, 8).value)
+        above = (findings.cell(row - 1, 1).value, findings.cell(row - 1, 9).value)
         assert above != (severity, waived), label
     assert cells["Warnings (open)"].value == "18 warnings"
     assert cells["Waived findings"].value == "1 waived: 1 warning"

@@ -31,7 +31,7 @@ from ropa.formats.xlsx.write import export_excel
 from ropa.formats.yaml import dump_register
 from ropa.model import Register
 from ropa.rules import validate
-from ropa.text import text_in
+from ropa.text import language_of, text_in
 from strategies import registers
 
 LANGS = ("lv", "en")
@@ -527,8 +527,11 @@ def one_language(model: BaseModel, lang: str, language: str) -> Any:
                 for item in value
             )
         elif value is not None and "dict[str, str]" in str(info.annotation):  # a text field
+            # The sheet marks a text it shows in another language ("[lv] ..."), so the text
+            # is read back in the language it is in.
             shown = text_in(value, lang, language)
-            update[name] = shown if lang == language else {lang: shown}
+            actual = language_of(value, lang, language)
+            update[name] = shown if actual == language else {actual: shown}
     return model.model_copy(update=update)
 
 

@@ -37,6 +37,7 @@ from ropa.model import Register
 from ropa.rights import Applicability, rights_of
 from ropa.rules import validate
 from ropa.text.grammar import cite
+from ropa.text.messages import message
 from ropa.vocab import LEGAL_BASES, PURPOSES, RECIPIENT_KINDS, REQUIREMENT_KINDS, RIGHTS, SOURCES
 from ropa.wording import not_stated, retention_in_words, text
 from strategies import registers
@@ -208,7 +209,8 @@ def test_cover(workbooks: dict[str, Path], shipped: Register, report: Report, la
     assert values == [
         shipped.organisation.name,
         "40103495751",
-        "Rīga, Stabu iela 61 k-2 – 41, LV-1011, Latvija",
+        # Written in Latvian only: the English workbook shows it so, marked.
+        {"lv": "", "en": "[lv] "}[lang] + "Rīga, Stabu iela 61 k-2 – 41, LV-1011, Latvija",
         f"{country_name('LV', lang)} (LV)",
         WORDS[lang]["no"],
         text(shipped, shipped.organisation.contact.note, lang),  # type: ignore[union-attr]
@@ -226,7 +228,15 @@ def test_cover(workbooks: dict[str, Path], shipped: Register, report: Report, la
         "processing_activities.yaml",
         digest,
         8, 4, 6, 4, 2, 0, 0, 0, 1,
+        values[-1],  # register texts not in the workbook's language, below
     ]  # fmt: skip
+    # Every text of the shipped register is in Latvian; the English workbook counts those it
+    # shows marked "[lv]".
+    if lang == "lv":
+        assert values[-1] == "nav"
+    else:
+        assert re.fullmatch(r"\d+ texts?; such a text is shown in the language it is written "
+                            r"in, .* e\.g\. '\[lv\] …'", values[-1])  # fmt: skip
 
 
 def expected_activity(register: Register, report: Report, index: int, lang: str) -> list[Any]:
@@ -475,7 +485,9 @@ def test_rights_follow_the_legal_bases(workbooks: dict[str, Path], shipped: Regi
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_findings_every_cell(workbooks: dict[str, Path], report: Report, lang: str) -> None:
+def test_findings_every_cell(
+    workbooks: dict[str, Path], report: Report, shipped: Register, lang: str
+) -> None:
     rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][11]])
     assert len(rows) == 1 + len(report.findings)
     severity = {
@@ -486,16 +498,26 @@ def test_findings_every_cell(workbooks: dict[str, Path], report: Report, lang: s
     gravity = {"error": 0, "warning": 1, "info": 2}
     listed = sorted(report.findings, key=lambda f: (f.waived, gravity[f.severity.value]))
     assert listed != list(report.findings)
-    for row, finding in zip(rows[1:], listed, strict=True):
-        row = row + [None] * (9 - len(row))
+    names = {a.id: text(shipped, a.name, lang) for a in shipped.activities}
+    sheet = load_workbook(workbooks[lang])[TITLES[lang][11]]
+    for number, (row, finding) in enumerate(zip(rows[1:], listed, strict=True), 2):
+        row = row + [None] * (10 - len(row))
         assert row[0] == severity[finding.severity.value]
-        assert row[1:3] == [finding.code, finding.slug]
+        # The rule by its title in the workbook's language, not its slug.
+        assert row[1:3] == [finding.code, message(f"{finding.code}.title", lang)]
         assert finding.article.split(",")[0].split("(")[0] in row[3]
         assert row[4] == finding.activity
-        assert row[5].startswith(finding.path_text)
-        assert row[6] == finding.message
-        assert row[7] == WORDS[lang]["yes" if finding.waived else "no"]
-        assert row[8] == finding.reason
+        assert row[5] == (names[finding.activity] if finding.activity else None)
+        # Where, as the workbook shows it, linked to that row; never a YAML path.
+        assert re.fullmatch(r".+, (row \d+|\d+\. rinda)(: .+)?", row[6]), row[6]
+        assert "[" not in row[6]
+        link = sheet.cell(number, 7).hyperlink
+        assert link is not None and link.location.endswith(re.findall(r"\d+", row[6])[0])
+        assert row[7] == finding.text(lang)
+        assert row[8] == WORDS[lang]["yes" if finding.waived else "no"]
+        # The waiver's reason, in the register's language: marked in the English workbook.
+        reason = finding.reason and {"lv": "", "en": "[lv] "}[lang] + finding.reason
+        assert row[9] == reason
 
 
 # ---------------------------------------------------------------------------------------------
@@ -588,7 +610,7 @@ def test_coverage_and_findings_are_coloured(workbooks: dict[str, Path]) -> None:
     severity = {"error": "FFFFC7CE", "warning": "FFFFEB9C", "info": "FFDDEBF7"}
     waived = 0
     for row in book["Findings"].iter_rows(min_row=2):
-        if row[7].value == "yes":  # waived: grey from end to end, never red or amber
+        if row[8].value == "yes":  # waived: grey from end to end, never red or amber
             waived += 1
             assert {cell.fill.fgColor.rgb for cell in row if cell.value} == {"FFD9D9D9"}
         else:
@@ -682,9 +704,9 @@ def test_text_over_the_cell_limit_is_cut_with_a_marker_and_a_notice(tmp_path: Pa
     notices = [row for row in rows_of(book["Findings"]) if row[1] == "EXPORT"]
     assert len(notices) == 2  # the Activities cell and the record card's
     assert notices[0][0] == "info" and notices[0][4] == "orders"
-    assert notices[0][5] == "Activities!C2"
-    assert notices[1][5].startswith("Record cards!B")
-    assert f"{left_out} characters were left out" in notices[0][6]
+    assert notices[0][6] == "Activities!C2"
+    assert notices[1][6].startswith("Record cards!B")
+    assert f"{left_out} characters were left out" in notices[0][7]
     cover = dict((row[0], row[1]) for row in rows_of(book["Cover"])[1:])
     assert cover["Export notices"] == "2 export notices"
 
@@ -694,6 +716,9 @@ def test_cut_counts_utf16_units_and_keeps_surrogate_pairs_whole(tmp_path: Path) 
     path = export(tmp_path, minimal(description=long), lang="lv")
     value = load_workbook(path)["Apstrādes darbības"]["C2"].value
     assert len(value.encode("utf-16-le")) // 2 <= 32_767
+    # The register is in English: the Latvian workbook shows its text marked "[en]".
+    assert value.startswith("[en] ")
+    value = value.removeprefix("[en] ")
     kept = value.index("…")
     assert value[:kept] == "😀" * kept
     assert value.endswith(f"… [saīsināts: vēl {20_000 - kept} rakstzīmes; skatīt reģistru]")
@@ -706,7 +731,7 @@ def test_without_a_report_the_findings_sheet_says_so(
     export_excel(minimal_register, path, as_of=AS_OF)
     book = load_workbook(path)
     findings = rows_of(book["Findings"])
-    assert findings[1][1] == "EXPORT" and "not validated" in findings[1][6]
+    assert findings[1][1] == "EXPORT" and "not validated" in findings[1][7]
     assert rows_of(book["Activities"])[1][20] == "validation not run"
     cover = dict((row[0], row[1]) for row in rows_of(book["Cover"])[1:])
     assert cover["Checked on"] == "validation not run"

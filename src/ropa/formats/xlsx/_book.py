@@ -20,6 +20,7 @@ from ropa.formats.xlsx._questions import Questions
 from ropa.formats.xlsx._words import word
 from ropa.model import CATALOGUES as _REGISTER_CATALOGUES
 from ropa.model import Register, by_id
+from ropa.text import language_of, marked
 from ropa.wording import not_stated, text
 
 CATALOGUES = tuple(key for key in _REGISTER_CATALOGUES if key != "controllers")
@@ -42,8 +43,8 @@ class Book:
     source_sha256: str
     since: Register | None = None
     """The earlier edition the Changes sheet compares with, when there is one."""
-    changes: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
-    """The Changes sheet's rows (`ropa.diff.change_rows`), when `since` is given."""
+    changes: list[list[Value]] = field(default_factory=list)
+    """The Changes sheet's rows (`_changes.workbook_changes`), when `since` is given."""
     notices: list[Notice] = field(default_factory=list)
     sheet_keys: tuple[str, ...] = ()
     """The keys of the workbook's sheets, in order (the Cover's contents)."""
@@ -73,6 +74,10 @@ class Book:
         }
         self.used = _used_by(register)
         """Catalogue -> id -> how many activities name it."""
+        self.activities_by_id = by_id(register.activities)
+        """Activity id -> the first activity of that id."""
+        self.marked: set[tuple[str, str]] = set()
+        """(language, text) of every register text shown marked so far (`text`)."""
 
     @property
     def since_edition(self) -> str:
@@ -108,8 +113,15 @@ class Book:
         )
 
     def text(self, value: str | dict[str, str] | None) -> str:
-        """A text field of the register in the export language ("" when not stated)."""
-        return text(self.register, value, self.lang)
+        """A text field of the register in the export language ("" when not stated); a text
+        the register does not give in that language is shown in the one it has, marked with
+        it (`[lv] datu saņemšana`), and counted in `marked`."""
+        shown = text(self.register, value, self.lang)
+        language = language_of(value, self.lang, self.register.register.language)
+        if not shown or language is None or language == self.lang:
+            return shown
+        self.marked.add((language, shown))
+        return marked(shown, language)
 
     def word(self, key: str) -> str:
         """A fixed word of the workbook."""

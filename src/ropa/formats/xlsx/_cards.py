@@ -139,7 +139,7 @@ def _finding_line(book: Book, listed: Listed) -> list[Value]:
     message = finding.text(book.lang)  # the article is on the Findings sheet, a link away
     if not finding.waived:
         return [Text(label, severity, ("findings", listed.row)), message]
-    lines = [message, f"{book.word('waived')}: {finding.reason or book.not_stated}"]
+    lines = [message, f"{book.word('waived')}: {book.text(finding.reason) or book.not_stated}"]
     return [Text(label, "grey", ("findings", listed.row)), Text("\n".join(lines), "grey")]
 
 

@@ -249,3 +249,30 @@ def _register(book: Book) -> Iterator[Row]:
     yield item("count_transfers", sum(len(a.transfers or ()) for a in register.activities))
     waivers = len(register.register.waivers) + sum(len(a.waivers) for a in register.activities)
     yield item("count_waivers", waivers)
+    yield item("marked_texts", marked_texts_summary(book))
+
+
+def marked_texts_summary(book: Book) -> str:
+    """How many register texts the workbook shows in another language than its own, marked
+    with that language (`Book.text`); "none" when every text is in the workbook's language.
+    Right: the Cover is written after every other sheet."""
+    count = len(book.marked)
+    if not count:
+        return book.word("none")
+    return book.word("marked_texts").format(count=counted(count, "text", book.lang))
+
+
+def cover_row(book: Book, key: str) -> int:
+    """The row of the Cover's item `key` (a `COVER` key), where a link to it points; the
+    title row when the Cover has no such item."""
+    rows = book.rows.get("cover")
+    if rows is None:
+        labels = {say(COVER, item, book.lang): item for item in COVER}
+        rows = {}
+        for number, (values, _) in enumerate(cover_rows(book), 1):
+            first = values[0] if values else None
+            label = first.value if isinstance(first, Text) else first
+            if isinstance(label, str) and label in labels:
+                rows.setdefault(labels[label], number)
+        book.rows["cover"] = rows
+    return rows.get(key, 1)

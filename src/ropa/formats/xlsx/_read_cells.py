@@ -17,7 +17,7 @@ from typing import Any
 from ropa.countries import COUNTRY_CODES, COUNTRY_NAMES
 from ropa.durations import Duration
 from ropa.formats.xlsx._words import word
-from ropa.text import LANGUAGES, text_in
+from ropa.text import LANGUAGES, text_in, unmarked
 from ropa.text.grammar import cite
 from ropa.text.messages import languages
 from ropa.vocab import Term
@@ -229,14 +229,25 @@ def merge_text(
 ) -> Text | None:
     """The text field after its `lang` cell was written as `new`.
 
-    The cell shows the field in `lang` (falling back to the register's language, then any);
-    when it still shows that, the field is kept whole. Otherwise `new` becomes the `lang`
-    text and every other language is kept; an emptied cell leaves the field not stated.
+    The cell shows the field in `lang` (falling back to the register's language, then any,
+    marked with that language: `[lv] ...`); when it still shows that, the field is kept whole.
+    Otherwise `new` becomes the `lang` text, or, still marked, the text of the language it is
+    marked with, and every other language is kept; an emptied cell leaves the field not
+    stated.
     """
+    if new is None:
+        return None if text_in(current, lang, register_language) is not None else current
+    language, bare = unmarked(new)
+    if language is not None and language != lang:
+        if bare == text_in(current, lang, register_language):
+            return current
+        if (isinstance(current, str) and language == register_language) or current is None:
+            return bare if language == register_language else {language: bare}
+        merged = {register_language: current} if isinstance(current, str) else dict(current)
+        merged[language] = bare
+        return merged
     if new == text_in(current, lang, register_language):
         return current
-    if new is None:
-        return None
     if current is None:
         return new if lang == register_language else {lang: new}
     if isinstance(current, str):

@@ -8,7 +8,7 @@ set-up) and safety (cell types, limits) are `_cells`' business, not these functi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ropa.countries import (
@@ -18,7 +18,6 @@ from ropa.countries import (
     EEA_COUNTRIES,
     country_name,
 )
-from ropa.diff import change_headers
 from ropa.findings import Finding
 from ropa.formats.xlsx._assessments import (
     assessment_cell,
@@ -27,10 +26,11 @@ from ropa.formats.xlsx._assessments import (
     dpia_cell,
 )
 from ropa.formats.xlsx._book import EXPORT_CODE, Book, header
-from ropa.formats.xlsx._cells import Row, Text, Value
+from ropa.formats.xlsx._cells import Row, Target, Text, Value
 from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
+    COVER,
     COVERAGE_COLUMNS,
     FINDING_COLUMNS,
     PROCESSOR_ARTICLES,
@@ -59,6 +59,7 @@ from ropa.model import (
 from ropa.rights import Applicability, rights_of
 from ropa.text import text_in
 from ropa.text.grammar import cite
+from ropa.text.messages import message
 from ropa.vocab import (
     ARTICLE30_ITEMS,
     DATA_SUBJECT_KINDS,
@@ -281,7 +282,9 @@ class Renderers:
 
     def retention(self, entry: Any) -> str:
         def build(entry: Any) -> str:
-            return retention_in_words(self.book.register, entry, self.book.lang)
+            return retention_in_words(
+                self.book.register, entry, self.book.lang, text_of=self.book.text
+            )
 
         return self._cached("retention_rules", entry, build)
 
@@ -609,7 +612,8 @@ def retention_rules_rows(book: Book) -> Iterator[Row]:
                    "description", "used_by")  # fmt: skip
     for rule in book.register.retention_rules:
         yield [
-            rule.id, book.text(rule.name), retention_in_words(book.register, rule, lang),
+            rule.id, book.text(rule.name),
+            retention_in_words(book.register, rule, lang, text_of=book.text),
             str(rule.period) if rule.period is not None else missing,
             book.text(rule.starts) or missing, book.text(rule.until) or missing,
             book.text(rule.basis) or missing,
@@ -873,7 +877,7 @@ def findings_rows(book: Book) -> Iterator[Row]:
     for listed in book.questions.listed:  # by severity, open ones first
         yield finding_row(book, listed.finding), listed.finding.activity
     if book.report is None:
-        yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", "", "",
+        yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", "", "", "",
                book.word("not_validated_notice"), book.word("no"), ""], None  # fmt: skip
     done = 0
     while done < len(book.notices):
@@ -884,51 +888,92 @@ def findings_rows(book: Book) -> Iterator[Row]:
             cell=notice.cell, sheet=notice.sheet, characters=characters
         )
         activity: Value = _activity_id_link(book, notice.activity) if notice.activity else ""
-        yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", activity,
+        named = book.activities_by_id.get(notice.activity) if notice.activity else None
+        name = book.text(named.name) if named is not None else ""
+        yield [Text(book.word("info"), "info"), EXPORT_CODE, "", "", activity, name,
                f"{notice.sheet}!{notice.cell}", message, book.word("no"), ""], None  # fmt: skip
 
 
 def finding_row(book: Book, finding: Finding) -> list[Value]:
-    """The Findings row of one finding; a waived one is grey from end to end, so that its
-    severity's red or amber does not call for a fix already accepted."""
+    """The Findings row of one finding, in the workbook's language: the rule's title, the
+    activity's name beside its id, where the finding points as a link to that row of the
+    sheet that shows it. A waived one is grey from end to end, so that its severity's red or
+    amber does not call for a fix already accepted."""
     lang = book.lang
     severity = finding.severity.value
-    where = finding.path_text
-    if finding.line is not None:
-        where += f" ({'rinda' if lang == 'lv' else 'line'} {finding.line})"
+    activity = book.activities_by_id.get(finding.activity) if finding.activity else None
     row: list[Value] = [
         Text(book.word(severity), "grey" if finding.waived else severity),
         finding.code,
-        finding.slug,
+        rule_title(finding.code, finding.slug, lang),
         cite(finding.article, lang),
         _activity_id_link(book, finding.activity) if finding.activity else "",
-        where,
-        finding.message,
+        book.text(activity.name) if activity is not None else "",
+        finding_location(book, finding),
+        finding.text(lang),
         book.word("yes" if finding.waived else "no"),
-        finding.reason or "",
+        book.text(finding.reason),  # the register's words, marked if in another language
     ]
     if finding.waived:
-        row = [Text(v, "grey") if isinstance(v, str) and v else v for v in row]
+        row = [
+            Text(v, "grey") if isinstance(v, str) and v
+            else Text(v.value, "grey", v.link) if isinstance(v, Text) and v.style == "link"
+            else v
+            for v in row
+        ]  # fmt: skip
     return row
+
+
+def rule_title(code: str, slug: str, lang: str) -> str:
+    """The rule's title in `lang` (catalogue message `<code>.title`), else its slug."""
+    msgid = f"{code}.title"
+    title = message(msgid, lang)
+    return slug if title == msgid else title
+
+
+# The organisation's and the register's fields, as the Cover names them.
+_COVER_FIELDS = {"name": "organisation"}
+
+
+def finding_location(book: Book, finding: Finding) -> Value:
+    """Where a finding points, as the workbook shows it: the sheet, the row and the column's
+    heading (`Apstrādes darbības, 5. rinda: Juridiskais pamats`), linked to that row; the
+    register's key path where no sheet shows the item."""
+    path, register, lang = finding.path, book.register, book.lang
+    head = path[0] if path else None
+    index = path[1] if len(path) > 1 and isinstance(path[1], int) else None
+    target: Target | None = None
+    columns: Mapping[str, str] = CATALOGUE_COLUMNS
+    rest = path[2:]
+    if head == "activities" and index is not None and index < len(register.activities):
+        entry_id = register.activities[index].id
+        target = book.activity_link(entry_id)
+        processor = target is not None and target[0] == "processor_activities"
+        columns = PROCESSOR_COLUMNS if processor else ACTIVITY_COLUMNS
+    elif head in book.rows and head != "cards" and index is not None:
+        entries = getattr(register, str(head), ())
+        if index < len(entries):
+            target = book.link(str(head), entries[index].id)
+    elif head in ("organisation", "register"):
+        columns, rest = COVER, path[1:]
+        field = next((str(part) for part in rest if isinstance(part, str)), "")
+        from ropa.formats.xlsx._cover import cover_row  # the Cover is built from the sheets
+
+        target = ("cover", cover_row(book, _COVER_FIELDS.get(field, field)))
+    if target is None:
+        return finding.path_text
+    field = next((str(part) for part in rest if isinstance(part, str)), "")
+    field = _COVER_FIELDS.get(field, field) if columns is COVER else field
+    sheet_title = say(SHEETS, target[0], lang)
+    if field in columns:
+        heading = say(columns, field, lang).split("\n")[0]
+        words = book.word("location").format(sheet=sheet_title, row=target[1], field=heading)
+    else:
+        words = book.word("location_row").format(sheet=sheet_title, row=target[1])
+    return Text(words, "link", target)
 
 
 def _activity_id_link(book: Book, activity_id: str) -> Value:
     card = book.rows.get("cards", {}).get(activity_id)
     target = ("cards", card) if card is not None else book.activity_link(activity_id)
     return Text(activity_id, "link", target) if target else activity_id
-
-
-# ---------------------------------------------------------------------------------------------
-# Changes
-
-
-def changes_rows(book: Book) -> Iterator[Row]:
-    """One row per change since the earlier edition (`ropa.diff.change_rows`), or one row
-    saying that nothing changed."""
-    yield header(change_headers(book.lang))
-    if not book.changes:
-        message = book.word("no_changes").format(edition=book.since_edition)
-        yield [message, "", "", "", "", ""], None
-        return
-    for kind, entry_id, field_words, change, old, new in book.changes:
-        yield [kind, entry_id, field_words, change, old, new], None

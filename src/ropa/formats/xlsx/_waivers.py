@@ -49,11 +49,6 @@ def waivers_rows(book: Book) -> Iterator[Row]:
 
 
 def reason_text(book: Book, waiver: Waiver) -> str:
-    """The reason as the workbook shows it: a plain reason as written, a language map in the
-    workbook's language (then the register's, then any)."""
-    reason = waiver.reason
-    if reason is None:
-        return ""
-    if isinstance(reason, str):
-        return reason
-    return book.text(reason)
+    """The reason as the workbook shows it: in the workbook's language, else in the one it has,
+    marked with it (`Book.text`), as every register text."""
+    return book.text(waiver.reason)

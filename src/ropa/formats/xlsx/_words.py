@@ -121,6 +121,15 @@ WORDS = Table(
     "changes_since",
     "no_changes",
     "title",
+    "location",
+    "location_row",
+    "marked_texts",
+    "change_added",
+    "change_removed",
+    "change_changed",
+    "change_reordered",
+    "change_item_added",
+    "change_item_removed",
     "cover_found",
     "cover_contents",
     "cover_legend",
@@ -154,6 +163,7 @@ WORDS = Table(
 
 COUNTED = Table(
     "xlsx.counted",
+    "text",
     "character",
     "error",
     "warning",
@@ -201,6 +211,7 @@ COVER = Table(
     "count_waivers",
     "count_transfers",
     "validation",
+    "marked_texts",
 )
 
 ACTIVITY_COLUMNS = Table(
@@ -328,10 +339,22 @@ FINDING_COLUMNS = Table(
     "rule",
     "article",
     "activity",
+    "activity_name",
     "where",
     "message",
     "waived",
     "reason",
+)
+
+CHANGE_COLUMNS = Table(
+    "xlsx.change_columns",
+    "kind",
+    "id",
+    "name",
+    "field",
+    "change",
+    "old",
+    "new",
 )
 
 SHEET_QUESTIONS = Table(

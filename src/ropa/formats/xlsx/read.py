@@ -123,8 +123,9 @@ from ropa.model import (
     Transfer,
     Waiver,
 )
-from ropa.text import LANGUAGES, text_in
+from ropa.text import LANGUAGES, text_in, without_marks
 from ropa.text.escape import printable
+from ropa.text.messages import Message, msg
 from ropa.vocab import (
     ASSESSMENT_KINDS,
     DATA_SUBJECT_KINDS,
@@ -160,6 +161,14 @@ class CellProblem:
     where: str
     """`Sheet!A1`, a sheet's title, or the workbook's file name."""
     message: str
+    """Why, in English."""
+    said: Message | None = field(default=None, compare=False)
+    """The same as a catalogue message, to be said in the reader's language (`line`)."""
+
+    def line(self, lang: str) -> str:
+        """`where: message`, the message in `lang` (English where no catalogue has it)."""
+        text = self.said.text(lang) if self.said is not None else self.message
+        return f"{self.where}: {text}"
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -236,9 +245,11 @@ def read_workbook(
     try:
         workbook = open_workbook(path, data_only=True)
     except FileNotFoundError:
-        raise WorkbookError([CellProblem(name, "no such file")]) from None
+        said = msg("loader.no_such_file")
+        raise WorkbookError([CellProblem(name, str(said), said)]) from None
     except IsADirectoryError:
-        raise WorkbookError([CellProblem(name, "is a directory, not a workbook")]) from None
+        said = msg("xlsx.import.directory")
+        raise WorkbookError([CellProblem(name, str(said), said)]) from None
     except ooxml.TooManyStrings as error:
         raise WorkbookError([CellProblem(name, f"{error}: refused")]) from None
     except Exception as error:  # openpyxl, the zip and XML readers, on a damaged file
@@ -1774,7 +1785,10 @@ class _Resolver:
                    "assessments": render.assessment}  # fmt: skip
             for section, entry_text in how.items():
                 for entry in getattr(book.register, section):
-                    _add(self.shown[section], _shown(entry_text(entry), run.lang), entry.id)
+                    shown = _shown(entry_text(entry), run.lang)
+                    _add(self.shown[section], shown, entry.id)
+                    if isinstance(shown, str) and without_marks(shown) != shown:
+                        _add(self.shown[section], without_marks(shown), entry.id)
                     name = text_in(entry.name, run.lang, book.register.register.language)
                     _add(self.names[section], str(_shown(name, run.lang)).casefold(), entry.id)
                     self.ids[section].add(entry.id)
@@ -1782,7 +1796,10 @@ class _Resolver:
         self.transfer_names: dict[str, list[str]] = defaultdict(list)
         for book in books:
             for entry in book.register.recipients:
-                _add(self.transfer_names, _shown(book.text(entry.name), run.lang), entry.id)
+                shown = _shown(book.text(entry.name), run.lang)
+                _add(self.transfer_names, shown, entry.id)
+                if isinstance(shown, str) and without_marks(shown) != shown:
+                    _add(self.transfer_names, without_marks(shown), entry.id)
 
     def resolve(self, section: str, text: str, *, transfer: bool = False) -> str:
         """The id of the entry of `section` that `text` names; Unreadable when none or several."""

@@ -55,13 +55,14 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from ropa._collector import collector_paused
 from ropa._version import __version__
 from ropa.atomic import write_atomically
-from ropa.diff import change_rows, diff_registers
+from ropa.diff import diff_registers
 from ropa.findings import Report
 from ropa.formats.xlsx._assessments import assessments_rows
 from ropa.formats.xlsx._book import CATALOGUES, Book
 from ropa.formats.xlsx._cards import WIDTHS as CARD_WIDTHS
 from ropa.formats.xlsx._cards import card_starts, cards_rows
 from ropa.formats.xlsx._cells import MAX_WIDTH, Row, SheetStream, Styles, Text, clean_text
+from ropa.formats.xlsx._changes import changes_rows, workbook_changes
 from ropa.formats.xlsx._cover import cover_break, cover_rows
 from ropa.formats.xlsx._data import WIDTHS as DATA_WIDTHS
 from ropa.formats.xlsx._data import data_rows
@@ -69,7 +70,6 @@ from ropa.formats.xlsx._package import save
 from ropa.formats.xlsx._print import lay_out
 from ropa.formats.xlsx._sheets import (
     activities_rows,
-    changes_rows,
     controllers_rows,
     coverage_rows,
     data_categories_rows,
@@ -87,6 +87,7 @@ from ropa.formats.xlsx._waivers import waivers_rows
 from ropa.formats.xlsx._words import DATA_SHEET, SHEETS, say, word
 from ropa.model import Register
 from ropa.text import LANGUAGES
+from ropa.text.messages import languages
 
 __all__ = ["DATA_SHEET", "LANGUAGES", "SHEET_ORDER", "export_excel", "sheet_keys"]
 
@@ -174,8 +175,8 @@ def export_excel(
         >>> ropa.import_workbook("ropa-lv.xlsx") == register
         True
     """
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
+    if lang not in languages():
+        raise ValueError(f"lang must be one of {', '.join(languages())}; got {lang!r}")
     if report is not None and as_of is not None and as_of != report.as_of:
         raise ValueError(
             f"as_of {as_of.isoformat()} differs from the report's date {report.as_of.isoformat()}"
@@ -193,8 +194,9 @@ def export_excel(
         or word("not_available", lang),
         source_files=_source_files(register),
         since=since,
-        changes=change_rows(diff_registers(since, register), lang) if since is not None else [],
     )
+    if since is not None:
+        book.changes = workbook_changes(book, diff_registers(since, register))
     with collector_paused():  # the rows are made and dropped by the hundred thousand
         write_atomically(path, lambda stream: _write_workbook(book, stream))
 

@@ -1,0 +1,93 @@
+"""Register text the register does not give in the workbook's language: shown in the language it
+has, marked with it (`[en] Customers`), counted on the Cover, and read back into that language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import AS_OF
+from ropa.formats.xlsx.read import import_workbook
+from ropa.formats.xlsx.write import export_excel
+from ropa.model import Register
+from ropa.rules import validate
+from ropa.text import language_of, marked, unmarked, without_marks
+
+
+def register() -> Register:
+    """An English register; one activity name is written in Latvian too."""
+    return Register.model_validate({
+        "format": "ropa/1",
+        "register": {"kind": "controller", "language": "en"},
+        "organisation": {"name": "Example SIA", "country": "LV",
+                         "contact": {"email": "dpo@example.lv"}},
+        "data_subjects": [{"id": "customers", "name": "Customers"}],
+        "data_categories": [{"id": "contact", "name": "Contact details"}],
+        "recipients": [{"id": "hosting", "name": "Hosting", "kind": "processor",
+                        "countries": ["LV"]}],
+        "retention_rules": [{"id": "short", "name": "Short", "period": "P1Y"}],
+        "security_measures": [{"id": "mfa", "name": "MFA", "kind": "technical"}],
+        "activities": [{"id": "orders", "name": {"en": "Orders", "lv": "Pasūtījumi"},
+                        "purpose": "service_provision",
+                        "legal_bases": [{"basis": "contract"}], "data_subjects": ["customers"],
+                        "data_categories": ["contact"], "recipients": ["hosting"],
+                        "transfers": [], "retention": "short", "security_measures": ["mfa"]}],
+    })  # fmt: skip
+
+
+def export(tmp_path: Path, lang: str) -> Path:
+    data = register()
+    path = tmp_path / f"{lang}.xlsx"
+    export_excel(data, path, lang=lang, report=validate(data, as_of=AS_OF))
+    return path
+
+
+def cover(path: Path) -> dict[Any, Any]:
+    return {row[0]: row[1] for row in load_workbook(path).worksheets[0].iter_rows(values_only=True)}
+
+
+def test_the_marks() -> None:
+    assert marked("datu saņemšana", "lv") == "[lv] datu saņemšana"
+    assert unmarked("[lv] datu saņemšana") == ("lv", "datu saņemšana")
+    assert unmarked("[[not a mark]]") == (None, "[[not a mark]]")
+    assert without_marks("2 weeks from [lv] datu saņemšana") == "2 weeks from datu saņemšana"
+    assert language_of("plain", "en", "lv") == "lv"
+    assert language_of({"en": "x", "lv": "y"}, "en", "lv") == "en"
+    assert language_of({"de": "x"}, "en", "lv") == "de"
+    assert language_of(None, "en", "lv") is None
+
+
+def test_a_text_in_another_language_is_marked_and_counted(tmp_path: Path) -> None:
+    path = export(tmp_path, "lv")
+    book = load_workbook(path)
+    assert book["Datu subjekti"]["B2"].value == "[en] Customers"
+    assert book["Apstrādes darbības"]["B2"].value == "Pasūtījumi"  # written in Latvian too
+    # Customers, Contact details, Hosting, Short, MFA: each counted once, wherever shown.
+    assert cover(path)["Teksti, kas nav latviešu valodā"].startswith("5 teksti; ")
+
+
+def test_a_workbook_in_the_register_s_language_marks_nothing(tmp_path: Path) -> None:
+    path = export(tmp_path, "en")
+    assert cover(path)["Texts not in English"] == "none"
+    assert load_workbook(path)["Data subjects"]["B2"].value == "Customers"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        pytest.param("[en] Clients", "Clients", id="edited, still marked: the English text"),
+        pytest.param("Klienti", {"en": "Customers", "lv": "Klienti"}, id="translated"),
+        pytest.param("[en] Customers", "Customers", id="unchanged"),
+    ],
+)
+def test_the_import_reads_a_marked_text_into_its_language(
+    tmp_path: Path, written: str, expected: object
+) -> None:
+    path = export(tmp_path, "lv")
+    book = load_workbook(path)
+    book["Datu subjekti"]["B2"] = written
+    book.save(path)
+    assert import_workbook(path).data_subjects[0].name == expected
