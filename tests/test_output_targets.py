@@ -15,7 +15,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -371,3 +373,56 @@ def test_a_signal_a_library_turned_into_another_error_still_ends_as_terminated(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert err.splitlines()[-1] == "ropa: terminated"
+
+
+class _Stopped(BaseException):
+    pass
+
+
+@pytest.fixture
+def stopping_handler() -> Iterator[None]:
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _signalled_after(make: Any) -> Any:
+    """`make` (tempfile.mkdtemp or mkstemp), with SIGTERM sent to this process as soon as the
+    folder or file exists and before its name is returned: the worst moment to be stopped."""
+
+    def made(*args: Any, **kwargs: Any) -> Any:
+        result = make(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return result
+
+    return made
+
+
+def test_a_signal_as_the_work_folder_is_made_leaves_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stopping_handler: None
+) -> None:
+    import tempfile
+
+    from ropa.atomic import work_folder
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(tempfile, "mkdtemp", _signalled_after(tempfile.mkdtemp))
+    with pytest.raises(_Stopped), work_folder("ropa-test-"):
+        pass
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_signal_as_the_temporary_file_is_made_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stopping_handler: None
+) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkstemp", _signalled_after(tempfile.mkstemp))
+    with pytest.raises(_Stopped):
+        write_bytes_atomically(tmp_path / "out.json", b"{}")
+    assert list(tmp_path.iterdir()) == []

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -65,11 +66,18 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
             # kept as its owner meant it to be.
             raise OutputError(f"{shown(target)}: the file is read-only; it was left as it was")
         mode = _mode_for(real)
-        handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp",
-                                             dir=directory)  # fmt: skip
     except OSError as error:
         raise OutputError(f"{shown(target)}: cannot write here: {_reason(error)}") from None
+    temporary = ""
     try:
+        # Made with the stopping signals held, so that none can arrive between the file's
+        # making and this block's knowing its name (it would be left behind).
+        with signals_held():
+            try:
+                handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp",
+                                                     dir=directory)  # fmt: skip
+            except OSError as error:
+                raise OutputError(f"{shown(target)}: cannot write here: {_reason(error)}") from None
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
@@ -80,8 +88,43 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         _remove(temporary)
         raise OutputError(f"{shown(target)}: cannot write: {_reason(error)}") from None
     except BaseException:
-        _remove(temporary)
+        if temporary:
+            _remove(temporary)
         raise
+
+
+_STOPPING = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait until the block ends (where the system can hold them),
+    so that a temporary file or folder is never made without the code that removes it
+    knowing its name. The signal then arrives as soon as the block is left."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: nothing to hold them with
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
+def work_folder(prefix: str) -> Iterator[str]:
+    """A private folder in the temporary directory, removed with all it holds however the
+    block ends, a stopping signal that arrives while it is made included."""
+    folder = ""
+    try:
+        with signals_held():
+            folder = tempfile.mkdtemp(prefix=prefix)
+        yield folder
+    finally:
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 _SPECIAL_KINDS = {stat.S_IFCHR: "the character device", stat.S_IFIFO: "the pipe"}

@@ -109,9 +109,9 @@ def run(args: argparse.Namespace) -> int:
         say("ropa: " + said(msg("cli.import.warning", warning=str(warning.message))))
     if len(imported.files) > 1:
         main, *fragments = imported.files
-        say(f"ropa: {args.workbook}: the register came from {len(imported.files)} files "
-            f"({main} and its fragments {', '.join(fragments)}); the import writes it as one "
-            "file, without include")  # fmt: skip
+        say("ropa: " + said(msg("cli.import.several_files", workbook=args.workbook,
+                                count=len(imported.files), main=main,
+                                fragments=", ".join(fragments))))  # fmt: skip
 
     name = os.path.basename(args.workbook)
     as_of = f", as of {imported.as_of.isoformat()}" if imported.as_of else ""

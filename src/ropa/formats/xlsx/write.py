@@ -42,7 +42,6 @@ zip).
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import partial
@@ -54,7 +53,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from ropa._collector import collector_paused
 from ropa._version import __version__
-from ropa.atomic import write_atomically
+from ropa.atomic import work_folder, write_atomically
 from ropa.diff import diff_registers
 from ropa.findings import Report
 from ropa.formats.xlsx._assessments import assessments_rows
@@ -215,7 +214,7 @@ def _source_files(register: Register) -> tuple[str, ...]:
 
 
 def _write_workbook(book: Book, stream: IO[bytes]) -> None:
-    with tempfile.TemporaryDirectory(prefix="ropa-xlsx-", ignore_cleanup_errors=True) as work:
+    with work_folder("ropa-xlsx-") as work:
         workbook = Workbook(write_only=True)
         workbook.properties = _properties(book)
         keys = (*sheet_keys(book), *(("changes",) if book.since is not None else ()), "data")
