@@ -87,12 +87,12 @@ from ropa.formats.xlsx._sheets import (
 from ropa.formats.xlsx._waivers import waivers_rows
 from ropa.formats.xlsx._words import DATA_SHEET, SHEETS, say, word
 from ropa.model import Register
+from ropa.text import LANGUAGES
 from ropa.text.messages import languages
 
 __all__ = ["DATA_SHEET", "LANGUAGES", "SHEET_ORDER", "export_excel", "sheet_keys"]
 
-LANGUAGES = ("lv", "en")
-"""The languages the workbook can be written in."""
+# The languages the workbook can be written in: every language ropa writes.
 
 SHEET_ORDER = ("cover", "activities", "processor_activities", "controllers", *CATALOGUES,
                "transfers", "flows", "retention_matrix", "coverage", "processor_coverage",
