@@ -11,7 +11,7 @@ ignores), validates it, then times, best of `--repeat` runs with `time.perf_coun
   export wrote, read back once before timing), appended row by row and saved, no styles.
 
 It prints a table with the ratio and the peak memory of each, and exits with status 1 when the
-export takes more than 1.5 times the reference.
+export takes more than 1.0 times the reference (issue 19; it was 1.5).
 
 Peak memory is how far the process's resident set grows above where it stood when the run
 began, each run in a fresh subprocess that has already loaded and validated the register (or,
@@ -50,7 +50,7 @@ try:
 except ImportError:  # run as a script: benchmarks/ itself is on sys.path
     from generate import generate  # type: ignore[no-redef]
 
-ALLOWED_RATIO = 1.5
+ALLOWED_RATIO = 1.0
 AS_OF = date(2026, 11, 27)
 _DATA = Path(__file__).resolve().parent / "_data"
 _GENERATOR = Path(__file__).resolve().parent / "generate.py"

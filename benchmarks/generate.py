@@ -2,8 +2,16 @@
 
 The register is valid (``ropa.load`` accepts it) and looks like a real one: catalogues of 20
 entries each, activities with two or three legal bases, language maps in Latvian (with its
-diacritics) and English, lists of ids, transfers, dates and retention periods. Each activity
-takes about 750 bytes, so 10,000 activities make about 7.5 MB.
+diacritics) and English, lists of ids, transfers, dates and retention periods. It uses the
+format's later fields too: an assessments catalogue referenced by id (DPIAs, legitimate
+interests and transfer impact assessments), retention per data category, several Art. 9(2)
+conditions for activities with special categories, and processor activities (Art. 30(2)) on
+behalf of a catalogue of controllers. Each activity takes about 850 bytes, so 10,000
+activities make about 8.5 MB.
+
+`write_files` writes the same register as a main file that includes fragments (`include`),
+as a register kept in several files is: the catalogues and the first half of the activities
+in the main file, the rest in fragments of at most 5,000 activities.
 
 The text avoids every scalar that YAML 1.1 and YAML 1.2 read differently (`yes`, `no`, `on`,
 `off`, `NO`, sexagesimals such as `1:20`, `=`, octal-looking numbers), so that PyYAML's
@@ -12,6 +20,7 @@ difference left is dates: PyYAML makes `datetime.date` objects of unquoted dates
 them as ISO text (the models parse them); `bench_load.py` normalises dates before comparing.
 
     python benchmarks/generate.py 10000 -o register.yaml
+    python benchmarks/generate.py 10000 -o register.yaml --fragments
 """
 
 from __future__ import annotations
@@ -112,6 +121,17 @@ _SYSTEMS = ["CRM", "ERP", "Grāmatvedība", "E-pasta serveris", "Atbalsta portā
 _OWNERS = ["Klientu apkalpošanas nodaļa", "IT nodaļa", "Personāla daļa", "Finanšu nodaļa"]
 _OTHER_BASES = ["legitimate_interests", "legal_obligation", "consent"]
 _SOURCES = ["data_subject", "observed", "third_party", "public"]
+_CONTROLLERS = ["SIA Klients", "AS Pasūtītājs", "SIA Partneris", "AS Banka", "SIA Veikals"]
+_ASSESSMENT_KINDS = ["dpia", "lia", "tia"]
+# Art. 9(2) conditions for the two special categories (category_19 health, category_20
+# biometric), with the law where the condition rests on one.
+_CONDITIONS = [
+    ("explicit_consent", None),
+    ("health_or_social_care", ("Ārstniecības likums", "Medical Treatment Law")),
+    ("employment_social_security", ("Darba likums", "Labour Law")),
+]
+_SPECIAL = {19: "health", 20: "biometric"}
+FRAGMENT_ACTIVITIES = 5_000
 # Third countries with the safeguard a transfer there would use.
 _TRANSFERS = [("US", "scc"), ("GB", "adequacy"), ("CH", "adequacy"), ("JP", "adequacy"),
               ("CA", "adequacy"), ("IN", "scc"), ("AU", "bcr"), ("BR", "scc")]  # fmt: skip
@@ -175,7 +195,7 @@ def _catalogues() -> list[str]:
             f"  - id: category_{n:02d}",
             f"    name: {_text_map(f'{lv} {n}', f'{en} {n}')}",
             f"    examples: {_text_map('vārds, uzvārds, e-pasts', 'name, surname, e-mail')}",
-            "    special: null",
+            f"    special: {_SPECIAL.get(n, 'null')}",
             f"    national_id: {'true' if n == 1 else 'false'}",
         ]
     lines.append("recipients:")
@@ -197,6 +217,25 @@ def _catalogues() -> list[str]:
             f"    period: {period}",
             f"    starts: {{lv: {_q(starts)}}}",
         ]
+    lines.append("assessments:")
+    for n in range(1, CATALOGUE_SIZE + 1):
+        kind = _ASSESSMENT_KINDS[n % len(_ASSESSMENT_KINDS)]
+        lines += [
+            f"  - id: {_assessment_id(n)}",
+            f"    kind: {kind}",
+            f"    name: {_text_map(f'Novērtējums {n}', f'Assessment {n}')}",
+            f"    reference: {_q(f'{kind.upper()}-2026-{n:03d}')}",
+            f"    date: 2026-{n % 11 + 1:02d}-15",
+            f"    review_by: 2027-{n % 11 + 1:02d}-15",
+        ]
+    lines.append("controllers:")
+    for n, name in enumerate(_CONTROLLERS, start=1):
+        lines += [
+            f"  - id: controller_{n:02d}",
+            f"    name: {_q(name)}",
+            f"    contact: {{email: dati{n}@klients.lv}}",
+            f"    contract: {_q(f'DPA-C-{n:03d}')}",
+        ]
     lines.append("security_measures:")
     for n in range(1, CATALOGUE_SIZE + 1):
         lv, en, kind = _MEASURES[n % len(_MEASURES)]
@@ -208,6 +247,16 @@ def _catalogues() -> list[str]:
     return lines
 
 
+def _assessment_id(n: int) -> str:
+    return f"{_ASSESSMENT_KINDS[n % len(_ASSESSMENT_KINDS)]}_{n:02d}"
+
+
+def _assessment_of(kind: str, rng: random.Random) -> str:
+    """The id of a random catalogue assessment of `kind`."""
+    numbers = [n for n in range(1, CATALOGUE_SIZE + 1) if _assessment_id(n).startswith(kind)]
+    return _assessment_id(rng.choice(numbers))
+
+
 def _legal_bases(rng: random.Random) -> list[str]:
     lines = ["    legal_bases:", "      - basis: contract"]
     for basis in rng.sample(_OTHER_BASES, rng.randint(1, 2)):
@@ -216,7 +265,7 @@ def _legal_bases(rng: random.Random) -> list[str]:
             lv, en = rng.choice(_INTERESTS)
             lines += [
                 f"        interest: {_text_map(lv, en)}",
-                f"        assessment: LIA-{rng.randint(1, 99):03d}",
+                f"        assessment: {_assessment_of('lia', rng)}",
             ]
         elif basis == "legal_obligation":
             lines.append(f"        law: {_text_map(*rng.choice(_LAWS))}")
@@ -230,17 +279,27 @@ def _activity(number: int, rng: random.Random) -> list[str]:
     description_lv, description_en = rng.choice(_DESCRIPTIONS)
     recipient = rng.randint(1, CATALOGUE_SIZE)
     sources = ", ".join(sorted(rng.sample(_SOURCES, rng.randint(1, 2))))
+    picked = sorted(rng.sample(range(1, CATALOGUE_SIZE + 1), rng.randint(2, 4)))
+    categories = [f"category_{n:02d}" for n in picked]
     lines = [
         f"  - id: activity_{number:05d}",
         f"    name: {_text_map(f'{lv} {number}', f'{en} {number}')}",
     ]
-    if number % 8 == 0:
+    if number % 10 == 5:  # a processor activity (Art. 30(2)), for one or two controllers
+        lines += [
+            "    role: processor",
+            f"    on_behalf_of: [controller_{number % 5 + 1:02d}]",
+        ]
+    # Every processor activity has one (Art. 30(2)(b): the category of processing), and some
+    # others.
+    if number % 10 == 5 or number % 8 == 0:
         lines += ["    description:", f"      lv: {description_lv}", f"      en: {description_en}"]
     lines += [
         f"    purpose: {purpose}",
         *_legal_bases(rng),
+        *_special_conditions(picked, rng),
         f"    data_subjects: {_ids('subjects', rng, 1, 2)}",
-        f"    data_categories: {_ids('category', rng, 2, 4)}",
+        f"    data_categories: [{', '.join(categories)}]",
         f"    sources: [{sources}]",
         f"    recipients: [recipient_{recipient:02d}]",
     ]
@@ -252,10 +311,22 @@ def _activity(number: int, rng: random.Random) -> list[str]:
             f"        recipient: recipient_{recipient:02d}",
             f"        safeguard: {safeguard}",
         ]
+        if safeguard == "scc":
+            lines.append(f"        assessment: {_assessment_of('tia', rng)}")
     else:
         lines.append("    transfers: []")
+    if number % 3 == 0:  # one retention rule per data category
+        lines.append("    retention:")
+        for category in categories:
+            lines += [
+                f"      - rule: rule_{rng.randint(1, CATALOGUE_SIZE):02d}",
+                f"        categories: [{category}]",
+            ]
+    else:
+        lines.append(f"    retention: rule_{rng.randint(1, CATALOGUE_SIZE):02d}")
+    if number % 4 == 0:
+        lines += ["    large_scale: true", f"    dpia: {_assessment_of('dpia', rng)}"]
     lines += [
-        f"    retention: rule_{rng.randint(1, CATALOGUE_SIZE):02d}",
         f"    security_measures: {_ids('measure', rng, 1, 3)}",
         f"    automated_decisions: {rng.choice(['true', 'false', 'null'])}",
         f"    profiling: {rng.choice(['true', 'false', 'null'])}",
@@ -269,13 +340,61 @@ def _activity(number: int, rng: random.Random) -> list[str]:
     return lines
 
 
+def _special_conditions(picked: list[int], rng: random.Random) -> list[str]:
+    """Art. 9(2) conditions for the special categories among `picked`: one per category,
+    each with the categories it covers (two conditions when both special ones are there)."""
+    special = [n for n in picked if n in _SPECIAL]
+    if not special:
+        return []
+    lines = ["    special_condition:"]
+    for n in special:
+        condition, law = rng.choice(_CONDITIONS)
+        lines.append(f"      - condition: {condition}")
+        if law is not None:
+            lines.append(f"        law: {_text_map(*law)}")
+        lines.append(f"        categories: [category_{n:02d}]")
+    return lines
+
+
+def _activities(first: int, last: int, rng: random.Random) -> list[str]:
+    lines = ["activities:"]
+    for number in range(first, last + 1):
+        lines += _activity(number, rng)
+    return lines
+
+
 def generate(n_activities: int, seed: int = 0) -> str:
     """A valid `ropa/1` register with `n_activities` activities, the same for the same seed."""
     rng = random.Random(seed)
-    lines = _header() + _catalogues() + ["activities:"]
-    for number in range(1, n_activities + 1):
-        lines += _activity(number, rng)
+    lines = _header() + _catalogues() + _activities(1, n_activities, rng)
     return "\n".join(lines) + "\n"
+
+
+def write_files(n_activities: int, main: Path, seed: int = 0) -> list[Path]:
+    """The register of `generate(n_activities, seed)` written as `main` and the fragments it
+    includes (beside it, named after it); returns every file written, `main` first."""
+    rng = random.Random(seed)
+    in_main = (n_activities + 1) // 2
+    written = [main]
+    fragments: list[tuple[Path, list[str]]] = []
+    first = in_main + 1
+    while first <= n_activities:
+        last = min(first + FRAGMENT_ACTIVITIES - 1, n_activities)
+        path = main.with_name(f"{main.stem}-part{len(fragments) + 1:02d}{main.suffix}")
+        fragments.append((path, []))
+        first = last + 1
+    include = f"{main.stem}-part*{main.suffix}"
+    lines = _header() + ([f"include: [{_q(include)}]"] if fragments else []) + _catalogues()
+    lines += _activities(1, in_main, rng)
+    main.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = in_main + 1
+    for path, _ in fragments:
+        last = min(first + FRAGMENT_ACTIVITIES - 1, n_activities)
+        text = ["# A fragment of the synthetic register.", *_activities(first, last, rng)]
+        path.write_text("\n".join(text) + "\n", encoding="utf-8")
+        written.append(path)
+        first = last + 1
+    return written
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -283,7 +402,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("activities", type=int, help="number of processing activities")
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--fragments", action="store_true", help="write OUTPUT and the fragments it includes"
+    )
     args = parser.parse_args(argv)
+    if args.fragments:
+        if args.output is None:
+            parser.error("--fragments needs -o OUTPUT")
+        for path in write_files(args.activities, args.output, args.seed):
+            print(path)
+        return 0
     text = generate(args.activities, args.seed)
     if args.output is None:
         sys.stdout.write(text)

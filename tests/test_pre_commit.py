@@ -211,3 +211,17 @@ def test_pre_commit_try_repo_checks_the_registers_and_nothing_else(tmp_path: Pat
     # ... and nothing else was taken for a register.
     for other in ("out/ropa.json", "schemas/ropa.schema.json", "_shared.yaml", "workflows"):
         assert other not in output
+
+
+def test_the_ruff_hook_is_the_ruff_the_project_lints_with() -> None:
+    # A hook on another ruff than `make lint`'s formats and lints differently: the commit
+    # hook would then undo what the landing check asks for, or the other way round.
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (ruff_repo,) = [r for r in config["repos"] if r["repo"].endswith("/ruff-pre-commit")]
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    pinned = re.search(r'"ruff==([0-9.]+)"', pyproject)
+    assert pinned is not None, "pyproject.toml pins ruff in the dev extra"
+    assert ruff_repo["rev"] == f"v{pinned.group(1)}"
+    from importlib.metadata import version
+
+    assert version("ruff") == pinned.group(1)  # the environment has the pinned one

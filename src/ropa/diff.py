@@ -53,7 +53,7 @@ from ropa.model import (
     VitalInterestsBasis,
     Waiver,
 )
-from ropa.text import text_in
+from ropa.text import LANGUAGES, text_in
 from ropa.text.escape import printable
 from ropa.text.grammar import latvian_singular
 from ropa.text.messages import message
@@ -379,7 +379,7 @@ _HEADERS = (
     ("new", "ir"),
 )
 _NONE = ("none", "nav")
-_TEXT_LANGUAGES_FIRST = ("lv", "en")
+_TEXT_LANGUAGES_FIRST = LANGUAGES
 
 # Per model: the field that names the value, then the one shown bare in parentheses; every
 # other stated field is shown as `field: value`.

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ropa.source import Location, NodePath, format_path
 from ropa.text.messages import Argument, plural, render
@@ -91,6 +91,16 @@ class ExpiredWaiver(NamedTuple):
         return f"{said}: {self.reason}" if self.reason else said
 
 
+JSON_FIELDS: tuple[str, ...] = (
+    "code", "slug", "severity", "message", "message_id", "arguments", "article", "path",
+    "activity", "file", "line", "column", "waived", "reason", "expired_waiver",
+)  # fmt: skip
+"""The keys of a finding written as JSON (`Finding.as_dict`), in the order written."""
+LOCAL_FIELDS = frozenset({"file"})
+"""The keys that may hold a path of this machine: a document meant to leave it (the JSON
+export) leaves them out."""
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing a rule found: what, where (path and file position), and whether waived.
@@ -129,6 +139,41 @@ class Finding:
     text, or a value said in the reader's language (`ropa.text.messages.Argument`)."""
     expired_waiver: ExpiredWaiver | None = None
     """The waiver that accepted this finding until it expired (ROPA105); the finding is open."""
+
+    def as_dict(self, lang: str = "en", *, leave_out: Collection[str] = ()) -> dict[str, Any]:
+        """The finding as JSON data, the keys of `JSON_FIELDS` in order (but `leave_out`),
+        its message in `lang`: what `ropa validate --format json` and the JSON export write.
+
+        Examples:
+            >>> import ropa
+            >>> report = ropa.validate(ropa.load("data/processing_activities.yaml"))
+            >>> finding = report.findings[0].as_dict("en", leave_out=LOCAL_FIELDS)
+            >>> list(finding)[:4], "file" in finding
+            (['code', 'slug', 'severity', 'message'], False)
+        """
+        values: dict[str, Any] = {
+            "code": self.code,
+            "slug": self.slug,
+            "severity": self.severity.value,
+            "message": self.text(lang),
+            "message_id": self.message_id,
+            "arguments": dict(self.arguments_in(lang)),
+            "article": self.article,
+            "path": self.path_text,
+            "activity": self.activity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "waived": self.waived,
+            "reason": self.reason,
+            "expired_waiver": None
+            if self.expired_waiver is None
+            else {
+                "expires": self.expired_waiver.expires.isoformat(),
+                "reason": self.expired_waiver.reason,
+            },
+        }
+        return {key: values[key] for key in JSON_FIELDS if key not in leave_out}
 
     def text(self, lang: str) -> str:
         """The message in `lang`; the English `message` when no catalogue has its id."""

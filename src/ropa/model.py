@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from datetime import date
-from typing import Annotated, Any, Literal, NoReturn, TypeVar, Union
+from typing import Annotated, Any, Literal, NoReturn, Protocol, TypeVar, Union
 
 from pydantic import (
     AfterValidator,
@@ -33,6 +34,10 @@ from ropa.source import SourceMap
 from ropa.text import text_in
 
 FORMAT = "ropa/1"
+CATALOGUES: tuple[str, ...] = ("controllers", "data_subjects", "data_categories", "recipients",
+                               "retention_rules", "security_measures", "assessments")  # fmt: skip
+"""The register's catalogues: the fields whose entries activities name by id, in the
+format's order."""
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
 
@@ -269,9 +274,12 @@ IsoDate = Annotated[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, validate_default=False
-    )
+    # defer_build: a model's validator is built when first used, not at import (`ropa --help`
+    # imports no validator; `ropa validate` builds the Register's once, nested models inside
+    # it). The fields' docstrings are not read here (`use_attribute_docstrings` reads and
+    # tokenises this file once per class, a third of the import): the JSON Schema, the one
+    # place they are shown, takes them from the source (`ropa.schema.register`).
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False, defer_build=True)
 
 
 def _check_reason(value: Any) -> Any:
@@ -865,6 +873,23 @@ class Activity(_Model):
     def special_condition_codes(self) -> tuple[str, ...]:
         """The Art. 9(2) conditions by name, each once, in the order written."""
         return tuple(dict.fromkeys(entry.condition for entry in self.special_conditions()))
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_E = TypeVar("_E", bound=_HasId)
+
+
+def by_id(entries: Iterable[_E]) -> dict[str, _E]:
+    """A catalogue indexed by id. Where an id repeats (ROPA101 reports it), the first entry
+    wins, as a reference to it is read everywhere: the rules, every export, the notice."""
+    index: dict[str, _E] = {}
+    for entry in entries:
+        index.setdefault(entry.id, entry)
+    return index
 
 
 def _entry(model: type[_M], **values: Any) -> _M:

@@ -180,23 +180,7 @@ def json_document(report: Report, *more: Report, lang: str = "en") -> dict[str, 
 
 
 def _json_finding(finding: Finding, lang: str) -> dict[str, Any]:
-    return {
-        "code": finding.code,
-        "slug": finding.slug,
-        "severity": finding.severity.value,
-        "message": finding.text(lang),
-        "message_id": finding.message_id,
-        "arguments": dict(finding.arguments_in(lang)),
-        "article": finding.article,
-        "path": finding.path_text,
-        "activity": finding.activity,
-        "file": finding.file,
-        "line": finding.line,
-        "column": finding.column,
-        "waived": finding.waived,
-        "reason": finding.reason,
-        "expired_waiver": _json_expired(finding),
-    }
+    return finding.as_dict(lang)
 
 
 def _json_expired(finding: Finding) -> dict[str, str] | None:

@@ -425,3 +425,56 @@ def test_the_command_leaves_nothing_frozen(tmp_path: Path) -> None:
     assert gc.get_freeze_count() == 0
     assert main(["validate", *AS_OF, _write(tmp_path, CLEAN)]) == 0
     assert gc.get_freeze_count() == 0
+
+
+_PLUGIN = """\
+import pathlib
+
+pathlib.Path(__file__).with_name("loaded").write_text("yes")
+
+
+class _Plugin:
+    def new_schema_validator(self, *args, **kwargs):
+        return None, None, None
+
+
+plugin = _Plugin()
+"""
+
+
+def _with_fake_pydantic_plugin(tmp_path: Path) -> dict[str, str]:
+    """An environment in which a pydantic plugin is installed; it leaves `loaded` when
+    pydantic loads it."""
+    import os
+
+    (tmp_path / "fakeplugin.py").write_text(_PLUGIN, encoding="utf-8")
+    info = tmp_path / "fakeplugin-0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: fakeplugin\nVersion: 0\n")
+    (info / "entry_points.txt").write_text("[pydantic]\nfake = fakeplugin:plugin\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    env["PYTHONPATH"] = str(tmp_path)
+    return env
+
+
+def test_the_command_runs_no_pydantic_plugin_and_leaves_the_environment(tmp_path: Path) -> None:
+    import subprocess
+
+    from conftest import SHIPPED
+
+    env = _with_fake_pydantic_plugin(tmp_path)
+    script = (
+        "import os, sys; from ropa.cli import main; status = main(sys.argv[1:]); "
+        "print('PYDANTIC_DISABLE_PLUGINS' in os.environ)"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script, "validate", str(SHIPPED)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert completed.stdout.splitlines()[-1] == "False"  # restored for the caller
+    assert not (tmp_path / "loaded").exists()
+    # The counterpart: ropa as a library validates with the plugins its user installed.
+    subprocess.run(
+        [sys.executable, "-c", f"import ropa; ropa.load({str(SHIPPED)!r})"], env=env, check=True
+    )
+    assert (tmp_path / "loaded").read_text() == "yes"

@@ -1,9 +1,8 @@
 """The registry: exactly the catalogue's rules, a clean register with no finding, findings
-located and in a stable order, and validation fast on a large register."""
+located and in a stable order, and every finding of a large register."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -195,7 +194,11 @@ def test_context_indexes_each_catalogue_by_id() -> None:
     assert context.used["retention_rules"] == {"contract_end"}
 
 
-def test_ten_thousand_activities_validate_quickly() -> None:
+def test_a_large_register_gets_every_activitys_findings_once() -> None:
+    # The rules walk indexes built once per register; at scale each activity still gets its
+    # own findings, each once. How fast is for benchmarks/bench_all.py
+    # (budget: the rules at most 0.5 s over loading, at 10,000 activities).
+    count = 3_000
     data = clean_register()
     data["activities"] = [
         activity(
@@ -204,13 +207,14 @@ def test_ten_thousand_activities_validate_quickly() -> None:
             retention=None if n % 3 else "contract_end",
             recipients=["hosting", "nowhere"] if n % 5 == 0 else ["hosting"],
         )
-        for n in range(10_000)
+        for n in range(count)
     ]
-    register = Register.model_validate(data)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        report = validate(register, as_of=AS_OF)
-        best = min(best, time.perf_counter() - start)
-    assert report.warnings > 10_000
-    assert best < 1.0  # target well under 0.5 s; the margin absorbs slow CI machines
+    report = validate(Register.model_validate(data), as_of=AS_OF)
+    found: dict[str, list[str | None]] = {}
+    for finding in report.findings:
+        found.setdefault(finding.code, []).append(finding.activity)
+    ids = [f"activity_{n}" for n in range(count)]
+    assert sorted(found) == ["ROPA102", "ROPA207", "ROPA303"]
+    assert sorted(found["ROPA303"]) == sorted(ids)  # no balancing test: every activity
+    assert sorted(found["ROPA207"]) == sorted(a for n, a in enumerate(ids) if n % 3)
+    assert sorted(found["ROPA102"]) == sorted(a for n, a in enumerate(ids) if n % 5 == 0)

@@ -16,7 +16,7 @@ import io
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ropa._version import __version__
 
@@ -200,7 +200,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     frozen_before = gc.get_freeze_count()
     try:
-        status: int = args.run(args)
+        with _without_pydantic_plugins():
+            status: int = args.run(args)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`ropa validate ... | head`): not an error of ours.
@@ -217,6 +218,25 @@ def _main(argv: Sequence[str] | None) -> int:
         if not frozen_before:
             gc.unfreeze()  # what loading froze (`load_or_report`), for callers that carry on
     return status
+
+
+_PLUGINS_VARIABLE = "PYDANTIC_DISABLE_PLUGINS"
+
+
+@contextlib.contextmanager
+def _without_pydantic_plugins() -> Iterator[None]:
+    """The command runs no pydantic plugin: it would observe ropa's own validation, which is
+    no interface, and looking for one reads the metadata of every package installed beside
+    ropa (10 ms here, more in a large environment) before the first register is validated.
+    A value the user set is kept; the variable is restored for callers of `main`."""
+    if _PLUGINS_VARIABLE in os.environ:
+        yield
+        return
+    os.environ[_PLUGINS_VARIABLE] = "__all__"
+    try:
+        yield
+    finally:
+        os.environ.pop(_PLUGINS_VARIABLE, None)
 
 
 _OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})

@@ -8,12 +8,15 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ropa.cli import EXIT_USAGE, LANG_VARIABLE, spoken
-from ropa.loader import DEFAULT_MAX_BYTES, LoadError, load
-from ropa.model import Register
+from ropa.loader import DEFAULT_MAX_BYTES
 from ropa.text.escape import printable
 from ropa.text.messages import Message
+
+if TYPE_CHECKING:
+    from ropa.model import Register
 
 
 def as_of_date(text: str) -> date:
@@ -64,6 +67,8 @@ def add_max_bytes(parser: argparse.ArgumentParser, *, unpacked_factor: bool = Fa
 def load_or_report(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Register | None:
     """Load a register; on failure print each problem as `file:line:col: message` to stderr,
     in the language of the command line (`ropa.cli.spoken`: no register is known yet)."""
+    from ropa.loader import LoadError, load
+
     try:
         register = load(Path(path), max_bytes=max_bytes, name=path)
     except LoadError as error:

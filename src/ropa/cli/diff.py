@@ -8,9 +8,9 @@ from typing import Any
 
 from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from ropa.cli._common import add_max_bytes, language, load_or_report
+from ropa.text import LANGUAGES
 
 FORMATS = ("text", "json")
-LANGUAGES = ("lv", "en")
 
 
 def add_parser(subparsers: Any) -> None:

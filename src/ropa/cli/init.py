@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ropa.cli import EXIT_OK, EXIT_USAGE
+from ropa.text import LANGUAGES
 
 REGISTER_NAME = "register.yaml"
 SCHEMA_NAME = "ropa.schema.json"
@@ -25,7 +26,7 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("directory", nargs="?", default=".", metavar="DIR",
                         help="where to write (default: the current directory)")  # fmt: skip
-    parser.add_argument("--lang", choices=("lv", "en"), default="lv",
+    parser.add_argument("--lang", choices=LANGUAGES, default="lv",
                         help="language of the comments and sample texts (default: lv)")  # fmt: skip
     parser.set_defaults(run=run)
 

@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ropa.atomic import OutputError, write_bytes_atomically
 from ropa.cli import EXIT_USAGE
 from ropa.cli._common import add_max_bytes, check_output_path, fail, language, load_or_report
-from ropa.notice import FORMATS, SupervisoryAuthority, render_notice
+from ropa.notice import FORMATS
 from ropa.text.messages import languages
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -62,6 +61,9 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render the notice; 0 when written, 2 on unreadable input, bad usage or unwritable output."""
+    from ropa.atomic import OutputError, write_bytes_atomically
+    from ropa.notice import SupervisoryAuthority, render_notice
+
     if args.authority_url is not None and args.authority_name is None:
         return fail("--authority-url needs --authority-name")
     if args.output is not None:

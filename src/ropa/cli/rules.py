@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ropa.cli._common import add_lang, fail, language
-from ropa.findings import Rule
 from ropa.text.grammar import cite
+
+if TYPE_CHECKING:
+    from ropa.findings import Rule
 
 
 def add_parser(subparsers: Any) -> None:

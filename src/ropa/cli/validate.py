@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import Any, TextIO
@@ -116,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     chosen = output_format(args.format)
     if chosen == "sarif":
+        import json
+
         document = reporters.sarif(*reports)
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif chosen == "text":

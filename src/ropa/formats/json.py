@@ -33,6 +33,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ropa.atomic import atomic_output
 from ropa.countries import ADEQUACY_CONDITIONS, ADEQUACY_COUNTRIES, COUNTRY_NAMES, EEA_COUNTRIES
+from ropa.findings import LOCAL_FIELDS
 from ropa.model import (
     FORMAT,
     Activity,
@@ -53,9 +54,10 @@ from ropa.model import (
     SecurityMeasure,
     Transfer,
     Waiver,
+    by_id,
 )
 from ropa.rights import rights_of
-from ropa.text import text_in
+from ropa.text import LANGUAGES, text_in
 from ropa.vocab import (
     ASSESSMENT_KINDS,
     DATA_SUBJECT_KINDS,
@@ -95,7 +97,7 @@ EXPORT_FORMAT = "ropa-export/1"
 ExportLang = Literal["lv", "en", "all"]
 """The values of `lang`: one language, or every language."""
 _EXPORT_LANGS: tuple[ExportLang, ...] = ("lv", "en", "all")
-_LABEL_LANGS = ("lv", "en")
+_LABEL_LANGS = LANGUAGES
 
 Json = Any
 """A JSON value built from dict, list, str, int, bool and None."""
@@ -257,13 +259,16 @@ class _Exporter:
         self.lang = lang
         self.lazy = lazy
         self.language = register.register.language
-        self.controllers = _index(register.controllers)
-        self.data_subjects = _index(register.data_subjects)
-        self.data_categories = _index(register.data_categories)
-        self.recipients = _index(register.recipients)
-        self.retention_rules = _index(register.retention_rules)
-        self.security_measures = _index(register.security_measures)
-        self.assessments = _index(register.assessments)
+        # The findings' messages: in the export's language; with every language kept, in
+        # English (message_id and arguments let a reader say them in any other).
+        self.message_lang = "en" if lang == "all" else lang
+        self.controllers = by_id(register.controllers)
+        self.data_subjects = by_id(register.data_subjects)
+        self.data_categories = by_id(register.data_categories)
+        self.recipients = by_id(register.recipients)
+        self.retention_rules = by_id(register.retention_rules)
+        self.security_measures = by_id(register.security_measures)
+        self.assessments = by_id(register.assessments)
 
     # -- text and labels -----------------------------------------------------------------------
 
@@ -662,7 +667,8 @@ class _Exporter:
                 "waived": report.waived,
             },
             "findings": self.listing(
-                len(report.findings), lambda: (_finding(f) for f in report.findings)
+                len(report.findings),
+                lambda: (_finding(f, self.message_lang) for f in report.findings),
             ),
         }
 
@@ -671,14 +677,6 @@ def _language_order(written: Mapping[str, str]) -> list[str]:
     """lv, en, then any other language written, alphabetically."""
     first = [code for code in _LABEL_LANGS if code in written]
     return first + sorted(code for code in written if code not in _LABEL_LANGS)
-
-
-def _index(entries: Iterable[Any]) -> dict[str, Any]:
-    """id -> entry; where an id repeats (an error the rules report) the first entry wins."""
-    index: dict[str, Any] = {}
-    for entry in entries:
-        index.setdefault(entry.id, entry)
-    return index
 
 
 def _resolve(ref: str, index: Mapping[str, Any], build: Callable[[Any], Json]) -> Json:
@@ -708,29 +706,9 @@ def _beside(main: str, fragment: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def _finding(finding: Finding) -> dict[str, Json]:
+def _finding(finding: Finding, lang: str) -> dict[str, Json]:
     # No `file`: the report's file name may hold a local path; metadata.source names the file.
-    return {
-        "code": finding.code,
-        "slug": finding.slug,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "article": finding.article,
-        "path": finding.path_text,
-        "activity": finding.activity,
-        "line": finding.line,
-        "column": finding.column,
-        "waived": finding.waived,
-        "reason": finding.reason,
-        "expired_waiver": (
-            None
-            if finding.expired_waiver is None
-            else {
-                "expires": finding.expired_waiver.expires.isoformat(),
-                "reason": finding.expired_waiver.reason,
-            }
-        ),
-    }
+    return finding.as_dict(lang, leave_out=LOCAL_FIELDS)
 
 
 def _finding_indexes(findings: Iterable[Finding]) -> dict[str, list[int]]:

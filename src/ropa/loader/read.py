@@ -11,8 +11,6 @@ from ropa.loader.problems import LoadError, Problem, oversize
 from ropa.source import Location
 from ropa.text.messages import Message, msg
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-"""Largest file the loader reads (50 MB); pass `max_bytes` to change it."""
 TEXT_SOURCE = "<text>"
 """The name under which a register given as text is reported."""
 

@@ -16,13 +16,14 @@ renders it as Markdown (`_markdown`) or self-contained HTML (`_html`).
 
 from __future__ import annotations
 
-from ropa.model import Register
-from ropa.notice._content import build_notice
-from ropa.notice._html import render_html
-from ropa.notice._markdown import render_markdown
-from ropa.notice._view import RegisterView
-from ropa.notice.authorities import AUTHORITIES, SupervisoryAuthority, authority_for
+from typing import TYPE_CHECKING, Any
+
+from ropa.text import LANGUAGES
 from ropa.text.messages import languages
+
+if TYPE_CHECKING:
+    from ropa.model import Register
+    from ropa.notice.authorities import AUTHORITIES, SupervisoryAuthority, authority_for
 
 __all__ = [
     "AUTHORITIES",
@@ -33,14 +34,18 @@ __all__ = [
     "render_notice",
 ]
 
-LANGUAGES: tuple[str, ...] = ("lv", "en")
-"""The languages ropa ships a catalogue for; a notice is written in any language that has one
-(`ropa.text.messages.languages()`)."""
-
 FORMATS: tuple[str, ...] = ("md", "html")
 """Output formats: Markdown and self-contained HTML."""
 
-_RENDERERS = {"md": render_markdown, "html": render_html}
+
+def __getattr__(name: str) -> Any:
+    # The authorities on first use, like the renderers: `ropa notice` declares its options
+    # from LANGUAGES and FORMATS alone.
+    if name in ("AUTHORITIES", "SupervisoryAuthority", "authority_for"):
+        from ropa.notice import authorities
+
+        return getattr(authorities, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def render_notice(
@@ -76,7 +81,15 @@ def render_notice(
     """
     if lang not in languages():  # a language is a message catalogue (docs/translating.md)
         raise ValueError(f"unknown notice language {lang!r}; use one of {', '.join(languages())}")
-    if fmt not in _RENDERERS:
+    # Imported here: `ropa notice`'s options (LANGUAGES, FORMATS) cost no model import.
+    from ropa.notice._content import build_notice
+    from ropa.notice._html import render_html
+    from ropa.notice._markdown import render_markdown
+    from ropa.notice._view import RegisterView
+    from ropa.notice.authorities import authority_for
+
+    renderers = {"md": render_markdown, "html": render_html}
+    if fmt not in renderers:
         raise ValueError(f"unknown notice format {fmt!r}; use one of {', '.join(FORMATS)}")
     if register.register.kind != "controller" and not register.controller_activities:
         raise ValueError(
@@ -86,4 +99,4 @@ def render_notice(
     if authority is None:
         authority = authority_for(register.organisation.country)
     document = build_notice(RegisterView(register, lang), authority=authority, draft=draft)
-    return _RENDERERS[fmt](document)
+    return renderers[fmt](document)

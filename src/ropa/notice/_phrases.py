@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from ropa.text import messages
+from ropa.text.grammar import cite
 from ropa.text.messages import languages, message
 
 
@@ -239,15 +240,10 @@ _ARTICLE = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
 
 def article(reference: str, lang: str) -> str:
     """A GDPR article as a reader of `lang` cites it: "VDAR 13. panta 1. punkta a) apakšpunkts"."""
-    match = _ARTICLE.fullmatch(reference)
-    if lang != "lv" or match is None:
-        return f"Art. {reference} GDPR"
-    number, paragraph, point = match.groups()
-    if paragraph is None:
-        return f"VDAR {number}. pants"
-    if point is None:
-        return f"VDAR {number}. panta {paragraph}. punkts"
-    return f"VDAR {number}. panta {paragraph}. punkta {point}) apakšpunkts"
+    # The citation itself is ropa.text.grammar's; the notice names the regulation beside it.
+    if lang != "lv" or _ARTICLE.fullmatch(reference) is None:
+        return f"{cite(reference, 'en')} GDPR"
+    return f"VDAR {cite(reference, lang)}"
 
 
 def long_date(day: date, lang: str) -> str:

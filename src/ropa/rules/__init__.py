@@ -29,6 +29,7 @@ from typing import NamedTuple, TypeVar
 from ropa._collector import collector_paused
 from ropa.findings import ExpiredWaiver, Finding, Report, Rule, Severity
 from ropa.model import (
+    CATALOGUES,
     Activity,
     Assessment,
     Controller,
@@ -41,6 +42,7 @@ from ropa.model import (
     SecurityMeasure,
     Transfer,
     Waiver,
+    by_id,
 )
 from ropa.source import NodePath
 from ropa.text.messages import Listing, Message, msg
@@ -165,18 +167,6 @@ def _nearest_code(code: str) -> str | None:
 # What every check receives
 
 _Basis = TypeVar("_Basis")
-_CATALOGUES = ("controllers", "data_subjects", "data_categories", "recipients",
-               "retention_rules", "security_measures", "assessments")  # fmt: skip
-_Entry = TypeVar(
-    "_Entry",
-    Controller,
-    DataSubjectCategory,
-    DataCategory,
-    Recipient,
-    RetentionRule,
-    SecurityMeasure,
-    Assessment,
-)
 
 
 @dataclass(frozen=True)
@@ -217,34 +207,36 @@ class Context:
         """The context for checking `register` on `as_of`."""
         bases: dict[type, list[tuple[int, int, object]]] = {}
         transfers: list[tuple[int, int, Transfer]] = []
-        used: dict[str, set[str]] = {field: set() for field in _CATALOGUES}
+        # One pass: what the processor activities use, and what the controller's do.
+        by_processor: dict[str, set[str]] = {field: set() for field in CATALOGUES}
+        by_controller: dict[str, set[str]] = {field: set() for field in CATALOGUES}
         processor: set[int] = set()
         for index, activity in enumerate(register.activities):
             if register.role_of(activity) == "processor":
                 processor.add(index)
+                _count_uses(activity, by_processor)
+            else:
+                _count_uses(activity, by_controller)
             for position, basis in enumerate(activity.legal_bases):
                 bases.setdefault(type(basis), []).append((index, position, basis))
             for position, transfer in enumerate(activity.transfers or ()):
                 transfers.append((index, position, transfer))
-            _count_uses(activity, used)
-        used_ids = {field: frozenset(ids) for field, ids in used.items()}
-        controller_used = used_ids
+        controller_used = {field: frozenset(ids) for field, ids in by_controller.items()}
+        used_ids = controller_used
         if processor:
-            by_controllers: dict[str, set[str]] = {field: set() for field in _CATALOGUES}
-            for index, activity in enumerate(register.activities):
-                if index not in processor:
-                    _count_uses(activity, by_controllers)
-            controller_used = {field: frozenset(ids) for field, ids in by_controllers.items()}
+            used_ids = {
+                field: frozenset(ids | by_processor[field]) for field, ids in by_controller.items()
+            }
         return cls(
             register=register,
             as_of=as_of,
-            controllers=_index(register.controllers),
-            data_subjects=_index(register.data_subjects),
-            data_categories=_index(register.data_categories),
-            recipients=_index(register.recipients),
-            retention_rules=_index(register.retention_rules),
-            security_measures=_index(register.security_measures),
-            assessments=_index(register.assessments),
+            controllers=by_id(register.controllers),
+            data_subjects=by_id(register.data_subjects),
+            data_categories=by_id(register.data_categories),
+            recipients=by_id(register.recipients),
+            retention_rules=by_id(register.retention_rules),
+            security_measures=by_id(register.security_measures),
+            assessments=by_id(register.assessments),
             used=used_ids,
             processor_indexes=frozenset(processor),
             controller_used=controller_used,
@@ -315,7 +307,11 @@ def _count_uses(activity: Activity, used: dict[str, set[str]]) -> None:
     for transfer in activity.transfers or ():
         if transfer.recipient is not None:
             used["recipients"].add(transfer.recipient)
-    used["retention_rules"].update(activity.retention_rule_ids())
+    retention = activity.retention
+    if isinstance(retention, str):  # the single form, read without building an entry
+        used["retention_rules"].add(retention)
+    elif retention:
+        used["retention_rules"].update(entry.rule for entry in retention)
     used_assessments = used["assessments"]
     for basis in activity.legal_bases:
         if isinstance(basis, LegitimateInterestsBasis) and basis.assessment:
@@ -325,13 +321,6 @@ def _count_uses(activity: Activity, used: dict[str, set[str]]) -> None:
     for transfer in activity.transfers or ():
         if transfer.assessment:
             used_assessments.add(transfer.assessment)
-
-
-def _index(entries: Iterable[_Entry]) -> Mapping[str, _Entry]:
-    index: dict[str, _Entry] = {}
-    for entry in entries:
-        index.setdefault(entry.id, entry)
-    return index
 
 
 # ---------------------------------------------------------------------------------------------

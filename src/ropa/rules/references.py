@@ -7,13 +7,11 @@ from collections.abc import Iterator, Mapping, Sequence, Set
 from typing import Protocol
 
 from ropa.findings import Severity
-from ropa.model import Activity, Assessment, LegitimateInterestsBasis, Waiver
+from ropa.model import CATALOGUES, Activity, Assessment, LegitimateInterestsBasis, Waiver
 from ropa.rules import Context, Hit, rule, silencing_waivers, waiver_expired, waiver_problems
 from ropa.text.messages import Message, msg
 
-# The catalogues of the register: each message names the entry's kind by its field.
-CATALOGUES = ("controllers", "data_subjects", "data_categories", "recipients",
-              "retention_rules", "security_measures", "assessments")  # fmt: skip
+# Each message names a catalogue entry's kind by its field (ropa.model.CATALOGUES).
 
 
 @rule("ROPA101", "duplicate-id", Severity.ERROR, "30(1)", "two entries share an id")

@@ -18,8 +18,10 @@ from typing import Any
 from ropa._urls import EXPORT_SCHEMA_URL
 from ropa.countries import COUNTRY_CODES
 from ropa.durations import DURATION_PATTERN
+from ropa.findings import JSON_FIELDS, LOCAL_FIELDS
 from ropa.model import ID_PATTERN, LANGUAGE_PATTERN
 from ropa.schema.register import SCHEMA_DIALECT
+from ropa.text import LANGUAGES
 from ropa.vocab import (
     ASSESSMENT_KINDS,
     DATA_SUBJECT_KINDS,
@@ -138,8 +140,8 @@ def _text_defs() -> dict[str, Schema]:
                 {"type": "string"},
                 {
                     "type": "object",
-                    "properties": {"lv": _STRING, "en": _STRING},
-                    "required": ["lv", "en"],
+                    "properties": {lang: _STRING for lang in LANGUAGES},
+                    "required": list(LANGUAGES),
                     "additionalProperties": False,
                 },
             ],
@@ -609,32 +611,45 @@ def _activity_defs() -> dict[str, Schema]:
 def _report_defs() -> dict[str, Schema]:
     count: Schema = {"type": "integer", "minimum": 0}
     position: Schema = _nullable({"type": "integer", "minimum": 1})
+    # One schema per key of `ropa.findings.JSON_FIELDS` (a key added there without one here
+    # is a KeyError when the schema is built, so a test fails).
+    finding_fields: dict[str, Schema] = {
+        "code": {"type": "string", "pattern": r"^ROPA\d{3}$"},
+        "slug": _STRING,
+        "severity": {"enum": ["error", "warning", "info"]},
+        "message": _described(_STRING, "The message, in the export's language (all: English)."),
+        "message_id": _described(_STRING, "The message's id in ropa's message catalogues."),
+        "arguments": _described(
+            {"type": "object", "additionalProperties": _STRING},
+            "The message's parameters by name, as text in the message's language.",
+        ),
+        "article": _described(_STRING, "The GDPR article the rule rests on."),
+        "path": _described(_STRING, "Where in the register, e.g. activities[3].name."),
+        "activity": _described(_nullable(_ID), "The activity it is about, if any."),
+        "file": _described(_NULLABLE_STRING, "The file it points into."),
+        "line": _described(position, "1-based line in the source file."),
+        "column": _described(position, "1-based column in the source file."),
+        "waived": {"type": "boolean"},
+        "reason": _described(_NULLABLE_STRING, "Why it is waived."),
+        "expired_waiver": _described(
+            _nullable(
+                _object(
+                    "Expired waiver",
+                    "The waiver that accepted the finding until it expired (ROPA105).",
+                    {"expires": _DATE, "reason": _STRING},
+                )
+            ),
+            "Set when the finding is open again because its waiver expired.",
+        ),
+    }
     return {
         "finding": _object(
             "Finding",
             "One thing a validation rule found.",
             {
-                "code": {"type": "string", "pattern": r"^ROPA\d{3}$"},
-                "slug": _STRING,
-                "severity": {"enum": ["error", "warning", "info"]},
-                "message": _STRING,
-                "article": _described(_STRING, "The GDPR article the rule rests on."),
-                "path": _described(_STRING, "Where in the register, e.g. activities[3].name."),
-                "activity": _described(_nullable(_ID), "The activity it is about, if any."),
-                "line": _described(position, "1-based line in the source file."),
-                "column": _described(position, "1-based column in the source file."),
-                "waived": {"type": "boolean"},
-                "reason": _described(_NULLABLE_STRING, "Why it is waived."),
-                "expired_waiver": _described(
-                    _nullable(
-                        _object(
-                            "Expired waiver",
-                            "The waiver that accepted the finding until it expired (ROPA105).",
-                            {"expires": _DATE, "reason": _STRING},
-                        )
-                    ),
-                    "Set when the finding is open again because its waiver expired.",
-                ),
+                field: finding_fields[field]
+                for field in JSON_FIELDS
+                if field not in LOCAL_FIELDS  # the export's own choice, ropa.formats.json
             },
         ),
         "report": _object(

@@ -8,9 +8,16 @@ and the models drift apart.
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
+from functools import cache
 from typing import Any
 
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema
+
+from ropa import model
 from ropa._urls import REGISTER_SCHEMA_URL
 from ropa.model import Register
 
@@ -19,7 +26,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def register_schema() -> dict[str, Any]:
     """The JSON Schema of a `ropa/1` register."""
-    body = Register.model_json_schema(mode="validation")
+    body = _with_field_descriptions(Register.model_json_schema(mode="validation"))
     schema: dict[str, Any] = {
         "$schema": SCHEMA_DIALECT,
         "$id": REGISTER_SCHEMA_URL,
@@ -40,6 +47,69 @@ def register_schema() -> dict[str, Any]:
         if isinstance(definition.get("description"), str):
             definition["description"] = definition["description"].split("\n\n", 1)[0]
     return schema
+
+
+def _with_field_descriptions(body: dict[str, Any]) -> dict[str, Any]:
+    """`body` with each field's docstring as its property's description, keys sorted as
+    pydantic sorts them. The models do not read their docstrings at import (it would cost
+    every command a third of its start-up); this does what `use_attribute_docstrings` did."""
+    definitions = body.get("$defs", {})
+    for cls in _models():
+        schema = body if cls is Register else definitions.get(cls.__name__)
+        if schema is None:
+            continue
+        properties = schema.get("properties", {})
+        for name, description in _field_docstrings(cls).items():
+            if name in properties:
+                properties[name]["description"] = description
+    return GenerateJsonSchema().sort(body)
+
+
+def _models() -> list[type[BaseModel]]:
+    """Every model a register is made of: Register and the models its fields name."""
+    found: list[type[BaseModel]] = []
+    pending: list[Any] = [Register]
+    while pending:
+        annotation = pending.pop()
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation in found:
+                continue
+            found.append(annotation)
+            pending.extend(info.annotation for info in annotation.model_fields.values())
+        pending.extend(getattr(annotation, "__args__", ()) or ())
+        pending.extend(getattr(annotation, "__metadata__", ()) or ())
+    return found
+
+
+def _field_docstrings(cls: type[BaseModel]) -> dict[str, str]:
+    """The docstrings of `cls`'s fields, its base classes' first (a subclass's own override)."""
+    documented: dict[str, str] = {}
+    for base in reversed(cls.__mro__):
+        if base.__module__ == model.__name__:
+            documented.update(_class_docstrings().get(base.__qualname__, {}))
+    return {name: text for name, text in documented.items() if name in cls.model_fields}
+
+
+@cache
+def _class_docstrings() -> dict[str, dict[str, str]]:
+    """Class name -> field -> docstring, read from the source of `ropa.model`: the string
+    right after a field's annotated assignment, cleaned as `inspect.cleandoc` does."""
+    tree = ast.parse(inspect.getsource(model))
+    found: dict[str, dict[str, str]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields = found.setdefault(node.name, {})
+        for statement, following in zip(node.body, node.body[1:], strict=False):
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                fields[statement.target.id] = inspect.cleandoc(following.value.value)
+    return found
 
 
 def schema_text(schema: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ from ropa import vocab
 from ropa.formats._layout import merge, put, save_book
 from ropa.formats.cnil import _labels as L
 from ropa.formats.cnil._countries import NAMES
-from ropa.model import Activity, DataCategory, Register
+from ropa.model import Activity, DataCategory, Register, by_id
 from ropa.text import text_in
 
 if TYPE_CHECKING:
@@ -88,11 +88,11 @@ class _Writer:
     def __init__(self, register: Register, lang: str) -> None:
         self.register = register
         self.lang = lang
-        self.categories = {item.id: item for item in register.data_categories}
-        self.subjects = {item.id: item for item in register.data_subjects}
-        self.recipients = {item.id: item for item in register.recipients}
-        self.rules = {item.id: item for item in register.retention_rules}
-        self.measures = {item.id: item for item in register.security_measures}
+        self.categories = by_id(register.data_categories)
+        self.subjects = by_id(register.data_subjects)
+        self.recipients = by_id(register.recipients)
+        self.rules = by_id(register.retention_rules)
+        self.measures = by_id(register.security_measures)
 
     def t(self, value: Any) -> str:
         if value is None or isinstance(value, str):

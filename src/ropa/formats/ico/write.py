@@ -35,7 +35,7 @@ from ropa.formats.ico._columns import (
     UNTIL_LINE,
     YES,
 )
-from ropa.model import Activity, Contact, Register
+from ropa.model import Activity, Contact, Register, by_id
 from ropa.rights import rights_of
 from ropa.text import text_in
 from ropa.vocab import (
@@ -124,11 +124,11 @@ class _Row:
     def __init__(self, register: Register, lang: str) -> None:
         self.register = register
         self.lang = lang
-        self.subjects = {item.id: item for item in register.data_subjects}
-        self.categories = {item.id: item for item in register.data_categories}
-        self.recipients = {item.id: item for item in register.recipients}
-        self.rules = {item.id: item for item in register.retention_rules}
-        self.measures = {item.id: item for item in register.security_measures}
+        self.subjects = by_id(register.data_subjects)
+        self.categories = by_id(register.data_categories)
+        self.recipients = by_id(register.recipients)
+        self.rules = by_id(register.retention_rules)
+        self.measures = by_id(register.security_measures)
 
     def t(self, value: Any) -> str:
         if value is None or isinstance(value, str):

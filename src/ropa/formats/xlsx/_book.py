@@ -18,13 +18,14 @@ from ropa.findings import Report
 from ropa.formats.xlsx._cells import Notice, Row, Target, Text, Value
 from ropa.formats.xlsx._questions import Questions
 from ropa.formats.xlsx._words import word
-from ropa.model import Register
+from ropa.model import CATALOGUES as _REGISTER_CATALOGUES
+from ropa.model import Register, by_id
 from ropa.text import language_of, marked
 from ropa.wording import not_stated, text
 
-CATALOGUES = ("data_subjects", "data_categories", "recipients", "retention_rules",
-              "security_measures", "assessments")  # fmt: skip
-"""The register's catalogues, each with a sheet of its own."""
+CATALOGUES = tuple(key for key in _REGISTER_CATALOGUES if key != "controllers")
+"""The register's catalogues, each with a sheet of its own (the controllers, whom only
+processor activities name, have theirs beside the processor record)."""
 
 EXPORT_CODE = "EXPORT"
 """The code of a notice the export itself adds to the Findings sheet (not a validation rule)."""
@@ -69,11 +70,11 @@ class Book:
         self.questions = Questions(register, self.report)
         """The findings by activity, catalogue entry and Art. 30 item, with their rows."""
         self.by_id: dict[str, dict[str, Any]] = {
-            key: _first_by_id(getattr(register, key)) for key in ("controllers", *CATALOGUES)
+            key: by_id(getattr(register, key)) for key in ("controllers", *CATALOGUES)
         }
         self.used = _used_by(register)
         """Catalogue -> id -> how many activities name it."""
-        self.activities_by_id = _first_by_id(register.activities)
+        self.activities_by_id = by_id(register.activities)
         """Activity id -> the first activity of that id."""
         self.marked: set[tuple[str, str]] = set()
         """(language, text) of every register text shown marked so far (`text`)."""
@@ -179,13 +180,6 @@ def _row_index(entries: Sequence[Any]) -> dict[str, int]:
     for row, entry in enumerate(entries, 2):
         rows.setdefault(entry.id, row)
     return rows
-
-
-def _first_by_id(entries: Sequence[Any]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for entry in entries:
-        found.setdefault(entry.id, entry)
-    return found
 
 
 def _used_by(register: Register) -> dict[str, Counter[str]]:

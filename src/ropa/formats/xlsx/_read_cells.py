@@ -17,7 +17,7 @@ from typing import Any
 from ropa.countries import COUNTRY_CODES, COUNTRY_NAMES
 from ropa.durations import Duration
 from ropa.formats.xlsx._words import word
-from ropa.text import text_in, unmarked
+from ropa.text import LANGUAGES, text_in, unmarked
 from ropa.text.grammar import cite
 from ropa.text.messages import languages
 from ropa.vocab import Term
@@ -153,7 +153,7 @@ def _labels(vocabulary: Mapping[str, Term]) -> dict[str, str]:
     found: dict[str, str] = {}
     for code, term in vocabulary.items():
         found[code.casefold()] = code
-        for lang in ("lv", "en"):
+        for lang in LANGUAGES:
             found[term.label(lang).casefold()] = code
             if term.article:
                 found[f"{term.label(lang)} ({cite(term.article, lang)})".casefold()] = code
