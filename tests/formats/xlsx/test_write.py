@@ -47,11 +47,13 @@ LANGS = ("lv", "en")
 TITLES = {
     "en": ["Cover", "Activities", "Data subjects", "Data categories", "Recipients",
            "Retention rules", "Security measures", "Assessments", "Transfers",
-           "Art. 30 coverage", "Rights", "Findings", "Waivers", "Record cards"],
+           "Data flows", "Retention by data category", "Art. 30 coverage", "Rights",
+           "Findings", "Waivers", "Record cards"],
     "lv": ["Titullapa", "Apstrādes darbības", "Datu subjekti", "Datu kategorijas", "Saņēmēji",
            "Glabāšanas termiņi", "Drošības pasākumi", "Novērtējumi",
-           "Nosūtīšana uz trešām valstīm",
-           "30. panta pilnīgums", "Datu subjektu tiesības", "Konstatējumi",
+           "Nosūtīšana uz trešām valstīm", "Datu plūsmas",
+           "Glabāšana pa datu kategorijām", "30. panta pilnīgums", "Datu subjektu tiesības",
+           "Konstatējumi",
            "Pieņemtie konstatējumi", "Darbību kartītes"],
 }  # fmt: skip
 PROCESSOR_TITLE = {"en": "Processing for controllers", "lv": "Apstrāde pārziņu vārdā"}
@@ -72,11 +74,11 @@ def expected_titles(register: Register, lang: str) -> list[str]:
     result = [titles[0]]
     result += [titles[1]] if controller else []
     result += [processing, controllers] if processor else []
-    result += titles[2:9]
-    result += [titles[9]] if controller else []
+    result += titles[2:10]  # the catalogues, Transfers, Data flows
+    result += titles[10:12] if controller else []  # Retention by data category, Art. 30 coverage
     result += [coverage] if processor else []
-    result += [titles[10]] if controller else []
-    return [*result, *titles[11:]]
+    result += [titles[12]] if controller else []
+    return [*result, *titles[13:]]
 
 
 WORDS = {
@@ -420,7 +422,7 @@ def test_citations() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_coverage_every_cell(workbooks: dict[str, Path], shipped: Register, lang: str) -> None:
-    sheet = load_workbook(workbooks[lang])[TITLES[lang][9]]
+    sheet = load_workbook(workbooks[lang])[TITLES[lang][11]]
     rows = rows_of(sheet)
     assert len(rows[0]) == 11
     stated, missing = WORDS[lang]["stated"], WORDS[lang]["not_stated"]
@@ -436,12 +438,12 @@ def test_coverage_every_cell(workbooks: dict[str, Path], shipped: Register, lang
          *(["f"] if a.id in vague else [])]
         for a in shipped.activities
     ]  # fmt: skip
-    findings = rows_of(load_workbook(workbooks[lang])[TITLES[lang][11]])
+    findings = rows_of(load_workbook(workbooks[lang])[TITLES[lang][13]])
     (rop401_row,) = [n for n, row in enumerate(findings, 1) if row[1] == "ROPA401"]
     for number, row in enumerate(rows[1:], 2):
         cell = sheet.cell(number, 8)
         if row[0] in vague:
-            assert cell.hyperlink.location == f"'{TITLES[lang][11]}'!A{rop401_row}"
+            assert cell.hyperlink.location == f"'{TITLES[lang][13]}'!A{rop401_row}"
             assert cell.fill.start_color.rgb == "FFFFEB9C"  # amber, not green
         else:
             assert cell.hyperlink is None
@@ -449,7 +451,7 @@ def test_coverage_every_cell(workbooks: dict[str, Path], shipped: Register, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_rights_every_cell(workbooks: dict[str, Path], shipped: Register, lang: str) -> None:
-    rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][10]])
+    rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][12]])
     assert len(rows[0]) == 3 + len(RIGHTS) + 1
     word = {Applicability.APPLIES: WORDS[lang]["applies"],
             Applicability.CONDITIONAL: WORDS[lang]["conditional"],
@@ -488,7 +490,7 @@ def test_rights_follow_the_legal_bases(workbooks: dict[str, Path], shipped: Regi
 def test_findings_every_cell(
     workbooks: dict[str, Path], report: Report, shipped: Register, lang: str
 ) -> None:
-    rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][11]])
+    rows = rows_of(load_workbook(workbooks[lang])[TITLES[lang][13]])
     assert len(rows) == 1 + len(report.findings)
     severity = {
         "en": {"error": "error", "warning": "warning", "info": "info"},
@@ -499,7 +501,7 @@ def test_findings_every_cell(
     listed = sorted(report.findings, key=lambda f: (f.waived, gravity[f.severity.value]))
     assert listed != list(report.findings)
     names = {a.id: text(shipped, a.name, lang) for a in shipped.activities}
-    sheet = load_workbook(workbooks[lang])[TITLES[lang][11]]
+    sheet = load_workbook(workbooks[lang])[TITLES[lang][13]]
     for number, (row, finding) in enumerate(zip(rows[1:], listed, strict=True), 2):
         row = row + [None] * (10 - len(row))
         assert row[0] == severity[finding.severity.value]
@@ -892,6 +894,6 @@ def test_generated_registers_export_and_read_back(tmp_path: Path, register: Regi
                 assert [row[0] for row in rows] == [a.id for a in activities]
             else:
                 assert not activities
-        findings = [row for row in rows_of(book[TITLES[lang][11]])[1:] if row != empty]
+        findings = [row for row in rows_of(book[TITLES[lang][13]])[1:] if row != empty]
         assert len(findings) == len(report.findings)
         assert copy.copy(path.read_bytes()) == path.read_bytes()

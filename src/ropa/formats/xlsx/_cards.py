@@ -26,6 +26,7 @@ from ropa.formats.xlsx._sheets import (
     party_text,
     processor_row,
 )
+from ropa.formats.xlsx._waived import waiver_text
 from ropa.formats.xlsx._words import ACTIVITY_COLUMNS, COVER, PROCESSOR_COLUMNS, counted, say
 from ropa.model import Activity
 from ropa.text.grammar import cite
@@ -139,7 +140,7 @@ def _finding_line(book: Book, listed: Listed) -> list[Value]:
     message = finding.text(book.lang)  # the article is on the Findings sheet, a link away
     if not finding.waived:
         return [Text(label, severity, ("findings", listed.row)), message]
-    lines = [message, f"{book.word('waived')}: {book.text(finding.reason) or book.not_stated}"]
+    lines = [message, f"{book.word('waived')}: {waiver_text(book, finding)}"]
     return [Text(label, "grey", ("findings", listed.row)), Text("\n".join(lines), "grey")]
 
 

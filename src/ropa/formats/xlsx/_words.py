@@ -55,6 +55,8 @@ SHEETS = Table(
     "waivers",
     "cards",
     "changes",
+    "flows",
+    "retention_matrix",
 )
 """Sheet key -> title (at most 31 characters, none of []:*?/\\ as Excel requires)."""
 
@@ -159,6 +161,18 @@ WORDS = Table(
     "legend_warning",
     "legend_info",
     "legend_waived",
+    "flow_consistent",
+    "flow_no_recipient",
+    "flow_inside_eea",
+    "flow_no_transfer",
+    "flow_not_listed",
+    "flow_elsewhere",
+    "flow_location_unknown",
+    "flow_no_decision",
+    "flow_decision",
+    "flow_condition",
+    "not_processed",
+    "retention_activity",
 )
 
 COUNTED = Table(
@@ -315,6 +329,27 @@ TRANSFER_COLUMNS = Table(
     "derogation",
     "transfer_assessment",
 )
+
+FLOW_COLUMNS = Table(
+    "xlsx.flow_columns",
+    "activity_id",
+    "activity",
+    "recipient",
+    "kind",
+    "contract",
+    "countries",
+    "transfer",
+    "data_categories",
+    "declared",
+)
+"""The columns of the Data flows sheet: one row per activity and recipient."""
+
+RETENTION_COLUMNS = Table(
+    "xlsx.retention_columns",
+    "category_id",
+    "category",
+)
+"""The first columns of the Retention by data category sheet; one column per activity follows."""
 
 COVERAGE_COLUMNS = Table(
     "xlsx.coverage_columns",

@@ -65,8 +65,10 @@ from ropa.formats.xlsx._changes import changes_rows, workbook_changes
 from ropa.formats.xlsx._cover import cover_break, cover_rows
 from ropa.formats.xlsx._data import WIDTHS as DATA_WIDTHS
 from ropa.formats.xlsx._data import data_rows
+from ropa.formats.xlsx._flows import flows_rows
 from ropa.formats.xlsx._package import save
 from ropa.formats.xlsx._print import lay_out
+from ropa.formats.xlsx._retention import retention_matrix_rows
 from ropa.formats.xlsx._sheets import (
     activities_rows,
     controllers_rows,
@@ -93,13 +95,13 @@ __all__ = ["DATA_SHEET", "LANGUAGES", "SHEET_ORDER", "export_excel", "sheet_keys
 # The languages the workbook can be written in: every language ropa writes.
 
 SHEET_ORDER = ("cover", "activities", "processor_activities", "controllers", *CATALOGUES,
-               "transfers", "coverage", "processor_coverage", "rights", "findings", "waivers",
-               "cards")  # fmt: skip
+               "transfers", "flows", "retention_matrix", "coverage", "processor_coverage",
+               "rights", "findings", "waivers", "cards")  # fmt: skip
 """Sheet keys in the workbook's order (titles in `_words.SHEETS`): a register without a
 processor's record has no processor sheets (Processing for controllers, Controllers, Art. 30(2)
 coverage), one without a controller's record no Activities, Art. 30 coverage and Rights. A
 Changes sheet follows when an earlier edition is given, and the hidden data sheet comes last."""
-CONTROLLER_SHEETS = frozenset({"activities", "coverage", "rights"})
+CONTROLLER_SHEETS = frozenset({"activities", "retention_matrix", "coverage", "rights"})
 """The sheets of the controller's record (Art. 30(1))."""
 PROCESSOR_SHEETS = frozenset({"processor_activities", "controllers", "processor_coverage"})
 """The sheets of the processor's record (Art. 30(2))."""
@@ -117,6 +119,8 @@ _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "security_measures": security_measures_rows,
     "assessments": assessments_rows,
     "transfers": transfers_rows,
+    "flows": flows_rows,
+    "retention_matrix": retention_matrix_rows,
     "coverage": coverage_rows,
     "processor_coverage": processor_coverage_rows,
     "rights": rights_rows,
@@ -261,6 +265,9 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
                 # Written with the sheet; dropped now, or the workbook's reference cycles
                 # would hold one break per activity until the collector runs.
                 sheets[key].sheet.row_breaks.brk = []
+            # Likewise the column widths: the retention sheet has a column per activity, and
+            # each column's dimension refers back to its sheet.
+            sheets[key].sheet.column_dimensions.clear()
         save(workbook, stream, book.as_of, {s.out: s.rows_out for s in sheets.values()})
 
 
