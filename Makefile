@@ -7,7 +7,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 REGISTER := data/processing_activities.yaml
 AS_OF ?= 2026-11-27
 
-.PHONY: demo test test-fast lint typecheck layers unit docs dist install bench bench-all fuzz schema clean catalogues
+.PHONY: demo screenshots test test-fast lint typecheck layers unit docs dist install bench bench-all fuzz schema clean catalogues
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -108,3 +108,8 @@ clean:
 catalogues: $(STAMP_DEV)
 	$(BIN)/python tools/catalogues.py sort
 	for po in src/ropa/locale/*/LC_MESSAGES/ropa.po; do $(BIN)/pybabel compile -i $$po -o $${po%.po}.mo; done
+
+# The screenshots of docs/auditors.md, from the shipped register's workbook in lv and en:
+# LibreOffice prints it to PDF, pdftoppm renders the first page of each sheet shown.
+screenshots: $(STAMP_RUN)
+	$(BIN)/python scripts/screenshots.py
