@@ -35,6 +35,7 @@ from pydantic import BaseModel
 from ropa.countries import country_name
 from ropa.durations import Duration
 from ropa.model import (
+    CATALOGUES,
     ConsentBasis,
     ContractBasis,
     Dpia,
@@ -89,16 +90,7 @@ __all__ = [
 
 ChangeKind = Literal["added", "removed", "changed", "reordered"]
 
-SECTIONS: tuple[str, ...] = (
-    "controllers",
-    "data_subjects",
-    "data_categories",
-    "recipients",
-    "retention_rules",
-    "security_measures",
-    "assessments",
-    "activities",
-)
+SECTIONS: tuple[str, ...] = (*CATALOGUES, "activities")
 """The id-keyed sections of a register, in the format's order."""
 
 
@@ -159,7 +151,7 @@ class RegisterDiff:
     organisation: tuple[FieldChange, ...]
     """Changes to the `organisation` block."""
     sections: tuple[SectionDiff, ...]
-    """The five catalogues, then the activities (`SECTIONS` order)."""
+    """The catalogues, then the activities (`SECTIONS` order)."""
     old_language: str = "lv"
     """The old register's language (for its plain-string text fields)."""
     new_language: str = "lv"

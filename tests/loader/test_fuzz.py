@@ -75,6 +75,15 @@ _TOKENS = [
 ]  # fmt: skip
 
 
+def _mutated(original: bytes, edits: list[tuple[int, bytes]]) -> bytes:
+    """`original` with each (offset, replacement) written over it in turn; an empty
+    replacement deletes the byte at the offset."""
+    data = bytearray(original)
+    for offset, replacement in edits:
+        data[offset : offset + len(replacement) or offset + 1] = replacement
+    return bytes(data)
+
+
 def _load_or_refuse(data: bytes, name: str = "fuzz.yaml") -> None:
     if not _in_time():
         return
@@ -111,10 +120,7 @@ def test_yaml_like_text_never_crashes_the_loader(pieces: list[str]) -> None:
     )
 )
 def test_mutated_register_never_crashes_the_loader(edits: list[tuple[int, bytes]]) -> None:
-    data = bytearray(SHIPPED)
-    for offset, replacement in edits:
-        data[offset : offset + len(replacement) or offset + 1] = replacement
-    _load_or_refuse(bytes(data))
+    _load_or_refuse(_mutated(SHIPPED, edits))
 
 
 @FUZZ
@@ -196,10 +202,7 @@ def _validate_and_export(work: Path, data: bytes, suffix: str = ".yaml") -> None
 def test_mutated_register_never_crashes_the_commands(
     work: Path, edits: list[tuple[int, bytes]]
 ) -> None:
-    data = bytearray(SHIPPED)
-    for offset, replacement in edits:
-        data[offset : offset + len(replacement) or offset + 1] = replacement
-    _validate_and_export(work, bytes(data))
+    _validate_and_export(work, _mutated(SHIPPED, edits))
 
 
 # Values a hand-edited or hostile register may put anywhere.
@@ -404,12 +407,10 @@ def test_mutated_fragment_never_crashes_the_loader(
 ) -> None:
     if not _in_time():
         return
-    fragment = bytearray(_FRAGMENT)
-    for offset, replacement in edits:
-        fragment[offset : offset + len(replacement) or offset + 1] = replacement
+    fragment = _mutated(_FRAGMENT, edits)
     folder = work / "split"
     folder.mkdir(exist_ok=True)
-    (folder / "activities.yaml").write_bytes(bytes(fragment))
+    (folder / "activities.yaml").write_bytes(fragment)
     main_file = folder / "main.yaml"
     main_file.write_bytes(b'include: ["activities.yaml"]\n' + _MAIN_PART + b"\n")
     try:
