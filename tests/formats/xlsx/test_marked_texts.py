@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from tests.formats.xlsx.test_write import minimal
 
 from conftest import AS_OF
 from ropa.formats.xlsx.read import import_workbook
@@ -19,23 +20,7 @@ from ropa.text import language_of, marked, unmarked, without_marks
 
 def register() -> Register:
     """An English register; one activity name is written in Latvian too."""
-    return Register.model_validate({
-        "format": "ropa/1",
-        "register": {"kind": "controller", "language": "en"},
-        "organisation": {"name": "Example SIA", "country": "LV",
-                         "contact": {"email": "dpo@example.lv"}},
-        "data_subjects": [{"id": "customers", "name": "Customers"}],
-        "data_categories": [{"id": "contact", "name": "Contact details"}],
-        "recipients": [{"id": "hosting", "name": "Hosting", "kind": "processor",
-                        "countries": ["LV"]}],
-        "retention_rules": [{"id": "short", "name": "Short", "period": "P1Y"}],
-        "security_measures": [{"id": "mfa", "name": "MFA", "kind": "technical"}],
-        "activities": [{"id": "orders", "name": {"en": "Orders", "lv": "Pasūtījumi"},
-                        "purpose": "service_provision",
-                        "legal_bases": [{"basis": "contract"}], "data_subjects": ["customers"],
-                        "data_categories": ["contact"], "recipients": ["hosting"],
-                        "transfers": [], "retention": "short", "security_measures": ["mfa"]}],
-    })  # fmt: skip
+    return Register.model_validate(minimal(name={"en": "Orders", "lv": "Pasūtījumi"}))
 
 
 def export(tmp_path: Path, lang: str) -> Path:
