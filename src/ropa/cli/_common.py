@@ -128,9 +128,12 @@ def add_lang(
     )
 
 
-def language(requested: str | None, register: Register | None = None) -> str:
+def language(
+    requested: str | None, register: Register | None = None, *, read_in: str | None = None
+) -> str:
     """The one default rule of every command: `--lang`, else `ROPA_LANG` (when it names a
-    language with a catalogue), else the register's language, else English."""
+    language with a catalogue), else the register's language (or `read_in`, the language
+    of the workbook being read), else English."""
     from ropa.text.messages import languages
 
     if requested:
@@ -140,4 +143,6 @@ def language(requested: str | None, register: Register | None = None) -> str:
         return chosen
     if register is not None and register.register.language in languages():
         return register.register.language
+    if read_in in languages():
+        return str(read_in)
     return "en"
