@@ -30,6 +30,7 @@ from ropa.text.grammar import cite
 from ropa.vocab import RECIPIENT_KINDS, SAFEGUARDS
 from ropa.wording import label
 
+
 def decision_text(decision: AdequacyDecision, lang: str) -> str:
     """The decision's reference in `lang`, as the Official Journal names it."""
     return decision.label(lang)
