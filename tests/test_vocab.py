@@ -201,8 +201,7 @@ def test_importing_countries_reads_no_catalogue() -> None:
     import sys
 
     code = (
-        "import ropa.countries, ropa.text.messages as m;"
-        "print(m._catalogue.cache_info().currsize)"
+        "import ropa.countries, ropa.text.messages as m;print(m._catalogue.cache_info().currsize)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "0"

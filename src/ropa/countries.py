@@ -272,7 +272,6 @@ ADEQUACY_CONDITIONS: Mapping[str, Term] = MappingProxyType(
 recipients, keyed by destination."""
 
 
-
 def country_name(code: str, lang: str) -> str:
     """The country's short name in `lang`, the catalogue message `country.<code>` (English
     where the language has none); the code itself if it is no ISO 3166-1 code.

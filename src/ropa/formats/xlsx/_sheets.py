@@ -975,17 +975,15 @@ def item_place(
     rest = path[2:]
     target: Target | None = None
     columns: Mapping[str, str] = CATALOGUE_COLUMNS
-    nested = len(rest) > 1 and isinstance(rest[1], int)
+    inner = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else None
     if head == "activities" and index is not None and index < len(register.activities):
         activity = register.activities[index]
-        if rest[:1] == ("transfers",) and nested and rest[1] < len(activity.transfers or ()):
-            target, columns, rest = (
-                book.places.transfer(index, int(rest[1])),
-                TRANSFER_COLUMNS,
-                rest[2:],
-            )
-        elif rest[:1] == ("waivers",) and nested and rest[1] < len(activity.waivers):
-            target, rest = book.places.waiver(index, int(rest[1])), rest[2:]
+        kind = rest[0] if rest else None
+        if kind == "transfers" and inner is not None and inner < len(activity.transfers or ()):
+            target, columns = book.places.transfer(index, inner), TRANSFER_COLUMNS
+            rest = rest[2:]
+        elif kind == "waivers" and inner is not None and inner < len(activity.waivers):
+            target, rest = book.places.waiver(index, inner), rest[2:]
         else:
             target = book.places.activity(index)
             processor = target[0] == "processor_activities"
