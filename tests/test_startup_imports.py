@@ -112,6 +112,8 @@ def test_the_workbook_export_imports_openpyxl_when_it_needs_it(tmp_path: Path) -
         pytest.param(["--version"], id="version"),
         pytest.param(["--help"], id="help"),
         pytest.param(["validate", "--help"], id="validate-help"),
+        pytest.param(["--lang", "lv", "--help"], id="help-in-latvian"),
+        pytest.param(["--lang", "lv", "export", "--help"], id="export-help-in-latvian"),
         pytest.param(["export", "--to", "pdf", "x.yaml", "-o", "x.pdf"], id="usage-error"),
     ],
 )

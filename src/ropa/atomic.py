@@ -26,10 +26,16 @@ from pathlib import Path
 from typing import IO
 
 from ropa.text.escape import printable
+from ropa.text.messages import Message, msg
 
 
 class OutputError(Exception):
-    """An output file could not be written; the message says why, in plain words."""
+    """An output file could not be written; the message says why, in plain words (English;
+    `said` is the same catalogue message, to be said in the reader's language)."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 @contextmanager
@@ -48,26 +54,25 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         if status is not None and not stat.S_ISREG(status.st_mode):
             kind = _SPECIAL_KINDS.get(stat.S_IFMT(status.st_mode))
             if kind is None:
-                what = _REFUSED_KINDS.get(stat.S_IFMT(status.st_mode), "not a file")
-                raise OutputError(
-                    f"{shown(target)}: {what}; ropa writes to files, character devices and pipes"
-                )
+                what = _REFUSED_KINDS.get(stat.S_IFMT(status.st_mode), "output.kind.other")
+                raise OutputError(msg("output.refused", path=shown(target), what=msg(what)))
             if not os.access(target, os.W_OK):
-                raise OutputError(f"{shown(target)}: {kind} cannot be written to")
+                raise OutputError(msg(kind, path=shown(target)))
             with _into_special(target) as stream:
                 yield stream
             return
         real = Path(os.path.realpath(target))
         directory = real.parent
         if not directory.is_dir():
-            raise OutputError(f"{shown(target)}: the directory {shown(directory)} does not exist")
+            said = msg("output.no_directory", path=shown(target), directory=shown(directory))
+            raise OutputError(said)
         if status is not None and not os.access(real, os.W_OK):
             # Renaming over a file needs only a writable directory; a file made read-only is
             # kept as its owner meant it to be.
-            raise OutputError(f"{shown(target)}: the file is read-only; it was left as it was")
+            raise OutputError(msg("output.read_only", path=shown(target)))
         mode = _mode_for(real)
     except OSError as error:
-        raise OutputError(f"{shown(target)}: cannot write here: {_reason(error)}") from None
+        raise OutputError(_cannot("output.cannot_write_here", target, error)) from None
     temporary = ""
     try:
         # Made with the stopping signals held, so that none can arrive between the file's
@@ -77,7 +82,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
                 handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp",
                                                      dir=directory)  # fmt: skip
             except OSError as error:
-                raise OutputError(f"{shown(target)}: cannot write here: {_reason(error)}") from None
+                raise OutputError(_cannot("output.cannot_write_here", target, error)) from None
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
@@ -86,7 +91,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         os.replace(temporary, real)
     except OSError as error:
         _remove(temporary)
-        raise OutputError(f"{shown(target)}: cannot write: {_reason(error)}") from None
+        raise OutputError(_cannot("output.cannot_write", target, error)) from None
     except BaseException:
         if temporary:
             _remove(temporary)
@@ -127,11 +132,13 @@ def work_folder(prefix: str) -> Iterator[str]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-_SPECIAL_KINDS = {stat.S_IFCHR: "the character device", stat.S_IFIFO: "the pipe"}
+# What a special file is, as the message that says it cannot be written to.
+_SPECIAL_KINDS = {stat.S_IFCHR: "output.device_unwritable", stat.S_IFIFO: "output.pipe_unwritable"}
+# What a file ropa refuses to write to is, as a message id.
 _REFUSED_KINDS = {
-    stat.S_IFDIR: "is a directory",
-    stat.S_IFBLK: "is a block device",
-    stat.S_IFSOCK: "is a socket",
+    stat.S_IFDIR: "output.kind.directory",
+    stat.S_IFBLK: "output.kind.block_device",
+    stat.S_IFSOCK: "output.kind.socket",
 }
 
 
@@ -154,11 +161,12 @@ def _into_special(target: Path) -> Iterator[IO[bytes]]:
             with open(target, "wb") as stream:
                 shutil.copyfileobj(buffer, stream)
         except OSError as error:
-            raise OutputError(f"{shown(target)}: cannot write: {_reason(error)}") from None
+            raise OutputError(_cannot("output.cannot_write", target, error)) from None
 
 
-def _reason(error: OSError) -> str:
-    return str(error.strerror or error)
+def _cannot(msgid: str, target: Path, error: OSError) -> Message:
+    """The message `msgid` about `target`, with the system's reason (in its own words)."""
+    return msg(msgid, path=shown(target), reason=str(error.strerror or error))
 
 
 def shown(path: Path | str) -> str:

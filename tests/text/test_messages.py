@@ -94,7 +94,9 @@ def test_a_differing_argparse_placeholder_fails(tmp_path: Path) -> None:
 def test_every_message_the_code_uses_is_in_the_catalogue() -> None:
     used = set()
     for module in SRC.rglob("*.py"):
-        used |= set(re.findall(r'\bmsg\(\s*"([^"]+)"', module.read_text(encoding="utf-8")))
+        text = module.read_text(encoding="utf-8")
+        # msg("id", ...), and the command line's help_text("id") / words("id") / _said("id")
+        used |= set(re.findall(r'\b(?:msg|help_text|words|_said)\(\s*"([^"]+)"', text))
     assert used, "the rules use catalogue messages"
     assert sorted(used - set(_read(LOCALE / "en/LC_MESSAGES/ropa.po"))) == []
 
@@ -362,3 +364,61 @@ def test_the_import_speaks_a_third_language(
     assert main(["import", "--layout", "cnil", str(empty), "-o", str(out)]) == 2
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 2 and all(_said_in_pseudo(line) for line in lines), lines
+
+
+def test_every_help_text_speaks_a_third_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ropa --lang xx ... --help`: the description and every option's help of `ropa` and of
+    every command come from the catalogue (argparse's own words included)."""
+    import argparse
+
+    from ropa import cli
+
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, _pseudo(tmp_path)])
+    cli.speak(["--lang", "xx", "--help"])
+    try:
+        parser = cli.build_parser()
+        commands = next(
+            action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+        )
+        parsers = {"ropa": parser, **commands.choices}
+        assert set(parsers) == {"ropa", *cli._COMMANDS}
+        not_said = []
+        for name, each in parsers.items():
+            texts = [each.description or ""] + [
+                action.help for action in each._actions if action.help not in (None, "==SUPPRESS==")
+            ]
+            texts += [action.help or "" for action in commands._choices_actions]
+            not_said += [f"{name}: {text}" for text in texts if not text.startswith("[[")]
+        assert not_said == []
+        assert parser.format_help().startswith("[[usage: ]]ropa")
+    finally:
+        cli.speak([])
+
+
+def test_the_command_line_errors_speak_a_third_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ropa.cli import main
+
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, _pseudo(tmp_path)])
+    monkeypatch.setenv("ROPA_LANG", "xx")
+    shipped = "data/processing_activities.yaml"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: ropa/1\nregister: [\n", encoding="utf-8")
+    lines = []
+    for argv in (
+        ["notice", shipped, "--authority-url", "https://example.org"],
+        ["notice", shipped, "-o", shipped],
+        ["schema", "--write", str(broken / "x")],
+        ["init", str(tmp_path / "init")],
+        ["init", str(tmp_path / "init")],
+        ["export", shipped, "-o", str(tmp_path)],
+    ):
+        main(argv)
+        captured = capsys.readouterr()
+        lines += captured.err.splitlines() + captured.out.splitlines()
+    said = [line.removeprefix("ropa: ") for line in lines]
+    assert len(said) == 6
+    assert [line for line in said if "[[" not in line] == [], said

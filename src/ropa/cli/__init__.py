@@ -44,6 +44,11 @@ _COMMANDS = {
 }
 
 
+_OWN_LANG = frozenset({"import"})
+"""Commands whose `--lang` is no language to speak in (`ropa import`: the workbook's), so that
+`ropa --lang X COMMAND` does not set it."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse exits with 2 already; say it in one located line, without the usage dump.
@@ -102,6 +107,8 @@ _ARGPARSE = {
     "invalid %(type)s value: %(value)r": "argparse.invalid_value",
     "not allowed with argument %s": "argparse.not_allowed_with",
     "one of the arguments %s is required": "argparse.one_required",
+    "expected at most one argument": "argparse.expected_at_most",
+    "ignored explicit argument %r": "argparse.ignored_explicit",
 }
 
 
@@ -118,12 +125,30 @@ def _said(msgid: str, **params: object) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for `ropa`, with every available sub-command."""
-    parser = _Parser(
-        prog="ropa",
-        description="GDPR Article 30 records of processing activities: validate, export, diff.",
+    from ropa.text.messages import languages
+
+    parser = _Parser(prog="ropa", description=_said("help.ropa.description"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ropa {__version__}",
+        help=_said("argparse.version").replace("%", "%%"),
     )
-    parser.add_argument("--version", action="version", version=f"ropa {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # `ropa --lang lv COMMAND ...`: the language of everything the command says, its help
+    # included (`speak` reads it before the parser is built).
+    parser.add_argument(
+        "--lang",
+        dest="lang_before",
+        choices=languages(),
+        default=None,
+        help=_said("help.ropa.lang", variable=LANG_VARIABLE).replace("%", "%%"),
+    )
+    subparsers = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        parser_class=_Parser,
+        title=_said("help.ropa.commands"),
+    )
     for module_name in _COMMANDS.values():
         try:
             module = importlib.import_module(module_name)
@@ -170,19 +195,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status = _main(argv)
         if _RECEIVED:  # the signal was caught and turned into an error message on the way
-            _last_words("ropa: terminated")
+            _last_words("ropa: " + _said("cli.terminated"))
             return 128 + _RECEIVED[0]
         return status
     except KeyboardInterrupt:
-        _last_words("ropa: interrupted")
+        _last_words("ropa: " + _said("cli.interrupted"))
         return 130
     except _Terminated as stopped:
-        _last_words("ropa: terminated")
+        _last_words("ropa: " + _said("cli.terminated"))
         return 128 + stopped.signum
     except Exception:
         if not _RECEIVED:
             raise
-        _last_words("ropa: terminated")
+        _last_words("ropa: " + _said("cli.terminated"))
         return 128 + _RECEIVED[0]
     finally:
         for signum, handler in previous.items():
@@ -198,6 +223,13 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    lang_before = args.lang_before
+    if (
+        lang_before is not None
+        and args.command not in _OWN_LANG
+        and getattr(args, "lang", None) is None
+    ):
+        args.lang = lang_before
     frozen_before = gc.get_freeze_count()
     try:
         with _without_pydantic_plugins():
@@ -212,7 +244,7 @@ def _main(argv: Sequence[str] | None) -> int:
             raise
         # Standard output full (`> /dev/full`), closed, or its device gone.
         _silence_stdout()
-        _last_words(f"ropa: cannot write to standard output: {error.strerror or error}")
+        _last_words("ropa: " + _said("cli.stdout_unwritable", reason=error.strerror or error))
         return EXIT_USAGE
     finally:
         if not frozen_before:

@@ -40,9 +40,10 @@ def byte_count(text: str) -> int:
     except ValueError:
         number = 0
     if not 1 <= number <= MAX_MAX_BYTES:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number of bytes from 1 to {MAX_MAX_BYTES:,}"
-        )
+        from ropa.text.messages import msg
+
+        said_text = said(msg("cli.byte_count", text=repr(text), most=f"{MAX_MAX_BYTES:,}"))
+        raise argparse.ArgumentTypeError(said_text)
     return number
 
 
@@ -50,17 +51,15 @@ def add_max_bytes(parser: argparse.ArgumentParser, *, unpacked_factor: bool = Fa
     """The `--max-bytes` option shared by every command that reads a register or workbook."""
     # 10 is `ropa.formats.xlsx.read.UNPACKED_FACTOR`, written out: importing the importer here would
     # load openpyxl at start-up (tests/formats/xlsx/test_hostile_workbooks.py checks the two agree).
-    what = (
-        "workbooks larger than N bytes, or unpacking to more than 10 times N"
-        if unpacked_factor
-        else "register files larger than N bytes"
-    )
+    default = f"{DEFAULT_MAX_BYTES:,}"
     parser.add_argument(
         "--max-bytes",
         type=byte_count,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
-        help=f"refuse {what} (default {DEFAULT_MAX_BYTES:,})",
+        help=help_text("help.max_bytes.workbook", default=default, factor=10)
+        if unpacked_factor
+        else help_text("help.max_bytes", default=default),
     )
 
 
@@ -82,13 +81,15 @@ def load_or_report(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Register | 
     return register
 
 
-def check_output_path(output: str, *inputs: str) -> str | None:
+def check_output_path(output: str, *inputs: str) -> Message | None:
     """A reason to refuse writing to `output` (it is one of the inputs), or None."""
+    from ropa.text.messages import msg
+
     try:
         target = os.path.realpath(output)
         for source in inputs:
             if os.path.exists(source) and os.path.realpath(source) == target:
-                return f"{output}: the output would overwrite the input {source}; choose another"
+                return msg("cli.overwrite_input", output=output, input=source)
     except OSError:
         return None
     return None
@@ -113,27 +114,33 @@ def said(message: Message) -> str:
     return message.text(spoken())
 
 
-def add_lang(
-    parser: argparse.ArgumentParser, what: str, *, otherwise: str = "the register's language"
-) -> None:
-    """The `--lang` option every command shares; its default is `language`'s rule (a command
-    that reads no register says what it falls back to in `otherwise`)."""
+def words(msgid: str, /, **params: object) -> str:
+    """The catalogue message `msgid` in the language of the command line: a description or
+    an epilog of `--help`."""
+    from ropa.text.messages import message
+
+    return message(msgid, spoken(), **params)
+
+
+def help_text(msgid: str, /, **params: object) -> str:
+    """`words(msgid)` for an option's `help=`: argparse fills `%(default)s` in a help text, so
+    a `%` of the message is written `%%`."""
+    return words(msgid, variable=LANG_VARIABLE, **params).replace("%", "%%")
+
+
+def add_lang(parser: argparse.ArgumentParser, msgid: str) -> None:
+    """The `--lang` option every command shares, its help the message `msgid`; its default is
+    `language`'s rule."""
     from ropa.text.messages import languages
 
-    parser.add_argument(
-        "--lang",
-        choices=languages(),
-        default=None,
-        help=f"language of {what} (default: ${LANG_VARIABLE}, else {otherwise})",
-    )
+    parser.add_argument("--lang", choices=languages(), default=None, help=help_text(msgid))
 
 
 def language(
-    requested: str | None, register: Register | None = None, *, read_in: str | None = None
+    requested: str | None, register: Register | None = None, *, default: str = "en"
 ) -> str:
     """The one default rule of every command: `--lang`, else `ROPA_LANG` (when it names a
-    language with a catalogue), else the register's language (or `read_in`, the language
-    of the workbook being read), else English."""
+    language with a catalogue), else the register's language, else `default`."""
     from ropa.text.messages import languages
 
     if requested:
@@ -143,6 +150,4 @@ def language(
         return chosen
     if register is not None and register.register.language in languages():
         return register.register.language
-    if read_in in languages():
-        return str(read_in)
-    return "en"
+    return default

@@ -7,37 +7,22 @@ import sys
 from typing import Any
 
 from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from ropa.cli._common import add_max_bytes, language, load_or_report
-from ropa.text import LANGUAGES
+from ropa.cli._common import add_lang, add_max_bytes, help_text, language, load_or_report, words
 
 FORMATS = ("text", "json")
 
 
 def add_parser(subparsers: Any) -> None:
-    """Declare `ropa diff OLD NEW [--format text|json] [--lang lv|en]`."""
+    """Declare `ropa diff OLD NEW [--format text|json] [--lang LANG]`."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "diff",
-        help="show what changed between two editions of a register",
-        description=(
-            "Compare two editions of a register by id: activities and catalogue entries "
-            "added, removed and changed, field by field, and changes to the register and "
-            "organisation blocks. A reordering is reported as `order changed`. "
-            "Exit 0 when the two say the same, 1 when they differ, 2 when a file cannot be "
-            "read or the command line is wrong."
-        ),
+        "diff", help=help_text("help.diff"), description=words("help.diff.description")
     )
-    parser.add_argument("old", metavar="OLD", help="the earlier edition (YAML or JSON)")
-    parser.add_argument("new", metavar="NEW", help="the later edition (YAML or JSON)")
+    parser.add_argument("old", metavar="OLD", help=help_text("help.diff.old"))
+    parser.add_argument("new", metavar="NEW", help=help_text("help.diff.new"))
     parser.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+        "--format", choices=FORMATS, default="text", help=help_text("help.diff.format")
     )
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=None,
-        help="language of text values and headings in text output (default: $ROPA_LANG, "
-        "else the new edition's language)",
-    )
+    add_lang(parser, "help.diff.lang")
     add_max_bytes(parser)
     parser.set_defaults(run=run)
 

@@ -17,9 +17,11 @@ from ropa.cli._common import (
     as_of_date,
     check_output_path,
     fail,
+    help_text,
     language,
     load_or_report,
     say,
+    words,
 )
 from ropa.formats import EXPORTERS, LAYOUTS
 from ropa.text.messages import languages
@@ -31,62 +33,33 @@ _SUFFIXES = {".xlsx": "xlsx", ".json": "json", ".jsonld": "jsonld"}
 def add_parser(subparsers: Any) -> None:
     """Declare `ropa export` and its options."""
     parser = subparsers.add_parser(
-        "export",
-        help="write the register as an Excel workbook for auditors, as JSON or as DPV JSON-LD",
-        description=(
-            "Validate the register and write it, with the findings, as a workbook: cover, "
-            "activities, catalogues, transfers, Art. 30 coverage, data subject rights and "
-            "findings. Exit 0 when the file is written (whatever the findings), 2 when the "
-            "register cannot be read or the output cannot be written; a failed export leaves "
-            "no partial file and any previous file at OUT as it was. `--to json` writes the "
-            "resolved JSON document, `--to jsonld` the register as W3C DPV linked data, and "
-            "`--layout cnil|ico` the workbook in a regulator's layout."
-        ),
+        "export", help=help_text("help.export"), description=words("help.export.description")
     )
-    parser.add_argument("file", metavar="FILE", help="the register (YAML or JSON)")
+    parser.add_argument("file", metavar="FILE", help=help_text("help.register_file"))
     parser.add_argument(
-        "--to",
-        choices=sorted(EXPORTERS),
-        default=None,
-        help="output format (default: from the suffix of OUT)",
+        "--to", choices=sorted(EXPORTERS), default=None, help=help_text("help.export.to")
     )
     parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="the file to write, e.g. ropa.xlsx"
+        "-o", "--output", required=True, metavar="OUT", help=help_text("help.export.output")
     )
     parser.add_argument(
         "--lang",
         choices=(*languages(), "all"),  # every language with a catalogue
         default=None,
-        help="language of sheet names, headers and labels (default: $ROPA_LANG, else the "
-        "register's language); `all` (JSON only) keeps every language of every text",
+        help=help_text("help.export.lang"),
     )
     parser.add_argument(
         "--as-of",
         type=as_of_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="validate and date the export as of this day (default today); the same register, "
-        "language and date give a byte-identical file",
+        help=help_text("help.export.as_of"),
     )
+    parser.add_argument("--since", default=None, metavar="OLD", help=help_text("help.export.since"))
     parser.add_argument(
-        "--since",
-        default=None,
-        metavar="OLD",
-        help="an earlier edition of the register (YAML or JSON): the workbook gets a Changes "
-        "sheet saying what changed since it (xlsx only)",
+        "--layout", choices=sorted(LAYOUTS), default=None, help=help_text("help.export.layout")
     )
-    parser.add_argument(
-        "--layout",
-        choices=sorted(LAYOUTS),
-        default=None,
-        help="write the workbook in a regulator's layout instead of ropa's: cnil (the CNIL "
-        "registre simplifié, in French) or ico (the ICO documentation template) (xlsx only)",
-    )
-    parser.add_argument(
-        "--findings",
-        action="store_true",
-        help="add the validation findings to the graph as SHACL validation results (jsonld only)",
-    )
+    parser.add_argument("--findings", action="store_true", help=help_text("help.export.findings"))
     add_max_bytes(parser)
     parser.set_defaults(run=run)
 
@@ -136,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         export(register, args.output, lang=chosen, report=report, as_of=report.as_of,
                **options)  # fmt: skip
     except OutputError as error:
-        return fail(str(error))
+        return fail(error.said)
     # In the export's language ("all": English, the language the command line falls back to).
     said = chosen if chosen in languages() else "en"
     activities = plural(

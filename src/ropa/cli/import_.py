@@ -15,63 +15,38 @@ from typing import Any
 
 from ropa._version import __version__
 from ropa.cli import EXIT_FAILED, EXIT_USAGE
-from ropa.cli._common import add_max_bytes, check_output_path, fail, language, say
+from ropa.cli._common import (
+    add_max_bytes,
+    check_output_path,
+    fail,
+    help_text,
+    language,
+    say,
+    words,
+)
 from ropa.formats import LAYOUTS
 from ropa.text import LANGUAGES
 from ropa.text.messages import Message, msg, plural
 
 
 def add_parser(subparsers: Any) -> None:
-    """Declare `ropa import WORKBOOK -o OUT [--lang lv|en]`."""
+    """Declare `ropa import WORKBOOK -o OUT [--lang LANG]`."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "import",
-        help="rebuild the register (YAML) from a workbook that ropa wrote",
-        description=(
-            "Read a workbook written by `ropa export --to xlsx`, as it is or edited by hand "
-            "(cells changed, rows added, deleted or reordered), and write the register as "
-            "YAML. An unchanged workbook gives back exactly the register it was written from. "
-            "Exit 0 when the file is written, 2 when the workbook cannot be read (each cell at "
-            "fault is named, `Activities!F12: ...`, and nothing is written) or the output "
-            "cannot be written. With --layout cnil|ico, a regulator's filled template is read "
-            "instead: every value that cannot be mapped is reported as `Sheet!Cell: ...`, and "
-            "the register is written only with --accept-gaps (else exit 1, nothing written)."
-        ),
+        "import", help=help_text("help.import"), description=words("help.import.description")
+    )
+    parser.add_argument("workbook", metavar="WORKBOOK", help=help_text("help.import.workbook"))
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help=help_text("help.import.output")
+    )
+    parser.add_argument("--lang", default=None, metavar="LANG", help=help_text("help.import.lang"))
+    parser.add_argument(
+        "--layout", choices=sorted(LAYOUTS), default=None, help=help_text("help.import.layout")
     )
     parser.add_argument(
-        "workbook", metavar="WORKBOOK", help="the workbook (.xlsx; with --layout also .ods)"
+        "--accept-gaps", action="store_true", help=help_text("help.import.accept_gaps")
     )
     parser.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="OUT",
-        help="the register file to write, e.g. register.yaml; - for standard output",
-    )
-    parser.add_argument(
-        "--lang",
-        default=None,
-        metavar="LANG",
-        help="the workbook's language, lv or en (default: told from its sheet names); with "
-        "--layout, the language of the template's texts (default fr for cnil, en for ico)",
-    )
-    parser.add_argument(
-        "--layout",
-        choices=sorted(LAYOUTS),
-        default=None,
-        help="read a regulator's template instead of a workbook ropa wrote: cnil (the CNIL "
-        "registre simplifié) or ico (the ICO documentation template), .xlsx or .ods",
-    )
-    parser.add_argument(
-        "--accept-gaps",
-        action="store_true",
-        help="with --layout: write the register even when some values could not be mapped "
-        "(each is reported, and kept as text in the register where there is a text field)",
-    )
-    parser.add_argument(
-        "--report",
-        default=None,
-        metavar="FILE",
-        help="with --layout: write the import report (what was mapped where, every gap) to FILE",
+        "--report", default=None, metavar="FILE", help=help_text("help.import.report")
     )
     add_max_bytes(parser, unpacked_factor=True)
     parser.set_defaults(run=run)
@@ -137,9 +112,9 @@ def run(args: argparse.Namespace) -> int:
         # Checked as the YAML it is, whatever OUT is called (a `.json` name asks for JSON).
         written_back = load(text, name=f"{args.output} (as YAML)", max_bytes=len(text) * 4)
     except LoadError as error:  # pragma: no cover - a bug in the writer, never the workbook
-        return fail(f"internal error: the YAML written does not load ({error})")
+        return fail(msg("cli.internal.unloadable", error=str(error)))
     if written_back != imported.register:  # pragma: no cover - likewise
-        return fail("internal error: the YAML written does not give the register back")
+        return fail(msg("cli.internal.not_the_register"))
     if to_stdout:
         sys.stdout.write(text)
     else:
@@ -153,11 +128,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _speaking(args: argparse.Namespace, read_in: str | None) -> str:
-    """The language of what the import says: `--lang`, else `ROPA_LANG`, else the language
-    of the workbook read (when it was told), else English (`ropa.cli._common.language`)."""
+    """The language of what the import says: `--lang` (after the command, or before it:
+    `ropa --lang lv import ...`), else `ROPA_LANG`, else the language of the workbook read
+    (when it was told), else English (`ropa.cli._common.language`)."""
     from ropa.text.messages import languages
 
-    return language(args.lang if args.lang in languages() else None, read_in=read_in)
+    asked = args.lang if args.lang in languages() else getattr(args, "lang_before", None)
+    return language(asked, default=read_in if read_in in languages() else "en")
 
 
 def _fail(message: Message, lang: str) -> int:

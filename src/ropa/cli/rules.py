@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ropa.cli._common import add_lang, fail, language
+from ropa.cli._common import add_lang, fail, help_text, language, words
 from ropa.text.grammar import cite
 
 if TYPE_CHECKING:
@@ -18,11 +18,11 @@ def add_parser(subparsers: Any) -> None:
     """Declare `ropa rules`."""
     parser = subparsers.add_parser(
         "rules",
-        help="list the rule catalogue, or show one rule's page",
-        description="Without CODE, list every rule; with CODE (e.g. ROPA302), print its page.",
+        help=help_text("help.rules"),
+        description=words("help.rules.description"),
     )
-    parser.add_argument("code", nargs="?", metavar="CODE", help="a rule code, e.g. ROPA302")
-    add_lang(parser, "the rule names", otherwise="English")
+    parser.add_argument("code", nargs="?", metavar="CODE", help=help_text("help.rules.code"))
+    add_lang(parser, "help.rules.lang")
     parser.set_defaults(run=run)
 
 

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ropa.cli._common import fail
+from ropa.cli._common import fail, help_text, said, say, words
+from ropa.text.messages import msg
 
 REGISTER_SCHEMA_FILE = "ropa.schema.json"
 FRAGMENT_SCHEMA_FILE = "ropa-fragment.schema.json"
@@ -17,29 +18,21 @@ EXPORT_SCHEMA_FILE = "ropa-export.schema.json"
 
 def add_parser(subparsers: Any) -> None:
     """Declare `ropa schema [--fragment | --export | --write DIR]`."""
+    files = {
+        "register": REGISTER_SCHEMA_FILE,
+        "fragment": FRAGMENT_SCHEMA_FILE,
+        "export": EXPORT_SCHEMA_FILE,
+    }
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "schema",
-        help="print the JSON Schema of the register format",
-        description="Print the JSON Schema (2020-12) of the register format ropa/1, "
-        "with --fragment that of a fragment a register includes, or with --export that of "
-        "the JSON export document; with --write DIR write all three into DIR as "
-        f"{REGISTER_SCHEMA_FILE}, {FRAGMENT_SCHEMA_FILE} and {EXPORT_SCHEMA_FILE}.",
+        help=help_text("help.schema"),
+        description=words("help.schema.description", **files),
     )
     which = parser.add_mutually_exclusive_group()
+    which.add_argument("--fragment", action="store_true", help=help_text("help.schema.fragment"))
+    which.add_argument("--export", action="store_true", help=help_text("help.schema.export"))
     which.add_argument(
-        "--fragment",
-        action="store_true",
-        help="the schema of a fragment: a file a register's include names",
-    )
-    which.add_argument(
-        "--export", action="store_true", help="the schema of `ropa export --to json` output"
-    )
-    which.add_argument(
-        "--write",
-        metavar="DIR",
-        default=None,
-        help=f"write {REGISTER_SCHEMA_FILE}, {FRAGMENT_SCHEMA_FILE} and {EXPORT_SCHEMA_FILE} "
-        "into DIR (made if missing)",
+        "--write", metavar="DIR", default=None, help=help_text("help.schema.write", **files)
     )
     parser.set_defaults(run=run)
 
@@ -66,7 +59,9 @@ def write_both(directory: Path) -> int:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        return fail(f"{directory}: cannot make the directory: {error.strerror or error}")
+        return fail(
+            msg("cli.no_directory", directory=str(directory), reason=error.strerror or error)
+        )
     for name, schema in (
         (REGISTER_SCHEMA_FILE, register_schema()),
         (FRAGMENT_SCHEMA_FILE, fragment_schema()),
@@ -75,6 +70,6 @@ def write_both(directory: Path) -> int:
         try:
             write_bytes_atomically(directory / name, schema_text(schema).encode("utf-8"))
         except OutputError as error:
-            return fail(str(error))
-        print(f"wrote {directory / name}", file=sys.stderr)
+            return fail(error.said)
+        say(said(msg("cli.schema.wrote", path=str(directory / name))))
     return 0

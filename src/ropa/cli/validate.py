@@ -8,7 +8,15 @@ import sys
 from typing import Any, TextIO
 
 from ropa.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from ropa.cli._common import add_lang, add_max_bytes, as_of_date, language, load_or_report
+from ropa.cli._common import (
+    add_lang,
+    add_max_bytes,
+    as_of_date,
+    help_text,
+    language,
+    load_or_report,
+    words,
+)
 
 FORMATS = ("auto", "text", "json", "github", "sarif")
 
@@ -17,49 +25,38 @@ def add_parser(subparsers: Any) -> None:
     """Declare `ropa validate` and its options."""
     parser = subparsers.add_parser(
         "validate",
-        help="check registers against the rule catalogue",
-        description=(
-            "Check one or more registers against the rule catalogue (see `ropa rules`). "
-            "Exit 0 when no open error (and, under --strict, no open warning), 1 otherwise, "
-            "2 when a file cannot be read or the command line is wrong."
-        ),
+        help=help_text("help.validate"),
+        description=words("help.validate.description"),
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="register files (YAML or JSON)")
-    add_lang(parser, "the finding messages (SARIF keeps English text beside its message ids)")
-    parser.add_argument(
-        "--strict", action="store_true", help="fail on open warnings too, not only on errors"
-    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help=help_text("help.validate.files"))
+    add_lang(parser, "help.validate.lang")
+    parser.add_argument("--strict", action="store_true", help=help_text("help.validate.strict"))
     parser.add_argument(
         "--as-of",
         type=as_of_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="check as if today were this date (for the review-age rule); default today",
+        help=help_text("help.validate.as_of"),
     )
     parser.add_argument(
         "--select",
         type=rule_codes,
         default=(),
         metavar="CODES",
-        help="report only these rules: comma-separated codes or prefixes (ROPA3 = all 3xx)",
+        help=help_text("help.validate.select"),
     )
     parser.add_argument(
         "--ignore",
         type=rule_codes,
         default=(),
         metavar="CODES",
-        help="do not report these rules: comma-separated codes or prefixes",
+        help=help_text("help.validate.ignore"),
     )
     parser.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="auto",
-        help="output format; auto (the default) is github when GITHUB_ACTIONS=true, else text",
+        "--format", choices=FORMATS, default="auto", help=help_text("help.validate.format")
     )
     parser.add_argument(
-        "--hide-waived",
-        action="store_true",
-        help="leave waived findings out of the text output (the totals still count them)",
+        "--hide-waived", action="store_true", help=help_text("help.validate.hide_waived")
     )
     add_max_bytes(parser)
     parser.set_defaults(run=run)
@@ -108,9 +105,13 @@ def run(args: argparse.Namespace) -> int:
         if register is None:
             unreadable = True
             continue
-        report = validate(register, as_of=args.as_of)
         lang = lang or language(None, register)
+        report = validate(register, as_of=args.as_of)
+        # The report is all that is needed now: the register (its models and source map, most
+        # of the memory) is let go before the next file is read and the report is written.
+        del register
         reports.append(report.filtered(select=args.select, ignore=args.ignore))
+        del report
     if not reports:
         return EXIT_USAGE
     chosen = output_format(args.format)
@@ -121,11 +122,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif chosen == "text":
         colour = use_colour(sys.stdout)
-        sys.stdout.write(
-            reporters.text(
-                *reports, colour=colour, hide_waived=args.hide_waived, lang=language(lang)
-            )
+        lines = reporters.text_lines(
+            *reports, colour=colour, hide_waived=args.hide_waived, lang=language(lang)
         )
+        sys.stdout.writelines(lines)  # as it is made: a large report is never held whole
     else:
         sys.stdout.write(reporters.FORMATS[chosen](*reports, lang=language(lang)))
     if unreadable:
