@@ -98,3 +98,14 @@ def test_destination_names() -> None:
         "European Patent Organisation"
     )
     assert countries.destination_name("BR", "lv") == "Brazīlija"
+
+
+def test_each_decision_is_named_in_every_language() -> None:
+    """A decision's reference in words is the catalogue entry `adequacy.<destination>.<adopted>`:
+    the English one is `decision`, the Latvian one the Official Journal's."""
+    for decision in ADEQUACY_DECISIONS:
+        assert decision.label("en") == decision.decision
+        assert decision.label("lv") not in ("", decision.msgid, decision.decision)
+    us = adequacy_in_force("US", date(2026, 12, 1))
+    assert us is not None
+    assert us.label("lv") == "Komisijas Īstenošanas lēmums (ES) 2023/1795"

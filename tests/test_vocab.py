@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 from ropa import countries, vocab
 from ropa.vocab import Term
@@ -167,9 +168,43 @@ def test_country_sets_use_known_codes() -> None:
     assert countries.ADEQUACY_COUNTRIES <= countries.COUNTRY_CODES
 
 
-def test_country_names_cover_every_code() -> None:
-    assert set(countries.COUNTRY_NAMES) == countries.COUNTRY_CODES
-    assert all(lv.strip() and en.strip() for lv, en in countries.COUNTRY_NAMES.values())
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_country_names_cover_every_code(lang: str) -> None:
+    """Each code's name is the catalogue entry `country.<code>`, written in both languages
+    (a missing one would fall back to English, or show its id)."""
+    po = Path(countries.__file__).parent / "locale" / lang / "LC_MESSAGES" / "ropa.po"
+    with po.open("rb") as handle:
+        written = {m.id: m.string for m in read_po(handle) if str(m.id).startswith("country.")}
+    assert set(written) == {f"country.{code}" for code in countries.COUNTRY_CODES}
+    assert all(str(name).strip() for name in written.values())
+    assert countries.country_names(lang) == {
+        code: written[f"country.{code}"] for code in sorted(countries.COUNTRY_CODES)
+    }
+
+
+def test_latvian_country_names_are_latvian() -> None:
+    latvian, english = countries.country_names("lv"), countries.country_names("en")
+    differ = [code for code in latvian if latvian[code] != english[code]]
+    assert len(differ) > 200
+    assert latvian["AX"] == "Olandes salas" and latvian["CZ"] == "Čehija"
+
+
+def test_a_country_is_found_by_its_name_in_any_language() -> None:
+    assert countries.country_by_name("Amerikas Savienotās Valstis") == "US"
+    assert countries.country_by_name(" united states ") == "US"
+    assert countries.country_by_name("Atlantis") is None
+
+
+def test_importing_countries_reads_no_catalogue() -> None:
+    """`ropa validate` imports ropa.countries: names are read when asked for, not before."""
+    import subprocess
+    import sys
+
+    code = (
+        "import ropa.countries, ropa.text.messages as m;print(m._catalogue.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@
     python tools/catalogues.py move    the workbook's (lv, en) tables in formats/xlsx/_words.py
                                        become keys only, their words entries of the catalogues;
                                        the notice's phrases (notice/_phrases.py, LV and EN)
-                                       become entries notice.<field>[.<key>]
+                                       become entries notice.<field>[.<key>];
+                                       the country names of countries.py become
+                                       entries country.<code>
 
 `make catalogues` runs `sort`, then compiles every .po into its .mo. `move` can be run again
 at any time (after a merge that brought a table of pairs back, say): a table already moved is
@@ -323,6 +325,43 @@ def move_scopes(source: Path = COUNTRIES, locale: Path = LOCALE) -> int:
     return len(found)
 
 
+def move_countries(source: Path = COUNTRIES, locale: Path = LOCALE) -> int:
+    """Move the country names (`COUNTRY_NAMES = MappingProxyType({"AD": ("Andora", "Andorra"),
+    ...})` in countries.py, with the docstring after it) into the catalogues as
+    `country.<code>`; the number moved."""
+    code = source.read_text(encoding="utf-8")
+    lines = code.splitlines(keepends=True)
+    body = ast.parse(code).body
+    for index, node in enumerate(body):
+        target = node.target if isinstance(node, ast.AnnAssign) else None
+        if isinstance(target, ast.Name) and target.id == "COUNTRY_NAMES":
+            break
+    else:
+        return 0
+    value = node.value
+    table = value.args[0] if isinstance(value, ast.Call) and value.args else value
+    assert isinstance(table, ast.Dict), "COUNTRY_NAMES is not a table of (lv, en) pairs"
+    found: dict[str, tuple[str, ...]] = {}
+    for key, item in zip(table.keys, table.values, strict=True):
+        pair = _strings(item)
+        assert isinstance(key, ast.Constant) and pair is not None and len(pair) == 2
+        found[f"country.{key.value}"] = pair
+    end = node.end_lineno or node.lineno
+    after = body[index + 1] if index + 1 < len(body) else None
+    if isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
+        end = after.end_lineno or end
+    del lines[node.lineno - 1 : end]
+    source.write_text("".join(lines), encoding="utf-8")
+    for po in catalogues(locale):
+        lang = po.parent.parent.name
+        if lang in ("lv", "en"):
+            header, entries = read(po)
+            for msgid, (lv, en) in found.items():
+                entries[msgid] = Entry(msgid, [lv if lang == "lv" else en])
+            write(po, header, entries)
+    return len(found)
+
+
 def _entries_at(revision: str, po: Path) -> tuple[str, dict[str, Entry]]:
     import subprocess
     import tempfile
@@ -377,6 +416,7 @@ def main(argv: list[str]) -> int:
         print(f"moved {move_phrases()} notice entries into the catalogues")
         print(f"moved {move_terms()} vocabulary labels into the catalogues")
         print(f"moved {move_scopes()} adequacy scopes into the catalogues")
+        print(f"moved {move_countries()} country names into the catalogues")
         return 0
     print(__doc__, file=sys.stderr)
     return 2

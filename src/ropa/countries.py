@@ -1,4 +1,4 @@
-"""Countries: ISO 3166-1 codes and names (lv, en), the EU and the EEA, and adequacy decisions.
+"""Countries: ISO 3166-1 codes and names, the EU and the EEA, and adequacy decisions.
 
 Kept apart from `ropa.vocab` (the GDPR value sets) because it is data of another kind: it
 changes when a country's status changes, and each change is dated.
@@ -9,8 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from pathlib import Path
 from types import MappingProxyType
 
+from ropa.text.messages import LOCALE_DIRS, languages, message
+from ropa.vocab import INTERNATIONAL_ORGANISATIONS as ORGANISATIONS
 from ropa.vocab import Term
 
 __all__ = [
@@ -19,7 +23,6 @@ __all__ = [
     "ADEQUACY_COUNTRIES",
     "ADEQUACY_DECISIONS",
     "COUNTRY_CODES",
-    "COUNTRY_NAMES",
     "EEA_COUNTRIES",
     "EU_COUNTRIES",
     "EU_TERRITORIES",
@@ -27,7 +30,9 @@ __all__ = [
     "AdequacyDecision",
     "adequacy_decisions",
     "adequacy_in_force",
+    "country_by_name",
     "country_name",
+    "country_names",
     "destination_name",
 ]
 
@@ -64,15 +69,9 @@ EEA_COUNTRIES: frozenset[str] = EU_COUNTRIES | EU_TERRITORIES | {"IS", "LI", "NO
 """Where the GDPR applies and Chapter V does not: the EU (its territories with their own
 codes included) and Iceland, Liechtenstein and Norway."""
 
-INTERNATIONAL_ORGANISATIONS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "european_patent_organisation": (
-            "Eiropas Patentu organizācija",
-            "European Patent Organisation",
-        ),
-    }
-)
-"""International organisations (Art. 4(26)) a transfer may name by code, code -> (lv, en)."""
+INTERNATIONAL_ORGANISATIONS: frozenset[str] = frozenset(ORGANISATIONS) - {"other"}
+"""International organisations (Art. 4(26)) a transfer may name by code; their names are the
+vocabulary's (`ropa.vocab.INTERNATIONAL_ORGANISATIONS`)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +97,17 @@ class AdequacyDecision:
     """What ended it, e.g. the judgment that declared it invalid."""
     names: tuple[str, ...] = ()
     """Other ways a transfer's `reference` may cite it (its number, its common name)."""
+
+    @property
+    def msgid(self) -> str:
+        """The catalogue message of its reference in words, `adequacy.<destination>.<adopted>`
+        (``adequacy.US.2023-07-10``): the decision as the Official Journal names it in each
+        language."""
+        return f"adequacy.{self.destination}.{self.adopted.isoformat()}"
+
+    def label(self, lang: str, /) -> str:
+        """The decision's reference in `lang` (`decision` is the English one)."""
+        return message(self.msgid, lang)
 
     def ends_or_max(self) -> date:
         """`ends`, or the last representable day while the decision is open-ended."""
@@ -261,279 +271,41 @@ ADEQUACY_CONDITIONS: Mapping[str, Term] = MappingProxyType(
 """The scope condition of each decision in force on ADEQUACY_CHECKED that covers only some
 recipients, keyed by destination."""
 
-COUNTRY_NAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "AD": ("Andora", "Andorra"),
-        "AE": ("Apvienotie Arābu Emirāti", "United Arab Emirates"),
-        "AF": ("Afganistāna", "Afghanistan"),
-        "AG": ("Antigva un Barbuda", "Antigua and Barbuda"),
-        "AI": ("Angilja", "Anguilla"),
-        "AL": ("Albānija", "Albania"),
-        "AM": ("Armēnija", "Armenia"),
-        "AO": ("Angola", "Angola"),
-        "AQ": ("Antarktika", "Antarctica"),
-        "AR": ("Argentīna", "Argentina"),
-        "AS": ("Amerikāņu Samoa", "American Samoa"),
-        "AT": ("Austrija", "Austria"),
-        "AU": ("Austrālija", "Australia"),
-        "AW": ("Aruba", "Aruba"),
-        "AX": ("Olandes salas", "Åland Islands"),
-        "AZ": ("Azerbaidžāna", "Azerbaijan"),
-        "BA": ("Bosnija un Hercegovina", "Bosnia and Herzegovina"),
-        "BB": ("Barbadosa", "Barbados"),
-        "BD": ("Bangladeša", "Bangladesh"),
-        "BE": ("Beļģija", "Belgium"),
-        "BF": ("Burkinafaso", "Burkina Faso"),
-        "BG": ("Bulgārija", "Bulgaria"),
-        "BH": ("Bahreina", "Bahrain"),
-        "BI": ("Burundi", "Burundi"),
-        "BJ": ("Benina", "Benin"),
-        "BL": ("Senbartelmī", "Saint Barthélemy"),
-        "BM": ("Bermudu salas", "Bermuda"),
-        "BN": ("Bruneja", "Brunei"),
-        "BO": ("Bolīvija", "Bolivia"),
-        "BQ": ("Bonaire, Sintēstatiusa un Saba", "Bonaire, Sint Eustatius and Saba"),
-        "BR": ("Brazīlija", "Brazil"),
-        "BS": ("Bahamas", "Bahamas"),
-        "BT": ("Butāna", "Bhutan"),
-        "BV": ("Buvē sala", "Bouvet Island"),
-        "BW": ("Botsvana", "Botswana"),
-        "BY": ("Baltkrievija", "Belarus"),
-        "BZ": ("Beliza", "Belize"),
-        "CA": ("Kanāda", "Canada"),
-        "CC": ("Kokosu (Kīlinga) salas", "Cocos (Keeling) Islands"),
-        "CD": ("Kongo Demokrātiskā Republika", "Democratic Republic of the Congo"),
-        "CF": ("Centrālāfrikas Republika", "Central African Republic"),
-        "CG": ("Kongo", "Congo"),
-        "CH": ("Šveice", "Switzerland"),
-        "CI": ("Kotdivuāra", "Côte d'Ivoire"),
-        "CK": ("Kuka salas", "Cook Islands"),
-        "CL": ("Čīle", "Chile"),
-        "CM": ("Kamerūna", "Cameroon"),
-        "CN": ("Ķīna", "China"),
-        "CO": ("Kolumbija", "Colombia"),
-        "CR": ("Kostarika", "Costa Rica"),
-        "CU": ("Kuba", "Cuba"),
-        "CV": ("Kaboverde", "Cabo Verde"),
-        "CW": ("Kirasao", "Curaçao"),
-        "CX": ("Ziemsvētku sala", "Christmas Island"),
-        "CY": ("Kipra", "Cyprus"),
-        "CZ": ("Čehija", "Czechia"),
-        "DE": ("Vācija", "Germany"),
-        "DJ": ("Džibutija", "Djibouti"),
-        "DK": ("Dānija", "Denmark"),
-        "DM": ("Dominika", "Dominica"),
-        "DO": ("Dominikānas Republika", "Dominican Republic"),
-        "DZ": ("Alžīrija", "Algeria"),
-        "EC": ("Ekvadora", "Ecuador"),
-        "EE": ("Igaunija", "Estonia"),
-        "EG": ("Ēģipte", "Egypt"),
-        "EH": ("Rietumsahāra", "Western Sahara"),
-        "ER": ("Eritreja", "Eritrea"),
-        "ES": ("Spānija", "Spain"),
-        "ET": ("Etiopija", "Ethiopia"),
-        "FI": ("Somija", "Finland"),
-        "FJ": ("Fidži", "Fiji"),
-        "FK": ("Folklenda (Malvinu) salas", "Falkland Islands"),
-        "FM": ("Mikronēzija", "Micronesia"),
-        "FO": ("Fēru salas", "Faroe Islands"),
-        "FR": ("Francija", "France"),
-        "GA": ("Gabona", "Gabon"),
-        "GB": ("Apvienotā Karaliste", "United Kingdom"),
-        "GD": ("Grenāda", "Grenada"),
-        "GE": ("Gruzija", "Georgia"),
-        "GF": ("Francijas Gviāna", "French Guiana"),
-        "GG": ("Gērnsija", "Guernsey"),
-        "GH": ("Gana", "Ghana"),
-        "GI": ("Gibraltārs", "Gibraltar"),
-        "GL": ("Grenlande", "Greenland"),
-        "GM": ("Gambija", "Gambia"),
-        "GN": ("Gvineja", "Guinea"),
-        "GP": ("Gvadelupa", "Guadeloupe"),
-        "GQ": ("Ekvatoriālā Gvineja", "Equatorial Guinea"),
-        "GR": ("Grieķija", "Greece"),
-        "GS": (
-            "Dienviddžordžija un Dienvidsendviču salas",
-            "South Georgia and the South Sandwich Islands",
-        ),
-        "GT": ("Gvatemala", "Guatemala"),
-        "GU": ("Guama", "Guam"),
-        "GW": ("Gvineja-Bisava", "Guinea-Bissau"),
-        "GY": ("Gajāna", "Guyana"),
-        "HK": ("Honkonga", "Hong Kong"),
-        "HM": ("Hērda sala un Makdonalda salas", "Heard Island and McDonald Islands"),
-        "HN": ("Hondurasa", "Honduras"),
-        "HR": ("Horvātija", "Croatia"),
-        "HT": ("Haiti", "Haiti"),
-        "HU": ("Ungārija", "Hungary"),
-        "ID": ("Indonēzija", "Indonesia"),
-        "IE": ("Īrija", "Ireland"),
-        "IL": ("Izraēla", "Israel"),
-        "IM": ("Menas sala", "Isle of Man"),
-        "IN": ("Indija", "India"),
-        "IO": ("Indijas okeāna Britu teritorija", "British Indian Ocean Territory"),
-        "IQ": ("Irāka", "Iraq"),
-        "IR": ("Irāna", "Iran"),
-        "IS": ("Islande", "Iceland"),
-        "IT": ("Itālija", "Italy"),
-        "JE": ("Džersija", "Jersey"),
-        "JM": ("Jamaika", "Jamaica"),
-        "JO": ("Jordānija", "Jordan"),
-        "JP": ("Japāna", "Japan"),
-        "KE": ("Kenija", "Kenya"),
-        "KG": ("Kirgizstāna", "Kyrgyzstan"),
-        "KH": ("Kambodža", "Cambodia"),
-        "KI": ("Kiribati", "Kiribati"),
-        "KM": ("Komoras", "Comoros"),
-        "KN": ("Sentkitsa un Nevisa", "Saint Kitts and Nevis"),
-        "KP": ("Ziemeļkoreja", "North Korea"),
-        "KR": ("Dienvidkoreja", "South Korea"),
-        "KW": ("Kuveita", "Kuwait"),
-        "KY": ("Kaimanu salas", "Cayman Islands"),
-        "KZ": ("Kazahstāna", "Kazakhstan"),
-        "LA": ("Laosa", "Laos"),
-        "LB": ("Libāna", "Lebanon"),
-        "LC": ("Sentlūsija", "Saint Lucia"),
-        "LI": ("Lihtenšteina", "Liechtenstein"),
-        "LK": ("Šrilanka", "Sri Lanka"),
-        "LR": ("Libērija", "Liberia"),
-        "LS": ("Lesoto", "Lesotho"),
-        "LT": ("Lietuva", "Lithuania"),
-        "LU": ("Luksemburga", "Luxembourg"),
-        "LV": ("Latvija", "Latvia"),
-        "LY": ("Lībija", "Libya"),
-        "MA": ("Maroka", "Morocco"),
-        "MC": ("Monako", "Monaco"),
-        "MD": ("Moldova", "Moldova"),
-        "ME": ("Melnkalne", "Montenegro"),
-        "MF": ("Senmartēna (Francijas daļa)", "Saint Martin (French part)"),
-        "MG": ("Madagaskara", "Madagascar"),
-        "MH": ("Māršala salas", "Marshall Islands"),
-        "MK": ("Ziemeļmaķedonija", "North Macedonia"),
-        "ML": ("Mali", "Mali"),
-        "MM": ("Mjanma", "Myanmar"),
-        "MN": ("Mongolija", "Mongolia"),
-        "MO": ("Makao", "Macao"),
-        "MP": ("Ziemeļu Marianas salas", "Northern Mariana Islands"),
-        "MQ": ("Martinika", "Martinique"),
-        "MR": ("Mauritānija", "Mauritania"),
-        "MS": ("Montserrata", "Montserrat"),
-        "MT": ("Malta", "Malta"),
-        "MU": ("Maurīcija", "Mauritius"),
-        "MV": ("Maldīvija", "Maldives"),
-        "MW": ("Malāvija", "Malawi"),
-        "MX": ("Meksika", "Mexico"),
-        "MY": ("Malaizija", "Malaysia"),
-        "MZ": ("Mozambika", "Mozambique"),
-        "NA": ("Namībija", "Namibia"),
-        "NC": ("Jaunkaledonija", "New Caledonia"),
-        "NE": ("Nigēra", "Niger"),
-        "NF": ("Norfolkas sala", "Norfolk Island"),
-        "NG": ("Nigērija", "Nigeria"),
-        "NI": ("Nikaragva", "Nicaragua"),
-        "NL": ("Nīderlande", "Netherlands"),
-        "NO": ("Norvēģija", "Norway"),
-        "NP": ("Nepāla", "Nepal"),
-        "NR": ("Nauru", "Nauru"),
-        "NU": ("Niue", "Niue"),
-        "NZ": ("Jaunzēlande", "New Zealand"),
-        "OM": ("Omāna", "Oman"),
-        "PA": ("Panama", "Panama"),
-        "PE": ("Peru", "Peru"),
-        "PF": ("Franču Polinēzija", "French Polynesia"),
-        "PG": ("Papua-Jaungvineja", "Papua New Guinea"),
-        "PH": ("Filipīnas", "Philippines"),
-        "PK": ("Pakistāna", "Pakistan"),
-        "PL": ("Polija", "Poland"),
-        "PM": ("Senpjēra un Mikelona", "Saint Pierre and Miquelon"),
-        "PN": ("Pitkērnas salas", "Pitcairn Islands"),
-        "PR": ("Puertoriko", "Puerto Rico"),
-        "PS": ("Palestīna", "Palestine"),
-        "PT": ("Portugāle", "Portugal"),
-        "PW": ("Palau", "Palau"),
-        "PY": ("Paragvaja", "Paraguay"),
-        "QA": ("Katara", "Qatar"),
-        "RE": ("Reinjona", "Réunion"),
-        "RO": ("Rumānija", "Romania"),
-        "RS": ("Serbija", "Serbia"),
-        "RU": ("Krievija", "Russia"),
-        "RW": ("Ruanda", "Rwanda"),
-        "SA": ("Saūda Arābija", "Saudi Arabia"),
-        "SB": ("Zālamana salas", "Solomon Islands"),
-        "SC": ("Seišelas", "Seychelles"),
-        "SD": ("Sudāna", "Sudan"),
-        "SE": ("Zviedrija", "Sweden"),
-        "SG": ("Singapūra", "Singapore"),
-        "SH": (
-            "Svētās Helēnas, Debesbraukšanas un Tristana da Kuņas salas",
-            "Saint Helena, Ascension and Tristan da Cunha",
-        ),
-        "SI": ("Slovēnija", "Slovenia"),
-        "SJ": ("Svalbāra un Jana Majena sala", "Svalbard and Jan Mayen"),
-        "SK": ("Slovākija", "Slovakia"),
-        "SL": ("Sjerraleone", "Sierra Leone"),
-        "SM": ("Sanmarīno", "San Marino"),
-        "SN": ("Senegāla", "Senegal"),
-        "SO": ("Somālija", "Somalia"),
-        "SR": ("Surinama", "Suriname"),
-        "SS": ("Dienvidsudāna", "South Sudan"),
-        "ST": ("Santome un Prinsipi", "Sao Tome and Principe"),
-        "SV": ("Salvadora", "El Salvador"),
-        "SX": ("Sintmārtena (Nīderlandes daļa)", "Sint Maarten (Dutch part)"),
-        "SY": ("Sīrija", "Syria"),
-        "SZ": ("Esvatini", "Eswatini"),
-        "TC": ("Tērksu un Kaikosu salas", "Turks and Caicos Islands"),
-        "TD": ("Čada", "Chad"),
-        "TF": ("Francijas Dienvidjūru Zemes", "French Southern Territories"),
-        "TG": ("Togo", "Togo"),
-        "TH": ("Taizeme", "Thailand"),
-        "TJ": ("Tadžikistāna", "Tajikistan"),
-        "TK": ("Tokelau", "Tokelau"),
-        "TL": ("Austrumtimora", "Timor-Leste"),
-        "TM": ("Turkmenistāna", "Turkmenistan"),
-        "TN": ("Tunisija", "Tunisia"),
-        "TO": ("Tonga", "Tonga"),
-        "TR": ("Turcija", "Türkiye"),
-        "TT": ("Trinidāda un Tobāgo", "Trinidad and Tobago"),
-        "TV": ("Tuvalu", "Tuvalu"),
-        "TW": ("Taivāna", "Taiwan"),
-        "TZ": ("Tanzānija", "Tanzania"),
-        "UA": ("Ukraina", "Ukraine"),
-        "UG": ("Uganda", "Uganda"),
-        "UM": ("ASV Mazās Aizjūras salas", "United States Minor Outlying Islands"),
-        "US": ("Amerikas Savienotās Valstis", "United States"),
-        "UY": ("Urugvaja", "Uruguay"),
-        "UZ": ("Uzbekistāna", "Uzbekistan"),
-        "VA": ("Vatikāns", "Holy See (Vatican City)"),
-        "VC": ("Sentvinsenta un Grenadīnas", "Saint Vincent and the Grenadines"),
-        "VE": ("Venecuēla", "Venezuela"),
-        "VG": ("Britu Virdžīnas", "British Virgin Islands"),
-        "VI": ("ASV Virdžīnas", "United States Virgin Islands"),
-        "VN": ("Vjetnama", "Vietnam"),
-        "VU": ("Vanuatu", "Vanuatu"),
-        "WF": ("Volisa un Futuna", "Wallis and Futuna"),
-        "WS": ("Samoa", "Samoa"),
-        "YE": ("Jemena", "Yemen"),
-        "YT": ("Majota", "Mayotte"),
-        "ZA": ("Dienvidāfrika", "South Africa"),
-        "ZM": ("Zambija", "Zambia"),
-        "ZW": ("Zimbabve", "Zimbabwe"),
-    }
-)
-"""Short country names, code -> (Latvian, English), for every code in COUNTRY_CODES."""
-
 
 def country_name(code: str, lang: str) -> str:
-    """The country's name in ``lang`` ("lv", else English); the code itself if unknown."""
-    names = COUNTRY_NAMES.get(code)
-    if names is None:
+    """The country's short name in `lang`, the catalogue message `country.<code>` (English
+    where the language has none); the code itself if it is no ISO 3166-1 code.
+
+    >>> country_name("US", "lv")
+    'Amerikas Savienotās Valstis'
+    """
+    if code not in COUNTRY_CODES:
         return code
-    return names[0] if lang == "lv" else names[1]
+    return message(f"country.{code}", lang)
+
+
+def country_names(lang: str) -> Mapping[str, str]:
+    """Every country's short name in `lang`, code -> name, in code order."""
+    return {code: country_name(code, lang) for code in sorted(COUNTRY_CODES)}
+
+
+def country_by_name(name: str) -> str | None:
+    """The code of the country `name` names in any language ropa has (case ignored), else None."""
+    return _codes_by_name(tuple(LOCALE_DIRS), languages()).get(name.strip().casefold())
+
+
+@cache
+def _codes_by_name(_dirs: tuple[Path, ...], langs: tuple[str, ...]) -> Mapping[str, str]:
+    # Keyed by the catalogue directories too: a test that adds a language gets its names.
+    found: dict[str, str] = {}
+    for lang in ("en", *langs):
+        for code, name in country_names(lang).items():
+            found.setdefault(name.casefold(), code)
+    return MappingProxyType(found)
 
 
 def destination_name(code: str, lang: str) -> str:
     """A transfer destination's name in ``lang``: a country or an international organisation."""
-    names = INTERNATIONAL_ORGANISATIONS.get(code)
-    if names is not None:
-        return names[0] if lang == "lv" else names[1]
+    if code in INTERNATIONAL_ORGANISATIONS:
+        return ORGANISATIONS[code].label(lang)
     return country_name(code, lang)

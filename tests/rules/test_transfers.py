@@ -133,6 +133,7 @@ def test_us_adequacy_names_the_data_privacy_framework() -> None:
     assert "attiecas tikai uz daļu saņēmēju (tikai organizācijas, kas iekļautas ASV" in (
         finding.text("lv")
     )
+    assert "(Komisijas Īstenošanas lēmums (ES) 2023/1795)" in finding.text("lv")
 
 
 def test_partial_adequacy_with_reference() -> None:
@@ -178,6 +179,12 @@ def test_reference_citing_an_ended_decision(reference: str) -> None:
     finding = checked.one("ROPA508")
     assert finding.path_text == "activities[0].transfers[0].reference"
     assert "2023/1795" in finding.message
+    # The decisions in the reader's language, as the Official Journal names them.
+    assert "Commission Implementing Decision (EU) 2023/1795" in finding.message
+    assert "(ES un ASV privātuma vairogs)" in finding.text("lv")
+    assert "norādiet spēkā esošo lēmumu: Komisijas Īstenošanas lēmums (ES) 2023/1795" in (
+        finding.text("lv")
+    )
 
 
 # ROPA504 transfer-undeclared

@@ -32,7 +32,7 @@ from datetime import date
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ropa.atomic import atomic_output
-from ropa.countries import ADEQUACY_CONDITIONS, ADEQUACY_COUNTRIES, COUNTRY_NAMES, EEA_COUNTRIES
+from ropa.countries import ADEQUACY_CONDITIONS, ADEQUACY_COUNTRIES, EEA_COUNTRIES, country_name
 from ropa.findings import LOCAL_FIELDS
 from ropa.model import (
     FORMAT,
@@ -301,11 +301,10 @@ class _Exporter:
     def country(self, code: str | None) -> Json:
         if code is None:
             return None
-        lv, en = COUNTRY_NAMES.get(code, (code, code))
         condition = ADEQUACY_CONDITIONS.get(code)
         return {
             "code": code,
-            "name": self.label(lambda lang: lv if lang == "lv" else en),
+            "name": self.label(lambda lang: country_name(code, lang)),
             "eea": code in EEA_COUNTRIES,
             "adequacy": code in ADEQUACY_COUNTRIES,
             "adequacy_condition": self.label(condition.label) if condition else None,

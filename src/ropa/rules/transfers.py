@@ -25,7 +25,7 @@ from ropa.findings import Severity
 from ropa.model import Activity, Recipient, Transfer
 from ropa.rules import Context, Hit, rule
 from ropa.text import text_in
-from ropa.text.messages import Clause, msg
+from ropa.text.messages import Clause, message, msg
 from ropa.vocab import SAFEGUARDS
 
 # Recipient kinds that hold the data themselves and so may take it out of the EEA.
@@ -59,8 +59,9 @@ def processor_contract_missing(ctx: Context) -> Iterator[Hit]:
 class _Destination(NamedTuple):
     """Where a transfer goes, as a message says it: the country's code, or the international
     organisation's name in the reader's language (an `other` one by its `organisation_name`).
-    In Latvian the name, which does not decline, follows "starptautisko organizāciju", the
-    accusative that the messages' "uz" and "par" ask for."""
+    The entry `word.organisation_named` puts the name in the messages' sentence: in Latvian
+    the name, which does not decline, follows "starptautisko organizāciju", the accusative
+    that the messages' "uz" and "par" ask for."""
 
     transfer: Transfer
 
@@ -72,7 +73,7 @@ class _Destination(NamedTuple):
             name = text_in(transfer.organisation_name, lang, "en") or "other"
         else:
             name = destination_name(transfer.destination, lang)
-        return f"starptautisko organizāciju “{name}”" if lang == "lv" else name
+        return message("word.organisation_named", lang, name=name)
 
 
 def _outside_eea(destination: str | None) -> bool:
@@ -156,7 +157,7 @@ def adequacy_scope_unevidenced(ctx: Context) -> Iterator[Hit]:
                 "ROPA507",
                 activity=activity.id,
                 destination=_Destination(transfer),
-                decision=decision.decision,
+                decision=decision,
                 scope=Clause(decision.scope),
             ),
             activity.id,
@@ -189,7 +190,7 @@ def adequacy_expired(ctx: Context) -> Iterator[Hit]:
                     "ROPA508.ended",
                     activity=activity.id,
                     destination=_Destination(transfer),
-                    decision=last.decision,
+                    decision=last,
                     ends=last.ends,
                 ),
                 activity.id,
@@ -203,9 +204,9 @@ def adequacy_expired(ctx: Context) -> Iterator[Hit]:
                         "ROPA508.replaced",
                         activity=activity.id,
                         destination=_Destination(transfer),
-                        cited=cited.decision,
+                        cited=cited,
                         ends=cited.ends,
-                        current=current.decision,
+                        current=current,
                     ),
                     activity.id,
                 )

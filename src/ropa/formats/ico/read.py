@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from ropa import vocab
-from ropa.countries import COUNTRY_NAMES
+from ropa.countries import country_names
 from ropa.formats._layout import (
     Book,
     Grid,
@@ -64,7 +64,7 @@ __all__ = ["import_ico", "read_ico"]
 _HEADERS = {fold(header): key for key, header in COLUMNS}
 _CONTACT_HEADERS = {fold(header): header.lower() for header in CONTACT_COLUMNS}
 _CONTACT_LABELS = {fold(label): key for key, label in CONTACT_ROWS.values()}
-_COUNTRIES = {code: names[1] for code, names in COUNTRY_NAMES.items()}
+_COUNTRIES = country_names("en")
 _ARTICLE_6 = re.compile(r"6\s*\(\s*1\s*\)\s*\(\s*([a-f])\s*\)")
 _ARTICLE_9 = re.compile(r"9\s*\(\s*2\s*\)\s*\(\s*([a-j])\s*\)")
 _UNTIL = "until" if "until" in RetentionRule.model_fields else "starts"

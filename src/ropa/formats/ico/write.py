@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from ropa import vocab
-from ropa.countries import COUNTRY_NAMES
+from ropa.countries import country_name
 from ropa.formats._layout import put, save_book
 from ropa.formats.ico._columns import (
     AUTOMATED,
@@ -252,7 +252,7 @@ class _Row:
         """The country, or the international organisation, a transfer goes to."""
         country = getattr(transfer, "country", None)
         if country:
-            return COUNTRY_NAMES[country][1] if country in COUNTRY_NAMES else str(country)
+            return country_name(str(country), "en")
         organisation = str(getattr(transfer, "organisation", None) or "")
         named = self.t(getattr(transfer, "organisation_name", None))
         known = getattr(vocab, "INTERNATIONAL_ORGANISATIONS", {}).get(organisation)

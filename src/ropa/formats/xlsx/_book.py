@@ -78,6 +78,9 @@ class Book:
         """Activity id -> the first activity of that id."""
         self.marked: set[tuple[str, str]] = set()
         """(language, text) of every register text shown marked so far (`text`)."""
+        self.places = _Places(register, self.controller_activities)
+        """The row each activity, transfer and waiver has on its sheet, by its place in the
+        register (`activities[2].transfers[1]`), which ids cannot say when one repeats."""
 
     @property
     def since_edition(self) -> str:
@@ -168,6 +171,43 @@ class Book:
             if target is not None:
                 return Text(lines[0], "link", target)
         return "\n".join(lines)
+
+
+class _Places:
+    """Rows by place in the register: the record sheet's row of each activity, the Transfers
+    row of each transfer (the activities' transfers in the register's order), the Waivers
+    row of each waiver (the register's, then each activity's: `_waivers.placed_waivers`)."""
+
+    def __init__(self, register: Register, controller_activities: Sequence[Any]) -> None:
+        controller = {id(activity) for activity in controller_activities}
+        counted = {"activities": 2, "processor_activities": 2}
+        transfer_row, waiver_row = 2, 2 + len(register.register.waivers)
+        self.activities: list[Target] = []
+        self.transfers: list[int] = []
+        """Activity index -> the Transfers row of its first transfer."""
+        self.waivers: list[int] = []
+        """Activity index -> the Waivers row of its first waiver."""
+        for activity in register.activities:
+            sheet = "activities" if id(activity) in controller else "processor_activities"
+            self.activities.append((sheet, counted[sheet]))
+            counted[sheet] += 1
+            self.transfers.append(transfer_row)
+            transfer_row += len(activity.transfers or ())
+            self.waivers.append(waiver_row)
+            waiver_row += len(activity.waivers)
+
+    def activity(self, index: int) -> Target:
+        """The record sheet's row of `activities[index]`."""
+        return self.activities[index]
+
+    def transfer(self, index: int, position: int) -> Target:
+        """The Transfers row of `activities[index].transfers[position]`."""
+        return ("transfers", self.transfers[index] + position)
+
+    def waiver(self, index: int | None, position: int) -> Target:
+        """The Waivers row of `activities[index].waivers[position]`, or with `index` None of
+        the register's `waivers[position]`."""
+        return ("waivers", (2 if index is None else self.waivers[index]) + position)
 
 
 def header(titles: Iterable[str]) -> Row:

@@ -30,30 +30,10 @@ from ropa.text.grammar import cite
 from ropa.vocab import RECIPIENT_KINDS, SAFEGUARDS
 from ropa.wording import label
 
-# Commission decisions as the Official Journal names them in Latvian (EUR-Lex, LV).
-_DECISION_LV = (
-    ("Commission Implementing Decision of 19 December 2025 renewing the adequacy finding for "
-     "the United Kingdom under Regulation (EU) 2016/679",
-     "Komisijas 2025. gada 19. decembra Īstenošanas lēmums, ar ko atjauno konstatējumu par "
-     "Apvienotās Karalistes nodrošināto aizsardzības līmeņa pietiekamību saskaņā ar Regulu "
-     "(ES) 2016/679"),
-    ("Commission Implementing Decision", "Komisijas Īstenošanas lēmums"),
-    ("Commission Decision", "Komisijas Lēmums"),
-    ("(EU-US Privacy Shield)", "(ES un ASV privātuma vairogs)"),
-    ("(Safe Harbour)", "(drošās zonas privātuma principi)"),
-    ("(EU)", "(ES)"),
-    ("/EU", "/ES"),
-    ("/EC", "/EK"),
-)  # fmt: skip
-
 
 def decision_text(decision: AdequacyDecision, lang: str) -> str:
     """The decision's reference in `lang`, as the Official Journal names it."""
-    text = decision.decision
-    if lang == "lv":
-        for english, latvian in _DECISION_LV:
-            text = text.replace(english, latvian)
-    return text
+    return decision.label(lang)
 
 
 def flows_rows(book: Book) -> Iterator[Row]:

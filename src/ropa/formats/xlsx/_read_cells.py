@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from ropa.countries import COUNTRY_CODES, COUNTRY_NAMES
+from ropa.countries import COUNTRY_CODES, country_by_name
 from ropa.durations import Duration
 from ropa.formats.xlsx._words import word
 from ropa.text import LANGUAGES, text_in, unmarked
@@ -196,11 +196,8 @@ def parse_codes(
     return tuple(_code(line, vocabulary, what, lang) for line in lines(value))
 
 
-_COUNTRY_NAMES = {name.casefold(): code for code, names in COUNTRY_NAMES.items() for name in names}
-
-
 def parse_country(text: str) -> str:
-    """A country from `Latvia (LV)`, `LV` or its name in Latvian or English."""
+    """A country from `Latvia (LV)`, `LV` or its name in any language ropa has."""
     text = text.strip()
     if text in COUNTRY_CODES:
         return text
@@ -209,9 +206,7 @@ def parse_country(text: str) -> str:
         code = text[len(bare.group(1)) :].strip().strip("()").strip()
         if code in COUNTRY_CODES:
             return code
-    found = _COUNTRY_NAMES.get(text.casefold()) or (
-        _COUNTRY_NAMES.get(bare.group(1).strip().casefold()) if bare is not None else None
-    )
+    found = country_by_name(text) or (country_by_name(bare.group(1)) if bare is not None else None)
     if found is None:
         if text.upper() in COUNTRY_CODES:
             return text.upper()

@@ -941,40 +941,74 @@ _COVER_FIELDS = {"name": "organisation"}
 
 def finding_location(book: Book, finding: Finding) -> Value:
     """Where a finding points, as the workbook shows it: the sheet, the row and the column's
-    heading (`Apstrādes darbības, 5. rinda: Juridiskais pamats`), linked to that row; the
-    register's key path where no sheet shows the item."""
-    path, register, lang = finding.path, book.register, book.lang
+    heading (`Apstrādes darbības, 5. rinda: Juridiskais pamats`), linked to the row of the
+    sheet that shows the item (a transfer's on Transfers, a waiver's on Waivers, a catalogue
+    entry's on its catalogue's sheet, even when its id repeats); the register's key path
+    where no sheet shows the item."""
+    place = item_place(book, finding.path)
+    if place is None:
+        return finding.path_text
+    target, columns, field = place
+    sheet_title = say(SHEETS, target[0], book.lang)
+    if field in columns:
+        heading = say(columns, field, book.lang).split("\n")[0]
+        words = book.word("location").format(sheet=sheet_title, row=target[1], field=heading)
+    else:
+        words = book.word("location_row").format(sheet=sheet_title, row=target[1])
+    return Text(words, "link", target)
+
+
+# A transfer's fields, as the Transfers sheet's columns name them.
+_TRANSFER_FIELDS = {"organisation": "country", "organisation_name": "country",
+                    "assessment": "transfer_assessment"}  # fmt: skip
+
+
+def item_place(
+    book: Book, path: tuple[str | int, ...]
+) -> tuple[Target, Mapping[str, str], str] | None:
+    """The row of the sheet that shows the item at `path` (a finding's), the columns of that
+    sheet and the column the path names ("" for none); None where no sheet of the workbook
+    shows it."""
+    register = book.register
     head = path[0] if path else None
     index = path[1] if len(path) > 1 and isinstance(path[1], int) else None
+    rest = path[2:]
     target: Target | None = None
     columns: Mapping[str, str] = CATALOGUE_COLUMNS
-    rest = path[2:]
+    inner = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else None
     if head == "activities" and index is not None and index < len(register.activities):
-        entry_id = register.activities[index].id
-        target = book.activity_link(entry_id)
-        processor = target is not None and target[0] == "processor_activities"
-        columns = PROCESSOR_COLUMNS if processor else ACTIVITY_COLUMNS
+        activity = register.activities[index]
+        kind = rest[0] if rest else None
+        if kind == "transfers" and inner is not None and inner < len(activity.transfers or ()):
+            target, columns = book.places.transfer(index, inner), TRANSFER_COLUMNS
+            rest = rest[2:]
+        elif kind == "waivers" and inner is not None and inner < len(activity.waivers):
+            target, rest = book.places.waiver(index, inner), rest[2:]
+        else:
+            target = book.places.activity(index)
+            processor = target[0] == "processor_activities"
+            columns = PROCESSOR_COLUMNS if processor else ACTIVITY_COLUMNS
+    elif head == "register" and path[1:2] == ("waivers",) and len(path) > 2:
+        position = path[2]
+        if isinstance(position, int) and position < len(register.register.waivers):
+            target, rest = book.places.waiver(None, position), path[3:]
     elif head in book.rows and head != "cards" and index is not None:
-        entries = getattr(register, str(head), ())
-        if index < len(entries):
-            target = book.link(str(head), entries[index].id)
+        if index < len(getattr(register, str(head), ())):
+            target = (str(head), index + 2)  # every entry has its row, in the register's order
     elif head in ("organisation", "register"):
         columns, rest = COVER, path[1:]
         field = next((str(part) for part in rest if isinstance(part, str)), "")
         from ropa.formats.xlsx._cover import cover_row  # the Cover is built from the sheets
 
         target = ("cover", cover_row(book, _COVER_FIELDS.get(field, field)))
-    if target is None:
-        return finding.path_text
+    if target is None or (book.sheet_keys and target[0] not in book.sheet_keys):
+        return None
     field = next((str(part) for part in rest if isinstance(part, str)), "")
-    field = _COVER_FIELDS.get(field, field) if columns is COVER else field
-    sheet_title = say(SHEETS, target[0], lang)
-    if field in columns:
-        heading = say(columns, field, lang).split("\n")[0]
-        words = book.word("location").format(sheet=sheet_title, row=target[1], field=heading)
-    else:
-        words = book.word("location_row").format(sheet=sheet_title, row=target[1])
-    return Text(words, "link", target)
+    if columns is COVER:
+        field = _COVER_FIELDS.get(field, field)
+    elif columns is TRANSFER_COLUMNS:
+        field = _TRANSFER_FIELDS.get(field, field)
+    return target, columns, field
 
 
 def _activity_id_link(book: Book, activity_id: str) -> Value:
