@@ -51,6 +51,33 @@ def _lines(capsys: pytest.CaptureFixture[str]) -> list[str]:
     return capsys.readouterr().err.splitlines()
 
 
+def test_a_model_s_own_refusal_is_said_in_the_language_too(
+    tmp_path: Path,
+    shipped: Register,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    workbook = export(shipped, tmp_path / "ropa-lv.xlsx", "lv")
+
+    def spoil(book: Workbook) -> None:
+        for row in book.worksheets[0].iter_rows(min_row=2):
+            if row[0].value == "Reģistra valoda":
+                row[1].value = "latviešu"
+
+    broken = edited(workbook, spoil)
+    out = str(tmp_path / "register.yaml")
+    assert main(["import", str(broken), "--lang", "lv", "-o", out]) == 2
+    (line, _) = _lines(capsys)
+    assert line.startswith("Titullapa!B") and line.endswith(
+        ": 'latviešu' nav ISO 639-1 valodas kods, piemēram, lv vai en"
+    ), line
+    monkeypatch.setenv("ROPA_LANG", "en")
+    assert main(["import", str(broken), "-o", out]) == 2
+    assert _lines(capsys)[0].endswith(
+        ": 'latviešu' is not an ISO 639-1 language code such as lv or en"
+    )
+
+
 def test_a_broken_workbook_is_told_in_latvian_with_lang_lv(
     tmp_path: Path, shipped: Register, capsys: pytest.CaptureFixture[str]
 ) -> None:

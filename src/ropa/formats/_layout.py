@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
 from ropa.atomic import write_bytes_atomically
-from ropa.formats._located import CellProblem
+from ropa.formats._located import CellProblem, model_words
 from ropa.formats.xlsx import ooxml
 from ropa.formats.xlsx.ooxml import open_workbook
 from ropa.loader import DEFAULT_MAX_BYTES
@@ -498,13 +498,11 @@ class RegisterBuilder:
         try:
             return Register.model_validate(self.data())
         except ValidationError as error:
-            # The model's own words (English), as the loader gives them.
             problems = [
-                CellProblem.of(
-                    where, f"{'.'.join(str(part) for part in item['loc'])}: {item['msg']}"
-                )
+                CellProblem.of(where, msg("layout.invalid", field=".".join(map(str, item["loc"])),
+                                          problem=model_words(item)))
                 for item in error.errors()
-            ]
+            ]  # fmt: skip
             raise TemplateError(problems) from None
 
 

@@ -8,12 +8,13 @@ problems (`ropa.loader.Problem`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from ropa.text.messages import Argument, Message, msg
+from ropa.text.messages import Argument, Invalid, Message, msg
 
-__all__ = ["CellProblem", "either"]
+__all__ = ["CellProblem", "either", "model_words"]
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,13 @@ def either(choices: Sequence[Argument]) -> Argument:
     for choice in choices[1:]:
         said = msg("word.or", first=said, second=choice)
     return said
+
+
+def model_words(detail: Mapping[str, Any]) -> Message | str:
+    """What a model refused in one of pydantic's error details: the catalogue message of
+    ropa's own validator where there is one, else pydantic's (English) text."""
+    error = (detail.get("ctx") or {}).get("error")
+    if isinstance(error, Invalid):
+        said: Message = error.said
+        return said
+    return str(detail["msg"]).removeprefix("Value error, ")

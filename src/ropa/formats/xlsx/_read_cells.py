@@ -19,7 +19,7 @@ from ropa.durations import Duration
 from ropa.formats.xlsx._words import word
 from ropa.text import LANGUAGES, text_in, unmarked
 from ropa.text.grammar import cite
-from ropa.text.messages import Message, languages, msg
+from ropa.text.messages import Invalid, Message, languages, msg
 from ropa.vocab import Term
 from ropa.wording import not_stated
 
@@ -42,13 +42,9 @@ __all__ = [
 Text = str | dict[str, str]
 
 
-class Unreadable(ValueError):
+class Unreadable(Invalid):
     """A cell that cannot be read as the value its column holds; `said` says why, as a
     catalogue message (the exception's text is it in English)."""
-
-    def __init__(self, said: Message) -> None:
-        super().__init__(str(said))
-        self.said = said
 
 
 _NOT_STATED = frozenset({not_stated("lv").casefold(), not_stated("en").casefold()})
@@ -144,8 +140,8 @@ def parse_duration(value: Any) -> Duration | None:
     assert text is not None
     try:
         return Duration.parse(text.strip())
-    except ValueError:
-        raise Unreadable(msg("xlsx.import.not_a_period", text=repr(text.strip()))) from None
+    except Invalid as error:  # the period's own words: not ISO 8601, negative, zero ...
+        raise Unreadable(error.said) from None
 
 
 def _labels(vocabulary: Mapping[str, Term]) -> dict[str, str]:

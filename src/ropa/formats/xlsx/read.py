@@ -47,7 +47,7 @@ from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
 from ropa._collector import collector_paused
-from ropa.formats._located import CellProblem, either
+from ropa.formats._located import CellProblem, either, model_words
 from ropa.formats.xlsx import ooxml
 from ropa.formats.xlsx._assessments import ASSESSMENT_FIELDS, assessments_rows
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
@@ -827,7 +827,7 @@ class _Import:
         except Unreadable as error:
             self.fail(line.ref(key), error.said)
         except ValidationError as error:
-            self.fail(line.ref(key), str(error.errors()[0]["msg"]).removeprefix("Value error, "))
+            self.fail(line.ref(key), model_words(error.errors()[0]))
         return _FAILED
 
     def _register_info(self, info: RegisterInfo | None, cells: dict[str, _Line]
@@ -888,8 +888,7 @@ class _Import:
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 name = str(detail["loc"][0]) if detail["loc"] else ""
-                message = str(detail["msg"]).removeprefix("Value error, ")
-                said: Message | str = message
+                said = model_words(detail)
                 if detail["type"] == "missing":
                     said = msg("xlsx.import.required", field=name.replace("_", " "))
                 self.fail(places.get(name, where), said)
@@ -1416,7 +1415,7 @@ class _Import:
             try:
                 result.append(model.model_validate(fields))
             except ValidationError as error:
-                problem = str(error.errors()[0]["msg"]).removeprefix("Value error, ")
+                problem = model_words(error.errors()[0])
                 raise Unreadable(msg("xlsx.import.basis_invalid", line=repr(line),
                                      problem=problem)) from None  # fmt: skip
         return tuple(result)
