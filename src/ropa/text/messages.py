@@ -25,6 +25,7 @@ __all__ = [
     "LOCALE_DIRS",
     "Argument",
     "Clause",
+    "Invalid",
     "Labelled",
     "Listing",
     "Message",
@@ -228,6 +229,16 @@ def _argument(value: object) -> Argument:
     if isinstance(value, (list, tuple)):
         return Listing(tuple([_argument(item) for item in value]))
     return str(value)
+
+
+class Invalid(ValueError):
+    """A value refused, with the catalogue message that says why (`said`); its text is the
+    English. Raised by a model's validator, it becomes the loader's located problem in the
+    reader's language."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 def _english() -> dict[str, str]:
