@@ -343,13 +343,18 @@ def test_the_command_line_errors_speak_a_third_language(
         ["init", str(tmp_path / "init")],
         ["init", str(tmp_path / "init")],
         ["export", shipped, "-o", str(tmp_path)],
+        ["notice", shipped, "-o", str(tmp_path)],
     ):
         main(argv)
         captured = capsys.readouterr()
         lines += captured.err.splitlines() + captured.out.splitlines()
     said = [line.removeprefix("ropa: ") for line in lines]
-    assert len(said) == 7
+    assert len(said) == 8
     assert [line for line in said if "[[" not in line] == [], said
+    # an output that cannot be written: the reason is the catalogue's too
+    assert said[-1].endswith(
+        "[[is a directory]]; ropa writes to files, character devices and pipes]]"
+    )
 
 
 _BROKEN = {
