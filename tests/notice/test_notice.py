@@ -475,7 +475,8 @@ def test_lists_are_joined_with_un_and_and() -> None:
 def test_one_basis_is_singular_several_plural() -> None:
     data = minimal()
     assert "**Juridiskais pamats:** līguma izpilde" in render_notice(register_of(data))
-    data["activities"][0]["legal_bases"].append({"basis": "legal_obligation", "law": "X likums"})
+    law = {"lv": "X likums", "en": "Law X"}
+    data["activities"][0]["legal_bases"].append({"basis": "legal_obligation", "law": law})
     notice = render_notice(register_of(data))
     assert (
         "**Juridiskie pamati:** līguma izpilde; uz mums attiecināma juridiska pienākuma "
@@ -868,7 +869,9 @@ def test_draft_says_which_processor_activities_were_left_out(lang: str, said: st
     notice = render_notice(ropa.load(MIXED), lang=lang, fmt="md", draft=True)
     draft = notice.split("\n## ")[-1]
     assert said in draft
-    assert "- Hosting of Client A's web shop" in draft
+    # The English name in the Latvian notice, marked with its language.
+    mark = {"lv": "\\[en\\] ", "en": ""}[lang]
+    assert f"- {mark}Hosting of Client A's web shop" in draft
     assert "Hosting of Client A" not in notice.split("\n## ")[-2]
 
 
