@@ -120,6 +120,8 @@ def test_an_organisation_s_name_is_marked_on_transfers(tmp_path: Path) -> None:
     register = Register.model_validate(data)
     path = tmp_path / "lv.xlsx"
     export_excel(register, path, lang="lv", report=validate(register, as_of=AS_OF))
-    rows = list(load_workbook(path)["Nosūtīšana uz trešām valstīm"].iter_rows(min_row=2, values_only=True))
+    rows = list(
+        load_workbook(path)["Nosūtīšana uz trešām valstīm"].iter_rows(min_row=2, values_only=True)
+    )
     assert rows[0][3] == "[en] Sea Council"
     assert import_workbook(path).activities[0].transfers[0].organisation_name == "Sea Council"
