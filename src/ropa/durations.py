@@ -12,7 +12,7 @@ from pydantic_core import core_schema
 
 from ropa.text.escape import shortened
 from ropa.text.grammar import join
-from ropa.text.messages import plural
+from ropa.text.messages import Invalid, msg, plural
 
 # The lookahead refuses "P" and zero durations ("P0D"), as `Duration.parse` does.
 DURATION_PATTERN = r"^P(?=.*[1-9])(?:(?:0*\d{1,6}Y)?(?:0*\d{1,6}M)?(?:0*\d{1,6}D)?|0*\d{1,6}W)$"
@@ -46,34 +46,25 @@ class Duration:
     def parse(cls, text: str) -> Duration:
         """Parse an ISO 8601 duration of years, months and days, or of weeks alone."""
         if not isinstance(text, str):
-            raise ValueError(f"expected an ISO 8601 duration such as P5Y, got {text!r}")
+            raise Invalid(msg("duration.expected", value=repr(text)))
         # No stripping: the JSON Schema's pattern refuses "P5Y " too, and so must the model.
         stripped = text
         if stripped.startswith("-"):
-            raise ValueError(f"duration {text!r} is negative; a retention period must be positive")
+            raise Invalid(msg("duration.negative", value=repr(text)))
         if "T" in stripped:
-            raise ValueError(
-                f"duration {text!r} has hours, minutes or seconds; "
-                "use years, months, weeks or days (P5Y, P18M, P2W, P30D)"
-            )
+            raise Invalid(msg("duration.time", value=repr(text)))
         match = _DURATION.fullmatch(stripped)
         if match is None or stripped == "P":
-            raise ValueError(
-                f"{text!r} is not an ISO 8601 duration; write e.g. P5Y, P18M, P2W or P30D"
-            )
+            raise Invalid(msg("duration.invalid", value=repr(text)))
         if any(part is not None and len(part.lstrip("0")) > _MAX_DIGITS for part in match.groups()):
             # Python cannot convert 4,300 digits, nor make a float of 309; no period is so long.
-            raise ValueError(
-                f"duration {shortened(text)!r} is too long: each number in it has at most "
-                f"{_MAX_DIGITS} digits (P999999D is over 2,700 years)"
-            )
+            said = msg("duration.too_long", value=repr(shortened(text)), digits=_MAX_DIGITS)
+            raise Invalid(said)
         years, months, weeks, days = (int(part) if part else 0 for part in match.groups())
         if weeks and (years or months or days):
-            raise ValueError(
-                f"duration {text!r} mixes weeks with other units; ISO 8601 allows weeks alone"
-            )
+            raise Invalid(msg("duration.mixed_weeks", value=repr(text)))
         if not (years or months or weeks or days):
-            raise ValueError(f"duration {text!r} is zero; a retention period must be positive")
+            raise Invalid(msg("duration.zero", value=repr(text)))
         return cls(years, months, weeks, days)
 
     def approximate_days(self) -> float:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import FrozenInstanceError, dataclass, field, replace
 from datetime import date
 from enum import Enum
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ropa.source import Location, NodePath, format_path
@@ -101,12 +102,19 @@ LOCAL_FIELDS = frozenset({"file"})
 export) leaves them out."""
 
 
-@dataclass(frozen=True)
+_UNSET: Any = object()
+"""A keyword left out of `Finding.replace` (the field keeps its value)."""
+
+
 class Finding:
     """One thing a rule found: what, where (path and file position), and whether waived.
 
     `str(finding)` is the line `ropa validate` prints:
     `file:line:col: severity CODE slug: message (GDPR Art. N)`.
+
+    Immutable, compared and hashed by its fields, as a frozen dataclass is. The message is
+    put into words only when it is read (`message`, `text`): a large register has tens of
+    thousands of findings, and a report shown in Latvian never needs their English text.
 
     Examples:
         >>> import ropa
@@ -121,24 +129,150 @@ class Finding:
         data/processing_activities.yaml:...:5: warning ROPA501 processor-contract-missing: ...
     """
 
+    __slots__ = (
+        "_given", "_message", "activity", "arguments", "article", "code", "expired_waiver",
+        "location", "message_id", "path", "reason", "severity", "slug", "waived",
+    )  # fmt: skip
+
+    _message: str | None
+    _given: bool
     code: str
+    """The rule's code, e.g. `ROPA303`."""
     slug: str
+    """The rule's slug, e.g. `interest-unbalanced`."""
     severity: Severity
-    message: str
+    """The rule's severity."""
     article: str
+    """The GDPR article the rule applies, e.g. `30(1)(b)`."""
     path: NodePath
-    activity: str | None = None
-    location: Location | None = None
-    waived: bool = False
-    reason: str | None = None
-    message_id: str = ""
+    """The path of the node at fault in the register."""
+    activity: str | None
+    """The id of the activity the finding is about, if it is about one."""
+    location: Location | None
+    """Where the node at fault was written, when the register came from a file."""
+    waived: bool
+    """Whether a waiver accepts the finding."""
+    reason: str | None
+    """The waiver's reason, when waived."""
+    message_id: str
     """The catalogue id of the message (`ropa.text.messages`), e.g. `ROPA303`; `message`
     is its English text, kept for callers that read only that."""
-    arguments: tuple[tuple[str, Argument], ...] = ()
+    arguments: tuple[tuple[str, Argument], ...]
     """The message's parameters, (name, value) in the order the rule gave them; a value is
     text, or a value said in the reader's language (`ropa.text.messages.Argument`)."""
-    expired_waiver: ExpiredWaiver | None = None
+    expired_waiver: ExpiredWaiver | None
     """The waiver that accepted this finding until it expired (ROPA105); the finding is open."""
+
+    def __init__(
+        self,
+        code: str,
+        slug: str,
+        severity: Severity,
+        message: str | None,
+        article: str,
+        path: NodePath,
+        activity: str | None = None,
+        location: Location | None = None,
+        waived: bool = False,
+        reason: str | None = None,
+        message_id: str = "",
+        arguments: tuple[tuple[str, Argument], ...] = (),
+        expired_waiver: ExpiredWaiver | None = None,
+    ) -> None:
+        """`message` is the English text; None to have it rendered from `message_id` and
+        `arguments` when first read (which is what the rules do)."""
+        if message is None and not message_id:
+            raise TypeError("a finding needs a message or a message_id")
+        setter = object.__setattr__
+        setter(self, "code", code)
+        setter(self, "slug", slug)
+        setter(self, "severity", severity)
+        setter(self, "_message", message)
+        setter(self, "_given", message is not None)
+        setter(self, "article", article)
+        setter(self, "path", path)
+        setter(self, "activity", activity)
+        setter(self, "location", location)
+        setter(self, "waived", waived)
+        setter(self, "reason", reason)
+        setter(self, "message_id", message_id)
+        setter(self, "arguments", arguments)
+        setter(self, "expired_waiver", expired_waiver)
+
+    @property
+    def message(self) -> str:
+        """The message in English (rendered on first read, then kept)."""
+        said: str | None = self._message
+        if said is None:
+            said = catalogue_message(self.message_id, "en", **dict(self.arguments_in("en")))
+            object.__setattr__(self, "_message", said)
+        return said
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.code, self.slug, self.severity, self.message, self.article, self.path,
+            self.activity, self.location, self.waived, self.reason, self.message_id,
+            self.arguments, self.expired_waiver,
+        )  # fmt: skip
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = (
+            "code", "slug", "severity", "message", "article", "path", "activity", "location",
+            "waived", "reason", "message_id", "arguments", "expired_waiver",
+        )  # fmt: skip
+        values = zip(names, self._fields(), strict=True)
+        shown = ", ".join(f"{name}={value!r}" for name, value in values)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        given = self._message if self._given else None
+        return (
+            self.__class__,
+            (
+                self.code, self.slug, self.severity, given, self.article, self.path,
+                self.activity, self.location, self.waived, self.reason, self.message_id,
+                self.arguments, self.expired_waiver,
+            ),
+        )  # fmt: skip
+
+    def replace(
+        self,
+        *,
+        waived: bool = _UNSET,
+        reason: str | None = _UNSET,
+        expired_waiver: ExpiredWaiver | None = _UNSET,
+        location: Location | None = _UNSET,
+    ) -> Finding:
+        """This finding with the fields named changed (as `dataclasses.replace` does)."""
+        return Finding(
+            self.code,
+            self.slug,
+            self.severity,
+            self._message if self._given else None,
+            self.article,
+            self.path,
+            self.activity,
+            self.location if location is _UNSET else location,
+            self.waived if waived is _UNSET else waived,
+            self.reason if reason is _UNSET else reason,
+            self.message_id,
+            self.arguments,
+            self.expired_waiver if expired_waiver is _UNSET else expired_waiver,
+        )
 
     def as_dict(self, lang: str = "en", *, leave_out: Collection[str] = ()) -> dict[str, Any]:
         """The finding as JSON data, the keys of `JSON_FIELDS` in order (but `leave_out`),
@@ -177,8 +311,8 @@ class Finding:
 
     def text(self, lang: str) -> str:
         """The message in `lang`; the English `message` when no catalogue has its id."""
-        if not self.message_id:
-            return self.message
+        if not self.message_id or (lang == "en" and not self._given):
+            return self.message  # rendered in English from the catalogue, as below
         said = catalogue_message(self.message_id, lang, **dict(self.arguments_in(lang)))
         return self.message if said == self.message_id else said
 
@@ -220,7 +354,7 @@ class Finding:
 
     def waive(self, reason: str) -> Finding:
         """This finding, marked as accepted for `reason`."""
-        return replace(self, waived=True, reason=reason)
+        return self.replace(waived=True, reason=reason)
 
     def __str__(self) -> str:
         return self.report_line("en")
@@ -271,7 +405,7 @@ class Report:
         rules: Iterable[str] = (),
     ) -> Report:
         """A report of `findings` in the catalogue's order: file, line, column, code."""
-        return cls(tuple(sorted(findings, key=Finding.sort_key)), as_of, file, tuple(rules))
+        return cls(_sorted(findings), as_of, file, tuple(rules))
 
     def _count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity and not f.waived)
@@ -343,3 +477,27 @@ class Report:
             if (not chosen or f.code.startswith(chosen)) and not f.code.startswith(dropped)
         ]
         return replace(self, findings=tuple(kept))
+
+
+def _place(finding: Finding) -> tuple[str, int, int, str]:
+    """`Finding.sort_key` without its last part, the path (which few findings need)."""
+    location = finding.location
+    if location is None:
+        return ("", 0, 0, finding.code)
+    return (location.file, location.line, location.column, finding.code)
+
+
+def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """`findings` sorted by `Finding.sort_key`: by place, then the few that share a place by
+    their path too, so that the path is put into words only where it decides (the same order
+    as one sort by the whole key, each sort being stable)."""
+    keyed = sorted([(_place(finding), finding) for finding in findings], key=itemgetter(0))
+    ordered = [finding for _, finding in keyed]
+    start = 0
+    for end in range(1, len(keyed) + 1):
+        if end < len(keyed) and keyed[end][0] == keyed[start][0]:
+            continue
+        if end - start > 1:
+            ordered[start:end] = sorted(ordered[start:end], key=Finding.sort_key)
+        start = end
+    return tuple(ordered)

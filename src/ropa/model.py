@@ -32,6 +32,7 @@ from ropa.countries import COUNTRY_CODES
 from ropa.durations import Duration
 from ropa.source import SourceMap
 from ropa.text import text_in
+from ropa.text.messages import Invalid, Message, msg
 
 FORMAT = "ropa/1"
 CATALOGUES: tuple[str, ...] = ("controllers", "data_subjects", "data_categories", "recipients",
@@ -137,32 +138,35 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _type_name(value: Any) -> str:
-    return "null" if value is None else f"a {kind_of(value)}"
+_KINDS = frozenset({"mapping", "list", "text", "boolean", "number"})
+
+
+def _type_name(value: Any) -> Message | str:
+    """What `value` is, "a list", in the reader's words."""
+    if value is None:
+        return "null"
+    kind = kind_of(value)
+    return msg(f"word.a_kind.{kind}") if kind in _KINDS else kind
 
 
 def _check_text(value: Any) -> Any:
     if isinstance(value, str):
         if not value.strip():
-            raise ValueError("text is empty; write the text or leave the field out")
+            raise Invalid(msg("model.text_empty"))
         return value
     if isinstance(value, dict):
         if not value:
-            raise ValueError("language map is empty; give at least one language")
+            raise Invalid(msg("model.language_map_empty"))
         for language, text in value.items():
             if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
-                raise ValueError(
-                    f"{language!r} is not a language code; use ISO 639-1 such as lv or en"
-                )
+                raise Invalid(msg("model.language_key", language=repr(language)))
             if not isinstance(text, str) or not text.strip():
-                raise ValueError(f"the {language} text must be non-empty text")
+                raise Invalid(msg("model.language_text", language=str(language)))
         return value
     # A number or boolean here is almost always text YAML read as something else (`2026.1`).
-    hint = " (put it in quotes)" if isinstance(value, (int, float)) else ""
-    raise ValueError(
-        "expected text or a map of language to text (lv: ..., en: ...), "
-        f"got {_type_name(value)}{hint}"
-    )
+    if isinstance(value, (int, float)):
+        raise Invalid(msg("model.text_expected.quote", got=_type_name(value)))
+    raise Invalid(msg("model.text_expected", got=_type_name(value)))
 
 
 class TextMap(dict[str, str]):
@@ -196,27 +200,24 @@ def _read_only_text(value: str | dict[str, str]) -> str | dict[str, str]:
 
 def _check_id(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected an id, got {_type_name(value)}")
+        raise Invalid(msg("model.id_expected", got=_type_name(value)))
     if not _ID.fullmatch(value):
-        raise ValueError(
-            f"{value!r} is not a valid id: use lower-case letters, digits and _, "
-            "starting with a letter"
-        )
+        raise Invalid(msg("model.id_invalid", value=repr(value)))
     return value
 
 
 def _check_country(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected an ISO 3166-1 alpha-2 country code, got {_type_name(value)}")
+        raise Invalid(msg("model.country_expected", got=_type_name(value)))
     if value not in COUNTRY_CODES:
-        hint = " (country codes are upper case)" if value.upper() in COUNTRY_CODES else ""
-        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code{hint}")
+        upper = value.upper() in COUNTRY_CODES
+        raise Invalid(msg("model.country_upper" if upper else "model.country", value=repr(value)))
     return value
 
 
 def _check_language(value: Any) -> Any:
     if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
-        raise ValueError(f"{value!r} is not an ISO 639-1 language code such as lv or en")
+        raise Invalid(msg("model.language", value=repr(value)))
     return value
 
 
@@ -224,11 +225,11 @@ def _check_date(value: Any) -> Any:
     if isinstance(value, date) and type(value) is date:
         return value
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError(f"expected an ISO date (YYYY-MM-DD), got {value!r}")
+        raise Invalid(msg("model.date_expected", value=repr(value)))
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value} is not a real date") from None
+        raise Invalid(msg("model.date_unreal", value=value)) from None
 
 
 Text = Annotated[
@@ -651,14 +652,11 @@ class Transfer(_Model):
     @model_validator(mode="after")
     def _one_destination(self) -> Transfer:
         if (self.country is None) == (self.organisation is None):
-            raise ValueError(
-                "a transfer goes to a country or to an international organisation: "
-                "give exactly one of country and organisation"
-            )
+            raise Invalid(msg("model.transfer.destination"))
         if self.organisation == "other" and self.organisation_name is None:
-            raise ValueError("organisation: other needs organisation_name")
+            raise Invalid(msg("model.transfer.other_name"))
         if self.organisation_name is not None and self.organisation != "other":
-            raise ValueError("organisation_name is only for organisation: other")
+            raise Invalid(msg("model.transfer.name_only_for_other"))
         return self
 
     @property

@@ -13,6 +13,7 @@ Every function takes one report or several (one per file checked) and merges the
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -24,7 +25,16 @@ from ropa.text.escape import printable
 from ropa.text.grammar import cite
 from ropa.text.messages import message, message_ids, placeholders, plural, sarif_template
 
-__all__ = ["FORMATS", "github", "json_document", "merge", "sarif", "text", "to_json"]
+__all__ = [
+    "FORMATS",
+    "github",
+    "json_document",
+    "merge",
+    "sarif",
+    "text",
+    "text_lines",
+    "to_json",
+]
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -59,22 +69,37 @@ def text(
     severity that occurs (`21 warnings: ROPA206 ×8, ROPA208 ×8, ...`) and the totals line
     (`0 errors, 21 warnings, 3 info (1 waived)`). `colour` adds ANSI colours.
     """
+    return "".join(text_lines(report, *more, colour=colour, hide_waived=hide_waived, lang=lang))
+
+
+def text_lines(
+    report: Report,
+    *more: Report,
+    colour: bool = False,
+    hide_waived: bool = False,
+    lang: str = "en",
+) -> Iterator[str]:
+    """`text`, one line at a time (each ending in a newline): what `ropa validate` writes as
+    it goes, so that the report of a large register is never held whole in memory."""
     merged = merge(report, *more)
     style = _Style(colour)
-    lines: list[str] = []
+    cited: dict[str, str] = {}  # article -> citation: a report cites a few dozen articles
+    started = False
     for heading, findings in _groups(merged.findings, lang):
         shown = [finding for finding in findings if not (hide_waived and finding.waived)]
         if not shown:
             continue
-        if lines:
-            lines.append("")
-        lines.append(style.heading(printable(heading)))
-        lines.extend(f"  {_text_line(finding, style, lang)}" for finding in shown)
-    if lines:
-        lines.append("")
-    lines.extend(_severity_lines(merged, style, lang))
-    lines.append(merged.summary(lang))
-    return "\n".join(lines) + "\n"
+        if started:
+            yield "\n"
+        started = True
+        yield style.heading(printable(heading)) + "\n"
+        for finding in shown:
+            yield f"  {_text_line(finding, style, lang, cited)}\n"
+    if started:
+        yield "\n"
+    for line in _severity_lines(merged, style, lang):
+        yield line + "\n"
+    yield merged.summary(lang) + "\n"
 
 
 def _groups(findings: tuple[Finding, ...], lang: str) -> list[tuple[str, list[Finding]]]:
@@ -99,11 +124,14 @@ def _groups(findings: tuple[Finding, ...], lang: str) -> list[tuple[str, list[Fi
     return result
 
 
-def _text_line(finding: Finding, style: _Style, lang: str) -> str:
+def _text_line(finding: Finding, style: _Style, lang: str, cited: dict[str, str]) -> str:
     where = str(finding.location) if finding.location else finding.path_text
+    citation = cited.get(finding.article)
+    if citation is None:
+        citation = cited[finding.article] = _cited(finding.article, lang)
     line = (
         f"{printable(where)}: {style.severity(finding.severity)} {finding.code} "
-        f"{finding.slug}: {printable(finding.text(lang))} ({_cited(finding.article, lang)})"
+        f"{finding.slug}: {printable(finding.text(lang))} ({citation})"
     )
     if finding.waived:
         waived = message("report.waived", lang, reason=finding.reason or "")

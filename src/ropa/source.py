@@ -54,7 +54,7 @@ class InFile:
     """Where its key is, when the node is the value of a key the main file does not have."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A place in a file: 1-based line and column; `str()` gives `file:line:col`.
 
@@ -151,34 +151,36 @@ class SourceMap:
         (where an unknown or duplicate field is best reported).
         """
         file, node = self.file, self._root
+        last = len(path) - 1
+        # One loop, no call per step: this runs for every finding of a report.
         for index, part in enumerate(path):
-            child = _child(node, part)
-            if child is None:
+            if type(node) is not tuple:
+                break  # a scalar has no children
+            if isinstance(part, str):
+                if len(node) != 3:
+                    break
+                child = node[1].get(part)
+                if child is None:
+                    break
+                if key and index == last:
+                    if type(child) is InFile and child.key_place is not None:
+                        return Location(child.file, *line_column(child.key_place))
+                    # The keys' places are in the order of the keys.
+                    keys = node[1]
+                    order = self._key_indexes.get(id(keys))
+                    if order is None:
+                        order = self._key_indexes[id(keys)] = {k: at for at, k in enumerate(keys)}
+                    return Location(file, *line_column(node[2][order[part]]))
+            elif isinstance(part, int) and len(node) == 2 and 0 <= part < len(node[1]):
+                child = node[1][part]
+            else:
                 break
-            if key and index == len(path) - 1 and isinstance(part, str):
-                if type(child) is InFile and child.key_place is not None:
-                    return Location(child.file, *line_column(child.key_place))
-                # The keys' places are in the order of the keys.
-                keys = node[1]
-                order = self._key_indexes.get(id(keys))
-                if order is None:
-                    order = self._key_indexes[id(keys)] = {k: at for at, k in enumerate(keys)}
-                return Location(file, *line_column(node[2][order[part]]))
             if type(child) is InFile:
                 file, child = child.file, child.node
             node = child
-        return Location(file, *line_column(node))
+        spot: int = node if type(node) is int else node[0]
+        return Location(file, spot >> _COLUMN_BITS, spot & _COLUMN_MASK)
 
     def key_location(self, path: Sequence[PathPart]) -> Location:
         """The position of the key that ends `path` (or the closest ancestor)."""
         return self.locate(path, key=True)
-
-
-def _child(node: Position, part: PathPart) -> Position | None:
-    if type(node) is not tuple:
-        return None  # a scalar has no children
-    if len(node) == 3 and isinstance(part, str):
-        return node[1].get(part)
-    if len(node) == 2 and isinstance(part, int) and 0 <= part < len(node[1]):
-        return node[1][part]
-    return None

@@ -101,3 +101,48 @@ def test_an_import_that_fails_says_so_in_latvian(
     err = capsys.readouterr().err
     assert err.startswith("none.xlsx: no such file\n")
     assert f"ropa: {missing}: 1 problem; nothing written" in err
+
+
+def test_broken_yaml_is_a_latvian_located_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.yaml"
+    draft.write_text("format: ropa/1\nregister:\n  kind: controller\n   version: 1\n", "utf-8")
+    assert main(["validate", "--lang", "lv", str(draft)]) == 2
+    assert capsys.readouterr().err == (
+        f"{draft}:4:11: nav derīgs YAML: kartējuma vērtības šajā vietā nav atļautas\n"
+    )
+    assert main(["validate", str(draft)]) == 2
+    assert capsys.readouterr().err == (
+        f"{draft}:4:11: not valid YAML: mapping values are not allowed in this context\n"
+    )
+
+
+def test_faults_the_models_find_are_said_in_latvian(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.json"
+    draft.write_text('{"format": "ropa/1", "register": {"kind": "controller", "language": "LV", '
+                     '"version": "1", "reviewed": "2026-02-30"}, "organisation": '
+                     '{"name": "", "country": "lv"}, "activities": []}', "utf-8")  # fmt: skip
+    assert main(["--lang", "lv", "validate", str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert "register.language: 'LV' nav ISO 639-1 valodas kods, piemēram, lv vai en" in err
+    assert "register.reviewed: 2026-02-30 nav esošs kalendāra datums" in err
+    assert "valstu kodus raksta ar lielajiem burtiem" in err
+    assert all(line.startswith(f"{draft}:1:") for line in err.splitlines())
+
+
+def test_a_load_error_says_its_problems_in_the_language_asked_for() -> None:
+    from ropa import LoadError, load
+
+    with pytest.raises(LoadError) as raised:
+        load("a: 1\n---\nb: 2\n", name="two.yaml")
+    error = raised.value
+    assert str(error) == "two.yaml:2:1: a second YAML document (---); a register is one document"
+    assert (
+        error.text("lv") == "two.yaml:2:1: otrs YAML dokuments (---); reģistrs ir viens dokuments"
+    )
+    assert error.lines("en") == (str(error),)
+    said = error.problems[0].said
+    assert said is not None and said.id == "loader.second_document"

@@ -229,6 +229,44 @@ def test_findings_are_optional_shacl_results(shipped: Register) -> None:
     assert len(results) == len(report.findings) > 0
 
 
+def _results(shipped: Register, lang: str) -> list[dict[str, object]]:
+    report = validate(shipped, as_of=AS_OF)
+    graph = jsonld_document(shipped, lang=lang, report=report, findings=True)["@graph"]
+    assert isinstance(graph, list)
+    return [node for node in graph if node.get("@type") == "sh:ValidationResult"]
+
+
+def test_result_messages_are_in_the_export_language(shipped: Register) -> None:
+    latvian = _results(shipped, "lv")
+    english = _results(shipped, "en")
+    assert latvian and len(latvian) == len(english)
+    assert {node["sh:resultMessage"]["@language"] for node in latvian} == {"lv"}  # type: ignore[index]
+    assert {node["sh:resultMessage"]["@language"] for node in english} == {"en"}  # type: ignore[index]
+    said = [node["sh:resultMessage"]["@value"] for node in latvian]  # type: ignore[index]
+    assert any(
+        text.startswith("darbībai 'customer_registration' nav norādīts neviens drošības pasākums")
+        for text in said
+    )
+    waived = [node["dct:description"] for node in latvian if "dct:description" in node]
+    assert waived and all(d["@value"].startswith("pieņemts: ") for d in waived)  # type: ignore[index]
+
+
+def test_result_messages_in_every_language_with_all(shipped: Register) -> None:
+    every = _results(shipped, "all")
+    for node, latvian, english in zip(
+        every, _results(shipped, "lv"), _results(shipped, "en"), strict=True
+    ):
+        assert node["sh:resultMessage"] == [
+            english["sh:resultMessage"],
+            latvian["sh:resultMessage"],
+        ]
+
+
+def test_the_export_language_is_a_language_with_a_catalogue(shipped: Register) -> None:
+    with pytest.raises(ValueError, match="lang must be one of en, lv, all"):
+        jsonld_document(shipped, lang="fr")
+
+
 # ---------------------------------------------------------------------------------------------
 # Deterministic, CLI, public API
 
@@ -246,7 +284,8 @@ def test_base_names_the_nodes(shipped: Register) -> None:
 
 def test_public_api_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     api = tmp_path / "api.jsonld"
-    ropa.export_jsonld(ropa.load(SHIPPED), api, findings=True, as_of=AS_OF)
+    # The command's language is the register's (Latvian): the findings' messages are in it.
+    ropa.export_jsonld(ropa.load(SHIPPED), api, findings=True, as_of=AS_OF, lang="lv")
     cli = tmp_path / "ropa.jsonld"
     status = main(["export", str(SHIPPED), "-o", str(cli), "--findings", "--as-of", "2026-11-27"])
     assert status == 0

@@ -97,6 +97,12 @@ def test_every_message_the_code_uses_is_in_the_catalogue() -> None:
         text = module.read_text(encoding="utf-8")
         # msg("id", ...), and the command line's help_text("id") / words("id") / _said("id")
         used |= set(re.findall(r'\b(?:msg|help_text|words|_said)\(\s*"([^"]+)"', text))
+        # ids kept in tables (a parser's phrase -> its message, a kind of file -> its word)
+        used |= set(
+            re.findall(
+                r'"((?:output|yaml|json|loader|model|duration|help|cli)\.[a-z_.]+[a-z_])"', text
+            )
+        )
     assert used, "the rules use catalogue messages"
     assert sorted(used - set(_read(LOCALE / "en/LC_MESSAGES/ropa.po"))) == []
 
@@ -281,6 +287,12 @@ def test_every_output_speaks_a_third_language(
     # the diff: the fields it names
     changes = diff_registers(older, register).text("xx")
     assert "[[" in changes
+    # the JSON-LD export's SHACL results, tagged with the language
+    from ropa.formats.jsonld import jsonld_document
+
+    graph = jsonld_document(register, lang="xx", report=report, findings=True)["@graph"]
+    results = [n["sh:resultMessage"] for n in graph if n.get("@type") == "sh:ValidationResult"]  # type: ignore[union-attr]
+    assert results and all(r["@language"] == "xx" and pseudo(r["@value"]) for r in results)  # type: ignore[index]
 
 
 def test_the_commands_take_a_third_language(
@@ -343,6 +355,7 @@ def test_the_command_line_errors_speak_a_third_language(
         ["notice", shipped, "--authority-url", "https://example.org"],
         ["notice", shipped, "-o", shipped],
         ["schema", "--write", str(broken / "x")],
+        ["validate", str(broken)],
         ["init", str(tmp_path / "init")],
         ["init", str(tmp_path / "init")],
         ["export", shipped, "-o", str(tmp_path)],
@@ -351,5 +364,60 @@ def test_the_command_line_errors_speak_a_third_language(
         captured = capsys.readouterr()
         lines += captured.err.splitlines() + captured.out.splitlines()
     said = [line.removeprefix("ropa: ") for line in lines]
-    assert len(said) == 6
+    assert len(said) == 7
     assert [line for line in said if "[[" not in line] == [], said
+
+
+_BROKEN = {
+    "syntax.yaml": "format: ropa/1\nregister: [\n",
+    "colon.yaml": "format: ropa/1\nregister: a: b\n",
+    "tab.yaml": "format: ropa/1\nregister:\n\tkind: x\n",
+    "duplicate.yaml": "format: ropa/1\nformat: ropa/1\n",
+    "alias.yaml": "a: *x\n",
+    "deep.yaml": "a: " + "[" * 120 + "]" * 120 + "\n",
+    "second.yaml": "a: 1\n---\nb: 2\n",
+    "tag.yaml": "a: !!python/object 1\n",
+    "fields.yaml": (
+        "format: ropa/1\nregister: {kind: controller, version: [1], language: LV,"
+        " reviewed: 2026-02-30, lnguage: lv}\norganisation: {name: '', country: lv}\n"
+    ),
+    "syntax.json": '{"a": }',
+    "nan.json": '{"a": NaN}',
+    "include.yaml": "format: ropa/1\ninclude: [missing.yaml, '', /abs.yaml]\n",
+}
+
+
+def test_the_loader_speaks_a_third_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every problem the loader finds in a broken file (YAML and JSON syntax, the loader's
+    own limits, the models' complaints, includes) is said from the catalogue, located."""
+    from ropa.loader import LoadError, load
+
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, _pseudo(tmp_path)])
+    said = []
+    for name, text in _BROKEN.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with pytest.raises(LoadError) as raised:
+            load(tmp_path / name, name=name)
+        said += raised.value.lines("xx")
+    assert len(said) > len(_BROKEN)
+    assert [line for line in said if not re.match(r"[\w.]+:\d+:\d+: \[\[", line)] == []
+    # a parser's own phrase inside ropa's sentence is the catalogue's too
+    parsers = [line for line in said if re.search("valid (YAML|JSON): ", line)]
+    assert len(parsers) == 3
+    assert [line for line in parsers if line.count("[[") < 2] == []
+
+
+def test_every_phrase_of_the_parsers_has_its_message() -> None:
+    from ropa.loader import syntax_words
+
+    for lang in ("lv", "en"):
+        entries = _read(LOCALE / lang / "LC_MESSAGES/ropa.po")
+        assert sorted(syntax_words.MESSAGE_IDS - set(entries)) == [], lang
+    english = _read(LOCALE / "en/LC_MESSAGES/ropa.po")
+    # English says what the parser says, word for word
+    for phrase, (msgid, arguments) in syntax_words._YAML_PROBLEMS.items():
+        assert english[msgid].format(**arguments) == phrase
+    for phrase, msgid in {**syntax_words._YAML_CONTEXTS, **syntax_words._JSON_PROBLEMS}.items():
+        assert english[msgid] == phrase

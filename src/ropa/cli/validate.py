@@ -105,9 +105,13 @@ def run(args: argparse.Namespace) -> int:
         if register is None:
             unreadable = True
             continue
-        report = validate(register, as_of=args.as_of)
         lang = lang or language(None, register)
+        report = validate(register, as_of=args.as_of)
+        # The report is all that is needed now: the register (its models and source map, most
+        # of the memory) is let go before the next file is read and the report is written.
+        del register
         reports.append(report.filtered(select=args.select, ignore=args.ignore))
+        del report
     if not reports:
         return EXIT_USAGE
     chosen = output_format(args.format)
@@ -118,11 +122,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif chosen == "text":
         colour = use_colour(sys.stdout)
-        sys.stdout.write(
-            reporters.text(
-                *reports, colour=colour, hide_waived=args.hide_waived, lang=language(lang)
-            )
+        lines = reporters.text_lines(
+            *reports, colour=colour, hide_waived=args.hide_waived, lang=language(lang)
         )
+        sys.stdout.writelines(lines)  # as it is made: a large report is never held whole
     else:
         sys.stdout.write(reporters.FORMATS[chosen](*reports, lang=language(lang)))
     if unreadable:

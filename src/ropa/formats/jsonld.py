@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ropa import vocab
@@ -35,6 +36,7 @@ from ropa.model import (
     SecurityMeasure,
 )
 from ropa.rights import rights_of
+from ropa.text.messages import languages, message
 from ropa.vocab import (
     LEGAL_BASES,
     PURPOSES,
@@ -100,12 +102,13 @@ def export_jsonld(
 ) -> None:
     """Write `register` as DPV JSON-LD to `path`, whole or not at all.
 
-    Every text is written in every language it has, so `lang` only has to be a language ropa
-    writes (``lv``, ``en``, or ``all``). With `findings`, the validation findings (`report`,
-    else the register validated as of `as_of`) are added as SHACL validation results on the
-    activities they concern. `base` is the IRI the register's nodes are named under (give your
-    own namespace to publish the graph). `source_sha256` is accepted for the common exporter
-    signature and not written: the graph states the register, not the file it came from.
+    Every text is written in every language it has. With `findings`, the validation findings
+    (`report`, else the register validated as of `as_of`) are added as SHACL validation
+    results on the activities they concern, each `sh:resultMessage` in `lang` (a language with
+    a message catalogue, tagged with it), or with ``all`` in every such language. `base` is the
+    IRI the register's nodes are named under (give your own namespace to publish the graph).
+    `source_sha256` is accepted for the common exporter signature and not written: the graph
+    states the register, not the file it came from.
 
     Examples:
         >>> import json, ropa
@@ -149,8 +152,9 @@ def jsonld_document(
     base: str = DEFAULT_BASE,
 ) -> dict[str, Json]:
     """The JSON-LD document of `register` as plain data (no I/O; see `export_jsonld`)."""
-    if lang not in ("lv", "en", "all"):
-        raise ValueError(f"lang must be one of lv, en, all; got {lang!r}")
+    known = languages()
+    if lang not in (*known, "all"):
+        raise ValueError(f"lang must be one of {', '.join(known)}, all; got {lang!r}")
     if not base or any(character.isspace() for character in base):
         raise ValueError(f"base must be an IRI without spaces, got {base!r}")
     if findings and report is None:
@@ -160,7 +164,7 @@ def jsonld_document(
     graph = _Graph(register, base)
     nodes = graph.nodes()
     if findings and report is not None:
-        nodes.extend(graph.findings(report))
+        nodes.extend(graph.findings(report, known if lang == "all" else (lang,)))
     return {"@context": dict(CONTEXT), "@graph": nodes}
 
 
@@ -665,7 +669,13 @@ class _Graph:
 
     # -- findings
 
-    def findings(self, report: Report) -> Iterable[Json]:
+    def findings(self, report: Report, langs: tuple[str, ...]) -> Iterable[Json]:
+        """One SHACL validation result per finding, its message in each of `langs`."""
+
+        def said(text: Callable[[str], str]) -> Json:
+            literals: list[Json] = [{"@value": text(code), "@language": code} for code in langs]
+            return literals[0] if len(literals) == 1 else literals
+
         for number, finding in enumerate(report.findings, start=1):
             focus = (
                 self.iri("activity", finding.activity) if finding.activity else self.iri("register")
@@ -675,11 +685,15 @@ class _Graph:
                 "@type": "sh:ValidationResult",
                 "sh:focusNode": _ref(focus),
                 "sh:resultSeverity": _ref(_SEVERITIES.get(finding.severity.value, "sh:Info")),
-                "sh:resultMessage": {"@value": finding.message, "@language": "en"},
+                "sh:resultMessage": said(finding.text),
                 "skos:note": finding.path_text,
                 "dct:identifier": finding.code,
                 "dct:subject": f"GDPR Art. {finding.article}",
             }
             if finding.waived:
-                node["dct:description"] = {"@value": f"waived: {finding.reason}", "@language": "en"}
+                node["dct:description"] = said(partial(_waived, finding.reason or ""))
             yield node
+
+
+def _waived(reason: str, lang: str) -> str:
+    return message("jsonld.waived", lang, reason=reason)

@@ -15,11 +15,12 @@ from typing import Any
 import yaml
 
 from ropa._collector import collector_paused
-from ropa.loader.problems import LoadError, Problem, Refused, quoted
+from ropa.loader.problems import LoadError, Problem, Refused, kind_word, quoted
 from ropa.loader.read import TEXT_SOURCE, line_column_of, refuse_hidden_breaks
-from ropa.model import kind_of
+from ropa.loader.syntax_words import yaml_context, yaml_problem
 from ropa.source import Location, Position, SourceMap, line_column, place
 from ropa.text.escape import shortened
+from ropa.text.messages import Message, msg
 
 # libyaml's parser; the pure-Python one is the fallback where libyaml is missing.
 _CParser: Any
@@ -177,8 +178,7 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                 if event.tag is not None and event.tag != "!":
                     raise Refused(line, column, _tag_message(event.tag))
                 if len(stack) >= MAX_DEPTH:
-                    message = f"nesting deeper than {MAX_DEPTH} levels; a register is never so deep"
-                    raise Refused(line, column, message)
+                    raise Refused(line, column, too_deep())
                 spot = line << 32 | column  # `place(line, column)`, written out
                 if kind is _MappingStartEvent:
                     container: Any = {}
@@ -203,32 +203,27 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                 line, column = mark.line + 1, mark.column + 1
                 target = anchors.get(event.anchor)
                 if target is None:
-                    raise Refused(line, column, f"alias *{event.anchor} names no anchor")
+                    said = msg("loader.alias_unknown", alias=f"*{event.anchor}")
+                    raise Refused(line, column, said)
                 value, position, size, length = target
                 if size is None:
-                    raise Refused(line, column, f"alias *{event.anchor} refers to itself")
+                    raise Refused(line, column, msg("loader.alias_self", alias=f"*{event.anchor}"))
                 nodes += size
                 alias_nodes += size
                 characters += length
                 alias_characters += length
                 if alias_nodes > MAX_ALIAS_NODES:
-                    message = (
-                        f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; "
-                        "the document is refused (an alias bomb?)"
-                    )
-                    raise Refused(line, column, message)
+                    said = msg("loader.alias_nodes", limit=f"{MAX_ALIAS_NODES:,}")
+                    raise Refused(line, column, said)
                 if alias_characters > MAX_ALIAS_CHARACTERS:
-                    message = (
-                        f"aliases expand to more than {MAX_ALIAS_CHARACTERS:,} characters of "
-                        "text; the document is refused (an alias bomb?)"
-                    )
-                    raise Refused(line, column, message)
+                    said = msg("loader.alias_characters", limit=f"{MAX_ALIAS_CHARACTERS:,}")
+                    raise Refused(line, column, said)
             elif kind is _DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     mark = event.start_mark
-                    message = "a second YAML document (---); a register is one document"
-                    raise Refused(mark.line + 1, mark.column + 1, message)
+                    said = msg("loader.second_document")
+                    raise Refused(mark.line + 1, mark.column + 1, said)
                 continue
             elif kind is _StreamEndEvent or event is None:
                 break
@@ -246,13 +241,12 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                 parent[1][1].append(position)
             elif parent[2] is _NO_KEY:
                 if type(value) is not str:
-                    described = "null" if value is None else "a " + kind_of(value)
-                    problems.append(
-                        Problem(
-                            Location(file, *line_column(position)),
-                            f"a key must be text, not {described}",
-                        )
+                    said = (
+                        msg("loader.key_null")
+                        if value is None
+                        else msg("loader.key_not_text", kind=kind_word(value))
                     )
+                    problems.append(Problem.of(Location(file, *line_column(position)), said))
                     value = _BAD_KEY  # reported; its value is dropped, not guessed at
                 parent[2] = value
                 parent[3] = position if type(position) is int else position[0]
@@ -268,12 +262,8 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                     if index is None:
                         index = parent[7] = {name: at for at, name in enumerate(container)}
                     first, _ = line_column(parent[1][2][index[key]])
-                    problems.append(
-                        Problem(
-                            Location(file, *line_column(parent[3])),
-                            f"duplicate key {quoted(key)} (first written at line {first})",
-                        )
-                    )
+                    said = msg("loader.duplicate_key", key=quoted(key), first=str(first))
+                    problems.append(Problem.of(Location(file, *line_column(parent[3])), said))
                     continue
                 container[key] = value
                 parent[1][1][key] = position
@@ -282,11 +272,8 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                 if parent[7] is not None:
                     parent[7][key] = len(places) - 1
     except _NumberTooLong:
-        message = (
-            f"a number more than {MAX_NUMBER_LENGTH:,} digits long; no register field holds "
-            "one (put it in quotes if it is text)"
-        )
-        raise Refused(mark.line + 1, mark.column + 1, message) from None
+        said = msg("loader.number_too_long", limit=f"{MAX_NUMBER_LENGTH:,}")
+        raise Refused(mark.line + 1, mark.column + 1, said) from None
     finally:
         parser.dispose()
 
@@ -295,11 +282,13 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
     return root, root_position
 
 
-def _tag_message(tag: str) -> str:
-    return (
-        f"explicit tag {shortened(tag)} is not allowed; a register holds plain text, lists "
-        "and mappings"
-    )
+def _tag_message(tag: str) -> Message:
+    return msg("loader.tag", tag=shortened(tag))
+
+
+def too_deep() -> Message:
+    """What a document nested deeper than `MAX_DEPTH` is told (YAML or JSON)."""
+    return msg("loader.too_deep", depth=str(MAX_DEPTH))
 
 
 def parse_text(text: str, file: str = TEXT_SOURCE) -> tuple[Any, SourceMap]:
@@ -327,13 +316,14 @@ def parse(
             data, root = build(document, file, problems)
     except Refused as refused:
         location = Location(file, refused.line, refused.column)
-        raise LoadError([Problem(location, refused.message)]) from None
+        raise LoadError([Problem.of(location, refused.said)]) from None
     except yaml.reader.ReaderError as error:
         raise LoadError([_reader_problem(error, file, _as_text(document))]) from None
     except yaml.MarkedYAMLError as error:
         raise LoadError([_syntax_problem(error, file, _as_text(document))]) from None
     except yaml.YAMLError as error:
-        raise LoadError([Problem(Location(file, 1, 1), f"not valid YAML: {error}")]) from None
+        said = msg("loader.yaml", problem=str(error))
+        raise LoadError([Problem.of(Location(file, 1, 1), said)]) from None
     return data, SourceMap(file, root, sha256)
 
 
@@ -350,21 +340,28 @@ def _reader_problem(error: yaml.reader.ReaderError, file: str, text: str) -> Pro
     code = error.character if isinstance(error.character, int) else ord(error.character)
     index = text.find(chr(code))
     line, column = line_column_of(text[:index]) if index >= 0 else (1, 1)
-    message = f"character U+{code:04X} is not allowed in YAML (a control or special character)"
-    return Problem(Location(file, line, column), message)
+    said = msg("loader.yaml_character", code=f"U+{code:04X}")
+    return Problem.of(Location(file, line, column), said)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = error.problem or "not valid YAML"
+    problem = error.problem or ""
+    said: Message
     if _is_tab_problem(problem, text, line, column):
-        message = "tab character; YAML indentation must use spaces, never tabs"
+        said = msg("loader.tab")
+    elif not problem:
+        said = msg("loader.yaml.unknown")
+    elif error.context:
+        said = msg(
+            "loader.yaml.context",
+            problem=yaml_problem(problem),
+            context=yaml_context(error.context),
+        )
     else:
-        message = f"not valid YAML: {problem}"
-        if error.context:
-            message += f" ({error.context})"
-    return Problem(Location(file, line, column), message)
+        said = msg("loader.yaml", problem=yaml_problem(problem))
+    return Problem.of(Location(file, line, column), said)
 
 
 def _is_tab_problem(problem: str, text: str, line: int, column: int) -> bool:

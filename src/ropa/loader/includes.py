@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ropa.loader.problems import LoadError, Problem, quoted
-from ropa.model import Register, kind_of
+from ropa.loader.problems import LoadError, Problem, kind_word, quoted
+from ropa.model import Register
 from ropa.source import InFile, Location, SourceMap
 from ropa.text.escape import shortened
 from ropa.text.messages import Message, msg
@@ -28,6 +28,7 @@ MAIN_ONLY = ("format", "register", "organisation", "include")
 """Keys a fragment never holds: they say what the register is, once, in the main file."""
 FRAGMENT_KEYS = tuple(name for name in Register.model_fields if name not in MAIN_ONLY)
 """Keys a fragment may hold: every catalogue and `activities`."""
+_FRAGMENT_KEYS_TEXT = ", ".join(FRAGMENT_KEYS)
 
 # Reads one file: (path, name to report, bytes it may take) -> (data, source map, bytes read).
 ReadFile = Callable[[Path, str, int], tuple[Any, SourceMap, int]]
@@ -78,7 +79,9 @@ def assemble(
             resolved = _resolved(path)
             if resolved in seen:
                 if resolved == main:
-                    problems.append(Problem(at, f"{pattern!r} names the main file itself"))
+                    problems.append(
+                        Problem.of(at, msg("loader.include.main", pattern=repr(pattern)))
+                    )
                 continue
             seen.add(resolved)
             try:
@@ -107,33 +110,27 @@ def _matches(
     """The files `pattern` names, in name order, each with the name to report it under
     (beside the main file's name, as the user wrote it)."""
     if not pattern.strip():
-        problems.append(Problem(at, "an include entry is empty"))
+        problems.append(Problem.of(at, msg("loader.include.empty")))
         return []
     if os.path.isabs(pattern) or Path(pattern).drive:
-        problems.append(
-            Problem(
-                at,
-                f"{pattern!r} is not relative: include names files relative to the "
-                "main file, so the register can move as a whole",
-            )
-        )
+        problems.append(Problem.of(at, msg("loader.include.absolute", pattern=repr(pattern))))
         return []
     folder = os.path.dirname(main_name) if not main_name.startswith("<") else ""
     # `**/**/` finds what `**/` finds, with work multiplied: written once.
     pattern = _REPEATED_ANY_DEPTH.sub("**/", pattern)
     if pattern.count("**") > MAX_ANY_DEPTH:
-        problems.append(
-            Problem(at, f"{shortened(pattern)!r} has more than {MAX_ANY_DEPTH} '**'; write fewer")
-        )
+        said = msg("loader.include.any_depth", pattern=repr(shortened(pattern)), most=MAX_ANY_DEPTH)
+        problems.append(Problem.of(at, said))
         return []
     wildcard = any(character in _GLOB_CHARACTERS for character in pattern)
     if not wildcard:
         path = base / pattern
         if path.is_dir():
-            problems.append(Problem(at, f"{pattern!r} is a directory; write {pattern}/*.yaml"))
+            said = msg("loader.include.directory", pattern=repr(pattern), glob=f"{pattern}/*.yaml")
+            problems.append(Problem.of(at, said))
             return []
         if not path.exists():
-            problems.append(Problem(at, f"{pattern!r}: no such file"))
+            problems.append(Problem.of(at, msg("loader.include.missing", pattern=repr(pattern))))
             return []
         return [(path, os.path.join(folder, pattern))]
     found = sorted(
@@ -144,12 +141,13 @@ def _matches(
         if (base / match).is_file()
     )
     if len(found) > MAX_FRAGMENTS:
-        problems.append(
-            Problem(at, f"{shortened(pattern)!r} matches more than {MAX_FRAGMENTS:,} files")
+        said = msg(
+            "loader.include.too_many", pattern=repr(shortened(pattern)), most=f"{MAX_FRAGMENTS:,}"
         )
+        problems.append(Problem.of(at, said))
         return []
     if not found:
-        problems.append(Problem(at, f"{pattern!r} matches no file"))
+        problems.append(Problem.of(at, msg("loader.include.no_match", pattern=repr(pattern))))
     return [(base / match, os.path.join(folder, match)) for match in found]
 
 
@@ -161,45 +159,30 @@ def _append(
     problems: list[Problem],
 ) -> None:
     if not isinstance(fragment, dict):
-        described = "empty" if fragment is None else f"a {kind_of(fragment)}"
-        problems.append(
-            Problem(
-                fragment_map.locate(()),
-                f"the fragment is {described}; a fragment is a "
-                "mapping of catalogues and activities",
-            )
+        said = (
+            msg("loader.fragment.empty")
+            if fragment is None
+            else msg("loader.fragment.kind", kind=kind_word(fragment))
         )
+        problems.append(Problem.of(fragment_map.locate(()), said))
         return
     root = source_map.root
     fragment_root = fragment_map.root
     for key_index, (key, items) in enumerate(fragment.items()):
         key_location = fragment_map.key_location((key,))
         if key in MAIN_ONLY:
-            problems.append(
-                Problem(
-                    key_location,
-                    f"{quoted(key)} belongs in the main file; a fragment "
-                    f"holds only {', '.join(FRAGMENT_KEYS)}",
-                )
-            )
+            said = msg("loader.fragment.main_only", key=quoted(key), keys=_FRAGMENT_KEYS_TEXT)
+            problems.append(Problem.of(key_location, said))
             continue
         if key not in FRAGMENT_KEYS:
-            problems.append(
-                Problem(
-                    key_location,
-                    f"unknown field {quoted(key)} in the fragment; a "
-                    f"fragment holds only {', '.join(FRAGMENT_KEYS)}",
-                )
-            )
+            said = msg("loader.fragment.unknown", key=quoted(key), keys=_FRAGMENT_KEYS_TEXT)
+            problems.append(Problem.of(key_location, said))
             continue
         if items is None:
             continue
         if not isinstance(items, list):
-            problems.append(
-                Problem(
-                    fragment_map.locate((key,)), f"{key}: expected a list, got a {kind_of(items)}"
-                )
-            )
+            said = msg("loader.fragment.not_a_list", key=key, kind=kind_word(items))
+            problems.append(Problem.of(fragment_map.locate((key,)), said))
             continue
         items_position = fragment_root[1][key]
         existing = data.get(key)

@@ -6,10 +6,12 @@ import json
 import re
 from typing import Any
 
-from ropa.loader.events import MAX_DEPTH, MAX_NUMBER_LENGTH
+from ropa.loader.events import MAX_DEPTH, MAX_NUMBER_LENGTH, too_deep
 from ropa.loader.problems import LoadError, Problem
 from ropa.loader.read import line_column_of
+from ropa.loader.syntax_words import json_problem
 from ropa.source import Location
+from ropa.text.messages import msg
 
 
 def check_json(text: str, file: str) -> str:
@@ -17,17 +19,19 @@ def check_json(text: str, file: str) -> str:
     try:
         json.loads(text, parse_constant=_refuse_constant, parse_int=_checked_int)
     except json.JSONDecodeError as error:
-        message = f"not valid JSON: {error.msg}"
+        said = msg("loader.json", problem=json_problem(error.msg))
         location = Location(file, *line_column_of(text[: error.pos]))
-        raise LoadError([Problem(location, message)]) from None
-    except ValueError as error:
+        raise LoadError([Problem.of(location, said)]) from None
+    except _Constant as error:
+        said = msg("loader.json_constant", name=error.name)
+        raise LoadError([Problem.of(Location(file, 1, 1), said)]) from None
+    except ValueError as error:  # pragma: no cover - the parser raises nothing else
         raise LoadError([Problem(Location(file, 1, 1), str(error))]) from None
     except RecursionError:
         # Python's JSON parser recurses into each array and object; the loader's nesting
         # limit is far below where it gives up, so the place is the first node too deep.
         line, column = _too_deep(text)
-        message = f"nesting deeper than {MAX_DEPTH} levels; a register is never so deep"
-        raise LoadError([Problem(Location(file, line, column), message)]) from None
+        raise LoadError([Problem.of(Location(file, line, column), too_deep())]) from None
     # Tabs are JSON whitespace but not YAML indentation; outside strings they are only
     # whitespace (JSON strings cannot hold a raw tab), so a space keeps every column.
     text = text.replace("\t", " ")
@@ -83,5 +87,13 @@ def _checked_int(digits: str) -> int:
     return int(digits) if len(digits) <= MAX_NUMBER_LENGTH else 0
 
 
+class _Constant(ValueError):
+    """NaN, Infinity or -Infinity: Python's JSON parser takes them, JSON does not."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
+    raise _Constant(name)

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from ropa.loader.problems import Problem, quoted
 from ropa.model import Register
 from ropa.source import NodePath, PathPart, SourceMap, format_path
-from ropa.text.messages import Argument, Message, msg
+from ropa.text.messages import Argument, Invalid, Message, msg
 
 
 def model_problems(error: ValidationError, data: Any, source_map: SourceMap) -> list[Problem]:
@@ -109,6 +109,9 @@ def _describe(detail: Any) -> Argument:
     if kind == "union_tag_not_found":
         return msg("loader.basis_missing")
     if kind == "value_error":
+        error = ctx.get("error")
+        if isinstance(error, Invalid):
+            return error.said
         return str(detail["msg"]).removeprefix("Value error, ")
     return str(detail["msg"])
 

@@ -77,7 +77,10 @@ def _read_fragment(
     try:
         data, source_map, size = _load_data(path, max(budget, 0), label, problems, fragment=True)
     except LoadError as error:
-        if budget < max_bytes and any("over the limit" in p.message for p in error.problems):
+        oversize = any(
+            p.said is not None and p.said.id == "loader.oversize" for p in error.problems
+        )
+        if budget < max_bytes and oversize:
             said = msg("loader.oversize_together", limit=f"{max_bytes:,}")
             raise TooLarge([Problem.of(Location(label, 1, 1), said)]) from None
         raise

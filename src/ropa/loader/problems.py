@@ -76,13 +76,35 @@ class LoadError(Exception):
         self.problems: tuple[Problem, ...] = tuple(sorted(problems))
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
+    def lines(self, lang: str) -> tuple[str, ...]:
+        """Every problem as `file:line:col: message`, the message in `lang`.
+
+        Each problem's `said` is its catalogue message (its id and arguments), for a caller
+        that shows it its own way.
+
+        >>> import ropa
+        >>> try:
+        ...     ropa.load("format: ropa/1\\nregister: [\\n", name="draft.yaml")
+        ... except ropa.LoadError as error:
+        ...     print(error.lines("lv")[0])
+        ...     print(error.problems[0].said.id)
+        draft.yaml:3:1: nav derīgs YAML: nav atrasts gaidītais mezgla saturs (lasot vērtību iekavās)
+        loader.yaml.context
+        """
+        return tuple(problem.line(lang) for problem in self.problems)
+
+    def text(self, lang: str) -> str:
+        """`lines(lang)`, one a line: what `str(error)` says in English."""
+        return "\n".join(self.lines(lang))
+
 
 class Refused(Exception):
     """Stops the builder at once (a bomb, a nesting too deep, a bad tag)."""
 
-    def __init__(self, line: int, column: int, message: str) -> None:
-        super().__init__(message)
-        self.line, self.column, self.message = line, column, message
+    def __init__(self, line: int, column: int, said: Message) -> None:
+        super().__init__(str(said))
+        self.line, self.column, self.said = line, column, said
+        self.message = str(said)
 
 
 def oversize(size: int, max_bytes: int) -> Message:

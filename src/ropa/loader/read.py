@@ -131,9 +131,10 @@ def refuse_hidden_breaks(text: str, file: str) -> None:
     index = min(places)
     line, column = line_column_of(text[:index])
     character = text[index]
-    message = (
-        f"character U+{ord(character):04X} ({_HIDDEN_BREAKS[character]}) is a line break to "
-        "YAML's parser but not to most editors; delete it, or write it as "
-        f"\\u{ord(character):04X} inside double quotes"
+    said = msg(
+        "loader.hidden_break",
+        code=f"U+{ord(character):04X}",
+        name=_HIDDEN_BREAKS[character],
+        escape=f"\\u{ord(character):04X}",
     )
-    raise LoadError([Problem(Location(file, line, column), message)])
+    raise LoadError([Problem.of(Location(file, line, column), said)])

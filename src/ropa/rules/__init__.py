@@ -381,21 +381,24 @@ def _add_findings(
 ) -> None:
     spec = RULES[code]
     source = register.source
-    for hit in hits:
-        location = source.locate(hit.path, key=hit.at_key) if source is not None else None
-        said = hit.message
-        findings.append(
+    locate = source.locate if source is not None else None
+    add = findings.append
+    code, slug, severity, article = spec.code, spec.slug, spec.severity, spec.article
+    for path, said, activity, at_key in hits:
+        add(
             Finding(
-                code=spec.code,
-                slug=spec.slug,
-                severity=spec.severity,
-                message=str(said),
-                article=spec.article,
-                path=hit.path,
-                activity=hit.activity,
-                location=location,
-                message_id=said.id,
-                arguments=said.arguments,
+                code,
+                slug,
+                severity,
+                None,  # the message is put into words when it is read
+                article,
+                path,
+                activity,
+                None if locate is None else locate(path, key=at_key),
+                False,
+                None,
+                said.id,
+                said.arguments,
             )
         )
 
@@ -495,7 +498,7 @@ def _apply_waivers(
         silencing = waivers.get(finding.code)
         if silencing is None:
             lapsed = expired.get(finding.code)
-            applied.append(finding if lapsed is None else replace(finding, expired_waiver=lapsed))
+            applied.append(finding if lapsed is None else finding.replace(expired_waiver=lapsed))
         else:
             used.add(silencing[0])
             applied.append(finding.waive(silencing[1]))

@@ -17,6 +17,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066
 def printable(line: str) -> str:
     """`line` with control characters (and bidirectional controls) shown as escapes, safe to
     print to a terminal."""
+    if line.isprintable():  # every character `_CONTROL` matches is one that is not
+        return line
     return _CONTROL.sub(lambda match: repr(match.group())[1:-1], line)
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "LOCALE_DIRS",
     "Argument",
     "Clause",
+    "Invalid",
     "Labelled",
     "Listing",
     "Message",
@@ -71,9 +72,17 @@ def _catalogue(lang: str, dirs: tuple[Path, ...]) -> gettext.NullTranslations:
     return gettext.NullTranslations()
 
 
+@cache
+def _entries(lang: str, dirs: tuple[Path, ...]) -> dict[object, str]:
+    """The catalogue's messages by id: what its `gettext` looks up, read without the call
+    (a large report looks up tens of thousands of messages)."""
+    entries: dict[object, str] = getattr(_catalogue(lang, dirs), "_catalog", {})
+    return entries
+
+
 def _lookup(msgid: str, lang: str) -> str | None:
-    text = _catalogue(lang, tuple(LOCALE_DIRS)).gettext(msgid)
-    return None if text == msgid else text
+    text = _entries(lang, tuple(LOCALE_DIRS)).get(msgid)
+    return None if text is None or text == msgid else text
 
 
 def message(msgid: str, lang: str, /, **params: object) -> str:
@@ -190,23 +199,55 @@ def msg(msgid: str, /, **params: object) -> Message:
     >>> str(msg("ROPA203", activity="payroll"))
     "activity 'payroll' states no purpose (purpose or description)"
     """
-    return Message(msgid, tuple((name, _argument(value)) for name, value in params.items()))
+    if not params:
+        return Message(msgid)
+    return Message(
+        msgid,
+        tuple(
+            [
+                (name, value if type(value) is str else _argument(value))
+                for name, value in params.items()
+            ]
+        ),
+    )
 
 
 def _argument(value: object) -> Argument:
+    # The common kinds first, tested by exact type (a rule's message has a few per finding).
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[return-value]
+    if kind is int:
+        return str(value)
+    if kind is list:
+        return Listing(tuple([_argument(item) for item in value]))  # type: ignore[attr-defined]
     if isinstance(value, str):
         return value
     if callable(getattr(value, "label", None)):
         labelled: Labelled = value  # type: ignore[assignment]
         return labelled
     if isinstance(value, (list, tuple)):
-        return Listing(tuple(_argument(item) for item in value))
+        return Listing(tuple([_argument(item) for item in value]))
     return str(value)
 
 
+class Invalid(ValueError):
+    """A value refused, with the catalogue message that says why (`said`); its text is the
+    English. Raised by a model's validator, it becomes the loader's located problem in the
+    reader's language."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
+
+
 def _english() -> dict[str, str]:
-    catalogue = _catalogue(FALLBACK, tuple(LOCALE_DIRS))
-    entries: dict[str, str] = getattr(catalogue, "_catalog", {})
+    return _english_in(tuple(LOCALE_DIRS))
+
+
+@cache
+def _english_in(dirs: tuple[Path, ...]) -> dict[str, str]:
+    entries = _entries(FALLBACK, dirs)
     return {key: text for key, text in entries.items() if isinstance(key, str) and key}
 
 
@@ -214,10 +255,16 @@ def message_ids(prefix: str) -> tuple[str, ...]:
     """The English catalogue's ids that are `prefix` or start with `prefix.`, sorted:
     a rule code gives every message of that rule (its title, `ROPA302.title`, is a name,
     not a message, and is left out)."""
+    return _message_ids(prefix, tuple(LOCALE_DIRS))
+
+
+@cache
+def _message_ids(prefix: str, dirs: tuple[Path, ...]) -> tuple[str, ...]:
+    # Cached: SARIF asks for a rule's ids once per finding.
     return tuple(
         sorted(
             key
-            for key in _english()
+            for key in _english_in(dirs)
             if (key == prefix or key.startswith(prefix + ".")) and not key.endswith(".title")
         )
     )
