@@ -76,6 +76,7 @@ def test_the_language_chosen_is_the_register_language(tmp_path: Path) -> None:
 def test_default_language_is_latvian_and_directory_is_current(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("ROPA_LANG", raising=False)
     monkeypatch.chdir(tmp_path)
     assert main(["init"]) == 0
     assert "Klienti" in (tmp_path / "register.yaml").read_text(encoding="utf-8")
@@ -114,3 +115,23 @@ def test_unwritable_place_is_one_line_and_exit_2(
     (tmp_path / "file").write_text("", encoding="utf-8")
     assert main(["init", str(tmp_path / "file" / "reg")]) == 2
     assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Klienti", 'SIA "Piemērs"', "[[Customers]]", "a: b", "x #y", "- list", "null", "yes",
+     "2026", "1.5", "0x1F", "'quoted'", "Rīga, Piemēra iela 1", "ends with:", "*alias", "%"],
+)  # fmt: skip
+def test_a_sample_text_is_written_as_yaml_reads_it_back(text: str) -> None:
+    from ropa.cli._starter import _scalar
+    from ropa.loader import parse_text
+
+    written = f"value: {_scalar(text)}\n"
+    assert parse_text(written)[0] == {"value": text}
+    assert yaml.safe_load(written) == {"value": text}
+
+
+def test_the_starter_follows_ropa_lang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROPA_LANG", "en")
+    assert main(["init", str(tmp_path)]) == 0
+    assert "Customers" in (tmp_path / "register.yaml").read_text(encoding="utf-8")

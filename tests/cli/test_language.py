@@ -146,3 +146,20 @@ def test_a_load_error_says_its_problems_in_the_language_asked_for() -> None:
     assert error.lines("en") == (str(error),)
     said = error.problems[0].said
     assert said is not None and said.id == "loader.second_document"
+
+
+def test_a_processor_register_is_told_in_its_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`ropa notice` on a processor's register: the refusal is in the notice's language
+    (`--lang`, else `ROPA_LANG`, else the register's: Latvian here)."""
+    shipped = Path("data/processing_activities.yaml").read_text(encoding="utf-8")
+    processor = tmp_path / "processor.yaml"
+    processor.write_text(shipped.replace("kind: controller", "kind: processor", 1), "utf-8")
+    assert main(["notice", str(processor)]) == 2
+    assert capsys.readouterr().err == (
+        f"ropa: {processor}: šis ir apstrādātāja reģistrs; privātuma paziņojumu sniedz pārzinis"
+        " (VDAR 13. un 14. pants)\n"
+    )
+    assert main(["notice", "--lang", "en", str(processor)]) == 2
+    assert "this is a processor's register" in capsys.readouterr().err

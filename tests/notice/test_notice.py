@@ -828,7 +828,7 @@ def test_cli_processor_register(tmp_path: Path, capsys: pytest.CaptureFixture[st
     processor = tmp_path / "processor.yaml"
     text = SHIPPED.read_text(encoding="utf-8").replace("kind: controller", "kind: processor", 1)
     processor.write_text(text, encoding="utf-8")
-    assert main(["notice", str(processor)]) == 2
+    assert main(["notice", "--lang", "en", str(processor)]) == 2
     assert "processor's register" in capsys.readouterr().err
 
 

@@ -421,3 +421,23 @@ def test_every_phrase_of_the_parsers_has_its_message() -> None:
         assert english[msgid].format(**arguments) == phrase
     for phrase, msgid in {**syntax_words._YAML_CONTEXTS, **syntax_words._JSON_PROBLEMS}.items():
         assert english[msgid] == phrase
+
+
+def test_init_writes_its_starter_in_a_third_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The starter register is made of catalogue entries: a language with a catalogue has
+    one, every comment and sample text in it, and it loads (samples quoted as YAML needs)."""
+    from ropa.cli import main
+    from ropa.loader import load
+
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, _pseudo(tmp_path)])
+    assert main(["init", str(tmp_path / "xx"), "--lang", "xx"]) == 0
+    assert capsys.readouterr().out.startswith("ropa: [[")
+    text = (tmp_path / "xx" / "register.yaml").read_text(encoding="utf-8")
+    comments = [line.partition("# ")[2] for line in text.splitlines()[1:] if "# " in line]
+    assert len(comments) > 50 and [c for c in comments if not c.startswith("[[")] == []
+    register = load(tmp_path / "xx" / "register.yaml")
+    assert register.register.language == "xx"
+    assert register.data_subjects[0].name == "[[Customers]]"
+    assert register.activities[0].owner == "[[Head of customer service]]"

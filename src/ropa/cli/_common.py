@@ -101,10 +101,10 @@ def say(line: str) -> None:
     print(printable(line), file=sys.stderr)
 
 
-def fail(message: str | Message) -> int:
+def fail(message: str | Message, lang: str | None = None) -> int:
     """Print `ropa: message` to stderr and return the usage/input exit status 2; a catalogue
-    message is said in the language of the command line (`ropa.cli.spoken`)."""
-    text = message if isinstance(message, str) else message.text(spoken())
+    message is said in `lang`, by default the language of the command line (`ropa.cli.spoken`)."""
+    text = message if isinstance(message, str) else message.text(lang or spoken())
     say(f"ropa: {text}")
     return EXIT_USAGE
 

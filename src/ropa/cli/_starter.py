@@ -1,144 +1,125 @@
-"""The starter registers `ropa init` writes: one per language, every field commented with the
-Art. 30 item it answers. `{today}` stands for the date the register is made."""
+"""The starter register `ropa init` writes: every field commented with the Art. 30 item it
+answers, in the language asked for.
 
-# ruff: noqa: E501 - a line of the register and its comment stay one line, as the user reads them
+The register's shape is here; its words are the catalogue's: the first comment is
+`init.header`, each field's comment `init.comment.<section>.<field>`, each sample text
+`init.sample.<section>.<field>`. A language with a catalogue has a starter register.
+"""
 
 from __future__ import annotations
 
-__all__ = ["STARTERS"]
+import json
+import re
 
-# Kept as text, not built from the models: the comments are the point of the file.
-_EN = """\
-# yaml-language-server: $schema=ropa.schema.json
-# A starter record of processing activities (GDPR Art. 30(1)). Replace every sample value.
-format: ropa/1                  # Art. 30(3): the written form this record is kept in
-register:                       # about this record itself (Art. 30(3): kept in writing)
-  kind: controller              # Art. 30(1): the record of a controller (processor: Art. 30(2))
-  version: "0.1"                # Art. 30(3): the edition of this written record
-  language: en                  # Art. 30(3): the language of the plain texts below
-  reviewed: {today}          # Art. 30(3): when the record was last reviewed
+from ropa.text.messages import message
 
-organisation:                   # Art. 30(1)(a): the controller
-  name: Example Ltd             # Art. 30(1)(a): the controller's name
-  address: 1 Example Street, Riga, LV-1000   # Art. 30(1)(a): the controller's contact details
-  country: LV                   # Art. 30(1)(a): where the controller is established
-  contact:                      # Art. 30(1)(a): the controller's contact details
-    email: privacy@example.invalid   # Art. 30(1)(a): contact details
-  dpo: null                     # Art. 30(1)(a): the data protection officer, if one is designated
+__all__ = ["starter"]
 
-data_subjects:                  # Art. 30(1)(c): the categories of data subjects
-  - id: customers               # Art. 30(1)(c): an id activities refer to
-    name: Customers             # Art. 30(1)(c): a category of data subjects
-    includes_children: false    # Art. 30(1)(c): whether the category includes children
+# Each line: its YAML, with `{section.field}` standing for a sample text of the catalogue
+# (`{lang}` and `{today}` for the language and the date), and the id of its comment.
+_LINES: tuple[tuple[str, str | None], ...] = (
+    ("# yaml-language-server: $schema=ropa.schema.json", None),
+    ("#", "init.header"),
+    ("format: ropa/1", "init.comment.format"),
+    ("register:", "init.comment.register"),
+    ("  kind: controller", "init.comment.register.kind"),
+    ('  version: "0.1"', "init.comment.register.version"),
+    ("  language: {lang}", "init.comment.register.language"),
+    ("  reviewed: {today}", "init.comment.register.reviewed"),
+    ("", None),
+    ("organisation:", "init.comment.organisation"),
+    ("  name: {organisation.name}", "init.comment.organisation.name"),
+    ("  address: {organisation.address}", "init.comment.organisation.address"),
+    ("  country: LV", "init.comment.organisation.country"),
+    ("  contact:", "init.comment.organisation.contact"),
+    ("    email: {organisation.email}", "init.comment.organisation.email"),
+    ("  dpo: null", "init.comment.organisation.dpo"),
+    ("", None),
+    ("data_subjects:", "init.comment.data_subjects"),
+    ("  - id: customers", "init.comment.data_subjects.id"),
+    ("    name: {data_subjects.name}", "init.comment.data_subjects.name"),
+    ("    includes_children: false", "init.comment.data_subjects.includes_children"),
+    ("", None),
+    ("data_categories:", "init.comment.data_categories"),
+    ("  - id: contact", "init.comment.data_categories.id"),
+    ("    name: {data_categories.name}", "init.comment.data_categories.name"),
+    ("    examples: {data_categories.examples}", "init.comment.data_categories.examples"),
+    ("    special: null", "init.comment.data_categories.special"),
+    ("", None),
+    ("recipients:", "init.comment.recipients"),
+    ("  - id: it_provider", "init.comment.recipients.id"),
+    ("    name: {recipients.name}", "init.comment.recipients.name"),
+    ("    kind: processor", "init.comment.recipients.kind"),
+    ("    contract: DPA-0001", "init.comment.recipients.contract"),
+    ("    countries: [LV]", "init.comment.recipients.countries"),
+    ("", None),
+    ("retention_rules:", "init.comment.retention_rules"),
+    ("  - id: contract_plus_3y", "init.comment.retention_rules.id"),
+    ("    name: {retention_rules.name}", "init.comment.retention_rules.name"),
+    ("    period: P3Y", "init.comment.retention_rules.period"),
+    ("    starts: {retention_rules.starts}", "init.comment.retention_rules.starts"),
+    ("    basis: {retention_rules.basis}", "init.comment.retention_rules.basis"),
+    ("", None),
+    ("security_measures:", "init.comment.security_measures"),
+    ("  - id: access_control", "init.comment.security_measures.id"),
+    ("    name: {security_measures.name}", "init.comment.security_measures.name"),
+    ("    kind: technical", "init.comment.security_measures.kind"),
+    ("", None),
+    ("activities:", "init.comment.activities"),
+    ("  - id: customer_service", "init.comment.activities.id"),
+    ("    name: {activities.name}", "init.comment.activities.name"),
+    ("    purpose: customer_care", "init.comment.activities.purpose"),
+    ("    legal_bases:", "init.comment.activities.legal_bases"),
+    ("      - basis: contract", "init.comment.activities.basis"),
+    ("    data_subjects: [customers]", "init.comment.activities.data_subjects"),
+    ("    data_categories: [contact]", "init.comment.activities.data_categories"),
+    ("    sources: [data_subject]", "init.comment.activities.sources"),
+    ("    requirement: {kind: contractual, obliged: true}", "init.comment.activities.requirement"),
+    ("    recipients: [it_provider]", "init.comment.activities.recipients"),
+    ("    transfers: []", "init.comment.activities.transfers"),
+    ("    retention: contract_plus_3y", "init.comment.activities.retention"),
+    ("    security_measures: [access_control]", "init.comment.activities.security_measures"),
+    ("    owner: {activities.owner}", "init.comment.activities.owner"),
+    ("    reviewed: {today}", "init.comment.activities.reviewed"),
+)
 
-data_categories:                # Art. 30(1)(c): the categories of personal data
-  - id: contact                 # Art. 30(1)(c): an id activities refer to
-    name: Contact details       # Art. 30(1)(c): a category of personal data
-    examples: name, e-mail address, phone number   # Art. 30(1)(c): what the category holds
-    special: null               # Art. 30(1)(c): an Art. 9(1) or Art. 10 kind, or null
+_COMMENT_COLUMN = 32
+"""Where the comments start, as far as the YAML before them lets them."""
+_SAMPLE = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
+# A text YAML reads as text when written plain: no indicator first, no `: ` or ` #` inside,
+# and not a word YAML would read as null, a boolean or a number.
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:(?!: | #)[^\n])*(?<![\s:])")
+_NOT_TEXT = re.compile(r"(?i:null|~|true|false|yes|no|on|off)|[-+.0-9][-+.0-9eEoxa-fA-F_:]*")
 
-recipients:                     # Art. 30(1)(d): the categories of recipients
-  - id: it_provider             # Art. 30(1)(d): an id activities refer to
-    name: IT service provider   # Art. 30(1)(d): a category of recipients
-    kind: processor             # Art. 30(1)(d): processor, controller, public authority...
-    contract: DPA-0001          # Art. 30(1)(d): the Art. 28 contract with a processor
-    countries: [LV]             # Art. 30(1)(d), (e): where the recipient holds the data
 
-retention_rules:                # Art. 30(1)(f): the time limits for erasure
-  - id: contract_plus_3y        # Art. 30(1)(f): an id activities refer to
-    name: Three years after the contract ends   # Art. 30(1)(f): the time limit in words
-    period: P3Y                 # Art. 30(1)(f): the time limit, an ISO 8601 duration
-    starts: the end of the contract   # Art. 30(1)(f): the event the time limit runs from
-    basis: the limitation period for claims   # Art. 30(1)(f): why this time limit
+def starter(lang: str, today: str) -> str:
+    """The starter register in `lang`, reviewed on `today` (YYYY-MM-DD)."""
 
-security_measures:              # Art. 30(1)(g): the technical and organisational measures
-  - id: access_control          # Art. 30(1)(g): an id activities refer to
-    name: Role-based access control   # Art. 30(1)(g): a security measure (Art. 32(1))
-    kind: technical             # Art. 30(1)(g): technical or organisational
+    def filled(match: re.Match[str]) -> str:
+        name = match[1]
+        if name == "lang":
+            return lang
+        if name == "today":
+            return today
+        return _scalar(message(f"init.sample.{name}", lang))
 
-activities:                     # Art. 30(1): one entry per processing activity
-  - id: customer_service        # Art. 30(1)(b): an id for the activity
-    name: Customer service      # Art. 30(1)(b): the processing activity
-    purpose: customer_care      # Art. 30(1)(b): the purpose of the processing
-    legal_bases:                # Art. 30(1)(b): the legal basis of the purpose (Art. 6(1))
-      - basis: contract         # Art. 30(1)(b): performance of a contract, Art. 6(1)(b)
-    data_subjects: [customers]  # Art. 30(1)(c): the categories of data subjects
-    data_categories: [contact]  # Art. 30(1)(c): the categories of personal data
-    sources: [data_subject]     # Art. 30(1)(c): where the data come from (Art. 14(2)(f))
-    requirement: {kind: contractual, obliged: true}   # not asked by Art. 30(1): for the notice, Art. 13(2)(e): must the person give the data?
-    recipients: [it_provider]   # Art. 30(1)(d): the categories of recipients
-    transfers: []               # Art. 30(1)(e): transfers to third countries; [] = none
-    retention: contract_plus_3y # Art. 30(1)(f): the time limit for erasure
-    security_measures: [access_control]   # Art. 30(1)(g): the security measures
-    owner: Head of customer service   # Art. 30(1)(a): who answers for the activity
-    reviewed: {today}        # Art. 30(3): when this activity was last reviewed
-"""
+    lines = []
+    for yaml_part, comment in _LINES:
+        if comment is None:
+            lines.append(yaml_part)
+            continue
+        said = message(comment, lang)
+        if yaml_part == "#":
+            lines.append(f"# {said}")
+            continue
+        code = _SAMPLE.sub(filled, yaml_part)
+        gap = " " * max(_COMMENT_COLUMN - len(code), 3)
+        lines.append(f"{code}{gap}# {said}")
+    return "\n".join(lines) + "\n"
 
-_LV = """\
-# yaml-language-server: $schema=ropa.schema.json
-# Apstrādes darbību reģistra sagatave (VDAR 30. panta 1. punkts). Aizstājiet katru parauga vērtību.
-format: ropa/1                  # 30. panta 3. punkts: rakstiskā forma, kādā reģistrs uzturēts
-register:                       # par pašu reģistru (30. panta 3. punkts: uzturēts rakstiski)
-  kind: controller              # 30. panta 1. punkts: pārziņa reģistrs (apstrādātāja: 2. punkts)
-  version: "0.1"                # 30. panta 3. punkts: rakstiskā reģistra redakcija
-  language: lv                  # 30. panta 3. punkts: turpmāko tekstu valoda
-  reviewed: {today}          # 30. panta 3. punkts: kad reģistrs pēdējoreiz pārskatīts
 
-organisation:                   # 30. panta 1. punkta a) apakšpunkts: pārzinis
-  name: SIA "Piemērs"           # 30. panta 1. punkta a) apakšpunkts: pārziņa nosaukums
-  address: Rīga, Piemēra iela 1, LV-1000   # 30. panta 1. punkta a) apakšpunkts: kontaktinformācija
-  country: LV                   # 30. panta 1. punkta a) apakšpunkts: pārziņa reģistrācijas valsts
-  contact:                      # 30. panta 1. punkta a) apakšpunkts: pārziņa kontaktinformācija
-    email: privatums@example.invalid   # 30. panta 1. punkta a) apakšpunkts: kontaktinformācija
-  dpo: null                     # 30. panta 1. punkta a) apakšpunkts: datu aizsardzības speciālists, ja iecelts
-
-data_subjects:                  # 30. panta 1. punkta c) apakšpunkts: datu subjektu kategorijas
-  - id: customers               # 30. panta 1. punkta c) apakšpunkts: id, uz ko atsaucas darbības
-    name: Klienti               # 30. panta 1. punkta c) apakšpunkts: datu subjektu kategorija
-    includes_children: false    # 30. panta 1. punkta c) apakšpunkts: vai kategorijā ir bērni
-
-data_categories:                # 30. panta 1. punkta c) apakšpunkts: personas datu kategorijas
-  - id: contact                 # 30. panta 1. punkta c) apakšpunkts: id, uz ko atsaucas darbības
-    name: Kontaktinformācija    # 30. panta 1. punkta c) apakšpunkts: personas datu kategorija
-    examples: vārds, uzvārds, e-pasta adrese, tālruņa numurs   # 30. panta 1. punkta c) apakšpunkts: ko kategorija ietver
-    special: null               # 30. panta 1. punkta c) apakšpunkts: 9. panta 1. punkta vai 10. panta veids, vai null
-
-recipients:                     # 30. panta 1. punkta d) apakšpunkts: saņēmēju kategorijas
-  - id: it_provider             # 30. panta 1. punkta d) apakšpunkts: id, uz ko atsaucas darbības
-    name: IT pakalpojumu sniedzējs   # 30. panta 1. punkta d) apakšpunkts: saņēmēju kategorija
-    kind: processor             # 30. panta 1. punkta d) apakšpunkts: apstrādātājs, pārzinis, publiska iestāde...
-    contract: DPA-0001          # 30. panta 1. punkta d) apakšpunkts: 28. panta līgums ar apstrādātāju
-    countries: [LV]             # 30. panta 1. punkta d) un e) apakšpunkts: kur saņēmējs glabā datus
-
-retention_rules:                # 30. panta 1. punkta f) apakšpunkts: paredzētie dzēšanas termiņi
-  - id: contract_plus_3y        # 30. panta 1. punkta f) apakšpunkts: id, uz ko atsaucas darbības
-    name: Trīs gadi pēc līguma beigām   # 30. panta 1. punkta f) apakšpunkts: termiņš vārdos
-    period: P3Y                 # 30. panta 1. punkta f) apakšpunkts: termiņš, ISO 8601 ilgums
-    starts: līguma beigas       # 30. panta 1. punkta f) apakšpunkts: notikums, no kura skaita termiņu
-    basis: prasījumu noilguma termiņš   # 30. panta 1. punkta f) apakšpunkts: termiņa pamatojums
-
-security_measures:              # 30. panta 1. punkta g) apakšpunkts: tehniskie un organizatoriskie drošības pasākumi
-  - id: access_control          # 30. panta 1. punkta g) apakšpunkts: id, uz ko atsaucas darbības
-    name: Lomās balstīta piekļuves kontrole   # 30. panta 1. punkta g) apakšpunkts: drošības pasākums (32. panta 1. punkts)
-    kind: technical             # 30. panta 1. punkta g) apakšpunkts: tehnisks vai organizatorisks
-
-activities:                     # 30. panta 1. punkts: viens ieraksts katrai apstrādes darbībai
-  - id: customer_service        # 30. panta 1. punkta b) apakšpunkts: darbības id
-    name: Klientu apkalpošana   # 30. panta 1. punkta b) apakšpunkts: apstrādes darbība
-    purpose: customer_care      # 30. panta 1. punkta b) apakšpunkts: apstrādes nolūks
-    legal_bases:                # 30. panta 1. punkta b) apakšpunkts: nolūka tiesiskais pamats (6. panta 1. punkts)
-      - basis: contract         # 30. panta 1. punkta b) apakšpunkts: līguma izpilde, 6. panta 1. punkta b) apakšpunkts
-    data_subjects: [customers]  # 30. panta 1. punkta c) apakšpunkts: datu subjektu kategorijas
-    data_categories: [contact]  # 30. panta 1. punkta c) apakšpunkts: personas datu kategorijas
-    sources: [data_subject]     # 30. panta 1. punkta c) apakšpunkts: no kurienes dati iegūti (14. panta 2. punkta f) apakšpunkts)
-    requirement: {kind: contractual, obliged: true}   # 30. panta 1. punkts to neprasa: paziņojumam, 13. panta 2. punkta e) apakšpunkts: vai datu subjektam dati jāsniedz
-    recipients: [it_provider]   # 30. panta 1. punkta d) apakšpunkts: saņēmēju kategorijas
-    transfers: []               # 30. panta 1. punkta e) apakšpunkts: nosūtīšana uz trešām valstīm; [] = nav
-    retention: contract_plus_3y # 30. panta 1. punkta f) apakšpunkts: dzēšanas termiņš
-    security_measures: [access_control]   # 30. panta 1. punkta g) apakšpunkts: drošības pasākumi
-    owner: Klientu apkalpošanas vadītājs   # 30. panta 1. punkta a) apakšpunkts: kas atbild par darbību
-    reviewed: {today}           # 30. panta 3. punkts: kad darbība pēdējoreiz pārskatīta
-"""
-
-STARTERS = {"en": _EN, "lv": _LV}
-"""The starter register's text by language code."""
+def _scalar(text: str) -> str:
+    """`text` as a YAML value: plain when YAML reads it back as this text, else quoted."""
+    if _PLAIN.fullmatch(text) and not _NOT_TEXT.fullmatch(text):
+        return text
+    return json.dumps(text, ensure_ascii=False)

@@ -9,14 +9,14 @@ from typing import Any
 
 from ropa.cli import EXIT_OK
 from ropa.cli._common import fail, help_text, language, said, words
-from ropa.text import LANGUAGES
+from ropa.text.messages import languages
 
 REGISTER_NAME = "register.yaml"
 SCHEMA_NAME = "ropa.schema.json"
 
 
 def add_parser(subparsers: Any) -> None:
-    """Declare `ropa init [DIR] [--lang lv|en]`."""
+    """Declare `ropa init [DIR] [--lang LANG]`."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "init",
         help=help_text("help.init"),
@@ -24,7 +24,7 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("directory", nargs="?", default=".", metavar="DIR",
                         help=help_text("help.init.directory"))  # fmt: skip
-    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+    parser.add_argument("--lang", choices=languages(), default=None,
                         help=help_text("help.init.lang"))  # fmt: skip
     parser.set_defaults(run=run)
 
@@ -32,7 +32,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the register and the schema copy; refuse if the register exists."""
     from ropa.atomic import OutputError, atomic_output, shown
-    from ropa.cli._starter import STARTERS
+    from ropa.cli._starter import starter
     from ropa.schema import register_schema, schema_text
     from ropa.text.messages import msg
 
@@ -40,9 +40,7 @@ def run(args: argparse.Namespace) -> int:
     register = directory / REGISTER_NAME
     if register.exists() or register.is_symlink():
         return fail(msg("cli.init.exists", path=shown(register)))
-    lang = language(args.lang, default="lv")
-    lang = lang if lang in STARTERS else "lv"
-    text = STARTERS[lang].replace("{today}", datetime.date.today().isoformat())
+    text = starter(language(args.lang, default="lv"), datetime.date.today().isoformat())
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     """Render the notice; 0 when written, 2 on unreadable input, bad usage or unwritable output."""
     from ropa.atomic import OutputError, write_bytes_atomically
     from ropa.notice import SupervisoryAuthority, render_notice
-    from ropa.text.messages import msg
+    from ropa.text.messages import Invalid, msg
 
     if args.authority_url is not None and args.authority_name is None:
         return fail(msg("cli.notice.authority_url"))
@@ -69,16 +69,17 @@ def run(args: argparse.Namespace) -> int:
     if args.authority_name is not None:
         authority = SupervisoryAuthority(name=args.authority_name, url=args.authority_url)
     fmt = args.fmt or _format_for(args.output)
+    lang = language(args.lang, register)
     try:
         text = render_notice(
             register,
-            lang=language(args.lang, register),
+            lang=lang,
             fmt=fmt,
             draft=args.draft,
             authority=authority,
         )
-    except ValueError as error:
-        return fail(f"{args.file}: {error}")  # a caller's mistake, not the command line's
+    except Invalid as error:
+        return fail(msg("cli.file_said", file=args.file, said=error.said), lang)
     if args.output is None:
         sys.stdout.write(text)
         return 0

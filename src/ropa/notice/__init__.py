@@ -92,10 +92,9 @@ def render_notice(
     if fmt not in renderers:
         raise ValueError(f"unknown notice format {fmt!r}; use one of {', '.join(FORMATS)}")
     if register.register.kind != "controller" and not register.controller_activities:
-        raise ValueError(
-            "this is a processor's register; a privacy notice is written by the controller "
-            "(GDPR Art. 13 and 14)"
-        )
+        from ropa.text.messages import Invalid, msg
+
+        raise Invalid(msg("cli.notice.processor"))
     if authority is None:
         authority = authority_for(register.organisation.country)
     document = build_notice(RegisterView(register, lang), authority=authority, draft=draft)
