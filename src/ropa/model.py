@@ -5,7 +5,9 @@ codes). Whether a register makes sense as a whole, references included, is for t
 `ropa.rules`, where each judgement can be explained, waived and tested on its own.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would then evaluate each field's
+# annotation from its text when the classes are created, a fifth of importing this module
+# (which every `ropa validate` does). A method that names its own class quotes the name.
 
 import re
 import warnings
@@ -189,7 +191,7 @@ class TextMap(dict[str, str]):
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(frozenset(self.items()))
 
-    def __reduce__(self) -> tuple[type[TextMap], tuple[dict[str, str]]]:
+    def __reduce__(self) -> "tuple[type[TextMap], tuple[dict[str, str]]]":
         # copy and pickle rebuild it whole instead of setting its items one by one.
         return TextMap, (dict(self),)
 
@@ -650,7 +652,7 @@ class Transfer(_Model):
     where it is kept."""
 
     @model_validator(mode="after")
-    def _one_destination(self) -> Transfer:
+    def _one_destination(self) -> "Transfer":
         if (self.country is None) == (self.organisation is None):
             raise Invalid(msg("model.transfer.destination"))
         if self.organisation == "other" and self.organisation_name is None:
@@ -964,7 +966,7 @@ class Register(_Model):
             return NotImplemented
         return self.__dict__ == other.__dict__
 
-    def with_source(self, source: SourceMap | None) -> Register:
+    def with_source(self, source: SourceMap | None) -> "Register":
         """A copy of this register that carries `source` as its source map (this one keeps
         its own). The copy is shallow: registers are frozen, so they share their parts."""
         copy = self.model_copy()

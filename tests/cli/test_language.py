@@ -128,7 +128,7 @@ def test_faults_the_models_find_are_said_in_latvian(
     assert main(["--lang", "lv", "validate", str(draft)]) == 2
     err = capsys.readouterr().err
     assert "register.language: 'LV' nav ISO 639-1 valodas kods, piemēram, lv vai en" in err
-    assert "register.reviewed: 2026-02-30 nav esošs kalendāra datums" in err
+    assert "register.reviewed: 2026-02-30 nav derīgs kalendāra datums" in err
     assert "valstu kodus raksta ar lielajiem burtiem" in err
     assert all(line.startswith(f"{draft}:1:") for line in err.splitlines())
 
