@@ -309,6 +309,91 @@ def test_the_commands_take_a_third_language(
     assert "[[" in capsys.readouterr().out
 
 
+def _said_in_pseudo(line: str) -> bool:
+    """Whether a line `ropa` printed is in the pseudo-language: its message, after the place
+    (`Sheet!B4: `, `file.xlsx: `) or `ropa: `, is bracketed."""
+    return line.startswith("[[") or line.partition(": ")[2].startswith("[[")
+
+
+def test_the_import_speaks_a_third_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every line `ropa import` prints, the header of the YAML it writes and the layouts'
+    gaps, refusals and reports come from the catalogue of the language asked for."""
+    from openpyxl import Workbook
+    from tests.formats.test_cnil import TEMPLATE_ODS
+    from tests.formats.test_ico import handmade
+    from tests.formats.xlsx.test_read import edited, export
+
+    from ropa.cli import main
+    from ropa.loader import load
+
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, _pseudo(tmp_path)])
+    monkeypatch.setenv("ROPA_LANG", "xx")
+    register = load(Path("data/processing_activities.yaml"))
+    workbook = export(register, tmp_path / "ropa-lv.xlsx", "lv")
+    out = tmp_path / "register.yaml"
+
+    def spoil(book: Workbook) -> None:
+        book["Apstrādes darbības"]["A1"] = "Piezīmes"  # an unknown column
+        for row in book.worksheets[0].iter_rows(min_row=2):
+            if row[0].value == "Publiska iestāde":
+                row[1].value = "varbūt"
+        del book["ropa-data"]
+
+    capsys.readouterr()
+    # A workbook with cells at fault: each problem, and the summary.
+    assert main(["import", str(edited(workbook, spoil)), "-o", str(out)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) >= 3 and [line for line in lines if not _said_in_pseudo(line)] == []
+    assert not out.exists()
+
+    # A workbook read: the warning, the header written and the summary.
+    def drop(book: Workbook) -> None:
+        del book["ropa-data"]
+
+    assert main(["import", str(edited(workbook, drop)), "-o", str(out)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and all(_said_in_pseudo(line) for line in lines), lines
+    header = out.read_text(encoding="utf-8").splitlines()[:2]
+    assert all(line.startswith("# [[") for line in header), header
+    # A file that is not a workbook, and an option refused.
+    assert main(["import", str(tmp_path / "gone.xlsx"), "-o", str(out)]) == 2
+    assert main(["import", str(workbook), "--lang", "xx", "-o", str(out)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert all(_said_in_pseudo(line) for line in lines), lines
+    # The ICO layout: every gap, the refusal, the report's every line and the header.
+    report = tmp_path / "report.txt"
+    source = handmade(tmp_path / "hand.xlsx")
+    argv = ["import", "--layout", "ico", str(source), "-o", str(out), "--report", str(report)]
+    assert main(argv) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) > 3 and all(_said_in_pseudo(line) for line in lines), lines
+    text = report.read_text(encoding="utf-8").splitlines()
+    headings = [line for line in text if not line.startswith("  ")]
+    assert len(headings) == 3 and all(line.startswith("[[") for line in headings), headings
+    gaps = text[text.index(headings[1]) + 1 : text.index(headings[2])]
+    assert gaps and all(_said_in_pseudo(line.strip()) for line in gaps), gaps
+    not_held = text[text.index(headings[2]) + 1 :]
+    assert not_held and all(line.strip().startswith("[[") for line in not_held), not_held
+    assert main([*argv, "--accept-gaps"]) == 0
+    capsys.readouterr()
+    header = out.read_text(encoding="utf-8").splitlines()[:2]
+    assert all(line.startswith("# [[") for line in header), header
+    empty = tmp_path / "empty.xlsx"
+    Workbook().save(empty)
+    assert main(["import", "--layout", "ico", str(empty), "-o", str(out)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and all(_said_in_pseudo(line) for line in lines), lines
+    # The CNIL layout: its gaps and the refusal.
+    assert main(["import", "--layout", "cnil", str(TEMPLATE_ODS), "-o", str(out)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) > 3 and all(_said_in_pseudo(line) for line in lines), lines
+    assert main(["import", "--layout", "cnil", str(empty), "-o", str(out)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and all(_said_in_pseudo(line) for line in lines), lines
+
+
 def test_every_help_text_speaks_a_third_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
