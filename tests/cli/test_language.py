@@ -163,3 +163,16 @@ def test_a_processor_register_is_told_in_its_language(
     )
     assert main(["notice", "--lang", "en", str(processor)]) == 2
     assert "this is a processor's register" in capsys.readouterr().err
+
+
+def test_an_output_that_cannot_be_written_is_said_in_latvian(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shipped = "data/processing_activities.yaml"
+    assert main(["--lang", "lv", "notice", shipped, "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"ropa: {tmp_path}: ir mape; ropa raksta failos, rakstzīmju ierīcēs un kanālos\n"
+    )
+    missing = tmp_path / "no" / "notice.md"
+    assert main(["notice", "--lang", "lv", shipped, "-o", str(missing)]) == 2
+    assert f"ropa: {missing}: mapes {missing.parent} nav" in capsys.readouterr().err

@@ -444,13 +444,18 @@ def test_the_command_line_errors_speak_a_third_language(
         ["init", str(tmp_path / "init")],
         ["init", str(tmp_path / "init")],
         ["export", shipped, "-o", str(tmp_path)],
+        ["notice", shipped, "-o", str(tmp_path)],
     ):
         main(argv)
         captured = capsys.readouterr()
         lines += captured.err.splitlines() + captured.out.splitlines()
     said = [line.removeprefix("ropa: ") for line in lines]
-    assert len(said) == 7
+    assert len(said) == 8
     assert [line for line in said if "[[" not in line] == [], said
+    # an output that cannot be written: the reason is the catalogue's too
+    assert said[-1].endswith(
+        "[[is a directory]]; ropa writes to files, character devices and pipes]]"
+    )
 
 
 _BROKEN = {
@@ -526,3 +531,28 @@ def test_init_writes_its_starter_in_a_third_language(
     assert register.register.language == "xx"
     assert register.data_subjects[0].name == "[[Customers]]"
     assert register.activities[0].owner == "[[Head of customer service]]"
+
+
+def test_a_translation_with_broken_placeholders_gives_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A catalogue added without running the tests, its placeholders mistyped: ropa says
+    those messages in English, and its help and errors still work."""
+    with (LOCALE / "en/LC_MESSAGES/ropa.po").open("rb") as handle:
+        catalogue = read_po(handle)
+    catalogue.locale = None
+    for entry in catalogue:
+        if entry.id and isinstance(entry.string, str):
+            entry.string = "{nonsense} " + entry.string.replace("{", "{{").replace("}", "}}")
+    target = tmp_path / "yy" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with (target / "ropa.mo").open("wb") as handle:
+        write_mo(handle, catalogue)
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, tmp_path])
+    assert messages.message("cli.date", "yy", text="'x'") == "'x' is not a date (YYYY-MM-DD)"
+    from ropa.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "yy", "validate", "--help"])
+    assert stopped.value.code == 0
+    assert "fail on open warnings too" in " ".join(capsys.readouterr().out.split())
