@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from tests.formats.test_cnil import TEMPLATE_ODS
+from tests.formats.test_cnil import TEMPLATE_ODS, TEMPLATE_XLSX
 from tests.formats.test_ico import handmade
 from tests.formats.xlsx.test_read import edited, export
 
 import ropa
 from ropa.cli import main
 from ropa.formats._layout import TemplateError
+from ropa.formats.cnil.read import import_cnil
 from ropa.formats.ico.read import import_ico
 from ropa.formats.xlsx.read import WorkbookError, import_workbook
 from ropa.model import Register
@@ -119,6 +120,11 @@ def test_the_same_workbook_is_told_in_english_with_lang_en(
     ), lines  # fmt: skip
     assert lines[-1] == f"ropa: {broken}: 2 problems; nothing written"
     assert not out.exists()
+    # `ropa --lang lv import` speaks Latvian of the English workbook, read as English.
+    assert main(["--lang", "lv", "import", str(broken), "-o", str(out)]) == 2
+    lines = _lines(capsys)
+    assert any(line.startswith("Cover!B") and "nav datums" in line for line in lines), lines
+    assert lines[-1] == f"ropa: {broken}: 2 problēmas; nekas nav ierakstīts"
 
 
 def test_without_lang_the_workbook_s_language_then_ropa_lang_decides(
@@ -233,3 +239,31 @@ def test_the_cnil_template_s_gaps_in_latvian(
     monkeypatch.setenv("ROPA_LANG", "en")
     assert main(["import", "--layout", "cnil", str(TEMPLATE_ODS), "-o", str(out)]) == 1
     assert "4_-_Exemple_de_fiche!A1: the CNIL's example fiche; skipped" in capsys.readouterr().err
+
+
+def test_a_template_with_too_many_strings_and_an_output_refused_in_latvian(
+    tmp_path: Path,
+    shipped: Register,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ropa.formats.xlsx import ooxml
+
+    monkeypatch.setattr(ooxml, "MAX_SHARED_STRINGS", 3)
+    with pytest.raises(TemplateError) as error:
+        import_cnil(TEMPLATE_XLSX)  # saved by LibreOffice: its texts are shared strings
+    (problem,) = error.value.problems
+    assert problem.message_id == "xlsx.import.shared_strings"
+    assert problem.line("lv") == (
+        f"{TEMPLATE_XLSX.name}: vairāk nekā 3 koplietoto virkņu; tik daudz nav nevienā "
+        "reģistra darbgrāmatā: atteikts"
+    )
+    monkeypatch.undo()
+    monkeypatch.delenv("ROPA_LANG", raising=False)
+    # The register file cannot be written where asked: said in the workbook's language.
+    workbook = export(shipped, tmp_path / "ropa-lv.xlsx", "lv")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    assert main(["import", str(workbook), "-o", str(folder)]) == 2
+    (line,) = _lines(capsys)
+    assert line.startswith(f"ropa: {folder}") and "mape" in line, line

@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_bytes_atomically(args.output, text.encode("utf-8"))
         except OutputError as error:
-            return fail(str(error))
+            return _fail(error.said, lang)
     register = imported.register
     say(_done(args.output, len(register.activities), args.workbook, lang))
     return 0
@@ -186,7 +186,7 @@ def _run_layout(args: argparse.Namespace) -> int:
         try:
             write_bytes_atomically(args.report, report.text(speaking).encode("utf-8"))
         except OutputError as error:
-            return fail(str(error))
+            return _fail(error.said, speaking)
     count = len(report.gaps)
     if count and not args.accept_gaps:
         values = plural("cli.counted.value", count, speaking, count=count)
@@ -205,7 +205,7 @@ def _run_layout(args: argparse.Namespace) -> int:
         try:
             write_bytes_atomically(args.output, text.encode("utf-8"))
         except OutputError as error:
-            return fail(str(error))
+            return _fail(error.said, speaking)
     total = len(imported.register.activities)
     activities = plural("cli.counted.activity", total, speaking, count=total)
     gaps = plural("cli.counted.gap", count, speaking, count=count)

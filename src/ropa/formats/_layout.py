@@ -210,6 +210,9 @@ def read_book(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         return _xlsx_book(data, name)
     except TemplateError:
         raise
+    except ooxml.TooManyStrings:
+        count = f"{ooxml.MAX_SHARED_STRINGS:,}"
+        raise _refused(name, msg("xlsx.import.shared_strings", count=count)) from None
     except Exception as error:  # the zip, XML and openpyxl readers, on a damaged file
         reason = str(error).strip() or type(error).__name__
         raise _refused(name, msg("layout.damaged", reason=reason)) from None
