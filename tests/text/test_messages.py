@@ -234,6 +234,7 @@ def test_every_output_speaks_a_third_language(
     from ropa.diff import diff_registers
     from ropa.formats.xlsx.write import export_excel
     from ropa.loader import load
+    from ropa.model import Transfer
     from ropa.notice import render_notice
     from ropa.rules import validate
 
@@ -264,10 +265,25 @@ def test_every_output_speaks_a_third_language(
             assert first_row and all("[[" in str(value) for value in first_row), sheet.title
     labels = [row[0].value for row in book.worksheets[0].iter_rows(min_row=2)]
     assert labels and [label for label in labels if not pseudo(label)] == []
+    # country names: the organisation's country on the Cover
+    cover = [str(cell) for row in book.worksheets[0].iter_rows(values_only=True) for cell in row]
+    assert "[[Latvia]] (LV)" in cover
     # the notice: every heading
     notice = render_notice(register, lang="xx", fmt="html")
     headings = re.findall(r"<h[12][^>]*>(.*?)</h[12]>", notice)  # h3: the purposes' names
     assert len(headings) > 5 and all(pseudo(heading) for heading in headings), headings
+    # ... and the countries data go to, in the notice and on the workbook's Transfers sheet
+    first = register.activities[0]
+    transfer = Transfer(country="US", safeguard="scc", assessment="TIA 2026")
+    sending = register.model_copy(update={
+        "activities": (first.model_copy(update={"transfers": (transfer,)}),
+                       *register.activities[1:]),
+    })  # fmt: skip
+    assert "[[United States]]" in render_notice(sending, lang="xx", fmt="html")
+    export_excel(sending, tmp_path / "sending.xlsx", lang="xx")
+    sent = load_workbook(tmp_path / "sending.xlsx")
+    transfers = next(sheet for sheet in sent.worksheets if sheet.title == "⟦Transfers⟧")
+    assert transfers["D2"].value == "[[United States]] (US)"
     # the diff: the fields it names
     changes = diff_registers(older, register).text("xx")
     assert "[[" in changes
