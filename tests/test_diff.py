@@ -377,6 +377,26 @@ def test_name_change_in_another_language() -> None:
     )
 
 
+def test_register_text_in_another_language_is_marked() -> None:
+    """A text the register gives only in its own language is shown in it, marked, in a diff
+    read in another: never passed off as English. Codes and ids are no text."""
+    new = BASE.replace("name: {lv: Pasūtījumi, en: Orders}", "name: Pasūtījumi") + (
+        "    description: Pasūtījumu apstrāde\n"
+    )
+    english = diff_text(BASE, new)
+    assert "orders: Activity: Orders → [lv] Pasūtījumi" in english
+    assert "orders: Description: not stated → [lv] Pasūtījumu apstrāde" in english
+    latvian = diff_text(BASE, new, "lv")
+    assert "Pasūtījumi → Pasūtījumi" not in latvian and "[lv]" not in latvian
+    assert "Pasūtījumu apstrāde" in latvian
+    # A text written in the reader's language is not marked; a code never is.
+    basis = BASE.replace("interest: {lv: krāpšanas novēršana, en: fraud prevention}",
+                         "interest: {en: fraud prevention}")  # fmt: skip
+    changed = diff_text(BASE, basis, "lv")
+    assert "(krāpšanas novēršana)" in changed and "([en] fraud prevention)" in changed
+    assert "[lv] Leģitīmās" not in changed
+
+
 def test_recipients_not_stated_versus_none() -> None:
     new = BASE + "    recipients: []\n"
     assert "orders: Recipients: not stated → none" in diff_text(BASE, new)
@@ -415,7 +435,7 @@ def test_booleans_dates_and_dpia() -> None:
 def test_duplicate_ids_are_compared_by_occurrence() -> None:
     twice = BASE + "  - id: orders\n    name: Second\n"
     text = diff_text(BASE, twice)
-    assert "+ orders (Second)" in text
+    assert "+ orders ([lv] Second)" in text  # a Latvian register's text, in English
     assert diff_registers(ropa.load(twice), ropa.load(twice)).is_empty
 
 

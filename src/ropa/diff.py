@@ -28,7 +28,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -54,10 +55,9 @@ from ropa.model import (
     VitalInterestsBasis,
     Waiver,
 )
-from ropa.text import LANGUAGES, text_in
+from ropa.text import LANGUAGES, language_of, marked, text_in
 from ropa.text.escape import printable
-from ropa.text.grammar import latvian_singular
-from ropa.text.messages import message
+from ropa.text.messages import message, plural
 from ropa.vocab import (
     ASSESSMENT_KINDS,
     DATA_SUBJECT_KINDS,
@@ -177,7 +177,7 @@ class RegisterDiff:
         count = 0
         for kind, changes in self._text_sections(lang):
             if changes:
-                lines.append(_words_for(_SECTION_TITLES, kind, lang))
+                lines.append(_say("sections", kind, lang))
                 lines.extend(f"  {printable(line)}" for line in changes)
                 count += len(changes)
         lines.append(_count_line(count, lang))
@@ -212,13 +212,14 @@ class RegisterDiff:
         yield "register", words.lines(self.register, "register")
         yield "organisation", words.lines(self.organisation, "organisation")
         for section in self.sections:
-            lines = [f"+ {words.entry(e, new=True)}" for e in section.added]
-            lines += [f"- {words.entry(e, new=False)}" for e in section.removed]
+            name = section.section
+            lines = [f"+ {words.entry(e, new=True, section=name)}" for e in section.added]
+            lines += [f"- {words.entry(e, new=False, section=name)}" for e in section.removed]
             for entry in section.changed:
                 changes = words.lines(entry.changes, section.section)
                 lines += [f"{entry.id}: {line}" for line in changes]
             if section.reordered:
-                lines.append(_words_for(_CHANGES, "reordered", lang))
+                lines.append(_say("changes", "reordered", lang))
             yield section.section, lines
 
 
@@ -332,45 +333,9 @@ def _section_diff(name: str, old: Sequence[Any], new: Sequence[Any]) -> SectionD
 # ---------------------------------------------------------------------------------------------
 # In words
 
-_SECTION_TITLES = {
-    "register": ("register", "reģistrs"),
-    "organisation": ("organisation", "organizācija"),
-    "controllers": ("controllers", "pārziņi"),
-    "data_subjects": ("data subjects", "datu subjektu kategorijas"),
-    "data_categories": ("data categories", "personas datu kategorijas"),
-    "recipients": ("recipients", "saņēmēju kategorijas"),
-    "retention_rules": ("retention rules", "glabāšanas noteikumi"),
-    "security_measures": ("security measures", "drošības pasākumi"),
-    "assessments": ("assessments", "novērtējumi"),
-    "activities": ("activities", "apstrādes darbības"),
-}
-_KINDS = {
-    "register": ("register", "reģistrs"),
-    "organisation": ("organisation", "organizācija"),
-    "controllers": ("controller", "pārzinis"),
-    "data_subjects": ("data subject category", "datu subjektu kategorija"),
-    "data_categories": ("data category", "personas datu kategorija"),
-    "recipients": ("recipient", "saņēmēju kategorija"),
-    "retention_rules": ("retention rule", "glabāšanas noteikums"),
-    "security_measures": ("security measure", "drošības pasākums"),
-    "assessments": ("assessment", "novērtējums"),
-    "activities": ("activity", "apstrādes darbība"),
-}
-_CHANGES = {
-    "added": ("added", "pievienots"),
-    "removed": ("removed", "dzēsts"),
-    "changed": ("changed", "mainīts"),
-    "reordered": ("order changed", "mainīta secība"),
-}
-_HEADERS = (
-    ("kind", "veids"),
-    ("id", "id"),
-    ("field", "lauks"),
-    ("change", "izmaiņa"),
-    ("old", "bija"),
-    ("new", "ir"),
-)
-_NONE = ("none", "nav")
+# The diff's own words are the catalogue's `diff.<group>.<key>`: `diff.sections.activities`
+# (a section's heading), `diff.kinds.activities` (one entry of it), `diff.changes.added`,
+# `diff.headers.old`, `diff.none`, `diff.count` (counted), `diff.count_none`.
 _TEXT_LANGUAGES_FIRST = LANGUAGES
 
 # Per model: the field that names the value, then the one shown bare in parentheses; every
@@ -395,9 +360,9 @@ _HEADS: dict[type[BaseModel], tuple[str | None, str | None]] = {
 }
 
 
-def _words_for(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    english, latvian = table[key]
-    return latvian if lang == "lv" else english
+def _say(group: str, key: str, lang: str) -> str:
+    """The diff's word `diff.<group>.<key>` in `lang`."""
+    return message(f"diff.{group}.{key}", lang)
 
 
 def _field_words(field: str) -> str:
@@ -467,14 +432,43 @@ def _code_words(key: str, value: str, lang: str, section: str) -> str:
     return term.label(lang) if term is not None else value
 
 
+def _is_text(annotation: Any) -> bool:
+    """Whether a field's annotation is register text (`model.Text`: a string or a map of
+    language to string)."""
+    if get_origin(annotation) is dict:
+        return get_args(annotation) == (str, str)
+    return any(_is_text(arg) for arg in get_args(annotation))
+
+
+def _models(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The models an annotation holds (`tuple[Activity, ...]`, `Contact | None`)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _models(arg)
+
+
+@cache
+def _text_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The names of `model`'s fields that are register text."""
+    return frozenset(name for name, info in model.model_fields.items() if _is_text(info.annotation))
+
+
+def _is_text_field(section: str, field: str) -> bool:
+    """Whether the key path `field` of `section` (`register`, `organisation`, a catalogue,
+    `activities`) is register text, e.g. `name` of an activity, `contact.note`."""
+    models = list(_models(Register.model_fields[section].annotation))
+    *parents, last = field.split(".")
+    for part in parents:
+        fields = [m.model_fields[part] for m in models if part in m.model_fields]
+        models = [found for info in fields for found in _models(info.annotation)]
+    return any(last in _text_fields(model) for model in models)
+
+
 def _count_line(count: int, lang: str) -> str:
-    if lang == "lv":
-        if count == 0:
-            return "atšķirību nav"
-        return f"{count} {'atšķirība' if latvian_singular(count) else 'atšķirības'}"
     if count == 0:
-        return "no differences"
-    return f"{count} difference" if count == 1 else f"{count} differences"
+        return message("diff.count_none", lang)
+    return plural("diff.count", count, lang, count=count)
 
 
 class _Words:
@@ -486,11 +480,20 @@ class _Words:
         self.new_language = new_language
 
     def value(
-        self, value: Any, *, new: bool, full: bool = False, key: str = "", section: str = ""
+        self,
+        value: Any,
+        *,
+        new: bool,
+        full: bool = False,
+        key: str = "",
+        section: str = "",
+        text: bool = False,
     ) -> str:
-        """`value` in words; with `full`, text fields in every language written."""
+        """`value` in words; with `full`, text fields in every language written. A `text`
+        field the register does not give in the reader's language is marked with the
+        language it is shown in (`[lv] Klienti`)."""
         language = self.new_language if new else self.old_language
-        return _value_words(value, self.lang, language, full, key, section)
+        return _value_words(value, self.lang, language, full, key, section, text)
 
     def pairs(
         self, changes: Sequence[FieldChange], section: str = ""
@@ -512,16 +515,13 @@ class _Words:
 
     def _pair(self, change: FieldChange, full: bool, section: str) -> tuple[str, str]:
         key = change.field.rsplit(".", 1)[-1]
-        old = (
-            ""
-            if change.change == "added"
-            else self.value(change.old, new=False, full=full, key=key, section=section)
-        )
-        new = (
-            ""
-            if change.change == "removed"
-            else self.value(change.new, new=True, full=full, key=key, section=section)
-        )
+        text = _is_text_field(section, change.field)
+
+        def said(value: Any, new: bool) -> str:
+            return self.value(value, new=new, full=full, key=key, section=section, text=text)
+
+        old = "" if change.change == "added" else said(change.old, False)
+        new = "" if change.change == "removed" else said(change.new, True)
         return old, new
 
     def lines(self, changes: Sequence[FieldChange], section: str) -> list[str]:
@@ -539,14 +539,15 @@ class _Words:
             elif change.change == "removed":
                 lines.append(f"{field} - {old}")
             elif change.change == "reordered":
-                lines.append(f"{field}: {_words_for(_CHANGES, 'reordered', self.lang)}")
+                lines.append(f"{field}: {_say('changes', 'reordered', self.lang)}")
             else:
                 lines.append(f"{field}: {old} → {new}")
         return lines
 
-    def entry(self, entry: Any, *, new: bool) -> str:
-        """A catalogue entry or activity: `id (name)`."""
-        return f"{entry.id} ({_one_line(self.value(entry.name, new=new))})"
+    def entry(self, entry: Any, *, new: bool, section: str) -> str:
+        """A catalogue entry or activity of `section`: `id (name)`."""
+        text = _is_text_field(section, "name")
+        return f"{entry.id} ({_one_line(self.value(entry.name, new=new, text=text))})"
 
 
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -565,30 +566,43 @@ def _ambiguous_items(described: Sequence[tuple[FieldChange, str, str]]) -> set[t
 
 
 def _value_words(
-    value: Any, lang: str, language: str, full: bool, key: str = "", section: str = ""
+    value: Any,
+    lang: str,
+    language: str,
+    full: bool,
+    key: str = "",
+    section: str = "",
+    text: bool = False,
 ) -> str:
     """`value` of the field `key` in words of `lang`: codes by their labels, countries by
-    their names, durations in words, yes and no."""
+    their names, durations in words, yes and no; a `text` field (register text) in `lang`,
+    else in the language it has, marked with it (`[lv] Klienti`)."""
     if value is None:
         return not_stated(lang)
     if isinstance(value, bool):
         return message("xlsx.words.yes" if value else "xlsx.words.no", lang)
     if isinstance(value, str):
+        if text:
+            return value if language == lang else marked(value, language)
         return _code_words(key, value, lang, section)
     if isinstance(value, dict):
         if full:
             order = [c for c in _TEXT_LANGUAGES_FIRST if c in value]
             order += sorted(c for c in value if c not in _TEXT_LANGUAGES_FIRST)
             return " | ".join(f"{code}: {value[code]}" for code in order)
-        return text_in(value, lang, language) or ""
+        shown = text_in(value, lang, language) or ""
+        written = language_of(value, lang, language)
+        return marked(shown, written) if shown and written not in (None, lang) else shown
     if isinstance(value, Duration):
         return value.in_words(lang)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
         if not value:
-            return _NONE[1] if lang == "lv" else _NONE[0]
-        return ", ".join(_value_words(item, lang, language, full, key, section) for item in value)
+            return message("diff.none", lang)
+        return ", ".join(
+            _value_words(item, lang, language, full, key, section, text) for item in value
+        )
     if isinstance(value, BaseModel):
         return _model_words(value, lang, language, full, section)
     return str(value)
@@ -607,13 +621,15 @@ def _model_words(model: BaseModel, lang: str, language: str, full: bool, section
         item = getattr(model, name)
         if item is None or item == ():
             continue
-        words = _value_words(item, lang, language, full, name, section)
+        text = name in _text_fields(type(model))
+        words = _value_words(item, lang, language, full, name, section, text)
         parts.append(words if name == bare else f"{_nested_field(name, lang)}: {words}")
     if head is None:
         return "; ".join(parts)
     if getattr(model, head) is None:  # a transfer to an organisation has no country
         return "; ".join(parts)
-    head_words = _value_words(getattr(model, head), lang, language, full, head, section)
+    text = head in _text_fields(type(model))
+    head_words = _value_words(getattr(model, head), lang, language, full, head, section, text)
     return f"{head_words} ({'; '.join(parts)})" if parts else head_words
 
 
@@ -643,7 +659,9 @@ def _change_dict(change: FieldChange) -> dict[str, Any]:
 
 def change_headers(lang: str = "en") -> tuple[str, str, str, str, str, str]:
     """Column headings for `change_rows`: kind, id, field, change, old, new."""
-    k, i, f, c, o, n = (latvian if lang == "lv" else english for english, latvian in _HEADERS)
+    k, i, f, c, o, n = (
+        _say("headers", key, lang) for key in ("kind", "id", "field", "change", "old", "new")
+    )
     return k, i, f, c, o, n
 
 
@@ -662,21 +680,21 @@ def change_rows(diff: RegisterDiff, lang: str = "en") -> list[tuple[str, str, st
     def add(kind: str, entry_id: str, changes: Sequence[FieldChange]) -> None:
         for change, old, new in words.pairs(changes, kind):
             field = field_name(kind, change.field, lang)
-            what = _words_for(_CHANGES, change.change, lang)
-            rows.append((_words_for(_KINDS, kind, lang), entry_id, field, what, old, new))
+            what = _say("changes", change.change, lang)
+            rows.append((_say("kinds", kind, lang), entry_id, field, what, old, new))
 
     add("register", "", diff.register)
     add("organisation", "", diff.organisation)
     for section in diff.sections:
-        kind = _words_for(_KINDS, section.section, lang)
+        kind = _say("kinds", section.section, lang)
         for entry in section.added:
             name = words.value(entry.name, new=True)
-            rows.append((kind, entry.id, "", _words_for(_CHANGES, "added", lang), "", name))
+            rows.append((kind, entry.id, "", _say("changes", "added", lang), "", name))
         for entry in section.removed:
             name = words.value(entry.name, new=False)
-            rows.append((kind, entry.id, "", _words_for(_CHANGES, "removed", lang), name, ""))
+            rows.append((kind, entry.id, "", _say("changes", "removed", lang), name, ""))
         for changed in section.changed:
             add(section.section, changed.id, changed.changes)
         if section.reordered:
-            rows.append((kind, "", "", _words_for(_CHANGES, "reordered", lang), "", ""))
+            rows.append((kind, "", "", _say("changes", "reordered", lang), "", ""))
     return rows

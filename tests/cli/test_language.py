@@ -128,7 +128,7 @@ def test_faults_the_models_find_are_said_in_latvian(
     assert main(["--lang", "lv", "validate", str(draft)]) == 2
     err = capsys.readouterr().err
     assert "register.language: 'LV' nav ISO 639-1 valodas kods, piemēram, lv vai en" in err
-    assert "register.reviewed: 2026-02-30 nav esošs kalendāra datums" in err
+    assert "register.reviewed: 2026-02-30 nav derīgs kalendāra datums" in err
     assert "valstu kodus raksta ar lielajiem burtiem" in err
     assert all(line.startswith(f"{draft}:1:") for line in err.splitlines())
 
@@ -163,3 +163,16 @@ def test_a_processor_register_is_told_in_its_language(
     )
     assert main(["notice", "--lang", "en", str(processor)]) == 2
     assert "this is a processor's register" in capsys.readouterr().err
+
+
+def test_an_output_that_cannot_be_written_is_said_in_latvian(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shipped = "data/processing_activities.yaml"
+    assert main(["--lang", "lv", "notice", shipped, "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"ropa: {tmp_path}: ir mape; ropa raksta failos, rakstzīmju ierīcēs un kanālos\n"
+    )
+    missing = tmp_path / "no" / "notice.md"
+    assert main(["notice", "--lang", "lv", shipped, "-o", str(missing)]) == 2
+    assert f"ropa: {missing}: mapes {missing.parent} nav" in capsys.readouterr().err

@@ -172,7 +172,7 @@ def test_the_template_as_published_reads_without_office_software() -> None:
     imported = import_cnil(TEMPLATE_ODS)
     assert imported.register.activities == ()
     # Its example row, example fiche and empty model are skipped, and the report says so.
-    assert imported.report.gaps == [
+    assert [str(gap) for gap in imported.report.gaps] == [
         f"{LIST}!A9: the CNIL's example row '(EXEMPLE) Gestion de la paie'; skipped",
         f"{MODEL}!B4: an unfilled fiche (no name, nothing filled in); skipped",
         "4_-_Exemple_de_fiche!A1: the CNIL's example fiche; skipped",
@@ -186,7 +186,7 @@ def test_a_template_filled_with_the_shipped_register_imports_equal(
     register = ropa.load(SHIPPED)
     path = filled_template(register, lang, tmp_path / "filled.xlsx")
     imported = import_cnil(path, lang=lang)
-    assert [g for g in imported.report.gaps if "skipped" not in g] == []
+    assert [g for g in map(str, imported.report.gaps) if "skipped" not in g] == []
     assert comparable(imported.register, lang) == comparable(register, lang)
     assert [a.id for a in imported.register.activities] == [a.id for a in register.activities]
 
@@ -194,7 +194,7 @@ def test_a_template_filled_with_the_shipped_register_imports_equal(
 def test_a_template_filled_with_transfers_and_health_data_imports_equal(tmp_path: Path) -> None:
     register = ropa.load(CLINIC)
     imported = import_cnil(filled_template(register, "en", tmp_path / "clinic.xlsx"), lang="en")
-    assert [g for g in imported.report.gaps if "skipped" not in g] == []
+    assert [g for g in map(str, imported.report.gaps) if "skipped" not in g] == []
     assert comparable(imported.register, "en") == comparable(register, "en")
     health = next(c for c in imported.register.data_categories if c.special)
     assert (health.name, health.special) == ("Dental health record", "health")
@@ -254,7 +254,7 @@ def test_round_trip_is_equal_up_to_what_the_layout_cannot_hold(
     imported = import_cnil(path, lang=lang)
     assert imported.report.gaps == []
     assert comparable(imported.register, lang) == comparable(register, lang)
-    assert any("legal bases" in line for line in imported.report.not_held)
+    assert any("legal bases" in str(line) for line in imported.report.not_held)
 
 
 def test_same_register_same_bytes_and_formulas_stay_text(tmp_path: Path) -> None:
@@ -281,7 +281,7 @@ def test_values_that_do_not_map_are_reported_and_kept(tmp_path: Path) -> None:
     path = tmp_path / "hand.xlsx"
     book.save(path)
     imported = import_cnil(path)
-    gaps = "\n".join(imported.report.gaps)
+    gaps = "\n".join(map(str, imported.report.gaps))
     assert f"{MODEL}!B5: the N° / RÉF 'ref-001' is not an id" in gaps
     assert f"{MODEL}!E26: 'aussi longtemps que possible 3' is not a period in words" in gaps
     assert f"{MODEL}!C59: not a country ropa knows" in gaps

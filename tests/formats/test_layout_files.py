@@ -73,7 +73,7 @@ def test_hostile_ods_is_refused_with_a_located_message(
     path = ods(tmp_path / "hostile.ods", content)
     with pytest.raises(TemplateError) as error:
         read_book(path)
-    assert all(problem.startswith("hostile.ods: ") for problem in error.value.problems)
+    assert all(str(problem).startswith("hostile.ods: ") for problem in error.value.problems)
     out = tmp_path / "out.yaml"
     for layout in ("cnil", "ico"):
         assert main(["import", "--layout", layout, str(path), "-o", str(out)]) == 2

@@ -3,6 +3,8 @@ file it is in."""
 
 from __future__ import annotations
 
+import os
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -200,6 +202,29 @@ def test_an_include_entry_that_names_nothing_usable(clinic: Path, entry: str, me
     (problem,) = problems_of(clinic)
     assert problem.startswith(f"{clinic}:2:")
     assert message in problem
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_an_include_that_names_a_pipe_or_a_device_is_refused_unread(
+    clinic: Path, kind: str
+) -> None:
+    special = clinic.parent / "special.yaml"
+    if kind == "fifo":
+        os.mkfifo(special)  # read, it would block the load until something wrote to it
+    else:
+        special.symlink_to("/dev/zero")  # read, it would give zeros up to the size limit
+    clinic.write_text(MAIN.replace("activities/*.yaml]", "activities/*.yaml, special.yaml]"))
+    found: list[str] = []
+    loading = threading.Thread(target=lambda: found.extend(problems_of(clinic)), daemon=True)
+    loading.start()
+    loading.join(timeout=30)
+    if loading.is_alive():  # blocked on the pipe: give it an end of file, and fail
+        os.close(os.open(special, os.O_WRONLY | os.O_NONBLOCK))
+        loading.join(timeout=30)
+        pytest.fail("the load waited on the pipe")
+    (problem,) = found
+    assert problem.startswith(f"{clinic}:2:")
+    assert "'special.yaml' is not a regular file" in problem
 
 
 def test_a_file_two_globs_match_is_read_once(clinic: Path) -> None:

@@ -475,7 +475,8 @@ def test_lists_are_joined_with_un_and_and() -> None:
 def test_one_basis_is_singular_several_plural() -> None:
     data = minimal()
     assert "**Juridiskais pamats:** līguma izpilde" in render_notice(register_of(data))
-    data["activities"][0]["legal_bases"].append({"basis": "legal_obligation", "law": "X likums"})
+    law = {"lv": "X likums", "en": "Law X"}
+    data["activities"][0]["legal_bases"].append({"basis": "legal_obligation", "law": law})
     notice = render_notice(register_of(data))
     assert (
         "**Juridiskie pamati:** līguma izpilde; uz mums attiecināma juridiska pienākuma "
@@ -868,7 +869,9 @@ def test_draft_says_which_processor_activities_were_left_out(lang: str, said: st
     notice = render_notice(ropa.load(MIXED), lang=lang, fmt="md", draft=True)
     draft = notice.split("\n## ")[-1]
     assert said in draft
-    assert "- Hosting of Client A's web shop" in draft
+    # The English name in the Latvian notice, marked with its language.
+    mark = {"lv": "\\[en\\] ", "en": ""}[lang]
+    assert f"- {mark}Hosting of Client A's web shop" in draft
     assert "Hosting of Client A" not in notice.split("\n## ")[-2]
 
 
@@ -888,3 +891,23 @@ def test_processor_register_with_a_controller_activity_gets_a_notice_for_it() ->
     published, draft = notice.split("\n## Items the register cannot fill\n")
     assert "Customer accounts" in published and "Hosting of Client A" not in published
     assert "- Hosting of Client A's web shop" in draft
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_register_text_in_another_language_is_marked_never_spliced(fmt: str) -> None:
+    """A Latvian notice of an English register: a text given in Latvian too is shown in
+    Latvian, one given only in English is shown marked `[en]`, and `--draft` lists it."""
+    data = minimal(address="12 Main Street, Riga")
+    notice = render_notice(register_of(data), lang="lv", fmt=fmt)
+    mark = "\\[en\\] " if fmt == "md" else "[en] "
+    assert f"{mark}12 Main Street, Riga" in notice
+    assert "Pasūtījumi" in notice and "Orders" not in notice  # written in Latvian too
+    assert "[en] Pasūtījumi" not in notice
+    draft = render_notice(register_of(data), lang="lv", fmt=fmt, draft=True)
+    gaps = draft.split("Informācija, ko reģistrs nesniedz")[-1]
+    assert "Teksti, kas reģistrā nav uzrakstīti latviešu valodā" in gaps
+    assert "VDAR 12. panta 1. punkts" in gaps
+    assert f"{mark}12 Main Street, Riga" in gaps
+    # In the register's own language nothing is marked and no such gap is listed.
+    english = render_notice(register_of(data), lang="en", fmt=fmt, draft=True)
+    assert "[en]" not in english and "Texts the register does not give" not in english

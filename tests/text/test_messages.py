@@ -234,6 +234,7 @@ def test_every_output_speaks_a_third_language(
     from ropa.diff import diff_registers
     from ropa.formats.xlsx.write import export_excel
     from ropa.loader import load
+    from ropa.model import Transfer
     from ropa.notice import render_notice
     from ropa.rules import validate
 
@@ -264,10 +265,25 @@ def test_every_output_speaks_a_third_language(
             assert first_row and all("[[" in str(value) for value in first_row), sheet.title
     labels = [row[0].value for row in book.worksheets[0].iter_rows(min_row=2)]
     assert labels and [label for label in labels if not pseudo(label)] == []
+    # country names: the organisation's country on the Cover
+    cover = [str(cell) for row in book.worksheets[0].iter_rows(values_only=True) for cell in row]
+    assert "[[Latvia]] (LV)" in cover
     # the notice: every heading
     notice = render_notice(register, lang="xx", fmt="html")
     headings = re.findall(r"<h[12][^>]*>(.*?)</h[12]>", notice)  # h3: the purposes' names
     assert len(headings) > 5 and all(pseudo(heading) for heading in headings), headings
+    # ... and the countries data go to, in the notice and on the workbook's Transfers sheet
+    first = register.activities[0]
+    transfer = Transfer(country="US", safeguard="scc", assessment="TIA 2026")
+    sending = register.model_copy(update={
+        "activities": (first.model_copy(update={"transfers": (transfer,)}),
+                       *register.activities[1:]),
+    })  # fmt: skip
+    assert "[[United States]]" in render_notice(sending, lang="xx", fmt="html")
+    export_excel(sending, tmp_path / "sending.xlsx", lang="xx")
+    sent = load_workbook(tmp_path / "sending.xlsx")
+    transfers = next(sheet for sheet in sent.worksheets if sheet.title == "⟦Transfers⟧")
+    assert transfers["D2"].value == "[[United States]] (US)"
     # the diff: the fields it names
     changes = diff_registers(older, register).text("xx")
     assert "[[" in changes
@@ -291,6 +307,91 @@ def test_the_commands_take_a_third_language(
     assert out.read_text(encoding="utf-8").startswith("# \\[\\[")  # Markdown escapes [
     assert main(["validate", "--lang", "xx", "--as-of", "2026-11-27", shipped]) in (0, 1)
     assert "[[" in capsys.readouterr().out
+
+
+def _said_in_pseudo(line: str) -> bool:
+    """Whether a line `ropa` printed is in the pseudo-language: its message, after the place
+    (`Sheet!B4: `, `file.xlsx: `) or `ropa: `, is bracketed."""
+    return line.startswith("[[") or line.partition(": ")[2].startswith("[[")
+
+
+def test_the_import_speaks_a_third_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every line `ropa import` prints, the header of the YAML it writes and the layouts'
+    gaps, refusals and reports come from the catalogue of the language asked for."""
+    from openpyxl import Workbook
+    from tests.formats.test_cnil import TEMPLATE_ODS
+    from tests.formats.test_ico import handmade
+    from tests.formats.xlsx.test_read import edited, export
+
+    from ropa.cli import main
+    from ropa.loader import load
+
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, _pseudo(tmp_path)])
+    monkeypatch.setenv("ROPA_LANG", "xx")
+    register = load(Path("data/processing_activities.yaml"))
+    workbook = export(register, tmp_path / "ropa-lv.xlsx", "lv")
+    out = tmp_path / "register.yaml"
+
+    def spoil(book: Workbook) -> None:
+        book["Apstrādes darbības"]["A1"] = "Piezīmes"  # an unknown column
+        for row in book.worksheets[0].iter_rows(min_row=2):
+            if row[0].value == "Publiska iestāde":
+                row[1].value = "varbūt"
+        del book["ropa-data"]
+
+    capsys.readouterr()
+    # A workbook with cells at fault: each problem, and the summary.
+    assert main(["import", str(edited(workbook, spoil)), "-o", str(out)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) >= 3 and [line for line in lines if not _said_in_pseudo(line)] == []
+    assert not out.exists()
+
+    # A workbook read: the warning, the header written and the summary.
+    def drop(book: Workbook) -> None:
+        del book["ropa-data"]
+
+    assert main(["import", str(edited(workbook, drop)), "-o", str(out)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and all(_said_in_pseudo(line) for line in lines), lines
+    header = out.read_text(encoding="utf-8").splitlines()[:2]
+    assert all(line.startswith("# [[") for line in header), header
+    # A file that is not a workbook, and an option refused.
+    assert main(["import", str(tmp_path / "gone.xlsx"), "-o", str(out)]) == 2
+    assert main(["import", str(workbook), "--lang", "xx", "-o", str(out)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert all(_said_in_pseudo(line) for line in lines), lines
+    # The ICO layout: every gap, the refusal, the report's every line and the header.
+    report = tmp_path / "report.txt"
+    source = handmade(tmp_path / "hand.xlsx")
+    argv = ["import", "--layout", "ico", str(source), "-o", str(out), "--report", str(report)]
+    assert main(argv) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) > 3 and all(_said_in_pseudo(line) for line in lines), lines
+    text = report.read_text(encoding="utf-8").splitlines()
+    headings = [line for line in text if not line.startswith("  ")]
+    assert len(headings) == 3 and all(line.startswith("[[") for line in headings), headings
+    gaps = text[text.index(headings[1]) + 1 : text.index(headings[2])]
+    assert gaps and all(_said_in_pseudo(line.strip()) for line in gaps), gaps
+    not_held = text[text.index(headings[2]) + 1 :]
+    assert not_held and all(line.strip().startswith("[[") for line in not_held), not_held
+    assert main([*argv, "--accept-gaps"]) == 0
+    capsys.readouterr()
+    header = out.read_text(encoding="utf-8").splitlines()[:2]
+    assert all(line.startswith("# [[") for line in header), header
+    empty = tmp_path / "empty.xlsx"
+    Workbook().save(empty)
+    assert main(["import", "--layout", "ico", str(empty), "-o", str(out)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and all(_said_in_pseudo(line) for line in lines), lines
+    # The CNIL layout: its gaps and the refusal.
+    assert main(["import", "--layout", "cnil", str(TEMPLATE_ODS), "-o", str(out)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) > 3 and all(_said_in_pseudo(line) for line in lines), lines
+    assert main(["import", "--layout", "cnil", str(empty), "-o", str(out)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and all(_said_in_pseudo(line) for line in lines), lines
 
 
 def test_every_help_text_speaks_a_third_language(
@@ -343,13 +444,18 @@ def test_the_command_line_errors_speak_a_third_language(
         ["init", str(tmp_path / "init")],
         ["init", str(tmp_path / "init")],
         ["export", shipped, "-o", str(tmp_path)],
+        ["notice", shipped, "-o", str(tmp_path)],
     ):
         main(argv)
         captured = capsys.readouterr()
         lines += captured.err.splitlines() + captured.out.splitlines()
     said = [line.removeprefix("ropa: ") for line in lines]
-    assert len(said) == 7
+    assert len(said) == 8
     assert [line for line in said if "[[" not in line] == [], said
+    # an output that cannot be written: the reason is the catalogue's too
+    assert said[-1].endswith(
+        "[[is a directory]]; ropa writes to files, character devices and pipes]]"
+    )
 
 
 _BROKEN = {
@@ -425,3 +531,28 @@ def test_init_writes_its_starter_in_a_third_language(
     assert register.register.language == "xx"
     assert register.data_subjects[0].name == "[[Customers]]"
     assert register.activities[0].owner == "[[Head of customer service]]"
+
+
+def test_a_translation_with_broken_placeholders_gives_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A catalogue added without running the tests, its placeholders mistyped: ropa says
+    those messages in English, and its help and errors still work."""
+    with (LOCALE / "en/LC_MESSAGES/ropa.po").open("rb") as handle:
+        catalogue = read_po(handle)
+    catalogue.locale = None
+    for entry in catalogue:
+        if entry.id and isinstance(entry.string, str):
+            entry.string = "{nonsense} " + entry.string.replace("{", "{{").replace("}", "}}")
+    target = tmp_path / "yy" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with (target / "ropa.mo").open("wb") as handle:
+        write_mo(handle, catalogue)
+    monkeypatch.setattr(messages, "LOCALE_DIRS", [*messages.LOCALE_DIRS, tmp_path])
+    assert messages.message("cli.date", "yy", text="'x'") == "'x' is not a date (YYYY-MM-DD)"
+    from ropa.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "yy", "validate", "--help"])
+    assert stopped.value.code == 0
+    assert "fail on open warnings too" in " ".join(capsys.readouterr().out.split())

@@ -14,19 +14,19 @@ import warnings
 from typing import Any
 
 from ropa._version import __version__
-from ropa.cli import EXIT_FAILED, spoken
+from ropa.cli import EXIT_FAILED, EXIT_USAGE
 from ropa.cli._common import (
     add_max_bytes,
     check_output_path,
     fail,
     help_text,
-    said,
+    language,
     say,
     words,
 )
 from ropa.formats import LAYOUTS
 from ropa.text import LANGUAGES
-from ropa.text.messages import msg, plural
+from ropa.text.messages import Message, msg, plural
 
 
 def add_parser(subparsers: Any) -> None:
@@ -62,9 +62,15 @@ def run(args: argparse.Namespace) -> int:
     if args.layout is not None:
         return _run_layout(args)
     if args.accept_gaps or args.report is not None:
-        return fail("--accept-gaps and --report are for --layout cnil|ico")
+        return fail(msg("cli.import.layout_only"))
     if args.lang is not None and args.lang not in LANGUAGES:
-        return fail(f"--lang {args.lang}: a workbook ropa wrote is in {' or '.join(LANGUAGES)}")
+        return fail(
+            msg(
+                "cli.import.workbook_lang",
+                lang=args.lang,
+                languages=msg("word.or", first=LANGUAGES[0], second=LANGUAGES[1]),
+            )
+        )
     to_stdout = args.output == "-"
     if not to_stdout:
         refusal = check_output_path(args.output, args.workbook)
@@ -75,25 +81,32 @@ def run(args: argparse.Namespace) -> int:
         try:
             imported = read_workbook(args.workbook, lang=args.lang, max_bytes=args.max_bytes)
         except WorkbookError as error:
+            lang = _speaking(args, error.lang)
             for problem in error.problems:
-                say(problem.line(spoken()))
+                say(problem.line(lang))
             count = len(error.problems)
-            problems = plural("cli.counted.problem", count, spoken(), count=count)
-            return fail(msg("cli.import.problems", workbook=args.workbook, problems=problems))
+            problems = plural("cli.counted.problem", count, lang, count=count)
+            said = msg("cli.import.problems", workbook=args.workbook, problems=problems)
+            return _fail(said, lang)
+    lang = _speaking(args, imported.lang)
     for warning in caught:
-        say("ropa: " + said(msg("cli.import.warning", warning=str(warning.message))))
+        words = getattr(warning.message, "said", None)
+        text = words.text(lang) if isinstance(words, Message) else str(warning.message)
+        say("ropa: " + msg("cli.import.warning", warning=text).text(lang))
     if len(imported.files) > 1:
         main, *fragments = imported.files
-        say("ropa: " + said(msg("cli.import.several_files", workbook=args.workbook,
-                                count=len(imported.files), main=main,
-                                fragments=", ".join(fragments))))  # fmt: skip
+        say("ropa: " + msg("cli.import.several_files", workbook=args.workbook,
+                           count=len(imported.files), main=main,
+                           fragments=", ".join(fragments)).text(lang))  # fmt: skip
 
     name = os.path.basename(args.workbook)
-    as_of = f", as of {imported.as_of.isoformat()}" if imported.as_of else ""
-    header = (
-        f"Imported by ropa {__version__} from the workbook {name} ({imported.lang}{as_of}).\n"
-        "Check it with `ropa validate`; compare editions with `ropa diff`."
-    )
+    origin = (
+        msg("cli.import.header.as_of", version=__version__, workbook=name, lang=imported.lang,
+            as_of=imported.as_of.isoformat())
+        if imported.as_of
+        else msg("cli.import.header", version=__version__, workbook=name, lang=imported.lang)
+    )  # fmt: skip
+    header = origin.text(lang) + "\n" + msg("cli.import.header.check").text(lang)
     text = dump_register(imported.register, header=header)
     try:
         # Checked as the YAML it is, whatever OUT is called (a `.json` name asks for JSON).
@@ -108,15 +121,33 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_bytes_atomically(args.output, text.encode("utf-8"))
         except OutputError as error:
-            return fail(str(error))
+            return _fail(error.said, lang)
     register = imported.register
-    say(_done(args.output, len(register.activities), args.workbook))
+    say(_done(args.output, len(register.activities), args.workbook, lang))
     return 0
 
 
-def _done(output: str, count: int, workbook: str) -> str:
-    activities = plural("cli.counted.activity", count, spoken(), count=count)
-    return said(msg("cli.import.done", output=output, activities=activities, workbook=workbook))
+def _speaking(args: argparse.Namespace, read_in: str | None) -> str:
+    """The language of what the import says: `--lang` (after the command, or before it:
+    `ropa --lang lv import ...`), else `ROPA_LANG`, else the language of the workbook read
+    (when it was told), else English (`ropa.cli._common.language`)."""
+    from ropa.text.messages import languages
+
+    asked = args.lang if args.lang in languages() else getattr(args, "lang_before", None)
+    return language(asked, default=read_in if read_in in languages() else "en")
+
+
+def _fail(message: Message, lang: str) -> int:
+    """`fail`, said in `lang`."""
+    say(f"ropa: {message.text(lang)}")
+    return EXIT_USAGE
+
+
+def _done(output: str, count: int, workbook: str, lang: str) -> str:
+    activities = plural("cli.counted.activity", count, lang, count=count)
+    return msg("cli.import.done", output=output, activities=activities, workbook=workbook).text(
+        lang
+    )
 
 
 _DEFAULT_TEXT_LANG = {"cnil": "fr", "ico": "en"}
@@ -132,39 +163,41 @@ def _run_layout(args: argparse.Namespace) -> int:
 
     lang = args.lang or _DEFAULT_TEXT_LANG[args.layout]
     if not re.fullmatch(r"[a-z]{2}", lang):
-        return fail(f"--lang {lang}: not an ISO 639-1 language code such as fr or en")
+        return fail(msg("cli.import.text_lang", lang=lang))
     to_stdout = args.output == "-"
     for target in (None if to_stdout else args.output, args.report):
         if target is not None:
             refusal = check_output_path(target, args.workbook)
             if refusal is not None:
                 return fail(refusal)
+    speaking = _speaking(args, lang)
     try:
         imported = layout_importer(args.layout)(args.workbook, lang=lang,
                                                 max_bytes=args.max_bytes)  # fmt: skip
     except TemplateError as error:
         for problem in error.problems:
-            say(str(problem))
-        return fail(msg("cli.import.layout_unreadable", workbook=args.workbook, layout=args.layout))
+            say(problem.line(speaking))
+        said = msg("cli.import.layout_unreadable", workbook=args.workbook, layout=args.layout)
+        return _fail(said, speaking)
     report = imported.report
     for gap in report.gaps:
-        say(f"{gap}")
+        say(gap.line(speaking))
     if args.report is not None:
         try:
-            write_bytes_atomically(args.report, report.text().encode("utf-8"))
+            write_bytes_atomically(args.report, report.text(speaking).encode("utf-8"))
         except OutputError as error:
-            return fail(str(error))
+            return _fail(error.said, speaking)
     count = len(report.gaps)
     if count and not args.accept_gaps:
-        values = plural("cli.counted.value", count, spoken(), count=count)
-        say("ropa: " + said(msg("cli.import.gaps", workbook=args.workbook, values=values)))
+        values = plural("cli.counted.value", count, speaking, count=count)
+        say("ropa: " + msg("cli.import.gaps", workbook=args.workbook, values=values).text(speaking))
         return EXIT_FAILED
     name = os.path.basename(args.workbook)
-    header = (
-        f"Imported by ropa {__version__} from the {args.layout.upper()} template {name}.\n"
-        f"{count} value{'s' if count != 1 else ''} could not be mapped; "
-        "check it with `ropa validate`."
-    )
+    origin = msg("cli.import.header.layout", version=__version__, layout=args.layout.upper(),
+                 workbook=name)  # fmt: skip
+    unmapped = msg("cli.import.header.gaps",
+                   values=plural("cli.counted.value", count, speaking, count=count))  # fmt: skip
+    header = origin.text(speaking) + "\n" + unmapped.text(speaking)
     text = dump_register(imported.register, header=header)
     if to_stdout:
         sys.stdout.write(text)
@@ -172,11 +205,11 @@ def _run_layout(args: argparse.Namespace) -> int:
         try:
             write_bytes_atomically(args.output, text.encode("utf-8"))
         except OutputError as error:
-            return fail(str(error))
+            return _fail(error.said, speaking)
     total = len(imported.register.activities)
-    activities = plural("cli.counted.activity", total, spoken(), count=total)
-    gaps = plural("cli.counted.gap", count, spoken(), count=count)
+    activities = plural("cli.counted.activity", total, speaking, count=total)
+    gaps = plural("cli.counted.gap", count, speaking, count=count)
     done = msg("cli.import.done_layout", output=args.output, activities=activities,
                workbook=args.workbook, layout=args.layout, gaps=gaps)  # fmt: skip
-    say(said(done))
+    say(done.text(speaking))
     return 0

@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         sys.stdout.write(rule_docs.page(code))
-    except LookupError as error:
-        return fail(str(error))
+    except LookupError:  # pragma: no cover - every rule has a page (tests/test_rule_docs.py)
+        return fail(msg("cli.rules.no_page", code=code))
     return 0
 
 

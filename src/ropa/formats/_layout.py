@@ -32,11 +32,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
 from ropa.atomic import write_bytes_atomically
+from ropa.formats._located import CellProblem, model_words
 from ropa.formats.xlsx import ooxml
 from ropa.formats.xlsx.ooxml import open_workbook
 from ropa.loader import DEFAULT_MAX_BYTES
 from ropa.loader.read import read_at_most
 from ropa.model import ID_PATTERN, Register
+from ropa.text.messages import Argument, Message, message, msg, render
 
 __all__ = [
     "UNPACKED_FACTOR",
@@ -44,6 +46,7 @@ __all__ = [
     "Grid",
     "ImportReport",
     "LayoutImport",
+    "Mapped",
     "RegisterBuilder",
     "TemplateError",
     "cell_ref",
@@ -68,37 +71,58 @@ Value = Any
 
 
 class TemplateError(Exception):
-    """A spreadsheet that cannot be read as the layout: every problem, located."""
+    """A spreadsheet that cannot be read as the layout: every problem, located, each with its
+    catalogue message (`CellProblem.line(lang)` says it in the reader's language)."""
 
-    def __init__(self, problems: Iterable[str]) -> None:
-        self.problems: tuple[str, ...] = tuple(problems)
-        super().__init__("\n".join(self.problems))
+    def __init__(self, problems: Iterable[CellProblem]) -> None:
+        self.problems: tuple[CellProblem, ...] = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A cell read into the register: where, and the field (a register path such as
+    `organisation.name`, or a note in words)."""
+
+    where: str
+    target: Argument
+
+    def line(self, lang: str) -> str:
+        """`Sheet!B4 -> organisation.name`, a note in `lang`."""
+        return f"{self.where} -> {render(self.target, lang)}"
+
+    def __str__(self) -> str:
+        return self.line("en")
 
 
 @dataclass
 class ImportReport:
     """What an import mapped where, and what it could not map (each gap located)."""
 
-    mapped: list[str] = field(default_factory=list)
+    mapped: list[Mapped] = field(default_factory=list)
     """`Sheet!B4 -> organisation.name`, in reading order."""
-    gaps: list[str] = field(default_factory=list)
+    gaps: list[CellProblem] = field(default_factory=list)
     """`Sheet!E12: ...`: a value the register format cannot hold as written."""
-    not_held: tuple[str, ...] = ()
+    not_held: tuple[Message, ...] = ()
     """What the layout has no place for at all (so an export to it and back loses it)."""
 
-    def map(self, where: str, target: str) -> None:
-        self.mapped.append(f"{where} -> {target}")
+    def map(self, where: str, target: Argument) -> None:
+        """Record that the cell `where` was read into `target`."""
+        self.mapped.append(Mapped(where, target))
 
-    def gap(self, where: str, message: str) -> None:
-        self.gaps.append(f"{where}: {message}")
+    def gap(self, where: str, message: Message) -> None:
+        """Record that the value at `where` could not be mapped, and why."""
+        self.gaps.append(CellProblem.of(where, message))
 
-    def text(self) -> str:
-        """The whole report, as lines of text."""
-        lines = ["Mapped:", *(f"  {line}" for line in self.mapped)]
-        lines += ["Gaps (not mapped to a field of the format):"]
-        lines += [f"  {line}" for line in self.gaps] or ["  none"]
-        lines += ["Not held by the layout (absent from the register read):"]
-        lines += [f"  {line}" for line in self.not_held]
+    def text(self, lang: str = "en") -> str:
+        """The whole report, as lines of text in `lang`."""
+        lines = [message("layout.report.mapped", lang)]
+        lines += [f"  {line.line(lang)}" for line in self.mapped]
+        lines += [message("layout.report.gaps", lang)]
+        lines += [f"  {gap.line(lang)}" for gap in self.gaps]
+        lines += [] if self.gaps else [f"  {message('layout.report.none', lang)}"]
+        lines += [message("layout.report.not_held", lang)]
+        lines += [f"  {line.text(lang)}" for line in self.not_held]
         return "\n".join(lines) + "\n"
 
 
@@ -164,36 +188,39 @@ def read_book(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         with open(path, "rb") as stream:
             data = read_at_most(stream, max_bytes + 1)
     except FileNotFoundError:
-        raise TemplateError([f"{name}: no such file"]) from None
+        raise _refused(name, msg("loader.no_such_file")) from None
     except IsADirectoryError:
-        raise TemplateError([f"{name}: is a directory, not a spreadsheet"]) from None
+        raise _refused(name, msg("layout.directory")) from None
     except OSError as error:
-        raise TemplateError([f"{name}: cannot be read ({error.strerror or error})"]) from None
+        reason = str(error.strerror or error)
+        raise _refused(name, msg("layout.cannot_read", reason=reason)) from None
     if size > max_bytes:
-        raise TemplateError([f"{name}: {size:,} bytes, over the limit of {max_bytes:,} bytes"])
+        raise _refused(name, msg("layout.oversize", size=f"{size:,}", limit=f"{max_bytes:,}"))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         unpacked = sum(part.file_size for part in archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise TemplateError(
-            [f"{name}: not a spreadsheet (.xlsx or .ods) that can be read"]
-        ) from None
+        raise _refused(name, msg("layout.not_a_spreadsheet")) from None
     if unpacked > UNPACKED_FACTOR * max_bytes:
-        raise TemplateError(
-            [
-                f"{name}: unpacks to {unpacked:,} bytes, over the limit of "
-                f"{UNPACKED_FACTOR * max_bytes:,}; refused before reading"
-            ]
-        )
+        limit = f"{UNPACKED_FACTOR * max_bytes:,}"
+        raise _refused(name, msg("layout.unpacked", unpacked=f"{unpacked:,}", limit=limit))
     try:
         if "content.xml" in archive.namelist() and "xl/workbook.xml" not in archive.namelist():
             return _ods_book(archive, name)
         return _xlsx_book(data, name)
     except TemplateError:
         raise
+    except ooxml.TooManyStrings:
+        count = f"{ooxml.MAX_SHARED_STRINGS:,}"
+        raise _refused(name, msg("xlsx.import.shared_strings", count=count)) from None
     except Exception as error:  # the zip, XML and openpyxl readers, on a damaged file
         reason = str(error).strip() or type(error).__name__
-        raise TemplateError([f"{name}: damaged spreadsheet, cannot be read ({reason})"]) from None
+        raise _refused(name, msg("layout.damaged", reason=reason)) from None
+
+
+def _refused(name: str, said: Message) -> TemplateError:
+    """The error refusing the file `name` as a whole."""
+    return TemplateError([CellProblem.of(name, said)])
 
 
 MAX_CELLS = 2_000_000
@@ -213,7 +240,7 @@ def _xlsx_book(data: bytes, name: str) -> Book:
             for row in sheet.iter_rows():
                 counted += len(row) or 1
                 if counted > MAX_CELLS:
-                    raise TemplateError([_too_many_cells(name, grid.title)])
+                    raise _too_many_cells(name, grid.title)
                 for cell in row:
                     value = getattr(cell, "value", None)
                     if type(value) is str:
@@ -235,8 +262,8 @@ _MAX_SPACES = 1_000
 _MAX_ROWS = 100_000  # a repeated row of values beyond this is a hostile file, not a register
 
 
-def _too_many_cells(name: str, title: str) -> str:
-    return f"{name}: sheet {title} takes the workbook over {MAX_CELLS:,} cells; refused"
+def _too_many_cells(name: str, title: str) -> TemplateError:
+    return _refused(name, msg("layout.cells", sheet=title, cells=f"{MAX_CELLS:,}"))
 
 
 def _q(prefix: str, local: str) -> str:
@@ -246,7 +273,7 @@ def _q(prefix: str, local: str) -> str:
 def _ods_book(archive: zipfile.ZipFile, name: str) -> Book:
     content = archive.read("content.xml")
     if b"<!DOCTYPE" in content[:4096] or b"<!ENTITY" in content:
-        raise TemplateError([f"{name}: the spreadsheet declares XML entities; refused"])
+        raise _refused(name, msg("layout.entities"))
     root = ElementTree.fromstring(content)
     book: Book = {}
     counted = 0
@@ -262,13 +289,14 @@ def _ods_book(archive: zipfile.ZipFile, name: str) -> Book:
             for _ in range(min(repeat, _MAX_ROWS)):
                 row_number += 1
                 if row_number > _MAX_ROWS:
-                    raise TemplateError([f"{name}: sheet {grid.title} has over {_MAX_ROWS:,} rows"])
+                    rows = f"{_MAX_ROWS:,}"
+                    raise _refused(name, msg("layout.rows", sheet=grid.title, rows=rows))
                 for column, value in values:
                     if value is not None:
                         grid.cells[(row_number, column)] = value
                 counted += len(values)
                 if counted > MAX_CELLS:
-                    raise TemplateError([_too_many_cells(name, grid.title)])
+                    raise _too_many_cells(name, grid.title)
         book[grid.title] = grid
     return book
 
@@ -474,9 +502,10 @@ class RegisterBuilder:
             return Register.model_validate(self.data())
         except ValidationError as error:
             problems = [
-                f"{where}: {'.'.join(str(part) for part in item['loc'])}: {item['msg']}"
+                CellProblem.of(where, msg("layout.invalid", field=".".join(map(str, item["loc"])),
+                                          problem=model_words(item)))
                 for item in error.errors()
-            ]
+            ]  # fmt: skip
             raise TemplateError(problems) from None
 
 

@@ -132,6 +132,12 @@ def _matches(
         if not path.exists():
             problems.append(Problem.of(at, msg("loader.include.missing", pattern=repr(pattern))))
             return []
+        if not path.is_file():
+            # A FIFO would block the load until something writes to it, a device would be read
+            # to the size limit: a fragment is a file kept with the register.
+            said = msg("loader.include.not_a_file", pattern=repr(pattern))
+            problems.append(Problem.of(at, said))
+            return []
         return [(path, os.path.join(folder, pattern))]
     found = sorted(
         match

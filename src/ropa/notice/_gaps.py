@@ -20,6 +20,7 @@ from ropa.model import (
     PublicTaskBasis,
 )
 from ropa.notice._view import RegisterView
+from ropa.text import marked
 from ropa.vocab import SOURCES
 
 # Data not obtained from the person (Art. 14), where the notice must also name the source.
@@ -45,6 +46,10 @@ def find_gaps(view: RegisterView, *, authority_known: bool) -> list[Gap]:
     )
     if not authority_known:
         found.append(Gap("authority"))
+    # Register text the notice shows in another language than its own (marked `[lv] ...`):
+    # the notice is to be intelligible to its readers (Art. 12(1)).
+    if view.marked:
+        found.append(Gap("other_language", tuple(marked(t, lang) for lang, t in view.marked)))
     return found
 
 

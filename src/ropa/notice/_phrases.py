@@ -184,6 +184,7 @@ DRAFT_ARTICLES: Mapping[str, str] = {
     "source_named": "14(2)(f)",
     "requirement": "13(2)(e)",
     "authority": "13(2)(d)",
+    "other_language": "12(1)",
 }
 """Each gap the `--draft` section can list (`notice.draft.<key>`), with the article asking
 for it."""

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from ropa.model import Activity, DataCategory, Recipient, Register, RetentionRule
 from ropa.notice._document import Inline, Link
+from ropa.text import language_of, marked
 from ropa.wording import text
 
 _UNSAFE_IN_URL = frozenset("<>\"'`\\")
@@ -31,10 +32,20 @@ class RegisterView:
         self._categories = {entry.id: entry for entry in register.data_categories}
         self._recipients = {entry.id: entry for entry in register.recipients}
         self._retention = {entry.id: entry for entry in register.retention_rules}
+        self.marked: dict[tuple[str, str], None] = {}
+        """(language, text) of every register text shown marked, in the order first shown."""
 
     def text(self, value: str | dict[str, str] | None) -> str:
-        """A text field in the reader's language, whitespace collapsed; "" when not stated."""
-        return " ".join(text(self.register, value, self.lang).split())
+        """A text field in the reader's language, whitespace collapsed; "" when not stated.
+        A text the register does not give in that language is shown in the one it has,
+        marked with it (`[lv] Klienti`), never passed off as the reader's: the `--draft`
+        section lists each one (`marked`)."""
+        shown = " ".join(text(self.register, value, self.lang).split())
+        language = language_of(value, self.lang, self.register.register.language)
+        if not shown or language is None or language == self.lang:
+            return shown
+        self.marked.setdefault((language, shown))
+        return marked(shown, language)
 
     def name(self, activity: Activity) -> str:
         """The activity's name (its purpose as the notice states it)."""

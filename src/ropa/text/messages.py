@@ -99,7 +99,19 @@ def message(msgid: str, lang: str, /, **params: object) -> str:
         text = _lookup(msgid, FALLBACK)
     if text is None:
         return msgid
-    return text.format(**params) if params else text
+    return _filled(text, params, msgid, lang)
+
+
+def _filled(text: str, params: dict[str, object], msgid: str, lang: str) -> str:
+    """`text` with `params` filled in; a translation whose placeholders are broken (a
+    catalogue added without running the tests) gives the English text, never an error."""
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        english = _lookup(msgid, FALLBACK) if lang != FALLBACK else None
+        return english.format(**params) if english is not None else text
 
 
 def _plural_lookup(msgid: str, count: int, lang: str) -> str | None:
@@ -119,7 +131,13 @@ def plural(msgid: str, count: int, lang: str, /, **params: object) -> str:
         text = _plural_lookup(msgid, count, FALLBACK)
     if text is None:
         return msgid
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        english = _plural_lookup(msgid, count, FALLBACK) if lang != FALLBACK else None
+        return english.format(**params) if english is not None else text
 
 
 class Labelled(Protocol):

@@ -176,7 +176,7 @@ def test_the_waivers_sheet_says_who_accepted_what_when_and_until_when(
     book = load_workbook(workbooks["en"])
     rows = rows_of(book["Waivers"])
     assert rows == [
-        ["Applies to", "Rule", "Reason", "Accepted by", "Accepted on", "Expires"],
+        ["Applies to", "Rule", "Reason", "Accepted by", "Accepted on", "Holds until (inclusive)"],
         ["the whole register", "ROPA506", "the office keeps no data", "DPO J. Bērziņa",
          datetime(2026, 11, 20), datetime(2027, 5, 20)],
         # A reason written in Latvian only: shown so in the English workbook, marked.
@@ -185,7 +185,7 @@ def test_the_waivers_sheet_says_who_accepted_what_when_and_until_when(
     assert book["Waivers"]["A3"].hyperlink.location == "'Activities'!A2"
     lv = rows_of(load_workbook(workbooks["lv"])["Pieņemtie konstatējumi"])
     assert lv[0] == ["Attiecas uz", "Noteikums", "Pamatojums", "Pieņēma", "Pieņemšanas datums",
-                     "Zaudē spēku"]  # fmt: skip
+                     "Spēkā līdz (ieskaitot)"]  # fmt: skip
     assert lv[1][:3] == ["viss reģistrs", "ROPA506", "birojs datus neglabā"]
 
 

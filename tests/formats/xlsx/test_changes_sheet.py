@@ -94,6 +94,42 @@ def test_durations_and_labels_are_shown_as_the_sheets_show_them(
     assert row[5] == "18 mēneši" and "P18M" not in str(row)
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["Data categories", "added: Contact information\nremoved: Health data"]),
+        ("lv", ["Personas datu kategorijas", "pievienots: Kontaktinformācija\ndzēsts: Veselība"]),
+    ],
+)
+def test_a_changed_list_says_what_was_added_and_removed(
+    tmp_path: Path, new: Register, lang: str, expected: list[str]
+) -> None:
+    """An auditor reads which items came and went, in words, beside the whole old and new
+    cells; a waiver, which no column of an activity shows, is named as its sheet is titled
+    and said with the Waivers sheet's headings."""
+    activity = new.activities[0]
+    assert "contact" in activity.data_categories
+    data = new.model_dump(mode="json", exclude_none=True)
+    data["data_categories"].append(
+        {"id": "health", "name": {"lv": "Veselība", "en": "Health data"}}
+    )
+    categories = [c for c in activity.data_categories if c != "contact"] + ["health"]
+    data["activities"][0]["data_categories"] = categories
+    data["activities"][0]["waivers"] = [{"rule": "ROPA208", "reason": "ok", "accepted_by": "DPO"}]
+    older = Register.model_validate(data)
+    rows = values(load_workbook(export(new, tmp_path / "lists.xlsx", lang, older))[TITLES[lang]])
+    (listed,) = [row for row in rows if row[3] == expected[0]]
+    assert listed[4] == expected[1]
+    assert "Kontaktinformācija" in listed[6] or "Contact information" in listed[6]
+    (waiver,) = [row for row in rows if row[5] and "ROPA208" in row[5]]
+    waivers, rule, accepted = {
+        "en": ("Waivers", "Rule", "Accepted by"),
+        "lv": ("Pieņemtie konstatējumi", "Noteikums", "Pieņēma"),
+    }[lang]
+    assert waiver[3] == waivers
+    assert waiver[5].startswith(f"{rule}: ROPA208; ") and f"{accepted}: DPO" in waiver[5]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_cover_says_since_which_edition(
     tmp_path: Path, old: Register, new: Register, lang: str

@@ -88,7 +88,7 @@ def test_a_waived_error_on_item_a_is_named_with_who_when_and_until(tmp_path: Pat
     assert text.splitlines()[0] == "Art. 30(1)(a)"
     assert text.splitlines()[-1] == (
         "reason: Contact page being rebuilt; accepted by: DPO J. Bērziņa, on: 2026-11-20, "
-        "until: 2027-05-20"
+        "holds until (inclusive): 2027-05-20"
     )
     label = next(r[0] for r in _rows(book["Cover"]) if r[0].value == "Waived: ROPA201 (error)")
     sheet, row = _target(label)

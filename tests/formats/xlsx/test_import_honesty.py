@@ -216,7 +216,7 @@ def test_a_waiver_added_only_in_the_hidden_sheet_is_reported(
     assert found == [
         HIDDEN_SHEET_CHANGED,
         "ropa-data: the hidden data sheet waives ROPA208 of the activity "
-        "'customer_registration', which the Findings sheet does not show waived: the hidden "
+        "'customer_registration', which the sheet 'Findings' does not show waived: the hidden "
         "sheet was changed after the export; waive findings in the register file, not in the "
         "workbook",
     ]

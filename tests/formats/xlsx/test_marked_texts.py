@@ -76,3 +76,52 @@ def test_the_import_reads_a_marked_text_into_its_language(
     book["Datu subjekti"]["B2"] = written
     book.save(path)
     assert import_workbook(path).data_subjects[0].name == expected
+
+
+def _cells(path: Path, sheet: str) -> list[str]:
+    return [str(cell) for row in load_workbook(path)[sheet].iter_rows(values_only=True)
+            for cell in row if cell is not None]  # fmt: skip
+
+
+def test_a_waiver_s_reason_is_in_the_workbook_s_language_or_marked(tmp_path: Path) -> None:
+    """Findings, Waivers, the Cover and the record cards show a waiver's reason as any register
+    text: in the workbook's language where the waiver gives it, else marked."""
+    data = minimal(security_measures=[], waivers=[
+        {"rule": "ROPA208", "reason": "measures listed elsewhere", "accepted_by": "DPO"},
+    ])  # fmt: skip
+    data["register"]["waivers"] = [
+        {"rule": "ROPA501", "accepted_by": "DPO",
+         "reason": {"en": "contract signed", "lv": "līgums parakstīts"}},
+    ]  # fmt: skip
+    register = Register.model_validate(data)
+    path = tmp_path / "lv.xlsx"
+    export_excel(register, path, lang="lv", report=validate(register, as_of=AS_OF))
+    findings = {row[1]: row[9] for row in load_workbook(path)["Konstatējumi"].iter_rows(
+        min_row=2, values_only=True)}  # fmt: skip
+    assert findings["ROPA501"] == "līgums parakstīts"
+    assert findings["ROPA208"] == "[en] measures listed elsewhere"
+    assert _cells(path, "Pieņemtie konstatējumi")[6:] == [
+        "viss reģistrs", "ROPA501", "līgums parakstīts", "DPO", "nav norādīts", "nav norādīts",
+        "orders", "ROPA208", "[en] measures listed elsewhere", "DPO", "nav norādīts",
+        "nav norādīts",
+    ]  # fmt: skip
+    for sheet in ("Titullapa", "Darbību kartītes"):
+        shown = "\n".join(_cells(path, sheet))
+        assert "[en] measures listed elsewhere" in shown, sheet
+        assert "contract signed" not in shown, sheet
+    assert "līgums parakstīts" in "\n".join(_cells(path, "Titullapa"))
+
+
+def test_an_organisation_s_name_is_marked_on_transfers(tmp_path: Path) -> None:
+    data = minimal(transfers=[
+        {"recipient": "hosting", "organisation": "other", "organisation_name": "Sea Council",
+         "safeguard": "scc", "assessment": "TIA 2026"},
+    ])  # fmt: skip
+    register = Register.model_validate(data)
+    path = tmp_path / "lv.xlsx"
+    export_excel(register, path, lang="lv", report=validate(register, as_of=AS_OF))
+    rows = list(
+        load_workbook(path)["Nosūtīšana uz trešām valstīm"].iter_rows(min_row=2, values_only=True)
+    )
+    assert rows[0][3] == "[en] Sea Council"
+    assert import_workbook(path).activities[0].transfers[0].organisation_name == "Sea Council"

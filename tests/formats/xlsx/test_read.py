@@ -558,23 +558,37 @@ def test_without_its_data_sheet_the_visible_sheets_are_read(
 
 
 def test_cli_writes_yaml_that_loads_and_validates(
-    tmp_path: Path, rich: Register, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    rich: Register,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.delenv("ROPA_LANG", raising=False)
     workbook = export(rich, tmp_path / "rich-lv.xlsx", "lv")
     out = tmp_path / "register.yaml"
-    assert main(["import", str(workbook), "-o", str(out)]) == 0
+    assert main(["import", str(workbook), "-o", str(out), "--lang", "lv"]) == 0
     text = out.read_text(encoding="utf-8")
-    assert text.startswith(
-        "# Imported by ropa 0.1.0 from the workbook rich-lv.xlsx (lv, as of 2026-11-27).\n"
+    assert text.startswith(  # in the language of the command, the workbook's by default
+        "# Importējusi ropa 0.1.0 no darbgrāmatas rich-lv.xlsx (lv, stāvoklis uz 2026-11-27).\n"
+        "# Pārbaudiet to ar `ropa validate`; redakcijas salīdziniet ar `ropa diff`.\n"
     )
     assert ropa.load(out) == rich
-    assert "3 activities imported" in capsys.readouterr().err
+    assert "3 darbības importētas" in capsys.readouterr().err
     assert main(["validate", "--as-of", "2026-11-27", str(out)]) in (0, 1)  # read, not refused
     assert "error" not in capsys.readouterr().err
     # The same workbook gives the same file.
     again = tmp_path / "again.yaml"
     assert main(["import", str(workbook), "-o", str(again)]) == 0
     assert again.read_bytes() == out.read_bytes()
+    monkeypatch.setenv("ROPA_LANG", "en")
+    english = tmp_path / "english.yaml"
+    assert main(["import", str(workbook), "-o", str(english)]) == 0
+    assert english.read_text(encoding="utf-8").startswith(
+        "# Imported by ropa 0.1.0 from the workbook rich-lv.xlsx (lv, as of 2026-11-27).\n"
+        "# Check it with `ropa validate`; compare editions with `ropa diff`.\n"
+    )
+    assert "3 activities imported" in capsys.readouterr().err
+    assert ropa.load(english) == rich
 
 
 def test_cli_to_standard_output(
@@ -603,7 +617,7 @@ def test_cli_refusals_write_nothing(
     assert main(["import", str(workbook), "-o", str(workbook)]) == 2
     assert "would overwrite the input" in capsys.readouterr().err
     assert main(["import", str(workbook), "--lang", "lv", "-o", str(out)]) == 2
-    assert "no sheet 'Apstrādes darbības'" in capsys.readouterr().err
+    assert "rich.xlsx: nav darblapas 'Apstrādes darbības'" in capsys.readouterr().err
     assert main(["import", str(tmp_path / "none.xlsx"), "-o", str(out)]) == 2
     assert main(["import", str(workbook), "-o", str(tmp_path / "no" / "dir.yaml")]) == 2
     assert not out.exists()
@@ -633,4 +647,4 @@ def test_import_writes_yaml_even_to_a_json_name(tmp_path: Path) -> None:
     assert ropa_main(["export", "data/processing_activities.yaml", "-o", str(workbook)]) == 0
     out = tmp_path / "back.json"
     assert ropa_main(["import", str(workbook), "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8").startswith("# Imported by ropa")
+    assert out.read_text(encoding="utf-8").startswith("# Importējusi ropa")  # a Latvian workbook

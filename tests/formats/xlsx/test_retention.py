@@ -109,7 +109,7 @@ def test_a_card_says_who_accepted_a_waived_finding_when_and_until(tmp_path: Path
     (row,) = [row for row in sheet.iter_rows() if str(row[0].value).startswith("ROPA401")]
     assert row[1].value.splitlines()[-1] == (
         "waived: reason: Reviewed yearly by the board; accepted by: DPO J. Bērziņa, "
-        "on: 2026-11-20, until: 2027-05-20"
+        "on: 2026-11-20, holds until (inclusive): 2027-05-20"
     )
     assert row[1].fill.fgColor.rgb == GREY
 

@@ -3,6 +3,8 @@ own spelling kept, double spaces included), and the places of its cells."""
 
 from __future__ import annotations
 
+from ropa.text.messages import msg
+
 LIST_SHEET = "Liste des traitements"
 FICHE_PREFIX = "Fiche "
 
@@ -173,19 +175,17 @@ PERSON_TYPES = (
 )
 
 NOT_HELD = (
-    "legal bases and Art. 9(2) conditions (the registre simplifié has no column for them)",
-    "purpose kinds, sources, automated decisions, profiling, large scale, DPIA, systems, owner "
-    "and waivers of activities",
-    "the register's version, review date, approval and waivers",
-    "registration number, public-body status and the contact note of the organisation",
-    "the Art. 26 arrangement of joint controllers",
-    "whether a data subject category includes children; national identification numbers",
-    "the kind of a recipient other than a processor (the CNIL's types are coarser: "
-    "partners, internal services, other)",
-    "recipients' descriptions, contracts and countries",
-    "retention rules' names, bases and descriptions (the fiche has the retention in words)",
-    "security measures' kinds (the CNIL's types are not technical/organisational)",
-    "every text in a language other than the one exported",
-    "processor activities (the layout is the controller's record, Art. 30(1))",
+    msg("layout.cnil.not_held.legal_bases"),
+    msg("layout.cnil.not_held.activities"),
+    msg("layout.cnil.not_held.register"),
+    msg("layout.cnil.not_held.organisation"),
+    msg("layout.cnil.not_held.joint_controllers"),
+    msg("layout.cnil.not_held.subjects"),
+    msg("layout.cnil.not_held.recipient_kinds"),
+    msg("layout.cnil.not_held.recipients"),
+    msg("layout.cnil.not_held.retention"),
+    msg("layout.cnil.not_held.security"),
+    msg("layout.cnil.not_held.languages"),
+    msg("layout.cnil.not_held.processor"),
 )
 """What a register says that the CNIL layout has no place for."""

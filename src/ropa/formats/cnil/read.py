@@ -30,10 +30,12 @@ from ropa.formats._layout import (
     period_in_words,
     read_book,
 )
+from ropa.formats._located import CellProblem
 from ropa.formats.cnil import _labels as L
 from ropa.formats.cnil._countries import ALIASES, NAMES
 from ropa.loader import DEFAULT_MAX_BYTES
 from ropa.model import Activity, Party, RetentionRule
+from ropa.text.messages import Message, msg
 
 __all__ = ["import_cnil", "read_cnil"]
 
@@ -108,12 +110,7 @@ class _Reader:
             if _first(g, L.ACTORS) is not None and _first(g, L.NAME) is not None
         ]
         if not lists and not fiches:
-            raise TemplateError(
-                [
-                    f"{self.name}: neither the CNIL list of activities "
-                    "('Identification du traitement') nor a fiche ('Acteurs')"
-                ]
-            )
+            raise TemplateError([CellProblem.of(self.name, msg("layout.cnil.not_cnil"))])
         for grid in lists:
             self.list_sheet(grid)
         for grid in fiches:
@@ -149,7 +146,7 @@ class _Reader:
             if not (name or ref):
                 continue
             if name.startswith(L.EXAMPLE_MARK):
-                self.report.gap(grid.where(row, 1), f"the CNIL's example row {name!r}; skipped")
+                self.report.gap(grid.where(row, 1), msg("layout.cnil.example_row", name=repr(name)))
                 continue
             self.rows[ref or name] = {
                 "name": name,
@@ -184,9 +181,7 @@ class _Reader:
                 target["address"] = address
                 self.report.map(where, "organisation.address")
             else:
-                self.report.gap(
-                    where, f"the format keeps no address for the {key}: {address!r} not read"
-                )
+                self.report.gap(where, msg("layout.no_address", who=key, address=repr(address)))
         contact = {
             route: values[field]
             for field, route in (("email", "email"), ("phone", "phone"))
@@ -201,10 +196,8 @@ class _Reader:
             target["organisation"] = values["company"]
             self.report.map(places["company"], f"{path}.organisation")
         elif values.get("company"):
-            self.report.gap(
-                places["company"],
-                f"the DPO's firm {values['company']!r}: the format has no field for it; not read",
-            )
+            firm = repr(values["company"])
+            self.report.gap(places["company"], msg("layout.cnil.dpo_firm", firm=firm))
         if key != "organisation" and (name or contact):
             target.setdefault("name", "?")
             organisation.setdefault(key, target)
@@ -225,7 +218,7 @@ class _Reader:
 
     def fiche(self, grid: Grid) -> None:
         if fold(grid.text(1, 1)).startswith("exemple de fiche"):
-            self.report.gap(f"{grid.title}!A1", "the CNIL's example fiche; skipped")
+            self.report.gap(f"{grid.title}!A1", msg("layout.cnil.example_fiche"))
             return
         name_row, ref_row = _first(grid, L.NAME), _first(grid, L.REF)
         name = grid.text(name_row, 2) if name_row else ""
@@ -239,18 +232,15 @@ class _Reader:
             for column in range(2, 9)
         )
         if not name and not filled:
-            self.report.gap(
-                f"{grid.title}!B{name_row}",
-                "an unfilled fiche (no name, nothing filled in); skipped",
-            )
+            self.report.gap(f"{grid.title}!B{name_row}", msg("layout.cnil.unfilled"))
             return
         listed = self.rows.get(ref) or self.rows.get(name) or {}
         listed["used"] = True
         if "grid" in listed:
             where = listed["grid"].where
-            self.report.map(where(listed["row"], 1), f"(the list's row of the fiche {grid.title})")
+            self.report.map(where(listed["row"], 1), msg("layout.cnil.list_row", fiche=grid.title))
             if listed["purpose"]:
-                self.report.map(where(listed["row"], 5), "(a summary of the fiche's purposes)")
+                self.report.map(where(listed["row"], 5), msg("layout.cnil.list_purposes"))
         activity_id = self.builder.activity_id(ref, name or ref)
         self.path = f"activities[{activity_id}]"
         self.kept: list[str] = []
@@ -259,10 +249,8 @@ class _Reader:
         if name_row:
             self.report.map(grid.where(name_row, 2), f"{self.path}.name")
         if ref and ref != activity_id:
-            self.report.gap(
-                grid.where(ref_row or 5, 2),
-                f"the N° / RÉF {ref!r} is not an id; the activity's id is {activity_id!r}",
-            )
+            gap = msg("layout.cnil.ref", ref=repr(ref), id=repr(activity_id))
+            self.report.gap(grid.where(ref_row or 5, 2), gap)
         elif ref:
             self.report.map(grid.where(ref_row or 5, 2), f"{self.path}.id")
         updated_row = _first(grid, L.UPDATED)
@@ -273,10 +261,8 @@ class _Reader:
             activity["reviewed"] = reviewed
         created_row = _first(grid, L.CREATED)
         if created_row and grid.text(created_row, 2):
-            self.report.gap(
-                grid.where(created_row, 2),
-                f"the format has no creation date; {grid.text(created_row, 2)!r} not read",
-            )
+            gap = msg("layout.cnil.created", text=repr(grid.text(created_row, 2)))
+            self.report.gap(grid.where(created_row, 2), gap)
         if "actors" in sections:
             self.actors(grid, *sections["actors"])
         if "purposes" in sections:
@@ -316,12 +302,8 @@ class _Reader:
         if said in (fold(L.YES), fold(L.NO)) and (said == fold(L.YES)) != bool(
             special & set(categories)
         ):
-            self.report.gap(
-                listed["grid"].where(listed["row"], 8),
-                f"the list says "
-                f"{listed['sensitive']!r} but the fiche {grid.title} says otherwise; "
-                "the fiche is read",
-            )
+            gap = msg("layout.cnil.sensitive", said=repr(listed["sensitive"]), fiche=grid.title)
+            self.report.gap(listed["grid"].where(listed["row"], 8), gap)
         if self.kept:
             activity["description"] = "\n".join(
                 part for part in (activity.get("description"), *self.kept) if part
@@ -340,10 +322,7 @@ class _Reader:
         reviewed = self.day(grid, number, 4)
         if reviewed is not None:
             activity["reviewed"] = reviewed
-        self.report.gap(
-            grid.where(number, 1),
-            "an activity in the list with no fiche: only its name, purpose and date are known",
-        )
+        self.report.gap(grid.where(number, 1), msg("layout.cnil.no_fiche"))
         self.builder.activities.append(activity)
 
     def day(self, grid: Grid, row: int, column: int) -> str | None:
@@ -362,11 +341,12 @@ class _Reader:
                 return date(year, month, day).isoformat()
             except ValueError:
                 pass
-        self.report.gap(grid.where(row, column), f"{value!r} is not a date (JJ/MM/AAAA); not read")
+        self.report.gap(grid.where(row, column), msg("layout.cnil.date", value=repr(value)))
         return None
 
-    def keep(self, where: str, why: str, text: str) -> None:
-        self.report.gap(where, f"{why}: {text!r} kept in {self.path}.description")
+    def keep(self, where: str, why: Message, text: str) -> None:
+        field = f"{self.path}.description"
+        self.report.gap(where, msg("layout.kept", why=why, value=repr(text), field=field))
         self.kept.append(text)
 
     # -- sections
@@ -412,10 +392,8 @@ class _Reader:
                     if dpo.setdefault("organisation", name) == name:
                         self.report.map(grid.where(row, 2), "organisation.dpo.organisation")
                 else:
-                    self.report.gap(
-                        grid.where(row, 2),
-                        f"the DPO's firm {name!r}: the format has no field for it here; not read",
-                    )
+                    said = msg("layout.cnil.dpo_firm_here", firm=repr(name))
+                    self.report.gap(grid.where(row, 2), said)
 
     def categories(
         self, grid: Grid, key: str, start: int, end: int, retention: list[tuple[str, str, str]]
@@ -431,11 +409,8 @@ class _Reader:
                 if not description and not period:
                     continue
                 if kind is None:
-                    self.report.gap(
-                        grid.where(row, 1),
-                        f"{label!r} is not one of the CNIL's "
-                        "sensitive data rows; read as ordinary data",
-                    )
+                    said = msg("layout.cnil.sensitive_row", label=repr(label))
+                    self.report.gap(grid.where(row, 1), said)
                 name, examples = head_and_detail(description or label)
                 entry = self.builder.entry(
                     "data_categories", name, examples=examples or None, special=kind
@@ -470,7 +445,7 @@ class _Reader:
             return [{"rule": rules[text], "categories": ids} for text, ids in groups.items()]
         first = next(iter(groups))
         for text in list(groups)[1:]:
-            self.keep(places[text], "the format holds one retention rule per activity", text)
+            self.keep(places[text], msg("layout.why.one_rule"), text)
         return rules[first]
 
     def rule(self, text: str, where: str) -> str:
@@ -484,11 +459,7 @@ class _Reader:
             if len(parts) > 1 and parts[1].strip():
                 fields["starts"] = parts[1].strip()
         elif re.search(r"\d", text):
-            self.report.gap(
-                where,
-                f"{text!r} is not a period in words (e.g. '5 ans à compter "
-                "de la fin du contrat'); kept as the rule's name, with no period",
-            )
+            self.report.gap(where, msg("layout.cnil.period", text=repr(text)))
         else:
             fields[_UNTIL] = text  # no period: the words say when the use ends
         return self.builder.entry("retention_rules", text, **fields)
@@ -510,7 +481,9 @@ class _Reader:
         for row in range(start, end):
             kind_text, name = grid.text(row, 2), grid.text(row, 5)
             if fold(kind_text) == fold(L.NONE) and not name:
-                self.report.map(grid.where(row, 2), f"{self.path}.recipients (none)")
+                self.report.map(
+                    grid.where(row, 2), msg("layout.none", path=f"{self.path}.recipients")
+                )
                 stated = True
                 continue
             if fold(kind_text) in _PLACEHOLDERS:
@@ -519,10 +492,8 @@ class _Reader:
                 continue
             kind = lookup(L.RECIPIENT_TYPES, kind_text) if kind_text else None
             if kind_text and kind is None:
-                self.report.gap(
-                    grid.where(row, 2),
-                    f"{kind_text!r} is not a CNIL recipient type; read as 'other'",
-                )
+                said = msg("layout.cnil.recipient_type", text=repr(kind_text))
+                self.report.gap(grid.where(row, 2), said)
             ropa_kind = L.KIND_OF_TYPE.get(kind or "other", "other")
             ids.append(self.builder.entry("recipients", name or kind_text, kind=ropa_kind))
             self.report.map(grid.where(row, 5 if name else 2), f"{self.path}.recipients")
@@ -570,7 +541,9 @@ class _Reader:
             if not any(values):
                 continue
             if fold(recipient) == fold(L.NONE) and not (country or guarantee or link):
-                self.report.map(grid.where(row, 2), f"{self.path}.transfers (none)")
+                self.report.map(
+                    grid.where(row, 2), msg("layout.none", path=f"{self.path}.transfers")
+                )
                 stated = True
                 continue
             code = self.country(country)
@@ -578,7 +551,7 @@ class _Reader:
             if code is None and organisation is None:
                 self.keep(
                     grid.where(row, 3),
-                    "not a country ropa knows" if country else "a transfer with no country",
+                    msg("layout.why.country") if country else msg("layout.cnil.why.no_country"),
                     " ".join(v for v in values if v),
                 )
                 continue
@@ -588,7 +561,7 @@ class _Reader:
             if guarantee:
                 safeguard = lookup(L.GUARANTEES, guarantee)
                 if safeguard is None:
-                    self.keep(grid.where(row, 4), "not one of the CNIL's guarantees", guarantee)
+                    self.keep(grid.where(row, 4), msg("layout.cnil.why.guarantee"), guarantee)
                 else:
                     transfer["safeguard"] = safeguard
             if link:

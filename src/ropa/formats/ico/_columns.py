@@ -8,6 +8,8 @@ The contact block above them and the way a list is written in one cell (one item
 
 from __future__ import annotations
 
+from ropa.text.messages import msg
+
 SHEET = "Processing activities"
 TITLE = "Documentation template for controllers"
 CONTACT_HEADER_ROW = 3
@@ -73,18 +75,17 @@ CATEGORIES_LINE = "Categories"
 COMPLETED = "Completed"
 
 NOT_HELD = (
-    "activity ids (made from the purpose of processing)",
-    "purpose kinds (purpose), large scale, review dates and waivers of activities",
-    "the register's version, review date, approval and waivers",
-    "registration number, country and public-body status of the organisation",
-    "the Art. 26 arrangement of joint controllers",
-    "national identification numbers (national_id) and children (includes_children)",
-    "recipients' countries (where a recipient holds the data, transfers aside)",
-    "what each legal basis covers (covers), parental authorisation and whether consent is explicit",
-    "the data categories an Art. 9(2) condition is for; transfer impact assessments; the "
-    "assessments catalogue (a DPIA or LIA keeps its reference only)",
-    "retention rules' descriptions; security measures with no activity",
-    "every text in a language other than the one exported",
-    "processor activities (the layout is the controller's record, Art. 30(1))",
+    msg("layout.ico.not_held.ids"),
+    msg("layout.ico.not_held.activities"),
+    msg("layout.ico.not_held.register"),
+    msg("layout.ico.not_held.organisation"),
+    msg("layout.ico.not_held.joint_controllers"),
+    msg("layout.ico.not_held.subjects"),
+    msg("layout.ico.not_held.recipients"),
+    msg("layout.ico.not_held.legal_bases"),
+    msg("layout.ico.not_held.assessments"),
+    msg("layout.ico.not_held.retention"),
+    msg("layout.ico.not_held.languages"),
+    msg("layout.ico.not_held.processor"),
 )
 """What a register says that this layout has no place for."""

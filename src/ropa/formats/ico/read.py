@@ -31,6 +31,7 @@ from ropa.formats._layout import (
     read_book,
     trailing_label,
 )
+from ropa.formats._located import CellProblem
 from ropa.formats.ico._columns import (
     AUTOMATED,
     BASIS_LINE,
@@ -49,6 +50,7 @@ from ropa.formats.ico._columns import (
 )
 from ropa.loader import DEFAULT_MAX_BYTES
 from ropa.model import Activity, RetentionRule, Transfer
+from ropa.text.messages import Message, msg
 from ropa.vocab import (
     LEGAL_BASES,
     RECIPIENT_KINDS,
@@ -99,12 +101,7 @@ def read_ico(book: Book, *, lang: str = "en", name: str = "workbook") -> LayoutI
         header_row = _header_row(grid)
         if header_row is not None:
             return _Reader(grid, header_row, lang).run()
-    raise TemplateError(
-        [
-            f"{name}: no sheet has the ICO header row (a cell "
-            "'Purpose of processing'); is this the ICO template?"
-        ]
-    )
+    raise TemplateError([CellProblem.of(name, msg("layout.ico.not_ico"))])
 
 
 def _header_row(grid: Grid) -> int | None:
@@ -129,7 +126,8 @@ class _Reader:
                 continue
             key = _HEADERS.get(fold(str(value)))
             if key is None:
-                self.report.gap(grid.where(row, column), f"unknown column {value!r}; not read")
+                said = msg("layout.ico.unknown_column", heading=repr(value))
+                self.report.gap(grid.where(row, column), said)
             elif key not in self.columns:
                 self.columns[key] = column
         self.contacts()
@@ -143,9 +141,7 @@ class _Reader:
         known = set(self.columns.values())
         for (row, column), value in sorted(self.grid.cells.items()):
             if row > self.header_row and column not in known and str(value).strip():
-                self.report.gap(
-                    self.grid.where(row, column), "a cell outside the ICO columns; not read"
-                )
+                self.report.gap(self.grid.where(row, column), msg("layout.ico.outside"))
 
     # -- the contact block
 
@@ -171,18 +167,16 @@ class _Reader:
                 target["name"] = values["name"]
                 self.report.map(where["name"], f"{_path(key)}.name")
             elif key != "organisation":
-                self.report.gap(where["name"], f"the {key} has contact details but no name")
+                self.report.gap(where["name"], msg("layout.ico.no_name", who=key))
                 target["name"] = "?"
             if values.get("address"):
                 if key == "organisation":
                     target["address"] = values["address"]
                     self.report.map(where["address"], "organisation.address")
                 else:
-                    self.report.gap(
-                        where["address"],
-                        f"the format keeps no address for the "
-                        f"{key}: {values['address']!r} not read",
-                    )
+                    address = repr(values["address"])
+                    said = msg("layout.no_address", who=key, address=address)
+                    self.report.gap(where["address"], said)
             contact = {}
             for field, route in (
                 ("email", "email"),
@@ -207,10 +201,7 @@ class _Reader:
         purpose = lines(cell("purpose"))
         name = purpose[0] if purpose else ""
         if not name:
-            self.report.gap(
-                self.where("purpose"),
-                "no purpose of processing: the activity is named after its row",
-            )
+            self.report.gap(self.where("purpose"), msg("layout.ico.no_purpose"))
             name = f"Activity of row {row}"
         activity_id = self.builder.activity_id("", name)
         self.path = f"activities[{activity_id}]"
@@ -240,12 +231,12 @@ class _Reader:
         self.automated(activity)
         activity["sources"] = self.sources()
         if cell("consent_record"):
-            self.keep("consent_record", "the format has no field for a record of consent")
+            self.keep("consent_record", msg("layout.ico.why.consent_record"))
         if cell("location"):
             activity["systems"] = lines(cell("location"))
             self.mapped("location", "systems")
         if cell("rights"):
-            self.mapped("rights", "(derived by ropa from the legal bases; not read)")
+            self.mapped("rights", msg("layout.ico.rights"))
         dpia = self.dpia()
         if dpia is not None:
             activity["dpia"] = dpia
@@ -263,15 +254,25 @@ class _Reader:
         column = self.columns.get(key)
         return self.grid.where(self.row, column) if column else f"{self.grid.title}!?{self.row}"
 
-    def mapped(self, key: str, target: str) -> None:
+    def mapped(self, key: str, target: str | Message) -> None:
+        """Report the cell of `key` read into the field `target` of the activity (or, for a
+        note in words, into what the note says)."""
         if self.cell(key):
-            self.report.map(self.where(key), f"{self.path}.{target}")
+            said = (
+                f"{self.path}.{target}"
+                if isinstance(target, str)
+                else msg("layout.note", path=self.path, note=target)
+            )
+            self.report.map(self.where(key), said)
 
-    def keep(self, key: str, why: str, text: str | None = None) -> None:
+    def keep(self, key: str, why: Message, text: str | None = None) -> None:
         """Report the value of `key` as a gap and keep it in the description."""
         value = text if text is not None else self.cell(key)
         header = dict(COLUMNS)[key]
-        self.report.gap(self.where(key), f"{why}: {value!r} kept in {self.path}.description")
+        field = f"{self.path}.description"
+        self.report.gap(
+            self.where(key), msg("layout.kept", why=why, value=repr(value), field=field)
+        )
         self.kept.append(f"{header}: {value}")
 
     # -- the columns
@@ -287,7 +288,8 @@ class _Reader:
             if contact:
                 partner["contact"] = contact
             partners.append(partner)
-        self.mapped("joint_controller", "(organisation.joint_controllers)")
+        if self.cell("joint_controller"):
+            self.report.map(self.where("joint_controller"), "organisation.joint_controllers")
         if not partners:
             del self.builder.organisation["joint_controllers"]
 
@@ -328,11 +330,8 @@ class _Reader:
             head, description = head_and_detail(line)
             name, kind = trailing_label(head, labels)
             if kind is None:
-                self.report.gap(
-                    self.where("recipients"),
-                    f"{line!r}: no recipient kind in "
-                    "parentheses (e.g. '(Processor)'); read as 'other'",
-                )
+                said = msg("layout.ico.recipient_kind", line=repr(line))
+                self.report.gap(self.where("recipients"), said)
                 kind = "other"
             ids.append(
                 self.builder.entry(
@@ -344,14 +343,15 @@ class _Reader:
                 )
             )
         for name, contract in contracts.items():
-            self.keep("processor_contract", f"{name!r} is not among the recipients", contract)
+            why = msg("layout.ico.why.contract", name=repr(name))
+            self.keep("processor_contract", why, contract)
         return ids
 
     def transfers(self, recipients: list[str] | None) -> list[dict[str, Any]] | None:
         text = self.cell("third_countries")
         if not text:
             if self.cell("safeguards"):
-                self.keep("safeguards", "safeguards without a country")
+                self.keep("safeguards", msg("layout.ico.why.safeguards"))
             return None
         self.mapped("third_countries", "transfers[].country, transfers[].recipient")
         if fold(text) == fold(NONE):
@@ -367,7 +367,7 @@ class _Reader:
                 country = place
             organisation = lookup(_ORGANISATIONS, place) if country is None else None
             if country is None and organisation is None:
-                self.keep("third_countries", "not a country ropa knows", line)
+                self.keep("third_countries", msg("layout.why.country"), line)
                 continue
             transfer: dict[str, Any] = (
                 {"country": country} if country else {"organisation": organisation}
@@ -386,9 +386,8 @@ class _Reader:
                 if code is not None:
                     transfer["safeguard"] = code
                 elif fold(label) != fold(NONE):
-                    self.keep(
-                        "safeguards", "not a transfer safeguard of Art. 45-49", safeguards[number]
-                    )
+                    why = msg("layout.ico.why.safeguard")
+                    self.keep("safeguards", why, safeguards[number])
                 if reference:
                     transfer["reference"] = reference
             result.append(transfer)
@@ -413,7 +412,7 @@ class _Reader:
             for _, names in entries[1:]:
                 self.keep(
                     "retention",
-                    "the format holds one retention rule per activity",
+                    msg("layout.why.one_rule"),
                     "; ".join(names) or text,
                 )
             return entries[0][0]
@@ -424,7 +423,7 @@ class _Reader:
             if not names or len(ids) != len(names) or not set(ids) <= set(categories):
                 self.keep(
                     "retention",
-                    "a retention for categories this row does not list",
+                    msg("layout.ico.why.categories"),
                     "; ".join(names) or rule_id,
                 )
                 continue
@@ -452,11 +451,8 @@ class _Reader:
                 period_words, _, starts = line.partition(" from ")
                 period = period_in_words(period_words)
                 if period is None:
-                    self.report.gap(
-                        self.where("retention"),
-                        f"{line!r} is not a period in words (e.g. '5 years from the end of the "
-                        "contract'); kept as the rule's description",
-                    )
+                    said = msg("layout.ico.period", line=repr(line))
+                    self.report.gap(self.where("retention"), said)
                     fields["description"] = line
                     continue
                 fields["period"] = period
@@ -474,11 +470,8 @@ class _Reader:
             head, description = head_and_detail(line)
             name, kind = trailing_label(head, labels)
             if kind is None:
-                self.report.gap(
-                    self.where("security"),
-                    f"{line!r}: neither a technical nor "
-                    "an organisational measure; read as organisational",
-                )
+                said = msg("layout.ico.measure", line=repr(line))
+                self.report.gap(self.where("security"), said)
                 kind = "organisational"
             ids.append(
                 self.builder.entry(
@@ -499,7 +492,7 @@ class _Reader:
             match = _ARTICLE_6.search(head)
             code = by_letter[match[1]] if match else lookup(labels, head)
             if code is None:
-                self.keep("article6", "not an Art. 6(1) legal basis", line)
+                self.keep("article6", msg("layout.ico.why.article6"), line)
                 continue
             basis: dict[str, Any] = {"basis": code}
             if detail and code in ("legal_obligation", "public_task"):
@@ -507,7 +500,7 @@ class _Reader:
             elif detail and code == "consent":
                 basis["withdrawal"] = detail
             elif detail:
-                self.keep("article6", f"the format keeps no detail for {code}", line)
+                self.keep("article6", msg("layout.ico.why.detail", basis=code), line)
             if code == "legitimate_interests":
                 if interests:
                     basis["interest"] = interests.pop(0)
@@ -518,9 +511,9 @@ class _Reader:
         self.mapped("legitimate_interests", "legal_bases[].interest")
         self.mapped("lia", "legal_bases[].assessment")
         for interest in interests:
-            self.keep("legitimate_interests", "no Art. 6(1)(f) basis in this row", interest)
+            self.keep("legitimate_interests", msg("layout.ico.why.no_interests"), interest)
         for link in links:
-            self.keep("lia", "no Art. 6(1)(f) basis in this row", link)
+            self.keep("lia", msg("layout.ico.why.no_interests"), link)
         return bases
 
     def condition(self) -> Any:
@@ -537,7 +530,7 @@ class _Reader:
             match = _ARTICLE_9.search(head)
             code = by_letter[match[1]] if match else lookup(labels, head)
             if code is None:
-                self.keep("article9", "not an Art. 9(2) condition", line)
+                self.keep("article9", msg("layout.ico.why.article9"), line)
             else:
                 found.append((code, law))
         self.mapped("article9", "special_condition")
@@ -546,9 +539,9 @@ class _Reader:
         if _MANY_CONDITIONS and (len(found) > 1 or found[0][1]):
             return [{"condition": code, **({"law": law} if law else {})} for code, law in found]
         for code, _law in found[1:]:
-            self.keep("article9", "the format holds one Art. 9(2) condition", code)
+            self.keep("article9", msg("layout.ico.why.one_condition"), code)
         if found[0][1]:
-            self.keep("article9", "the format keeps no law for an Art. 9(2) condition", found[0][1])
+            self.keep("article9", msg("layout.ico.why.condition_law"), found[0][1])
         return found[0][0]
 
     def automated(self, activity: dict[str, Any]) -> None:
@@ -564,7 +557,7 @@ class _Reader:
             if field is None or value is None:
                 self.keep(
                     "automated",
-                    "not 'Automated decision-making: Yes/No' or 'Profiling: Yes/No'",
+                    msg("layout.ico.why.automated"),
                     line,
                 )
             else:
@@ -577,7 +570,7 @@ class _Reader:
         for line in lines(self.cell("source")):
             code = lookup(labels, line)
             if code is None:
-                self.keep("source", "not a kind of source ropa knows", line)
+                self.keep("source", msg("layout.ico.why.source"), line)
             elif code not in found:
                 found.append(code)
         self.mapped("source", "sources")
@@ -592,14 +585,14 @@ class _Reader:
         if not (required or progress or link):
             return None
         if fold(required) == fold(NO) and not link:
-            self.mapped("dpia_required", "(no DPIA)")
+            self.mapped("dpia_required", msg("layout.ico.no_dpia"))
             if progress:
-                self.keep("dpia_progress", "a DPIA progress where none is required")
+                self.keep("dpia_progress", msg("layout.ico.why.dpia_progress"))
             return None
         if not link:
             self.keep(
                 "dpia_required",
-                "a DPIA without a link to it (the format needs where it is kept)",
+                msg("layout.ico.why.dpia_link"),
                 f"{required} {progress}".strip(),
             )
             return None
@@ -610,7 +603,7 @@ class _Reader:
             dpia["date"] = found[0]
             self.mapped("dpia_progress", "dpia.date")
         elif progress and fold(progress) != fold(COMPLETED):
-            self.keep("dpia_progress", "the format keeps a DPIA's date, not its progress")
+            self.keep("dpia_progress", msg("layout.ico.why.dpia_date"))
         return dpia
 
 

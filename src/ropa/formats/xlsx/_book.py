@@ -76,6 +76,10 @@ class Book:
         """Catalogue -> id -> how many activities name it."""
         self.activities_by_id = by_id(register.activities)
         """Activity id -> the first activity of that id."""
+        self.activity_indexes: dict[str, list[int]] = {}
+        """Activity id -> the index of every activity of that id, in the register's order."""
+        for index, activity in enumerate(register.activities):
+            self.activity_indexes.setdefault(activity.id, []).append(index)
         self.marked: set[tuple[str, str]] = set()
         """(language, text) of every register text shown marked so far (`text`)."""
         self.places = _Places(register, self.controller_activities)

@@ -33,6 +33,7 @@ from ropa.formats.xlsx._sheets import (
     retention_rules_rows,
     security_measures_rows,
 )
+from ropa.formats.xlsx._waivers import WAIVER_FIELDS
 from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
@@ -42,6 +43,7 @@ from ropa.formats.xlsx._words import (
     SHEETS,
     say,
 )
+from ropa.model import Waiver
 
 __all__ = ["change_headers", "changes_rows", "workbook_changes"]
 
@@ -125,17 +127,37 @@ class _Views:
                 table = "cover" if columns is COVER else section
                 old = self.cells(table, new=False).get(cells_key, {}).get(column, "")
                 new = self.cells(table, new=True).get(cells_key, {}).get(column, "")
-                what = "change_reordered" if change.change == "reordered" and old == new else (
-                    "change_changed")  # fmt: skip
+                listed = any(c.field == change.field and c.change in ("added", "removed")
+                             for c in changes)  # fmt: skip
+                what = self.new.word(
+                    "change_reordered" if change.change == "reordered" and old == new
+                    else "change_changed"
+                )  # fmt: skip
+                if listed:
+                    what = self._items_changed(old, new) or what
                 heading = say(columns, column, lang).split("\n")[0]
-                rows.append([kind, entry_id, name, heading, self.new.word(what), old, new])
+                rows.append([kind, entry_id, name, heading, what, old, new])
                 continue
             old_words = _words(self.old, change.old)
             new_words = _words(self.new, change.new)
-            what = _CHANGE_WORDS.get(change.change, "change_changed")
-            rows.append([kind, entry_id, name, change.field, self.new.word(what), old_words,
+            what_key = _CHANGE_WORDS.get(change.change, "change_changed")
+            field = say(SHEETS, "waivers", lang) if top == "waivers" else change.field
+            rows.append([kind, entry_id, name, field, self.new.word(what_key), old_words,
                          new_words])  # fmt: skip
         return rows
+
+    def _items_changed(self, old: str, new: str) -> str:
+        """A list column's change item by item, as the column shows its items (one a line):
+        `added: Contact information`, then `removed: ...`; "" when no item came or went."""
+        book = self.new
+        empty = {"", book.not_stated, book.word("none")}
+        before = [line for line in old.split("\n") if line not in empty]
+        after = [line for line in new.split("\n") if line not in empty]
+        lines = [book.word("change_item_added").format(item=item)
+                 for item in after if item not in before]  # fmt: skip
+        lines += [book.word("change_item_removed").format(item=item)
+                  for item in before if item not in after]  # fmt: skip
+        return "\n".join(lines)
 
     def section_rows(self, section: str, diff: Any) -> list[list[Value]]:
         """Added, removed and changed entries of one section, then whether its order moved."""
@@ -244,6 +266,10 @@ def _words(book: Book, value: Any) -> str:
         return value.in_words(book.lang)
     if isinstance(value, tuple | list):
         return "\n".join(_words(book, item) for item in value)
+    if isinstance(value, Waiver):  # as the Waivers sheet heads its columns
+        said = [(key, _words(book, getattr(value, key))) for key in WAIVER_FIELDS[1:]]
+        return "; ".join(f"{say(CATALOGUE_COLUMNS, key, book.lang)}: {part}"
+                         for key, part in said if part)  # fmt: skip
     if isinstance(value, BaseModel):
         parts = [_words(book, getattr(value, name)) for name in type(value).model_fields]
         return "; ".join(part for part in parts if part)

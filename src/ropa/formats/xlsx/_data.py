@@ -46,6 +46,7 @@ from ropa.model import (
     RetentionRule,
     SecurityMeasure,
 )
+from ropa.text.messages import Message, msg
 
 LAYOUT = "ropa-data/1"
 """The layout of the data sheet; a reader refuses any other."""
@@ -145,11 +146,11 @@ class DataSheet:
 
 def read_data(
     rows: Iterable[tuple[int, Sequence[Any]]],
-) -> tuple[DataSheet, list[tuple[str, str]]]:
+) -> tuple[DataSheet, list[tuple[str, Message]]]:
     """The data sheet from its rows (row number, cell values); and its problems, each as
     (cell, message). A damaged row is left out and reported, never guessed at."""
     sheet = DataSheet()
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Message]] = []
     digest = Digest()
     for number, values in rows:
         cells = list(values)
@@ -159,37 +160,38 @@ def read_data(
             continue
         if number == 1:
             if tuple(cells[:3]) != HEADER:
-                problems.append((f"A{number}", "not a ropa data sheet (its header is changed)"))
+                problems.append((f"A{number}", msg("xlsx.import.data.header")))
                 return sheet, problems
             continue
         section, key, parts = cells[0], cells[1] or "", cells[2:]
         if not all(isinstance(part, str) for part in (section, key, *parts)):
-            problems.append((f"A{number}", "a cell of the data sheet is not text"))
+            problems.append((f"A{number}", msg("xlsx.import.data.not_text")))
             continue
         digest.add(cells)
         try:
             data = json.loads("".join(parts))
         except ValueError as error:
-            problems.append((f"C{number}", f"the data of {section} {key} is damaged ({error})"))
+            said = msg("xlsx.import.data.damaged", section=section, key=key, reason=str(error))
+            problems.append((f"C{number}", said))
             continue
         except RecursionError:  # nested deeper than Python's parser goes; ropa never is
-            problems.append((f"C{number}", f"the data of {section} {key} is nested too deep"))
+            problems.append((f"C{number}", msg("xlsx.import.data.deep", section=section, key=key)))
             continue
         problem = _take(sheet, section, key, data)
         if problem:
             problems.append((f"C{number}", problem))
     if not sheet.meta and not problems:
-        problems.append(("A2", "the data sheet has no layout row"))
+        problems.append(("A2", msg("xlsx.import.data.no_layout")))
     sheet.sha256 = digest.hexdigest()
     return sheet, problems
 
 
-def _take(sheet: DataSheet, section: str, key: str, data: Any) -> str | None:
+def _take(sheet: DataSheet, section: str, key: str, data: Any) -> Message | None:
     """Put one row's data into `sheet`; a message when it cannot be."""
     if section == "ropa":
         if not isinstance(data, dict) or data.get("layout") != LAYOUT:
             layout = data.get("layout") if isinstance(data, dict) else None
-            return f"data sheet layout {layout!r} is not {LAYOUT!r} (written by another ropa?)"
+            return msg("xlsx.import.data.layout", layout=repr(layout), expected=repr(LAYOUT))
         sheet.meta = data
         return None
     model: type[BaseModel] | None
@@ -200,17 +202,18 @@ def _take(sheet: DataSheet, section: str, key: str, data: Any) -> str | None:
     else:
         model = ENTRY_MODELS.get(section)
     if model is None:
-        return f"unknown section {section!r} in the data sheet"
+        return msg("xlsx.import.data.section", section=repr(section))
     try:
         entry = model.model_validate(data)
     except ValidationError as error:
-        return f"the data of {section} {key} is damaged ({error.error_count()} problems)"
+        return msg("xlsx.import.data.invalid", section=section, key=key,
+                   count=str(error.error_count()))  # fmt: skip
     if section == "register":
         sheet.register = entry  # type: ignore[assignment]
     elif section == "organisation":
         sheet.organisation = entry  # type: ignore[assignment]
     else:
         if getattr(entry, "id", None) != key:
-            return f"the data of {section} {key} is for another id"
+            return msg("xlsx.import.data.other_id", section=section, key=key)
         sheet.entries[section].append(entry)
     return None

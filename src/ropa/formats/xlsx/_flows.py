@@ -128,7 +128,7 @@ def _transfer_text(book: Book, transfer: Transfer) -> str:
     decision in force on the check date with its date and condition, or that none is; the
     derogation's point; the reference."""
     lang = book.lang
-    where = destination_text(transfer, lang)
+    where = destination_text(book, transfer)
     if transfer.destination in EEA_COUNTRIES:
         return f"{where}: {book.word('flow_inside_eea')}"
     if transfer.safeguard is None:

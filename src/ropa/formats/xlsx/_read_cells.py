@@ -19,7 +19,7 @@ from ropa.durations import Duration
 from ropa.formats.xlsx._words import word
 from ropa.text import LANGUAGES, text_in, unmarked
 from ropa.text.grammar import cite
-from ropa.text.messages import languages
+from ropa.text.messages import Invalid, Message, languages, msg
 from ropa.vocab import Term
 from ropa.wording import not_stated
 
@@ -42,8 +42,9 @@ __all__ = [
 Text = str | dict[str, str]
 
 
-class Unreadable(ValueError):
-    """A cell that cannot be read as the value its column holds; the message says why."""
+class Unreadable(Invalid):
+    """A cell that cannot be read as the value its column holds; `said` says why, as a
+    catalogue message (the exception's text is it in English)."""
 
 
 _NOT_STATED = frozenset({not_stated("lv").casefold(), not_stated("en").casefold()})
@@ -67,10 +68,7 @@ def cell_text(value: Any) -> str | None:
         value = int(value)
     text = str(value)
     if _CUT.search(text):
-        raise Unreadable(
-            "this text was cut to Excel's cell limit when the workbook was written; "
-            "change it in the register file, not in the workbook"
-        )
+        raise Unreadable(msg("xlsx.import.cut"))
     return text if text.strip() else None
 
 
@@ -110,7 +108,7 @@ def parse_bool(value: Any) -> bool | None:
         return True
     if is_word(text, "no") or text.strip().casefold() == "false":
         return False
-    raise Unreadable(f"{text!r} is not yes, no or not stated (jā, nē, nav norādīts)")
+    raise Unreadable(msg("xlsx.import.not_bool", text=repr(text)))
 
 
 def parse_date(value: Any) -> date | None:
@@ -118,10 +116,7 @@ def parse_date(value: Any) -> date | None:
     if isinstance(value, datetime):
         if value.time() != datetime.min.time():
             # The register holds days: a time of day would be lost, and is reported instead.
-            raise Unreadable(
-                f"{value.isoformat(sep=' ')} is a date with a time of day; this column holds "
-                "a date only: write it as YYYY-MM-DD"
-            )
+            raise Unreadable(msg("xlsx.import.time_of_day", value=value.isoformat(sep=" ")))
         return value.date()
     if isinstance(value, date):
         return value
@@ -133,8 +128,8 @@ def parse_date(value: Any) -> date | None:
         try:
             return date.fromisoformat(text.strip())
         except ValueError:
-            raise Unreadable(f"{text!r} is not a real date") from None
-    raise Unreadable(f"{text!r} is not a date; write it as YYYY-MM-DD")
+            raise Unreadable(msg("xlsx.import.no_such_date", text=repr(text))) from None
+    raise Unreadable(msg("xlsx.import.not_a_date", text=repr(text)))
 
 
 def parse_duration(value: Any) -> Duration | None:
@@ -145,8 +140,8 @@ def parse_duration(value: Any) -> Duration | None:
     assert text is not None
     try:
         return Duration.parse(text.strip())
-    except ValueError as error:
-        raise Unreadable(str(error)) from None
+    except Invalid as error:  # the period's own words: not ISO 8601, negative, zero ...
+        raise Unreadable(error.said) from None
 
 
 def _labels(vocabulary: Mapping[str, Term]) -> dict[str, str]:
@@ -163,9 +158,11 @@ def _labels(vocabulary: Mapping[str, Term]) -> dict[str, str]:
 _LABEL_CACHE: dict[int, dict[str, str]] = {}
 
 
-def parse_code(value: Any, vocabulary: Mapping[str, Term], what: str, lang: str) -> str | None:
+def parse_code(value: Any, vocabulary: Mapping[str, Term], what: Message, lang: str
+               ) -> str | None:  # fmt: skip
     """A vocabulary value from its label in either language (with or without its article)
-    or its code; None for "not stated" or empty."""
+    or its code; None for "not stated" or empty. `what` names the kind of value, for the
+    message when it is none of them."""
     text = cell_text(value)
     if _is_not_stated(text):
         return None
@@ -173,7 +170,7 @@ def parse_code(value: Any, vocabulary: Mapping[str, Term], what: str, lang: str)
     return _code(text, vocabulary, what, lang)
 
 
-def _code(text: str, vocabulary: Mapping[str, Term], what: str, lang: str) -> str:
+def _code(text: str, vocabulary: Mapping[str, Term], what: Message, lang: str) -> str:
     labels = _LABEL_CACHE.get(id(vocabulary))
     if labels is None:
         labels = _LABEL_CACHE[id(vocabulary)] = _labels(vocabulary)
@@ -185,12 +182,12 @@ def _code(text: str, vocabulary: Mapping[str, Term], what: str, lang: str) -> st
             found = labels.get(bare.group(1).strip())
     if found is None:
         known = "; ".join(term.label(lang) for term in vocabulary.values())
-        raise Unreadable(f"{text!r} is not {what}; write one of: {known}")
+        raise Unreadable(msg("xlsx.import.not_one_of", text=repr(text), what=what, known=known))
     return found
 
 
 def parse_codes(
-    value: Any, vocabulary: Mapping[str, Term], what: str, lang: str
+    value: Any, vocabulary: Mapping[str, Term], what: Message, lang: str
 ) -> tuple[str, ...]:
     """Vocabulary values, one per line."""
     return tuple(_code(line, vocabulary, what, lang) for line in lines(value))
@@ -210,7 +207,7 @@ def parse_country(text: str) -> str:
     if found is None:
         if text.upper() in COUNTRY_CODES:
             return text.upper()
-        raise Unreadable(f"{text!r} is not a country; write its ISO code such as LV or US")
+        raise Unreadable(msg("xlsx.import.not_a_country", text=repr(text)))
     return found
 
 

@@ -27,6 +27,7 @@ from ropa.formats.xlsx._assessments import (
 )
 from ropa.formats.xlsx._book import EXPORT_CODE, Book, header
 from ropa.formats.xlsx._cells import Row, Target, Text, Value
+from ropa.formats.xlsx._waived import waived_reason
 from ropa.formats.xlsx._words import (
     ACTIVITY_COLUMNS,
     CATALOGUE_COLUMNS,
@@ -57,7 +58,6 @@ from ropa.model import (
     Transfer,
 )
 from ropa.rights import Applicability, rights_of
-from ropa.text import text_in
 from ropa.text.grammar import cite
 from ropa.text.messages import message
 from ropa.vocab import (
@@ -447,7 +447,7 @@ def special_condition_line(book: Book, entry: SpecialConditionEntry) -> str:
 def transfer_text(book: Book, transfer: Transfer) -> str:
     """`United States (US): Standard contractual clauses (Art. 46(2)(c)); recipient: ...`."""
     lang = book.lang
-    where = destination_text(transfer, lang)
+    where = destination_text(book, transfer)
     if transfer.safeguard is not None:
         term = SAFEGUARDS[transfer.safeguard]
         safeguard = f"{term.label(lang)} ({cite(term.article, lang)})"
@@ -470,13 +470,15 @@ def transfer_text(book: Book, transfer: Transfer) -> str:
     return "; ".join(parts)
 
 
-def destination_text(transfer: Transfer, lang: str) -> str:
-    """`United States (US)`, or the international organisation by name."""
+def destination_text(book: Book, transfer: Transfer) -> str:
+    """`United States (US)`, or the international organisation by name (an `other` one's name,
+    register text, in the workbook's language or marked with the one it has)."""
+    lang = book.lang
     if transfer.country is not None:
         return f"{country_name(transfer.country, lang)} ({transfer.country})"
     code = transfer.organisation or "other"
     if transfer.organisation_name is not None:
-        return text_in(transfer.organisation_name, lang, lang) or code
+        return book.text(transfer.organisation_name) or code
     return INTERNATIONAL_ORGANISATIONS[code].label(lang)
 
 
@@ -657,7 +659,7 @@ def transfers_rows(book: Book) -> Iterator[Row]:
                 )
             yield [
                 _activity_link(book, activity), book.text(activity.name), country,
-                destination_text(transfer, lang), adequacy, recipient,
+                destination_text(book, transfer), adequacy, recipient,
                 f"{safeguard.label(lang)} ({cite(safeguard.article, lang)})"
                 if safeguard else missing,
                 transfer.reference or "",
@@ -914,7 +916,7 @@ def finding_row(book: Book, finding: Finding) -> list[Value]:
         book.word("yes" if finding.waived else "no"),
         # the register's words, marked if in another language; once a waiver has expired
         # (ROPA105), the finding is open again and the expired waiver is named
-        book.text(finding.reason)
+        waived_reason(book, finding)
         if finding.reason or finding.expired_waiver is None
         else finding.expired_waiver.text(lang),
     ]

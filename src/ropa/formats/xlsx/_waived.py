@@ -29,9 +29,8 @@ def waiver_of(book: Book, finding: Finding) -> Waiver | None:
         owners = [(("register",), register.register.waivers)]
     else:
         owners = [
-            (("activities", index), activity.waivers)
-            for index, activity in enumerate(register.activities)
-            if activity.id == finding.activity
+            (("activities", index), register.activities[index].waivers)
+            for index in book.activity_indexes.get(finding.activity, ())
         ]
     for owner, waivers in owners:
         found = silencing_waivers(waivers, owner, book.report.as_of, language).get(finding.code)
@@ -40,12 +39,21 @@ def waiver_of(book: Book, finding: Finding) -> Waiver | None:
     return None
 
 
-def waiver_text(book: Book, finding: Finding) -> str:
-    """`reason: …; accepted by …, on …, until …` in the export language; each part the
-    waiver does not give reads "not stated"."""
+def waived_reason(book: Book, finding: Finding) -> str:
+    """Why `finding` was waived, as the workbook shows register text (`Book.text`): the
+    waiver's reason in the workbook's language, else in the one it has, marked (`[lv] …`);
+    "" when neither the waiver nor the finding gives one."""
     waiver = waiver_of(book, finding)
-    reason = waiver.reason_in(book.lang, book.register.register.language) if waiver else None
-    reason = reason or finding.reason or book.not_stated
+    if waiver is not None and waiver.reason is not None:
+        return book.text(waiver.reason)
+    return book.text(finding.reason)
+
+
+def waiver_text(book: Book, finding: Finding) -> str:
+    """`reason: …; accepted by …, on …, holds until (inclusive) …` in the export language;
+    each part the waiver does not give reads "not stated"."""
+    waiver = waiver_of(book, finding)
+    reason = waived_reason(book, finding) or book.not_stated
     if waiver is None:
         return f"{book.word('reason')}: {reason}"
     missing = book.not_stated

@@ -47,6 +47,7 @@ from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
 from ropa._collector import collector_paused
+from ropa.formats._located import CellProblem, either, model_words
 from ropa.formats.xlsx import ooxml
 from ropa.formats.xlsx._assessments import ASSESSMENT_FIELDS, assessments_rows
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
@@ -103,7 +104,8 @@ from ropa.formats.xlsx._words import (
 )
 from ropa.formats.xlsx.ooxml import open_workbook
 from ropa.formats.xlsx.write import DATA_SHEET
-from ropa.loader import DEFAULT_MAX_BYTES, oversize_message
+from ropa.loader import DEFAULT_MAX_BYTES
+from ropa.loader.problems import oversize
 from ropa.model import (
     FORMAT,
     LEGAL_BASIS_MODELS,
@@ -154,37 +156,25 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class CellProblem:
-    """A cell (or a sheet, or the file) that cannot be read, and why."""
-
-    where: str
-    """`Sheet!A1`, a sheet's title, or the workbook's file name."""
-    message: str
-    """Why, in English."""
-    said: Message | None = field(default=None, compare=False)
-    """The same as a catalogue message, to be said in the reader's language (`line`)."""
-
-    def line(self, lang: str) -> str:
-        """`where: message`, the message in `lang` (English where no catalogue has it)."""
-        text = self.said.text(lang) if self.said is not None else self.message
-        return f"{self.where}: {text}"
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
 class WorkbookError(Exception):
-    """A workbook could not be imported; `problems` names every cell at fault."""
+    """A workbook could not be imported; `problems` names every cell at fault, each with its
+    catalogue message (`CellProblem.message_id`, `arguments`; `line(lang)` says it)."""
 
-    def __init__(self, problems: Sequence[CellProblem]) -> None:
+    def __init__(self, problems: Sequence[CellProblem], lang: str | None = None) -> None:
         self.problems: tuple[CellProblem, ...] = tuple(problems)
+        self.lang = lang
+        """The workbook's language, when it was told before the import stopped."""
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
 class NoDataSheet(UserWarning):
     """The workbook has no data sheet: the register is read from what its sheets show, in one
-    language (the other languages of each text are lost)."""
+    language (the other languages of each text are lost). `said` is the warning as a
+    catalogue message."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 @dataclass(frozen=True)
@@ -241,19 +231,19 @@ def read_workbook(
     name = os.path.basename(os.fspath(path)) or os.fspath(path)
     refusal = _refused_for_size(path, max_bytes)
     if refusal is not None:
-        raise WorkbookError([CellProblem(name, refusal)])
+        raise WorkbookError([CellProblem.of(name, refusal)])
     try:
         workbook = open_workbook(path, data_only=True)
     except FileNotFoundError:
-        said = msg("loader.no_such_file")
-        raise WorkbookError([CellProblem(name, str(said), said)]) from None
+        raise WorkbookError([CellProblem.of(name, msg("loader.no_such_file"))]) from None
     except IsADirectoryError:
-        said = msg("xlsx.import.directory")
-        raise WorkbookError([CellProblem(name, str(said), said)]) from None
-    except ooxml.TooManyStrings as error:
-        raise WorkbookError([CellProblem(name, f"{error}: refused")]) from None
+        raise WorkbookError([CellProblem.of(name, msg("xlsx.import.directory"))]) from None
+    except ooxml.TooManyStrings:
+        said = msg("xlsx.import.shared_strings", count=f"{ooxml.MAX_SHARED_STRINGS:,}")
+        raise WorkbookError([CellProblem.of(name, said)]) from None
     except Exception as error:  # openpyxl, the zip and XML readers, on a damaged file
-        raise WorkbookError([CellProblem(name, _unreadable(error))]) from None
+        said = msg("xlsx.import.not_a_workbook", reason=_reason(error))
+        raise WorkbookError([CellProblem.of(name, said)]) from None
     try:
         formulas = _formulas_without_values(path, workbook)
         if formulas:
@@ -266,13 +256,11 @@ def read_workbook(
         workbook.close()
 
 
-def _unreadable(error: Exception, what: str = "not an Excel workbook (.xlsx) that can be read"
-                ) -> str:  # fmt: skip
-    """What to say of a workbook, or a sheet of it, that openpyxl cannot read."""
-    return f"{what} ({printable(str(error).strip() or type(error).__name__)})"
+def _reason(error: Exception) -> str:
+    """Why openpyxl (or the zip or XML reader) could not read a workbook or a sheet of it,
+    in its own words."""
+    return printable(str(error).strip() or type(error).__name__)
 
-
-_DAMAGED_SHEET = "the sheet is damaged and cannot be read"
 
 UNPACKED_FACTOR = 10
 """A workbook may unpack to at most this many times `max_bytes`. A workbook ropa writes
@@ -281,7 +269,7 @@ largest register the loader reads by default (50 MB) makes a workbook that unpac
 400 MB, within the 500 MB this allows."""
 
 
-def _refused_for_size(path: str | os.PathLike[str], max_bytes: int) -> str | None:
+def _refused_for_size(path: str | os.PathLike[str], max_bytes: int) -> Message | None:
     """Why the workbook at `path` is refused for its size (a zip bomb, say), or None.
 
     The sizes are the ones the archive declares; the zip reader never unpacks a part beyond
@@ -290,17 +278,15 @@ def _refused_for_size(path: str | os.PathLike[str], max_bytes: int) -> str | Non
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
-            return oversize_message(size, max_bytes)
+            return oversize(size, max_bytes)
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(part.file_size for part in archive.infolist())
     except (OSError, zipfile.BadZipFile, ValueError):
         return None  # not there, or not a zip: `load_workbook` says which, in its words
     limit = UNPACKED_FACTOR * max_bytes
     if unpacked > limit:
-        return (
-            f"unpacks to {unpacked:,} bytes, over the limit of {limit:,} bytes "
-            f"({UNPACKED_FACTOR} times --max-bytes); refused before reading"
-        )
+        return msg("xlsx.import.unpacked", unpacked=f"{unpacked:,}", limit=f"{limit:,}",
+                   factor=str(UNPACKED_FACTOR))  # fmt: skip
     return None
 
 
@@ -381,6 +367,24 @@ _ROUTES = ("url", "email", "phone")
 _ROUTE_PREFIXES = [(route, word(f"contact_{route}", lang).casefold() + ":")
                    for route in _ROUTES for lang in LANGUAGES]  # fmt: skip
 _ARRANGEMENT = [word("arrangement", lang).casefold() + ":" for lang in LANGUAGES]
+
+
+_WHAT = {
+    "assessment_kind": msg("xlsx.import.what.assessment_kind"),
+    "derogation": msg("xlsx.import.what.derogation"),
+    "legal_basis": msg("xlsx.import.what.legal_basis"),
+    "purpose": msg("xlsx.import.what.purpose"),
+    "recipient_kind": msg("xlsx.import.what.recipient_kind"),
+    "register_kind": msg("xlsx.import.what.register_kind"),
+    "requirement_kind": msg("xlsx.import.what.requirement_kind"),
+    "safeguard": msg("xlsx.import.what.safeguard"),
+    "security_kind": msg("xlsx.import.what.security_kind"),
+    "source": msg("xlsx.import.what.source"),
+    "special": msg("xlsx.import.what.special"),
+    "special_condition": msg("xlsx.import.what.special_condition"),
+    "subject_kind": msg("xlsx.import.what.subject_kind"),
+}
+"""What a coded column holds, for the message when a cell is none of its labels."""
 
 
 def _shown(value: Any, lang: str) -> Any:
@@ -464,11 +468,12 @@ class _Import:
 
     # -- the workbook ------------------------------------------------------------------------
 
-    def fail(self, where: str, message: str) -> None:
-        self.problems.append(CellProblem(where, message))
+    def fail(self, where: str, message: Message | str) -> None:
+        """A problem at `where`: a catalogue message, or a model's own (English) words."""
+        self.problems.append(CellProblem.of(where, message))
 
     def stop(self) -> WorkbookError:
-        return WorkbookError(self.problems)
+        return WorkbookError(self.problems, getattr(self, "lang", None))
 
     def _language(self, lang: str | None) -> str:
         names = set(self.workbook.sheetnames)
@@ -479,15 +484,16 @@ class _Import:
                 raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
             if lang not in found:
                 title = say(SHEETS, "activities", lang)
-                self.fail(self.name, f"no sheet {title!r}: not a workbook in {lang}")
+                self.fail(self.name, msg("xlsx.import.not_in_language", sheet=repr(title),
+                                         lang=lang))  # fmt: skip
                 raise self.stop()
             return lang
         if len(found) != 1:
-            titles = " or ".join(repr(say(SHEETS, "activities", code)) for code in LANGUAGES)
+            titles = either([repr(say(SHEETS, "activities", code)) for code in LANGUAGES])
             message = (
-                f"not a register workbook written by ropa (no sheet {titles})"
+                msg("xlsx.import.not_a_register", sheets=titles)
                 if not found
-                else "sheets in both languages; give the language (--lang lv or en)"
+                else msg("xlsx.import.both_languages")
             )
             self.fail(self.name, message)
             raise self.stop()
@@ -502,18 +508,14 @@ class _Import:
 
     def _data_sheet(self) -> tuple[DataSheet, bool]:
         if DATA_SHEET not in self.workbook.sheetnames:
-            warnings.warn(
-                f"{self.name}: no data sheet {DATA_SHEET!r}; the register is read from what "
-                "the sheets show, in one language",
-                NoDataSheet,
-                stacklevel=3,
-            )
+            said = msg("xlsx.import.no_data_sheet", workbook=self.name, sheet=repr(DATA_SHEET))
+            warnings.warn(NoDataSheet(said), stacklevel=3)
             return DataSheet(), False
         data, problems = read_data(self._rows(DATA_SHEET))
-        for cell, message in problems:
-            self.fail(f"{DATA_SHEET}!{cell}", message)
+        for cell, said in problems:
+            self.fail(f"{DATA_SHEET}!{cell}", said)
         if not problems and (data.register is None or data.organisation is None):
-            self.fail(DATA_SHEET, "the data sheet has no register or organisation row")
+            self.fail(DATA_SHEET, msg("xlsx.import.data.no_register"))
         return data, not self.problems
 
     def _book(self, register: Register) -> Book:
@@ -529,7 +531,7 @@ class _Import:
         title = say(SHEETS, key, self.lang)
         sheet = _Sheet(title)
         if title not in self.workbook.sheetnames:
-            self.fail(self.name, f"no sheet {title!r}")
+            self.fail(self.name, msg("xlsx.import.no_sheet", sheet=repr(title)))
             return sheet
         by_heading = {heading.casefold(): column for column, heading in columns.items()}
         places: dict[int, str] = {}
@@ -542,14 +544,15 @@ class _Import:
                         continue
                     column = by_heading.get(heading.split("\n")[0].strip().casefold())
                     if column is None or column in places.values():
-                        self.fail(f"{title}!{get_column_letter(index + 1)}1",
-                                  f"unknown column {heading!r}; ropa reads only its own columns "
-                                  "(move other notes out of the workbook)")  # fmt: skip
+                        self.fail(
+                            f"{title}!{get_column_letter(index + 1)}1",
+                            msg("xlsx.import.unknown_column", heading=repr(heading)),
+                        )
                     else:
                         places[index] = column
                 for column, heading in columns.items():
                     if column not in places.values() and column not in _NOT_REQUIRED:
-                        self.fail(title, f"no column {heading!r}")
+                        self.fail(title, msg("xlsx.import.no_column", heading=repr(heading)))
                 # One map for every row of the sheet: rows have the header's columns.
                 letters = {column: get_column_letter(index + 1) for index, column in places.items()}
                 continue
@@ -564,8 +567,7 @@ class _Import:
                     values[column] = value
                 elif value is not None and value != "":
                     where = f"{title}!{get_column_letter(index + 1)}{number}"
-                    self.fail(where, "a value in a column without a heading ropa knows; ropa "
-                              "cannot keep it")  # fmt: skip
+                    self.fail(where, msg("xlsx.import.headless_value"))
             sheet.lines.append(_Line(title, number, values, letters))
         return sheet
 
@@ -633,8 +635,8 @@ class _Import:
         for line in sheet.lines:
             applies = cell_text(line.values.get("applies_to"))
             if applies is None:
-                self.fail(line.ref("applies_to"), "the row names neither an activity (its id) "
-                          f"nor {word('whole_register', self.lang)!r}")  # fmt: skip
+                self.fail(line.ref("applies_to"), msg("xlsx.import.waiver_applies_to",
+                          whole=repr(word("whole_register", self.lang))))  # fmt: skip
                 continue
             scope = "" if is_word(applies, "whole_register") else applies.strip()
             rule = (cell_text(line.values.get("rule")) or "").strip()
@@ -657,8 +659,8 @@ class _Import:
                 continue  # the activity was deleted, and with it this waiver
             position = position if position is not None else by_id.get(scope)
             if position is None:
-                self.fail(line.ref("applies_to"), f"no activity {scope!r} on the sheet "
-                          f"{say(SHEETS, 'activities', self.lang)!r}")  # fmt: skip
+                self.fail(line.ref("applies_to"), msg("xlsx.import.no_activity", id=repr(scope),
+                          sheet=repr(say(SHEETS, "activities", self.lang))))  # fmt: skip
                 continue
             found[position].append(read)
         for index, item in enumerate(activities):
@@ -670,7 +672,7 @@ class _Import:
         def rule(value: Any) -> str:
             code = parse_plain(value)
             if code is None:
-                raise Unreadable("a waiver names the code of the rule it waives, e.g. ROPA303")
+                raise Unreadable(msg("xlsx.import.waiver_rule"))
             return code.strip()
 
         def reason(value: Any) -> Any:
@@ -701,12 +703,7 @@ class _Import:
             return
         if self.data_sha256.strip() != self.data_digest:
             cover = say(SHEETS, "cover", self.lang)
-            self.fail(
-                DATA_SHEET,
-                "the hidden data sheet is not the one this workbook was written with (its "
-                f"SHA-256 is not the one the sheet {cover!r} shows): it was changed after the "
-                "export; change the register in the visible sheets or in the register file",
-            )
+            self.fail(DATA_SHEET, msg("xlsx.import.data.changed", cover=repr(cover)))
 
     def _check_waivers(self) -> None:
         """Report a waiver that only the hidden data sheet holds.
@@ -734,14 +731,15 @@ class _Import:
         shown = self._shown_waived()
         if shown is None:
             return  # written without validation: the workbook shows no finding at all
+        findings = repr(say(SHEETS, "findings", self.lang))
         for code, activity in sorted(waived.keys() - shown):
-            whom = f" of the activity {activity!r}" if activity else ""
-            self.fail(
-                DATA_SHEET,
-                f"the hidden data sheet waives {code}{whom}, which the Findings sheet does not "
-                "show waived: the hidden sheet was changed after the export; waive findings "
-                "in the register file, not in the workbook",
-            )
+            said = (
+                msg("xlsx.import.data.waives_for", code=code, activity=repr(activity),
+                    findings=findings)
+                if activity
+                else msg("xlsx.import.data.waives", code=code, findings=findings)
+            )  # fmt: skip
+            self.fail(DATA_SHEET, said)
 
     def _shown_waived(self) -> set[tuple[str, str]] | None:
         """(code, activity id) of every finding the Findings sheet shows waived; None when
@@ -780,7 +778,7 @@ class _Import:
         info = canonical.register if canonical is not None else None
         organisation = canonical.organisation if canonical is not None else None
         if title not in self.workbook.sheetnames:
-            self.fail(self.name, f"no sheet {title!r}")
+            self.fail(self.name, msg("xlsx.import.no_sheet", sheet=repr(title)))
             return info, organisation
         labels = {say(COVER, key, self.lang).casefold(): key for key in COVER}
         expected: dict[str, Any] = {}
@@ -800,13 +798,15 @@ class _Import:
                          {"value": expected.get(key or "")} if expected else None)  # fmt: skip
             for index, extra in enumerate(row[2:], 3):
                 if extra is not None and extra != "":
-                    self.fail(f"{title}!{get_column_letter(index)}{number}", "a value beside the "
-                              "cover's two columns; ropa cannot keep it")  # fmt: skip
+                    self.fail(
+                        f"{title}!{get_column_letter(index)}{number}",
+                        msg("xlsx.import.cover_extra"),
+                    )
             if key is None:
                 if computed_label(label, self.lang):
                     continue  # the export's own answers, contents and legend
                 if line.values["value"] is not None:
-                    self.fail(f"{title}!A{number}", f"unknown row {label!r} on the cover")
+                    self.fail(f"{title}!A{number}", msg("xlsx.import.cover_row", label=repr(label)))
                 continue
             if key == "as_of":
                 with suppress(Unreadable):
@@ -825,9 +825,9 @@ class _Import:
         try:
             return read(line.values.get(key))
         except Unreadable as error:
-            self.fail(line.ref(key), str(error))
+            self.fail(line.ref(key), error.said)
         except ValidationError as error:
-            self.fail(line.ref(key), str(error.errors()[0]["msg"]).removeprefix("Value error, "))
+            self.fail(line.ref(key), model_words(error.errors()[0]))
         return _FAILED
 
     def _register_info(self, info: RegisterInfo | None, cells: dict[str, _Line]
@@ -835,7 +835,10 @@ class _Import:
         fields: dict[str, Any] = dict(info) if info is not None else {}
         readers: dict[str, tuple[str, Callable[[Any], Any]]] = {
             "language": ("language", parse_plain),
-            "kind": ("kind", lambda v: parse_code(v, REGISTER_KINDS, "a register kind", self.lang)),
+            "kind": (
+                "kind",
+                lambda v: parse_code(v, REGISTER_KINDS, _WHAT["register_kind"], self.lang),
+            ),
             "version": ("version", parse_plain),
             "reviewed": ("reviewed", parse_date),
             "approved_by": ("approved_by", parse_plain),
@@ -885,10 +888,10 @@ class _Import:
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 name = str(detail["loc"][0]) if detail["loc"] else ""
-                message = str(detail["msg"]).removeprefix("Value error, ")
+                said = model_words(detail)
                 if detail["type"] == "missing":
-                    message = f"{name.replace('_', ' ')} is required"
-                self.fail(places.get(name, where), message)
+                    said = msg("xlsx.import.required", field=name.replace("_", " "))
+                self.fail(places.get(name, where), said)
             return None
 
     # -- composite cells --------------------------------------------------------------------
@@ -1005,8 +1008,7 @@ class _Import:
         for line in sheet.lines:
             entry_id = cell_text(line.values.get(key_column))
             if entry_id is None:
-                self.fail(line.ref(key_column), "the row has no id; give every row an id "
-                          "(lower-case letters, digits and _)")  # fmt: skip
+                self.fail(line.ref(key_column), msg("xlsx.import.no_id"))
                 continue
             entry_id = entry_id.strip()
             line.values[key_column] = entry_id
@@ -1052,7 +1054,7 @@ class _Import:
             def read(value: Any) -> Any:
                 found = self.text(value, getattr(current, name, None))
                 if found is None and required:
-                    raise Unreadable(f"the {name} is required")
+                    raise Unreadable(msg("xlsx.import.text_required", field=name))
                 return found
 
             return name, read
@@ -1067,7 +1069,7 @@ class _Import:
             readers["includes_children"] = ("includes_children", parse_bool)
             readers["subject_kind"] = (
                 "kind",
-                lambda v: parse_code(v, DATA_SUBJECT_KINDS, "a kind of data subject", lang),
+                lambda v: parse_code(v, DATA_SUBJECT_KINDS, _WHAT["subject_kind"], lang),
             )
             readers["contract_party"] = ("contract_party", parse_bool)
             readers["vulnerable"] = ("vulnerable", parse_bool)
@@ -1078,7 +1080,7 @@ class _Import:
                 lambda v: (
                     None
                     if is_word(cell_text(v), "no")
-                    else parse_code(v, SPECIAL_KINDS, "a special category", lang)
+                    else parse_code(v, SPECIAL_KINDS, _WHAT["special"], lang)
                 ),
             )
             readers["national_id"] = ("national_id", parse_bool)
@@ -1086,7 +1088,7 @@ class _Import:
             readers["description"] = text("description")
             readers["kind"] = (
                 "kind",
-                lambda v: parse_code(v, RECIPIENT_KINDS, "a kind of recipient", lang),
+                lambda v: parse_code(v, RECIPIENT_KINDS, _WHAT["recipient_kind"], lang),
             )
             # The exporter writes "not applicable" for a recipient that is not a processor.
             readers["contract"] = (
@@ -1105,13 +1107,13 @@ class _Import:
         elif section == "security_measures":
             readers["kind"] = (
                 "kind",
-                lambda v: parse_code(v, SECURITY_KINDS, "a kind of security measure", lang),
+                lambda v: parse_code(v, SECURITY_KINDS, _WHAT["security_kind"], lang),
             )
             readers["description"] = text("description")
         else:
             readers["assessment_kind"] = (
                 "kind",
-                lambda v: parse_code(v, ASSESSMENT_KINDS, "a kind of assessment", lang),
+                lambda v: parse_code(v, ASSESSMENT_KINDS, _WHAT["assessment_kind"], lang),
             )
             readers["kept_at"] = ("reference", parse_plain)
             readers["date"] = ("date", parse_date)
@@ -1122,7 +1124,7 @@ class _Import:
         def name(value: Any) -> Any:
             found = parse_plain(value)
             if found is None:
-                raise Unreadable("a controller needs a name")
+                raise Unreadable(msg("xlsx.import.controller_name"))
             return found
 
         def contact(value: Any) -> Any:
@@ -1153,11 +1155,10 @@ class _Import:
         kind_text, _, rest = text.partition(";")
         kind = _AUTHORISATION_KINDS.get(kind_text.strip().casefold())
         if kind is None:
-            words = " or ".join(repr(word(f"authorisation_{k}", self.lang))
-                                for k in ("specific", "general"))  # fmt: skip
-            reference = word("reference", self.lang)
-            raise Unreadable(f"{kind_text.strip()!r} is not an authorisation; write {words}, "
-                             f"then optionally '; {reference}: ...'")  # fmt: skip
+            words = either([repr(word(f"authorisation_{k}", self.lang))
+                            for k in ("specific", "general")])  # fmt: skip
+            raise Unreadable(msg("xlsx.import.authorisation", text=repr(kind_text.strip()),
+                                 words=words, reference=word("reference", self.lang)))  # fmt: skip
         reference = rest.strip()
         for prefix in _AUTHORISATION_REFERENCE:
             if reference.casefold().startswith(prefix):
@@ -1242,7 +1243,7 @@ class _Import:
         def name(value: Any) -> Any:
             found = self.text(value, current.name if current is not None else None)
             if found is None:
-                raise Unreadable("an activity needs a name")
+                raise Unreadable(msg("xlsx.import.activity_name"))
             return found
 
         def refs(section: str) -> Callable[[Any], Any]:
@@ -1270,8 +1271,8 @@ class _Import:
                 rule, *covered = _COVERED_SPLIT.split(line)
                 if not covered:
                     covers = word("covered_categories", lang)
-                    raise Unreadable(f"{line!r}: give each rule the data categories it covers, "
-                                     f"'...; {covers}: A, B'")  # fmt: skip
+                    raise Unreadable(msg("xlsx.import.retention_covers", line=repr(line),
+                                         covers=covers))  # fmt: skip
                 entries.append(RetentionEntry(
                     rule=resolver.resolve("retention_rules", rule),
                     categories=self._covered(covered[-1], resolver)))  # fmt: skip
@@ -1286,14 +1287,14 @@ class _Import:
             "id": ("id", parse_plain),
             "name": ("name", name),
             "description": ("description", text("description")),
-            "purpose": ("purpose", lambda v: parse_code(v, PURPOSES, "a purpose", lang)),
+            "purpose": ("purpose", lambda v: parse_code(v, PURPOSES, _WHAT["purpose"], lang)),
             "legal_bases": ("legal_bases",
                             lambda v: self.legal_bases(v, current.legal_bases if current else (),
                                                         resolver)),
             "special_condition": ("special_condition", special_condition),
             "data_subjects": ("data_subjects", refs("data_subjects")),
             "data_categories": ("data_categories", refs("data_categories")),
-            "sources": ("sources", lambda v: parse_codes(v, SOURCES, "a source", lang)),
+            "sources": ("sources", lambda v: parse_codes(v, SOURCES, _WHAT["source"], lang)),
             "source_details": ("source_details", text("source_details")),
             "criminal_data_authority": ("criminal_data_authority", criminal_data_authority),
             "direct_marketing": ("direct_marketing", parse_bool),
@@ -1321,7 +1322,7 @@ class _Import:
         plain = True
         for line in lines(value):
             parts = _CONDITION_SPLIT.split(line)
-            code = parse_code(parts[0], SPECIAL_CONDITIONS, "an Art. 9(2) condition", self.lang)
+            code = parse_code(parts[0], SPECIAL_CONDITIONS, _WHAT["special_condition"], self.lang)
             assert code is not None
             base = next((entry for entry in written if entry.condition == code), None)
             law: Text | None = None
@@ -1359,9 +1360,9 @@ class _Import:
         if text is None:
             return None
         first, *rest = text.strip("\n").split("\n")
-        kind = parse_code(first, REQUIREMENT_KINDS, "a kind of requirement", self.lang)
+        kind = parse_code(first, REQUIREMENT_KINDS, _WHAT["requirement_kind"], self.lang)
         if kind is None:
-            raise Unreadable("the first line names the kind of requirement")
+            raise Unreadable(msg("xlsx.import.requirement_kind"))
         obliged: bool | None = None
         consequences: Text | None = None
         for line in rest:
@@ -1371,8 +1372,9 @@ class _Import:
             elif is_word(key, "consequences"):
                 consequences = self.text(said.strip(), current.consequences if current else None)
             else:
-                raise Unreadable(f"{line!r} is neither '{word('obliged', self.lang)}: ...' nor "
-                                 f"'{word('consequences', self.lang)}: ...'")  # fmt: skip
+                raise Unreadable(msg("xlsx.import.requirement_line", line=repr(line),
+                                     obliged=word("obliged", self.lang),
+                                     consequences=word("consequences", self.lang)))  # fmt: skip
         return Requirement(kind=kind, obliged=obliged, consequences=consequences)
 
     def legal_bases(self, value: Any, current: tuple[Any, ...], resolver: _Resolver
@@ -1389,7 +1391,7 @@ class _Import:
                 result.append(kept)
                 continue
             parts = _DETAIL_SPLIT.split(line)
-            code = parse_code(parts[0], LEGAL_BASES, "a legal basis", self.lang)
+            code = parse_code(parts[0], LEGAL_BASES, _WHAT["legal_basis"], self.lang)
             assert code is not None
             base = next((basis for basis in pool if basis.basis == code), None)
             if base is not None:
@@ -1400,7 +1402,8 @@ class _Import:
                 name = _DETAIL_WORDS[detail.casefold()]
                 if name not in model.model_fields:
                     label = LEGAL_BASES[code].label(self.lang)
-                    raise Unreadable(f"{label}: a {detail!r} does not belong to this legal basis")
+                    raise Unreadable(msg("xlsx.import.basis_detail", basis=label,
+                                         detail=repr(detail)))  # fmt: skip
                 stated = parse_plain(text)
                 if name == "assessment":
                     fields[name] = _assessment(resolver, stated)
@@ -1412,7 +1415,9 @@ class _Import:
             try:
                 result.append(model.model_validate(fields))
             except ValidationError as error:
-                raise Unreadable(f"legal basis {line!r}: {error.errors()[0]['msg']}") from None
+                problem = model_words(error.errors()[0])
+                raise Unreadable(msg("xlsx.import.basis_invalid", line=repr(line),
+                                     problem=problem)) from None  # fmt: skip
         return tuple(result)
 
     def dpia(self, value: Any, resolver: _Resolver) -> str | Dpia | None:
@@ -1454,7 +1459,7 @@ class _Import:
         for line in sheet.lines:
             activity_id = cell_text(line.values.get("activity_id"))
             if activity_id is None:
-                self.fail(line.ref("activity_id"), "the row names no activity (its id)")
+                self.fail(line.ref("activity_id"), msg("xlsx.import.transfer_activity"))
                 continue
             activity_id = activity_id.strip()
             candidates = pool.get(activity_id, [])
@@ -1471,8 +1476,9 @@ class _Import:
                 continue
             position = by_id.get(activity_id)
             if position is None:
-                self.fail(line.ref("activity_id"), f"no activity {activity_id!r} on the sheet "
-                          f"{say(SHEETS, 'activities', self.lang)!r}")  # fmt: skip
+                self.fail(line.ref("activity_id"), msg("xlsx.import.no_activity",
+                          id=repr(activity_id),
+                          sheet=repr(say(SHEETS, "activities", self.lang))))  # fmt: skip
                 continue
             # A changed row keeps what its cells do not show (the organisation's name in the
             # other languages) from the transfer it was, the first to the same destination.
@@ -1492,11 +1498,11 @@ class _Import:
             "country_code": ("country", lambda v: _optional(v, _destination)),
             "recipient": ("recipient", lambda v: _optional(
                 v, lambda t: resolver.resolve("recipients", t, transfer=True))),
-            "safeguard": ("safeguard", lambda v: parse_code(v, SAFEGUARDS, "a safeguard",
+            "safeguard": ("safeguard", lambda v: parse_code(v, SAFEGUARDS, _WHAT["safeguard"],
                                                             self.lang)),
             "reference": ("reference", parse_plain),
             "derogation": ("derogation", lambda v: parse_code(
-                v, DEROGATIONS, "an Art. 49(1) point", self.lang)),
+                v, DEROGATIONS, _WHAT["derogation"], self.lang)),
             "transfer_assessment": ("assessment",
                                     lambda v: _assessment(resolver, parse_plain(v))),
         }  # fmt: skip
@@ -1560,10 +1566,9 @@ class _Import:
 
     def _transfers_cell_problem(self, line: _Line) -> None:
         sheet = say(SHEETS, "transfers", self.lang)
-        self.fail(line.ref("transfers"), f"transfers are read from the sheet {sheet!r}, one row "
-                  "per transfer; here write only "
-                  f"{word('none', self.lang)!r} or {not_stated(self.lang)!r}, "
-                  "or leave the cell as it was")  # fmt: skip
+        self.fail(line.ref("transfers"), msg("xlsx.import.transfers_cell", sheet=repr(sheet),
+                  none=repr(word("none", self.lang)),
+                  not_stated=repr(not_stated(self.lang))))  # fmt: skip
 
     # -- computed cells --------------------------------------------------------------------
 
@@ -1600,9 +1605,9 @@ class _Import:
         if line.expected is None or key not in line.letters or not line.changed(key):
             return  # a row added by hand may say what it likes there
         if _read(line.values.get(key)) != shown.get(key):
-            columns = " or ".join(repr(say(table, source, self.lang)) for source in sources)
-            self.fail(line.ref(key), f"{say(table, key, self.lang)!r} is computed from {columns}; "
-                      "change that instead (or leave this cell as it was)")  # fmt: skip
+            columns = either([repr(say(table, source, self.lang)) for source in sources])
+            self.fail(line.ref(key), msg("xlsx.import.computed",
+                      column=repr(say(table, key, self.lang)), sources=columns))  # fmt: skip
 
 
 _FAILED = object()
@@ -1656,15 +1661,13 @@ def _bounded_rows(sheet: Any, title: str, count: _Count) -> Iterator[tuple[int, 
         except StopIteration:
             return
         except Exception as error:  # openpyxl and the XML parser, on a damaged part
-            raise WorkbookError([CellProblem(title, _unreadable(error, _DAMAGED_SHEET))]) from None
+            said = msg("xlsx.import.damaged_sheet", reason=_reason(error))
+            raise WorkbookError([CellProblem.of(title, said)]) from None
         number += 1
         count.cells += len(row) or 1
         if count.cells > MAX_CELLS:
-            message = (
-                f"more than {MAX_CELLS:,} cells in the workbook (counted to row {number} of "
-                "this sheet); no register's workbook has so many: refused"
-            )
-            raise WorkbookError([CellProblem(title, message)])
+            said = msg("xlsx.import.cells", cells=f"{MAX_CELLS:,}", row=str(number))
+            raise WorkbookError([CellProblem.of(title, said)])
         yield number, row
 
 
@@ -1702,10 +1705,9 @@ def _formulas_without_values(path: str | os.PathLike[str], workbook: Any) -> lis
                     if index < len(values) and values[index] is not None:
                         continue
                     problems.append(
-                        CellProblem(
+                        CellProblem.of(
                             f"{title}!{get_column_letter(index + 1)}{number}",
-                            f"a formula ({printable(value[:60])}) saved without its value; "
-                            "ropa reads the values a workbook holds: type the value itself",
+                            msg("xlsx.import.formula", formula=printable(value[:60])),
                         )
                     )
     finally:
@@ -1817,13 +1819,13 @@ class _Resolver:
         unknown = _NOT_IN_CATALOGUE.match(text)
         if unknown is not None:
             return unknown["id"]
-        raise Unreadable(f"{text!r} is not on the sheet {self.sheets[section]!r}; "
-                         "write its name or its id (one per line)")  # fmt: skip
+        raise Unreadable(msg("xlsx.import.not_on_sheet", text=repr(text),
+                             sheet=repr(self.sheets[section])))  # fmt: skip
 
     @staticmethod
     def _one(ids: list[str], text: str) -> str:
         if len(ids) > 1:
-            raise Unreadable(f"{text!r} could be any of {', '.join(ids)}; write the id instead")
+            raise Unreadable(msg("xlsx.import.ambiguous", text=repr(text), ids=", ".join(ids)))
         return ids[0]
 
 
