@@ -83,6 +83,30 @@ def test_move_turns_a_table_of_pairs_into_keys_and_catalogue_entries(tmp_path: P
     assert (locale / "lv/LC_MESSAGES/ropa.po").read_text(encoding="utf-8") == before
 
 
+def test_move_turns_the_country_names_into_catalogue_entries(tmp_path: Path) -> None:
+    """After a merge that brought a table of (lv, en) country names back into countries.py,
+    `move` turns it into `country.<code>` entries and takes it out of the code."""
+    tool = _tool()
+    locale = tmp_path / "locale"
+    shutil.copytree(LOCALE, locale, ignore=shutil.ignore_patterns("*.mo"))
+    source = tmp_path / "countries.py"
+    source.write_text(
+        "X = 1\n"
+        "COUNTRY_NAMES: Mapping[str, tuple[str, str]] = MappingProxyType(\n"
+        '    {"ZZ": ("Zemzeme", "Zedland"), "AD": ("Andora", "Andorra")}\n)\n'
+        '"""Short country names."""\n\n\ndef f() -> None:\n    pass\n',
+        encoding="utf-8",
+    )
+    assert tool.move_countries(source, locale) == 2
+    assert source.read_text(encoding="utf-8") == "X = 1\n\n\ndef f() -> None:\n    pass\n"
+    lv = (locale / "lv/LC_MESSAGES/ropa.po").read_text(encoding="utf-8")
+    assert 'msgid "country.ZZ"\nmsgstr "Zemzeme"' in lv
+    en = (locale / "en/LC_MESSAGES/ropa.po").read_text(encoding="utf-8")
+    assert 'msgid "country.ZZ"\nmsgstr "Zedland"' in en
+    assert all(_ids(po) == sorted(_ids(po)) for po in locale.glob("*/LC_MESSAGES/ropa.po"))
+    assert tool.move_countries(source, locale) == 0
+
+
 @pytest.mark.parametrize("po", sorted(LOCALE.glob("*/LC_MESSAGES/ropa.po")), ids=str)
 def test_every_sheet_title_is_one_excel_accepts(po: Path) -> None:
     with po.open("rb") as handle:

@@ -17,6 +17,7 @@ from ropa.formats.xlsx._words import FINDING_COLUMNS, SHEETS, say
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
 from ropa.rules import validate
+from ropa.text import text_in, without_marks
 
 from .test_write import AS_OF, minimal
 
@@ -47,7 +48,8 @@ def _register() -> dict[str, Any]:
     processing = {**first, "id": "payroll_service", "name": "Payroll service",
                   "role": "processor", "on_behalf_of": ["client"], "transfers": [],
                   "security_measures": []}  # fmt: skip
-    data["activities"] = [first, processing, second]
+    again = {**first, "id": "orders", "name": "Second orders", "transfers": []}  # ROPA101
+    data["activities"] = [first, processing, second, again]
     data["recipients"][0]["countries"] = ["LV", "US", "NO", "IN", "BR"]
     data["recipients"].append({"id": "hosting", "name": "Second hosting", "kind": "processor"})
     data["retention_rules"].append({"id": "short", "name": "Second short"})
@@ -114,9 +116,21 @@ def test_every_location_link_goes_to_the_row_that_shows_the_item(tmp_path: Path,
             finding.code, finding.path_text, title, shown,
         )  # fmt: skip
         kinds.add(kind if finding.path[2:3] != ("legal_bases",) else "legal_bases")
+        if finding.activity is not None and finding.path[:1] == ("activities",):
+            # The activity column: the card of the very activity the finding is on.
+            activity = register.activities[int(finding.path[1])]
+            link = findings_sheet.cell(row, 1 + list(FINDING_COLUMNS).index("activity")).hyperlink
+            assert link is not None and link.location.startswith(f"'{say(SHEETS, 'cards', lang)}'")
+            card = book[say(SHEETS, "cards", lang)][int(link.location.rsplit("!A", 1)[1])]
+            shown = [card[0].value, without_marks(str(card[1].value))]
+            assert shown == [activity.id, text_in(activity.name, lang, "en")]
     wanted = {"activities", "transfers", "waivers", "recipients", "retention_rules",
               "assessments", "controllers"}  # fmt: skip
     assert wanted <= kinds, wanted - kinds
+    duplicate = [
+        f for f in report.findings if f.code == "ROPA101" and f.path[:2] == ("activities", 3)
+    ]
+    assert duplicate  # the repeated activity id is among the findings followed
 
 
 def test_a_transfer_finding_names_the_transfers_sheet_and_its_column(tmp_path: Path) -> None:

@@ -191,6 +191,8 @@ class _Places:
         """Activity index -> the Transfers row of its first transfer."""
         self.waivers: list[int] = []
         """Activity index -> the Waivers row of its first waiver."""
+        self.card_ends: list[int] = []
+        """Activity index -> the last row of its record card (`_cards.card_starts`)."""
         for activity in register.activities:
             sheet = "activities" if id(activity) in controller else "processor_activities"
             self.activities.append((sheet, counted[sheet]))
@@ -199,6 +201,13 @@ class _Places:
             transfer_row += len(activity.transfers or ())
             self.waivers.append(waiver_row)
             waiver_row += len(activity.waivers)
+
+    def card(self, index: int) -> int | None:
+        """The first row of the record card of `activities[index]`, once the cards are laid
+        out (`card_ends`)."""
+        if not self.card_ends:
+            return None
+        return 2 if index == 0 else self.card_ends[index - 1] + 1
 
     def activity(self, index: int) -> Target:
         """The record sheet's row of `activities[index]`."""

@@ -909,7 +909,7 @@ def finding_row(book: Book, finding: Finding) -> list[Value]:
         finding.code,
         rule_title(finding.code, finding.slug, lang),
         cite(finding.article, lang),
-        _activity_id_link(book, finding.activity) if finding.activity else "",
+        _activity_id_link(book, finding.activity, finding.path) if finding.activity else "",
         book.text(activity.name) if activity is not None else "",
         finding_location(book, finding),
         finding.text(lang),
@@ -1013,7 +1013,16 @@ def item_place(
     return target, columns, field
 
 
-def _activity_id_link(book: Book, activity_id: str) -> Value:
-    card = book.rows.get("cards", {}).get(activity_id)
-    target = ("cards", card) if card is not None else book.activity_link(activity_id)
+def _activity_id_link(book: Book, activity_id: str, path: tuple[str | int, ...] = ()) -> Value:
+    """The activity's id, linked to its record card (else to its row on its record's sheet):
+    the card of the activity at `path` (a finding's) when it is one, since ids can repeat."""
+    index = path[1] if path[:1] == ("activities",) and len(path) > 1 else None
+    target: Target | None = None
+    activities = book.register.activities
+    if isinstance(index, int) and index < len(activities) and activities[index].id == activity_id:
+        card = book.places.card(index)
+        target = ("cards", card) if card is not None else book.places.activity(index)
+    if target is None:
+        card = book.rows.get("cards", {}).get(activity_id)
+        target = ("cards", card) if card is not None else book.activity_link(activity_id)
     return Text(activity_id, "link", target) if target else activity_id

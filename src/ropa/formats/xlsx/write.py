@@ -224,6 +224,7 @@ def _write_workbook(book: Book, stream: IO[bytes]) -> None:
         keys = (*sheet_keys(book), *(("changes",) if book.since is not None else ()), "data")
         book.sheet_keys = keys  # the Cover's contents
         book.rows["cards"], card_ends = card_starts(book)  # other sheets link to the cards
+        book.places.card_ends = card_ends
         titles = [DATA_SHEET if key == "data" else say(SHEETS, key, book.lang) for key in keys]
         numbers = {key: number for number, key in enumerate(keys)}
         sheets: dict[str, SheetStream] = {}
