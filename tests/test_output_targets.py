@@ -426,3 +426,22 @@ def test_a_signal_as_the_temporary_file_is_made_leaves_no_file(
     with pytest.raises(_Stopped):
         write_bytes_atomically(tmp_path / "out.json", b"{}")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_last_words_are_said_in_the_language_asked_for(tmp_path: Path) -> None:
+    with open(full_device(tmp_path), "wb") as full:
+        completed = subprocess.run(
+            ropa_command("--lang", "lv", "rules"),
+            stdout=full, stderr=subprocess.PIPE, timeout=60, check=False,
+        )  # fmt: skip
+    assert completed.returncode == 2
+    assert completed.stderr.decode() == (
+        "ropa: nevar rakstīt standarta izvadē: No space left on device\n"
+    )
+    interrupted = subprocess.run(
+        [sys.executable, "-c", _INTERRUPT_AT_IMPORT, "validate", str(SHIPPED)],
+        capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "ROPA_LANG": "lv"},
+    )  # fmt: skip
+    assert interrupted.returncode == 130
+    assert interrupted.stderr == "ropa: pārtraukts\n"
