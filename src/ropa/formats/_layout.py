@@ -64,7 +64,11 @@ __all__ = [
 ]
 
 UNPACKED_FACTOR = 10
-"""A spreadsheet may unpack to at most this many times `max_bytes` (zip bombs)."""
+"""A spreadsheet (a regulator's template, or a workbook ropa wrote) may unpack to at most this
+many times `max_bytes`: a zip bomb is refused from the sizes its archive declares. A workbook
+ropa writes unpacks to 9 to 20 times the size of its register file (the Findings and Coverage
+sheets grow with the findings), so a register above about 25 MB makes a workbook that must
+be imported with a larger `--max-bytes`; the refusal says so."""
 
 Value = Any
 """A cell value as read: str, int, float, bool, date or None."""

@@ -99,6 +99,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(
     err, _ = refused(bomb, capsys, "--max-bytes", str(limit))
     assert f"over the limit of {UNPACKED_FACTOR * limit:,} bytes" in err
     assert "unpacks to 30," in err
+    assert "a larger --max-bytes allows it" in err  # the way out, for a large genuine register
     with pytest.raises(WorkbookError, match="unpacks to"):
         import_workbook(bomb, max_bytes=limit)
 

@@ -47,6 +47,7 @@ from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
 from ropa._collector import collector_paused
+from ropa.formats._layout import UNPACKED_FACTOR
 from ropa.formats._located import CellProblem, either, model_words
 from ropa.formats.xlsx import ooxml
 from ropa.formats.xlsx._assessments import ASSESSMENT_FIELDS, assessments_rows
@@ -147,6 +148,7 @@ from ropa.vocab import (
 from ropa.wording import not_stated
 
 __all__ = [
+    "UNPACKED_FACTOR",
     "CellProblem",
     "Imported",
     "NoDataSheet",
@@ -260,13 +262,6 @@ def _reason(error: Exception) -> str:
     """Why openpyxl (or the zip or XML reader) could not read a workbook or a sheet of it,
     in its own words."""
     return printable(str(error).strip() or type(error).__name__)
-
-
-UNPACKED_FACTOR = 10
-"""A workbook may unpack to at most this many times `max_bytes`. A workbook ropa writes
-unpacks to about 15 times its own size and to 8 times the size of the register file: the
-largest register the loader reads by default (50 MB) makes a workbook that unpacks to about
-400 MB, within the 500 MB this allows."""
 
 
 def _refused_for_size(path: str | os.PathLike[str], max_bytes: int) -> Message | None:
