@@ -7,9 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 from tests.formats.xlsx.test_questions import register
 
+from ropa.formats.xlsx import _retention
 from ropa.formats.xlsx.write import export_excel
 from ropa.model import Register
 from ropa.rules import validate
@@ -110,3 +112,21 @@ def test_a_card_says_who_accepted_a_waived_finding_when_and_until(tmp_path: Path
         "on: 2026-11-20, holds until (inclusive): 2027-05-20"
     )
     assert row[1].fill.fgColor.rgb == GREY
+
+
+def test_more_activities_than_a_sheet_has_columns_continue_below(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A sheet has 16,384 columns: 50,000 activities are shown in blocks, each with its header
+    # and every category again (here a block holds one activity, so that the test is small).
+    monkeypatch.setattr(_retention, "ACTIVITY_COLUMNS", 1)
+    sheet = export(tmp_path, per_category())["Retention by data category"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert [row[0] for row in rows] == ["Category ID", "contact", "orders", "payroll"] * 2
+    assert rows[0][2] == "Orders\n(activity orders)" and rows[4][2] == "Billing\n(activity billing)"
+    assert rows[1][2].startswith(YEAR) and rows[6][2].startswith(YEAR)
+    assert all(len(row) <= 3 for row in rows)
+
+
+def test_a_block_never_has_more_columns_than_a_sheet() -> None:
+    assert _retention.ACTIVITY_COLUMNS + 2 == _retention.SHEET_COLUMNS == 16_384

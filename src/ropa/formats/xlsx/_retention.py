@@ -41,10 +41,23 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+SHEET_COLUMNS = 16_384
+"""The columns a sheet has in Excel and LibreOffice (A to XFD)."""
+ACTIVITY_COLUMNS = SHEET_COLUMNS - 2
+"""The activities one block of the sheet shows, beside the category's id and name."""
+
+
 def retention_matrix_rows(book: Book) -> Iterator[Row]:
-    """One row per data category of the catalogue, one column per controller activity."""
-    lang = book.lang
+    """One row per data category of the catalogue, one column per controller activity. More
+    activities than a sheet has columns continue below, in blocks of `ACTIVITY_COLUMNS`
+    activities, each block with its header and every category again."""
     activities = book.controller_activities
+    for start in range(0, max(len(activities), 1), ACTIVITY_COLUMNS):
+        yield from _block(book, activities[start : start + ACTIVITY_COLUMNS])
+
+
+def _block(book: Book, activities: tuple[Activity, ...]) -> Iterator[Row]:
+    lang = book.lang
     column = book.word("retention_activity")
     yield header([say(RETENTION_COLUMNS, "category_id", lang),
                   say(RETENTION_COLUMNS, "category", lang),
