@@ -176,3 +176,29 @@ def test_an_output_that_cannot_be_written_is_said_in_latvian(
     missing = tmp_path / "no" / "notice.md"
     assert main(["notice", "--lang", "lv", shipped, "-o", str(missing)]) == 2
     assert f"ropa: {missing}: mapes {missing.parent} nav" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["lt", "ru", "e\x1bn", "\u202eal"])
+def test_a_ropa_lang_without_a_catalogue_is_said_once_and_passed_over(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    shipped = str(Path(__file__).parents[2] / "data" / "processing_activities.yaml")
+    monkeypatch.setenv("ROPA_LANG", value)
+    assert main(["validate", "--lang", "en", shipped]) == 0
+    captured = capsys.readouterr()
+    (warning,) = [line for line in captured.err.splitlines() if "ROPA_LANG" in line]
+    assert warning.startswith(f"ropa: ROPA_LANG={value!r} names no")
+    assert "(en, lv); it is ignored" in warning
+    assert "\x1b" not in captured.err  # shown escaped: it cannot drive the terminal
+    assert "0 errors" in captured.out  # the command went on, in the language asked for
+
+
+def test_a_ropa_lang_with_a_catalogue_is_taken_without_a_word(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = str(Path(__file__).parents[2] / "data" / "processing_activities.yaml")
+    monkeypatch.setenv("ROPA_LANG", " EN ")
+    assert main(["validate", shipped]) == 0
+    captured = capsys.readouterr()
+    assert "ROPA_LANG" not in captured.err
+    assert "0 errors" in captured.out

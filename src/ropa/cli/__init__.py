@@ -223,6 +223,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    _warn_of_unknown_language()
     lang_before = args.lang_before
     if (
         lang_before is not None
@@ -250,6 +251,26 @@ def _main(argv: Sequence[str] | None) -> int:
         if not frozen_before:
             gc.unfreeze()  # what loading froze (`load_or_report`), for callers that carry on
     return status
+
+
+def _warn_of_unknown_language() -> None:
+    """Say it when `ROPA_LANG` names a language that has no catalogue: the command goes on
+    in the language chosen without it, but a setting the user made is not passed over in
+    silence (a typo such as `ROPA_LANG=lt` would otherwise go unnoticed)."""
+    from ropa.text.messages import languages
+
+    value = os.environ.get(LANG_VARIABLE, "")
+    known = languages()
+    if value.strip() and value.strip().lower() not in known:
+        _last_words(
+            "ropa: "
+            + _said(
+                "cli.lang_variable_unknown",
+                variable=LANG_VARIABLE,
+                value=repr(value),  # escapes control and bidirectional characters
+                known=", ".join(sorted(known)),
+            )
+        )
 
 
 _PLUGINS_VARIABLE = "PYDANTIC_DISABLE_PLUGINS"
