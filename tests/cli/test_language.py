@@ -202,3 +202,19 @@ def test_a_ropa_lang_with_a_catalogue_is_taken_without_a_word(
     captured = capsys.readouterr()
     assert "ROPA_LANG" not in captured.err
     assert "0 errors" in captured.out
+
+
+def test_a_rule_page_asked_for_in_latvian_says_the_rule_in_latvian_and_marks_the_page(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from ropa import rule_docs
+
+    assert main(["rules", "ROPA301", "--lang", "lv"]) == 0
+    out = capsys.readouterr().out
+    heading, note, blank, rest = out.split("\n", 3)
+    assert heading == "ROPA301: darbībai nav juridiskā pamata (6. panta 1. punkts)"
+    assert note == "[en] Noteikuma lapa zemāk ir uzrakstīta tikai angļu valodā."
+    assert blank == ""
+    assert rest == rule_docs.page("ROPA301")  # the page itself, whole and untranslated
+    assert main(["rules", "ROPA301", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == rule_docs.page("ROPA301")  # English: the page alone

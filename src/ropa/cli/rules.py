@@ -50,10 +50,33 @@ def run(args: argparse.Namespace) -> int:
         return fail(msg("cli.rules.unknown", code=args.code, hint=hint))
 
     try:
-        sys.stdout.write(rule_docs.page(code))
+        page = rule_docs.page(code)
     except LookupError:  # pragma: no cover - every rule has a page (tests/test_rule_docs.py)
         return fail(msg("cli.rules.no_page", code=code))
+    lang = language(args.lang)
+    if lang != PAGE_LANGUAGE:
+        sys.stdout.write(_page_heading(RULES[code], lang))
+    sys.stdout.write(page)
     return 0
+
+
+PAGE_LANGUAGE = "en"
+"""The language the rule pages (`src/ropa/rule_docs/*.md`) are written in."""
+
+
+def _page_heading(rule: Rule, lang: str) -> str:
+    """What comes before a page asked for in another language than the pages': the rule in
+    `lang`, and a line that says the page follows untranslated, marked with its language as
+    the workbook marks such text (never an English page passed off as the language asked
+    for)."""
+    from ropa.text.messages import message
+
+    said = message(
+        "cli.rules.heading", lang, code=rule.code, title=rule.title(lang),
+        article=cite(rule.article, lang),
+    )  # fmt: skip
+    note = message("cli.rules.page_untranslated", lang, page_lang=PAGE_LANGUAGE)
+    return f"{said}\n{note}\n\n"
 
 
 def catalogue(rules: Mapping[str, Rule], lang: str = "en") -> str:
