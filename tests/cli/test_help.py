@@ -62,7 +62,7 @@ def test_ropa_lang_gives_latvian_help_to_a_fresh_process() -> None:
         capture_output=True, text=True, check=True, env={**os.environ, "ROPA_LANG": "lv"},
     )  # fmt: skip
     assert done.stdout.startswith("lietošana: ropa export")
-    assert "lapu nosaukumu, virsrakstu un apzīmējumu valoda" in done.stdout
+    assert "darblapu nosaukumu, virsrakstu un apzīmējumu valoda" in done.stdout
     assert "$ROPA_LANG" in done.stdout
 
 

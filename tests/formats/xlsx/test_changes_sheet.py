@@ -140,7 +140,7 @@ def test_the_cover_says_since_which_edition(
         cover[COVER_LABEL[lang]]
         == {
             "en": "edition 2025.4: 3 changes, see the sheet 'Changes'",
-            "lv": "izdevums 2025.4: 3 izmaiņas, skatīt lapu “Izmaiņas”",
+            "lv": "izdevums 2025.4: 3 izmaiņas, skatīt darblapu “Izmaiņas”",
         }[lang]
     )
 
