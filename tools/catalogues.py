@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -239,6 +240,17 @@ def move_phrases(locale: Path = LOCALE) -> int:
 VOCAB = ROOT / "src" / "ropa" / "vocab.py"
 
 
+def _add_pairs(locale: Path, found: Mapping[str, tuple[str, ...]]) -> None:
+    """Write each `msgid: (lv, en)` pair taken out of the code into the lv and en catalogues."""
+    for po in catalogues(locale):
+        lang = po.parent.parent.name
+        if lang in ("lv", "en"):
+            header, entries = read(po)
+            for msgid, (lv, en) in found.items():
+                entries[msgid] = Entry(msgid, [lv if lang == "lv" else en])
+            write(po, header, entries)
+
+
 def move_terms(source: Path = VOCAB, locale: Path = LOCALE) -> int:
     """Move the labels of the vocabularies (`NAME = _table(Term(code, lv, en, article, dpv),
     ...)` in vocab.py) into the catalogues as `vocab.<name>.<code>`; each becomes
@@ -282,13 +294,7 @@ def move_terms(source: Path = VOCAB, locale: Path = LOCALE) -> int:
     for start, end, text in sorted(edits, reverse=True):
         code = code[:start] + text + code[end:]
     source.write_text(code, encoding="utf-8")
-    for po in catalogues(locale):
-        lang = po.parent.parent.name
-        if lang in ("lv", "en"):
-            header, entries = read(po)
-            for msgid, (lv, en) in found.items():
-                entries[msgid] = Entry(msgid, [lv if lang == "lv" else en])
-            write(po, header, entries)
+    _add_pairs(locale, found)
     return len(found)
 
 
@@ -315,13 +321,7 @@ def move_scopes(source: Path = COUNTRIES, locale: Path = LOCALE) -> int:
     for segment, replacement in segments:
         code = code.replace(segment, replacement, 1)
     source.write_text(code, encoding="utf-8")
-    for po in catalogues(locale):
-        lang = po.parent.parent.name
-        if lang in ("lv", "en"):
-            header, entries = read(po)
-            for msgid, (lv, en) in found.items():
-                entries[msgid] = Entry(msgid, [lv if lang == "lv" else en])
-            write(po, header, entries)
+    _add_pairs(locale, found)
     return len(found)
 
 
@@ -352,13 +352,7 @@ def move_countries(source: Path = COUNTRIES, locale: Path = LOCALE) -> int:
         end = after.end_lineno or end
     del lines[node.lineno - 1 : end]
     source.write_text("".join(lines), encoding="utf-8")
-    for po in catalogues(locale):
-        lang = po.parent.parent.name
-        if lang in ("lv", "en"):
-            header, entries = read(po)
-            for msgid, (lv, en) in found.items():
-                entries[msgid] = Entry(msgid, [lv if lang == "lv" else en])
-            write(po, header, entries)
+    _add_pairs(locale, found)
     return len(found)
 
 
