@@ -67,15 +67,12 @@ def test_each_category_shows_the_rule_each_activity_applies(tmp_path: Path) -> N
 
 def test_a_category_no_entry_covers_is_red_and_one_two_cover_is_amber(tmp_path: Path) -> None:
     reg = per_category()
-    orders = reg.activities[0].model_copy(update={"retention": (
-        {"rule": "year", "categories": ("contact",)},
-        {"rule": "vague", "categories": ("contact",)},
-    )})  # fmt: skip
-    reg = Register.model_validate(
-        {**reg.model_dump(mode="json", exclude_none=True),
-         "activities": [orders.model_dump(mode="json", exclude_none=True),
-                        reg.activities[1].model_dump(mode="json", exclude_none=True)]}
-    )  # fmt: skip
+    data = reg.model_dump(mode="json", exclude_none=True)
+    data["activities"][0]["retention"] = [
+        {"rule": "year", "categories": ["contact"]},
+        {"rule": "vague", "categories": ["contact"]},
+    ]
+    reg = Register.model_validate(data)
     rows = list(export(tmp_path, reg)["Retention by data category"].iter_rows())
     contact, orders_row = rows[1][2], rows[2][2]
     assert contact.value.splitlines()[0].startswith(YEAR)
