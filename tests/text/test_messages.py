@@ -556,3 +556,32 @@ def test_a_translation_with_broken_placeholders_gives_english(
         main(["--lang", "yy", "validate", "--help"])
     assert stopped.value.code == 0
     assert "fail on open warnings too" in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_workbook_in_a_third_language_reads_back(tmp_path: Path) -> None:
+    """A workbook exported in a language added as a catalogue file imports again, recognised
+    by its sheets' names in that language, into the register it was written from."""
+    # The import's tables of words are made when it is imported, from the catalogues
+    # installed then: a fresh process installs the pseudo-language first.
+    script = f"""
+from pathlib import Path
+from ropa.text import messages
+messages.LOCALE_DIRS.append(Path({str(_pseudo(tmp_path))!r}))
+from ropa.formats.xlsx.read import READ_LANGUAGES, read_workbook
+from ropa.formats.xlsx.write import export_excel
+from ropa.loader import load
+assert "xx" in READ_LANGUAGES, READ_LANGUAGES
+register = load(Path("data/processing_activities.yaml"))
+path = Path({str(tmp_path / "ropa-xx.xlsx")!r})
+export_excel(register, path, lang="xx")
+imported = read_workbook(path)
+assert imported.lang == "xx", imported.lang
+assert imported.register == register
+assert read_workbook(path, lang="xx").register == register
+print("read back")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "read back\n"

@@ -25,7 +25,6 @@ from ropa.cli._common import (
     words,
 )
 from ropa.formats import LAYOUTS
-from ropa.text import LANGUAGES
 from ropa.text.messages import Message, msg, plural
 
 
@@ -55,7 +54,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Import WORKBOOK and write OUT; 0 when written, 2 when unreadable or unwritable."""
     from ropa.atomic import OutputError, write_bytes_atomically
-    from ropa.formats.xlsx.read import NoDataSheet, WorkbookError, read_workbook
+    from ropa.formats.xlsx.read import READ_LANGUAGES, NoDataSheet, WorkbookError, read_workbook
     from ropa.formats.yaml import dump_register
     from ropa.loader import LoadError, load
 
@@ -63,14 +62,9 @@ def run(args: argparse.Namespace) -> int:
         return _run_layout(args)
     if args.accept_gaps or args.report is not None:
         return fail(msg("cli.import.layout_only"))
-    if args.lang is not None and args.lang not in LANGUAGES:
-        return fail(
-            msg(
-                "cli.import.workbook_lang",
-                lang=args.lang,
-                languages=msg("word.or", first=LANGUAGES[0], second=LANGUAGES[1]),
-            )
-        )
+    if args.lang is not None and args.lang not in READ_LANGUAGES:
+        known = ", ".join(READ_LANGUAGES)
+        return fail(msg("cli.import.workbook_lang", lang=args.lang, languages=known))
     to_stdout = args.output == "-"
     if not to_stdout:
         refusal = check_output_path(args.output, args.workbook)

@@ -23,7 +23,12 @@ from ropa.text.messages import Invalid, Message, languages, msg
 from ropa.vocab import Term
 from ropa.wording import not_stated
 
+READ_LANGUAGES: tuple[str, ...] = (*LANGUAGES, *(c for c in languages() if c not in LANGUAGES))
+"""The languages a workbook's cells are read in: every language with a catalogue (Latvian and
+English first), so that a workbook written in a language added as a catalogue file reads back."""
+
 __all__ = [
+    "READ_LANGUAGES",
     "Unreadable",
     "cell_text",
     "is_word",
@@ -148,7 +153,7 @@ def _labels(vocabulary: Mapping[str, Term]) -> dict[str, str]:
     found: dict[str, str] = {}
     for code, term in vocabulary.items():
         found[code.casefold()] = code
-        for lang in LANGUAGES:
+        for lang in READ_LANGUAGES:
             found[term.label(lang).casefold()] = code
             if term.article:
                 found[f"{term.label(lang)} ({cite(term.article, lang)})".casefold()] = code

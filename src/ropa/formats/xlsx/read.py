@@ -57,6 +57,7 @@ from ropa.formats.xlsx._cells import Text as StyledText
 from ropa.formats.xlsx._cover import computed_label, cover_rows
 from ropa.formats.xlsx._data import ENTRY_MODELS, DataSheet, read_data
 from ropa.formats.xlsx._read_cells import (
+    READ_LANGUAGES,
     Text,
     Unreadable,
     cell_text,
@@ -126,7 +127,7 @@ from ropa.model import (
     Transfer,
     Waiver,
 )
-from ropa.text import LANGUAGES, text_in, without_marks
+from ropa.text import text_in, without_marks
 from ropa.text.escape import printable
 from ropa.text.messages import Message, msg
 from ropa.vocab import (
@@ -148,6 +149,7 @@ from ropa.vocab import (
 from ropa.wording import not_stated
 
 __all__ = [
+    "READ_LANGUAGES",
     "UNPACKED_FACTOR",
     "CellProblem",
     "Imported",
@@ -199,7 +201,8 @@ class Imported:
 def import_workbook(
     path: str | os.PathLike[str], *, lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Register:
-    """Rebuild the register from a workbook that ropa wrote (`export_excel`), in lv or en.
+    """Rebuild the register from a workbook that ropa wrote (`export_excel`), in any language
+    with a message catalogue.
 
     Unchanged, the workbook gives back exactly the register it was written from. Edited by
     hand (cells changed, rows added, deleted or reordered), it gives the register as edited:
@@ -331,37 +334,46 @@ _COVER_COMPUTED = frozenset({"generated_by", "as_of", "source_file", "source_sha
 _RECORD_SHEETS = ("activities", "processor_activities")
 """The sheets that hold activities: the controller's record and the processor's."""
 _AUTHORISATION_KINDS = {word(f"authorisation_{kind}", lang).casefold(): kind
-                        for kind in ("specific", "general") for lang in LANGUAGES}  # fmt: skip
-_AUTHORISATION_REFERENCE = [f"{word('reference', lang)}:".casefold() for lang in LANGUAGES]
+                        for kind in ("specific", "general") for lang in READ_LANGUAGES}  # fmt: skip
+_AUTHORISATION_REFERENCE = [f"{word('reference', lang)}:".casefold() for lang in READ_LANGUAGES]
 _TRANSFER_KEYS = ("country_code", "recipient", "safeguard", "reference", "derogation",
                   "transfer_assessment")  # fmt: skip
-_NOT_IN_CATALOGUE = re.compile(r"^(?P<id>\S+) \((?:not in the catalogue|nav katalogā)\)$")
+_NOT_IN_CATALOGUE = re.compile(
+    r"^(?P<id>\S+) \((?:"
+    + "|".join(re.escape(word("unknown_id", lang)) for lang in READ_LANGUAGES)
+    + r")\)$"
+)
 _DPIA = re.compile(r"^(?P<reference>.*) \((?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\)$", re.DOTALL)
 _DETAILS = ("withdrawal", "parental_authorisation", "explicit", "law", "interest", "assessment",
             "covers")  # fmt: skip
 _CONDITION_DETAILS = ("law", "covered_categories")
 _CONDITION_WORDS = {word(key, lang).casefold(): key
-                    for key in _CONDITION_DETAILS for lang in LANGUAGES}  # fmt: skip
+                    for key in _CONDITION_DETAILS for lang in READ_LANGUAGES}  # fmt: skip
 _CONDITION_SPLIT = re.compile(
     "; (" + "|".join(re.escape(word(key, lang)) for key in _CONDITION_DETAILS
-                     for lang in LANGUAGES) + "): ",
+                     for lang in READ_LANGUAGES) + "): ",
     re.IGNORECASE,
 )  # fmt: skip
 _COVERED_SPLIT = re.compile(
-    "; (?:" + "|".join(re.escape(word("covered_categories", lang)) for lang in LANGUAGES) + "): ",
+    "; (?:"
+    + "|".join(re.escape(word("covered_categories", lang)) for lang in READ_LANGUAGES)
+    + "): ",
     re.IGNORECASE,
 )
 _DPO_LINES = [(key, word(key, lang).casefold() + ":")
-              for key in ("dpo_external", "dpo_organisation") for lang in LANGUAGES]  # fmt: skip
-_DETAIL_WORDS = {word(key, lang).casefold(): key for key in _DETAILS for lang in LANGUAGES}
+              for key in ("dpo_external", "dpo_organisation")
+              for lang in READ_LANGUAGES]  # fmt: skip
+_DETAIL_WORDS = {word(key, lang).casefold(): key for key in _DETAILS for lang in READ_LANGUAGES}
 _DETAIL_SPLIT = re.compile(
-    "; (" + "|".join(re.escape(word(key, lang)) for key in _DETAILS for lang in LANGUAGES) + "): ",
+    "; ("
+    + "|".join(re.escape(word(key, lang)) for key in _DETAILS for lang in READ_LANGUAGES)
+    + "): ",
     re.IGNORECASE,
 )
 _ROUTES = ("url", "email", "phone")
 _ROUTE_PREFIXES = [(route, word(f"contact_{route}", lang).casefold() + ":")
-                   for route in _ROUTES for lang in LANGUAGES]  # fmt: skip
-_ARRANGEMENT = [word("arrangement", lang).casefold() + ":" for lang in LANGUAGES]
+                   for route in _ROUTES for lang in READ_LANGUAGES]  # fmt: skip
+_ARRANGEMENT = [word("arrangement", lang).casefold() + ":" for lang in READ_LANGUAGES]
 
 
 _WHAT = {
@@ -472,11 +484,11 @@ class _Import:
 
     def _language(self, lang: str | None) -> str:
         names = set(self.workbook.sheetnames)
-        found = [code for code in LANGUAGES
+        found = [code for code in READ_LANGUAGES
                  if any(say(SHEETS, key, code) in names for key in _RECORD_SHEETS)]  # fmt: skip
         if lang is not None:
-            if lang not in LANGUAGES:
-                raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
+            if lang not in READ_LANGUAGES:
+                raise ValueError(f"lang must be one of {', '.join(READ_LANGUAGES)}; got {lang!r}")
             if lang not in found:
                 title = say(SHEETS, "activities", lang)
                 self.fail(self.name, msg("xlsx.import.not_in_language", sheet=repr(title),
@@ -484,7 +496,7 @@ class _Import:
                 raise self.stop()
             return lang
         if len(found) != 1:
-            titles = either([repr(say(SHEETS, "activities", code)) for code in LANGUAGES])
+            titles = either([repr(say(SHEETS, "activities", code)) for code in READ_LANGUAGES])
             message = (
                 msg("xlsx.import.not_a_register", sheets=titles)
                 if not found
