@@ -11,7 +11,7 @@ put into words here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -19,19 +19,13 @@ from pydantic import BaseModel
 
 from ropa.diff import FieldChange, RegisterDiff
 from ropa.durations import Duration
-from ropa.formats.xlsx._assessments import assessments_rows
 from ropa.formats.xlsx._book import Book, header
 from ropa.formats.xlsx._cells import Row, Text, Value
 from ropa.formats.xlsx._cover import cover_rows
 from ropa.formats.xlsx._sheets import (
+    CATALOGUE_ROWS,
     activities_rows,
-    controllers_rows,
-    data_categories_rows,
-    data_subjects_rows,
     processor_activities_rows,
-    recipients_rows,
-    retention_rules_rows,
-    security_measures_rows,
 )
 from ropa.formats.xlsx._waivers import WAIVER_FIELDS
 from ropa.formats.xlsx._words import (
@@ -47,15 +41,6 @@ from ropa.model import Waiver
 
 __all__ = ["change_headers", "changes_rows", "workbook_changes"]
 
-_SECTION_ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
-    "controllers": controllers_rows,
-    "data_subjects": data_subjects_rows,
-    "data_categories": data_categories_rows,
-    "recipients": recipients_rows,
-    "retention_rules": retention_rules_rows,
-    "security_measures": security_measures_rows,
-    "assessments": assessments_rows,
-}
 
 # A register field -> the column that shows it, where the two are named differently.
 _COLUMN_OF = {
@@ -235,7 +220,7 @@ def _sheet_cells(book: Book, section: str) -> dict[str, dict[str, str]]:
             if entry_id is not None:
                 found.setdefault(entry_id, dict(zip(columns, map(_text_of, values), strict=False)))
         return found
-    generate = _SECTION_ROWS.get(section)
+    generate = CATALOGUE_ROWS.get(section)
     if generate is None:
         return {}
     produced = list(generate(book))

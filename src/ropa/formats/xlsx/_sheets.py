@@ -23,6 +23,7 @@ from ropa.formats.xlsx._assessments import (
     assessment_cell,
     assessment_text,
     assessment_words,
+    assessments_rows,
     dpia_cell,
 )
 from ropa.formats.xlsx._book import EXPORT_CODE, Book, header
@@ -633,6 +634,19 @@ def security_measures_rows(book: Book) -> Iterator[Row]:
             measure.id, book.text(measure.name), label(SECURITY_KINDS, measure.kind, lang),
             book.text(measure.description), used[measure.id],
         ], None  # fmt: skip
+
+
+CATALOGUE_ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
+    "controllers": controllers_rows,
+    "data_subjects": data_subjects_rows,
+    "data_categories": data_categories_rows,
+    "recipients": recipients_rows,
+    "retention_rules": retention_rules_rows,
+    "security_measures": security_measures_rows,
+    "assessments": assessments_rows,
+}
+"""The rows of each catalogue's sheet, by catalogue, in the order the sheets come in: what
+the export writes, the import compares with and the Changes sheet names fields by."""
 
 
 def transfers_rows(book: Book) -> Iterator[Row]:

@@ -56,7 +56,6 @@ from ropa._version import __version__
 from ropa.atomic import work_folder, write_atomically
 from ropa.diff import diff_registers
 from ropa.findings import Report
-from ropa.formats.xlsx._assessments import assessments_rows
 from ropa.formats.xlsx._book import CATALOGUES, Book
 from ropa.formats.xlsx._cards import WIDTHS as CARD_WIDTHS
 from ropa.formats.xlsx._cards import card_starts, cards_rows
@@ -70,18 +69,13 @@ from ropa.formats.xlsx._package import save
 from ropa.formats.xlsx._print import lay_out
 from ropa.formats.xlsx._retention import retention_matrix_rows
 from ropa.formats.xlsx._sheets import (
+    CATALOGUE_ROWS,
     activities_rows,
-    controllers_rows,
     coverage_rows,
-    data_categories_rows,
-    data_subjects_rows,
     findings_rows,
     processor_activities_rows,
     processor_coverage_rows,
-    recipients_rows,
-    retention_rules_rows,
     rights_rows,
-    security_measures_rows,
     transfers_rows,
 )
 from ropa.formats.xlsx._waivers import waivers_rows
@@ -111,13 +105,7 @@ _ROWS: dict[str, Callable[[Book], Iterator[Row]]] = {
     "cover": cover_rows,
     "activities": activities_rows,
     "processor_activities": processor_activities_rows,
-    "controllers": controllers_rows,
-    "data_subjects": data_subjects_rows,
-    "data_categories": data_categories_rows,
-    "recipients": recipients_rows,
-    "retention_rules": retention_rules_rows,
-    "security_measures": security_measures_rows,
-    "assessments": assessments_rows,
+    **CATALOGUE_ROWS,
     "transfers": transfers_rows,
     "flows": flows_rows,
     "retention_matrix": retention_matrix_rows,
