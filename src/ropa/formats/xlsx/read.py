@@ -50,7 +50,7 @@ from ropa._collector import collector_paused
 from ropa.formats._layout import UNPACKED_FACTOR
 from ropa.formats._located import CellProblem, either, model_words
 from ropa.formats.xlsx import ooxml
-from ropa.formats.xlsx._assessments import ASSESSMENT_FIELDS, assessments_rows
+from ropa.formats.xlsx._assessments import ASSESSMENT_FIELDS
 from ropa.formats.xlsx._book import CATALOGUES, EXPORT_CODE, Book
 from ropa.formats.xlsx._cells import EXCEL_CELL_LIMIT, clean_text, cut_to_limit
 from ropa.formats.xlsx._cells import Text as StyledText
@@ -74,21 +74,17 @@ from ropa.formats.xlsx._read_cells import (
     parse_plain,
 )
 from ropa.formats.xlsx._sheets import (
+    CATALOGUE_ROWS,
     SUBJECT_FIELDS,
     Renderers,
     activities_rows,
     authorisation_text,
     contact_text,
-    controllers_rows,
-    data_categories_rows,
-    data_subjects_rows,
     joint_text,
     legal_basis_text,
     party_text,
     processor_activities_rows,
-    recipients_rows,
     retention_rules_rows,
-    security_measures_rows,
     transfer_text,
     transfers_rows,
 )
@@ -305,15 +301,6 @@ CATALOGUE_FIELDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """The columns of each catalogue sheet, in the exporter's order."""
 
-_CATALOGUE_ROWS = {
-    "controllers": controllers_rows,
-    "data_subjects": data_subjects_rows,
-    "data_categories": data_categories_rows,
-    "recipients": recipients_rows,
-    "retention_rules": retention_rules_rows,
-    "security_measures": security_measures_rows,
-    "assessments": assessments_rows,
-}
 _LATER_CATALOGUES = frozenset({"assessments"})
 """Catalogue sheets that workbooks of earlier ropa versions lack."""
 _COMPUTED = frozenset({"used_by", "open_findings", "processing"})
@@ -448,6 +435,19 @@ class _Matched:
     line: _Line
     canonical: Any
     entry: Any = None
+
+
+def _positions(activities: list[_Matched]) -> tuple[dict[int, int], dict[str, int]]:
+    """Where each read activity stands in `activities`: by its activity of the data sheet
+    (`id()` of it), and by its id (the first activity with that id), so that a row of the
+    Waivers or Transfers sheet finds the activity it names."""
+    by_canonical = {id(item.canonical): index for index, item in enumerate(activities)
+                    if item.canonical is not None and item.entry is not None}  # fmt: skip
+    by_id: dict[str, int] = {}
+    for index, item in enumerate(activities):
+        if item.entry is not None:
+            by_id.setdefault(item.entry.id, index)
+    return by_canonical, by_id
 
 
 class _Import:
@@ -631,12 +631,7 @@ class _Import:
                 pool[written_in.id if written_in is not None else ""].append(
                     (written_in, written, shown)
                 )
-        by_canonical = {id(item.canonical): index for index, item in enumerate(activities)
-                        if item.canonical is not None and item.entry is not None}  # fmt: skip
-        by_id: dict[str, int] = {}
-        for index, item in enumerate(activities):
-            if item.entry is not None:
-                by_id.setdefault(item.entry.id, index)
+        by_canonical, by_id = _positions(activities)
         register_waivers: list[Waiver] = []
         found: dict[int, list[Waiver]] = defaultdict(list)
         for line in sheet.lines:
@@ -1037,7 +1032,7 @@ class _Import:
                                       for key in columns})  # fmt: skip
         expected: list[dict[str, Any]] = []
         if self.book is not None:
-            rows = _CATALOGUE_ROWS[section](self.book)
+            rows = CATALOGUE_ROWS[section](self.book)
             titles = {cell_text(_shown(cell, self.lang)) for cell in next(rows)[0]}
             shown = [key for key in columns if say(CATALOGUE_COLUMNS, key, self.lang) in titles]
             expected = self._expected(itertools.chain([([], None)], rows), shown)
@@ -1456,12 +1451,7 @@ class _Import:
             pairs = [(a, t) for a in self.canonical.activities for t in a.transfers or ()]
             for (activity, transfer), shown in zip(pairs, rows, strict=True):
                 pool[activity.id].append((activity, transfer, shown))
-        by_canonical = {id(item.canonical): index for index, item in enumerate(activities)
-                        if item.canonical is not None and item.entry is not None}  # fmt: skip
-        by_id: dict[str, int] = {}
-        for index, item in enumerate(activities):
-            if item.entry is not None:
-                by_id.setdefault(item.entry.id, index)
+        by_canonical, by_id = _positions(activities)
         found: dict[int, list[tuple[_Line, Transfer]]] = defaultdict(list)
         for line in sheet.lines:
             activity_id = cell_text(line.values.get("activity_id"))
