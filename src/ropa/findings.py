@@ -105,9 +105,7 @@ export) leaves them out."""
 def _params(arguments: tuple[tuple[str, Argument], ...], lang: str) -> dict[str, object]:
     """A message's arguments as text in `lang`, by name (`Finding.arguments_in` as a dict,
     made in one step: a report renders tens of thousands of messages)."""
-    return {
-        name: value if type(value) is str else render(value, lang) for name, value in arguments
-    }
+    return {name: value if type(value) is str else render(value, lang) for name, value in arguments}
 
 
 _UNSET: Any = object()

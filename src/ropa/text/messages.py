@@ -13,6 +13,7 @@ Placeholders are `str.format` names (`{activity}`); every language uses the same
 from __future__ import annotations
 
 import gettext
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -89,7 +90,7 @@ _current_dirs: list[Path] = []
 
 def _entries_now(lang: str) -> dict[object, str]:
     """`_entries` of `lang` for the present `LOCALE_DIRS` (which a test may change)."""
-    if LOCALE_DIRS != _current_dirs:  # a list compares its items by identity first
+    if _current_dirs != LOCALE_DIRS:  # a list compares its items by identity first
         _current.clear()
         _current_dirs[:] = LOCALE_DIRS
     entries = _current.get(lang)
@@ -115,7 +116,7 @@ def message(msgid: str, lang: str, /, **params: object) -> str:
     return message_of(msgid, lang, params)
 
 
-def message_of(msgid: str, lang: str, params: dict[str, object]) -> str:
+def message_of(msgid: str, lang: str, params: Mapping[str, object]) -> str:
     """`message(msgid, lang, **params)`, the parameters given as a dict (which is not kept):
     what a report of many findings calls, without unpacking and packing them again."""
     text = _entries_now(lang).get(msgid)
@@ -126,7 +127,7 @@ def message_of(msgid: str, lang: str, params: dict[str, object]) -> str:
     return _filled(text, params, msgid, lang)
 
 
-def _filled(text: str, params: dict[str, object], msgid: str, lang: str) -> str:
+def _filled(text: str, params: Mapping[str, object], msgid: str, lang: str) -> str:
     """`text` with `params` filled in; a translation whose placeholders are broken (a
     catalogue added without running the tests) gives the English text, never an error."""
     if not params:
@@ -251,7 +252,7 @@ def msg(msgid: str, /, **params: object) -> Message:
         if type(value) is not str:
             break
     else:  # all text, the common case: the pairs as they are, with no call per argument
-        return Message(msgid, tuple(params.items()))
+        return Message(msgid, tuple(params.items()))  # type: ignore[arg-type]
     return Message(
         msgid,
         tuple(
