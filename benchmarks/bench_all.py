@@ -68,7 +68,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import io
 import itertools
 import json
 import math
@@ -156,10 +155,17 @@ def _peak_mb() -> float:
 
 
 def _quietly(run: Callable[[], Any]) -> Callable[[], Any]:
-    """`run` with its stdout and stderr thrown away (a command's report, not a figure)."""
+    """`run` with its stdout and stderr written to /dev/null (a command's report, not a
+    figure): real files, so that the report is encoded and written as the command writes it
+    (a `StringIO` would skip both)."""
 
     def quiet() -> Any:
-        with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+        with (
+            open(os.devnull, "w", encoding="utf-8") as out,
+            open(os.devnull, "w", encoding="utf-8") as err,
+            redirect_stdout(out),
+            redirect_stderr(err),
+        ):
             return run()
 
     return quiet

@@ -20,13 +20,13 @@ from ropa.source import Location
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the messages `ropa.findings` renders from now on."""
     rendered: list[str] = []
-    real = ropa.findings.catalogue_message
+    real = ropa.findings.message_of
 
-    def counted(msgid: str, lang: str, /, **params: object) -> str:
+    def counted(msgid: str, lang: str, params: dict[str, object]) -> str:
         rendered.append(msgid)
-        return real(msgid, lang, **params)
+        return real(msgid, lang, params)
 
-    monkeypatch.setattr(ropa.findings, "catalogue_message", counted)
+    monkeypatch.setattr(ropa.findings, "message_of", counted)
     return rendered
 
 
@@ -96,6 +96,17 @@ def test_a_finding_cannot_be_changed() -> None:
     with pytest.raises(FrozenInstanceError):
         del finding.activity  # type: ignore[misc]
     assert not hasattr(finding, "__dict__")  # slots: a large report is millions of fields
+    assert type(finding) is Finding  # frozen again once made
+
+
+def test_a_subclass_of_finding_is_made_with_the_same_fields() -> None:
+    class Noted(Finding):
+        note = "kept"
+
+    noted = Noted("ROPA203", "purpose-missing", Severity.WARNING, "text", "30(1)(b)", ("a",))
+    assert type(noted) is Noted and noted.code == "ROPA203" and noted.activity is None
+    with pytest.raises(FrozenInstanceError):
+        noted.code = "ROPA101"  # type: ignore[misc]
 
 
 def test_replace_waive_and_pickle_keep_everything_else() -> None:

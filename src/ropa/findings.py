@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ropa.source import Location, NodePath, format_path
-from ropa.text.messages import Argument, plural, render
+from ropa.text.messages import Argument, message_of, plural, render
 from ropa.text.messages import message as catalogue_message
 
 
@@ -102,11 +102,34 @@ LOCAL_FIELDS = frozenset({"file"})
 export) leaves them out."""
 
 
+def _params(arguments: tuple[tuple[str, Argument], ...], lang: str) -> dict[str, object]:
+    """A message's arguments as text in `lang`, by name (`Finding.arguments_in` as a dict,
+    made in one step: a report renders tens of thousands of messages)."""
+    return {name: value if type(value) is str else render(value, lang) for name, value in arguments}
+
+
 _UNSET: Any = object()
 """A keyword left out of `Finding.replace` (the field keeps its value)."""
 
 
-class Finding:
+class _FindingFields:
+    """The fields of a `Finding`, as slots: a large register has tens of thousands."""
+
+    __slots__ = (
+        "_given", "_message", "activity", "arguments", "article", "code", "expired_waiver",
+        "location", "message_id", "path", "reason", "severity", "slug", "waived",
+    )  # fmt: skip
+
+
+class _Unfrozen(_FindingFields):
+    """A `Finding` while its fields are set: assigned as plain slots, without the call per
+    field a frozen class needs (`object.__setattr__`), which made making the findings of a
+    large register cost a tenth of its rules."""
+
+    __slots__ = ()
+
+
+class Finding(_FindingFields):
     """One thing a rule found: what, where (path and file position), and whether waived.
 
     `str(finding)` is the line `ropa validate` prints:
@@ -129,10 +152,7 @@ class Finding:
         data/processing_activities.yaml:...:5: warning ROPA501 processor-contract-missing: ...
     """
 
-    __slots__ = (
-        "_given", "_message", "activity", "arguments", "article", "code", "expired_waiver",
-        "location", "message_id", "path", "reason", "severity", "slug", "waived",
-    )  # fmt: skip
+    __slots__ = ()  # the fields are `_FindingFields`'s
 
     _message: str | None
     _given: bool
@@ -183,28 +203,41 @@ class Finding:
         `arguments` when first read (which is what the rules do)."""
         if message is None and not message_id:
             raise TypeError("a finding needs a message or a message_id")
-        setter = object.__setattr__
-        setter(self, "code", code)
-        setter(self, "slug", slug)
-        setter(self, "severity", severity)
-        setter(self, "_message", message)
-        setter(self, "_given", message is not None)
-        setter(self, "article", article)
-        setter(self, "path", path)
-        setter(self, "activity", activity)
-        setter(self, "location", location)
-        setter(self, "waived", waived)
-        setter(self, "reason", reason)
-        setter(self, "message_id", message_id)
-        setter(self, "arguments", arguments)
-        setter(self, "expired_waiver", expired_waiver)
+        if type(self) is not Finding:  # a subclass may have a layout of its own
+            setter = object.__setattr__
+            for name, value in (
+                ("code", code), ("slug", slug), ("severity", severity), ("_message", message),
+                ("_given", message is not None), ("article", article), ("path", path),
+                ("activity", activity), ("location", location), ("waived", waived),
+                ("reason", reason), ("message_id", message_id), ("arguments", arguments),
+                ("expired_waiver", expired_waiver),
+            ):  # fmt: skip
+                setter(self, name, value)
+            return
+        object.__setattr__(self, "__class__", _Unfrozen)
+        fields: Any = self
+        fields.code = code
+        fields.slug = slug
+        fields.severity = severity
+        fields._message = message
+        fields._given = message is not None
+        fields.article = article
+        fields.path = path
+        fields.activity = activity
+        fields.location = location
+        fields.waived = waived
+        fields.reason = reason
+        fields.message_id = message_id
+        fields.arguments = arguments
+        fields.expired_waiver = expired_waiver
+        fields.__class__ = Finding  # frozen from here on
 
     @property
     def message(self) -> str:
         """The message in English (rendered on first read, then kept)."""
         said: str | None = self._message
         if said is None:
-            said = catalogue_message(self.message_id, "en", **dict(self.arguments_in("en")))
+            said = message_of(self.message_id, "en", _params(self.arguments, "en"))
             object.__setattr__(self, "_message", said)
         return said
 
@@ -313,7 +346,7 @@ class Finding:
         """The message in `lang`; the English `message` when no catalogue has its id."""
         if not self.message_id or (lang == "en" and not self._given):
             return self.message  # rendered in English from the catalogue, as below
-        said = catalogue_message(self.message_id, lang, **dict(self.arguments_in(lang)))
+        said = message_of(self.message_id, lang, _params(self.arguments, lang))
         return self.message if said == self.message_id else said
 
     def arguments_in(self, lang: str) -> tuple[tuple[str, str], ...]:

@@ -84,6 +84,8 @@ def text_lines(
     merged = merge(report, *more)
     style = _Style(colour)
     cited: dict[str, str] = {}  # article -> citation: a report cites a few dozen articles
+    # severity -> its word as shown (coloured or not): made once, not once per finding
+    severities = {severity: style.severity(severity) for severity in Severity}
     started = False
     for heading, findings in _groups(merged.findings, lang):
         shown = [finding for finding in findings if not (hide_waived and finding.waived)]
@@ -94,7 +96,7 @@ def text_lines(
         started = True
         yield style.heading(printable(heading)) + "\n"
         for finding in shown:
-            yield f"  {_text_line(finding, style, lang, cited)}\n"
+            yield f"  {_text_line(finding, style, lang, cited, severities)}\n"
     if started:
         yield "\n"
     for line in _severity_lines(merged, style, lang):
@@ -108,11 +110,19 @@ def _groups(findings: tuple[Finding, ...], lang: str) -> list[tuple[str, list[Fi
     grouped: dict[tuple[str, int, str], list[Finding]] = {}
     first_seen: dict[tuple[str, str], int] = {}
     for position, finding in enumerate(findings):
-        file = finding.file or ""
+        location = finding.location
+        file = (location.file if location is not None else None) or ""
         activity = finding.activity
-        subject = "" if activity is None else activity
-        order = 0 if activity is None else first_seen.setdefault((file, subject), position + 1)
-        grouped.setdefault((file, order, subject), []).append(finding)
+        if activity is None:
+            key = (file, 0, "")
+        else:
+            order = first_seen.setdefault((file, activity), position + 1)
+            key = (file, order, activity)
+        found = grouped.get(key)
+        if found is None:
+            grouped[key] = [finding]
+        else:
+            found.append(finding)
     result = []
     for (file, _, subject), found in sorted(grouped.items(), key=lambda item: item[0][:2]):
         heading = (
@@ -124,13 +134,21 @@ def _groups(findings: tuple[Finding, ...], lang: str) -> list[tuple[str, list[Fi
     return result
 
 
-def _text_line(finding: Finding, style: _Style, lang: str, cited: dict[str, str]) -> str:
-    where = str(finding.location) if finding.location else finding.path_text
+def _text_line(
+    finding: Finding,
+    style: _Style,
+    lang: str,
+    cited: dict[str, str],
+    severities: dict[Severity, str],
+) -> str:
+    location = finding.location
+    where = str(location) if location is not None else printable(finding.path_text)
     citation = cited.get(finding.article)
     if citation is None:
         citation = cited[finding.article] = _cited(finding.article, lang)
+    # `str(location)` is printable already (the file name is shown escaped).
     line = (
-        f"{printable(where)}: {style.severity(finding.severity)} {finding.code} "
+        f"{where}: {severities[finding.severity]} {finding.code} "
         f"{finding.slug}: {printable(finding.text(lang))} ({citation})"
     )
     if finding.waived:

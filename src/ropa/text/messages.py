@@ -13,6 +13,7 @@ Placeholders are `str.format` names (`{activity}`); every language uses the same
 from __future__ import annotations
 
 import gettext
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -32,6 +33,7 @@ __all__ = [
     "languages",
     "message",
     "message_ids",
+    "message_of",
     "msg",
     "placeholders",
     "plural",
@@ -80,8 +82,25 @@ def _entries(lang: str, dirs: tuple[Path, ...]) -> dict[object, str]:
     return entries
 
 
+# The catalogues' entries by language, for the directories they were read from: a report
+# renders tens of thousands of messages, each looked up without hashing the directories.
+_current: dict[str, dict[object, str]] = {}
+_current_dirs: list[Path] = []
+
+
+def _entries_now(lang: str) -> dict[object, str]:
+    """`_entries` of `lang` for the present `LOCALE_DIRS` (which a test may change)."""
+    if _current_dirs != LOCALE_DIRS:  # a list compares its items by identity first
+        _current.clear()
+        _current_dirs[:] = LOCALE_DIRS
+    entries = _current.get(lang)
+    if entries is None:
+        entries = _current[lang] = _entries(lang, tuple(LOCALE_DIRS))
+    return entries
+
+
 def _lookup(msgid: str, lang: str) -> str | None:
-    text = _entries(lang, tuple(LOCALE_DIRS)).get(msgid)
+    text = _entries_now(lang).get(msgid)
     return None if text is None or text == msgid else text
 
 
@@ -94,15 +113,21 @@ def message(msgid: str, lang: str, /, **params: object) -> str:
     >>> message("word.waived", "en")
     'waived'
     """
-    text = _lookup(msgid, lang)
-    if text is None and lang != FALLBACK:
-        text = _lookup(msgid, FALLBACK)
-    if text is None:
-        return msgid
+    return message_of(msgid, lang, params)
+
+
+def message_of(msgid: str, lang: str, params: Mapping[str, object]) -> str:
+    """`message(msgid, lang, **params)`, the parameters given as a dict (which is not kept):
+    what a report of many findings calls, without unpacking and packing them again."""
+    text = _entries_now(lang).get(msgid)
+    if text is None or text == msgid:
+        text = _lookup(msgid, FALLBACK) if lang != FALLBACK else None
+        if text is None:
+            return msgid
     return _filled(text, params, msgid, lang)
 
 
-def _filled(text: str, params: dict[str, object], msgid: str, lang: str) -> str:
+def _filled(text: str, params: Mapping[str, object], msgid: str, lang: str) -> str:
     """`text` with `params` filled in; a translation whose placeholders are broken (a
     catalogue added without running the tests) gives the English text, never an error."""
     if not params:
@@ -186,7 +211,11 @@ class Message(NamedTuple):
 
     def text(self, lang: str) -> str:
         """The message in `lang`, its arguments in `lang` too."""
-        return message(self.id, lang, **dict(self.arguments_in(lang)))
+        params = {
+            name: value if type(value) is str else render(value, lang)
+            for name, value in self.arguments
+        }
+        return message_of(self.id, lang, params)
 
     def label(self, lang: str, /) -> str:
         """The message in `lang` (a message is `Labelled`: it can be another's argument)."""
@@ -219,6 +248,11 @@ def msg(msgid: str, /, **params: object) -> Message:
     """
     if not params:
         return Message(msgid)
+    for value in params.values():
+        if type(value) is not str:
+            break
+    else:  # all text, the common case: the pairs as they are, with no call per argument
+        return Message(msgid, tuple(params.items()))  # type: ignore[arg-type]
     return Message(
         msgid,
         tuple(
