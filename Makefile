@@ -94,7 +94,7 @@ bench-all: $(STAMP_DEV)
 # Longer fuzzing than the test suite's bounded run (FUZZ_EXAMPLES per target).
 FUZZ_EXAMPLES ?= 50000
 fuzz: $(STAMP_DEV)
-	ROPA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/loader/test_fuzz.py
+	ROPA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/loader/test_fuzz.py tests/loader/test_simple_yaml.py
 
 schema: $(STAMP_RUN)
 	$(BIN)/ropa schema --write schemas

@@ -17,6 +17,13 @@ import yaml
 from ropa._collector import collector_paused
 from ropa.loader.problems import LoadError, Problem, Refused, kind_word, quoted
 from ropa.loader.read import TEXT_SOURCE, line_column_of, refuse_hidden_breaks
+from ropa.loader.scalars import (
+    MAX_NUMBER_LENGTH,
+    SHARED_LENGTH,
+    NumberTooLong,
+)
+from ropa.loader.scalars import resolve_plain as _resolve_plain
+from ropa.loader.simple_yaml import read_simple
 from ropa.loader.syntax_words import yaml_context, yaml_problem
 from ropa.source import Location, Position, SourceMap, line_column, place
 from ropa.text.escape import shortened
@@ -35,70 +42,11 @@ MAX_ALIAS_CHARACTERS = 10_000_000
 """Most characters of text (keys and values) that aliases may add to a document: one long
 text repeated by a thousand aliases is as large, to everything after the loader, as the
 thousand copies it stands for."""
-MAX_NUMBER_LENGTH = 1_000
-"""Longest unquoted number the loader converts (Python refuses to print integers of more than
-4,300 digits, and no register field holds such a number)."""
 MAX_DEPTH = 100
 """Deepest nesting of mappings and lists the loader accepts."""
 _STR_TAG = "tag:yaml.org,2002:str"
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+")
-_INT_OCT = re.compile(r"0o[0-7]+")
-_INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_SPECIAL_FLOATS = {
-    ".inf": float("inf"),
-    ".Inf": float("inf"),
-    ".INF": float("inf"),
-    "+.inf": float("inf"),
-    "+.Inf": float("inf"),
-    "+.INF": float("inf"),
-    "-.inf": float("-inf"),
-    "-.Inf": float("-inf"),
-    "-.INF": float("-inf"),
-    ".nan": float("nan"),
-    ".NaN": float("nan"),
-    ".NAN": float("nan"),
-}
 _TAB_WORD = re.compile(r"\btab\b")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_NUMERIC_START = frozenset("0123456789+-.")
-_KEYWORD_START = frozenset("~nNtTfF")
-
-
-class _NumberTooLong(Exception):
-    """A plain scalar that is a number longer than `MAX_NUMBER_LENGTH`."""
-
-
-def _resolve_plain(value: str) -> Any:
-    """A plain (unquoted) scalar under the YAML 1.2 core schema."""
-    if not value:
-        return None
-    first = value[0]
-    if first in _KEYWORD_START:
-        if value in _NULLS:
-            return None
-        found = _BOOLS.get(value)
-        if found is not None:
-            return found
-        return value
-    if first in _NUMERIC_START:
-        if len(value) > MAX_NUMBER_LENGTH and (
-            _INT.fullmatch(value) or _INT_HEX.fullmatch(value) or _INT_OCT.fullmatch(value)
-        ):
-            raise _NumberTooLong
-        if _INT.fullmatch(value):
-            return int(value)
-        if _FLOAT.fullmatch(value):
-            return float(value)
-        if value in _SPECIAL_FLOATS:
-            return _SPECIAL_FLOATS[value]
-        if _INT_OCT.fullmatch(value):
-            return int(value[2:], 8)
-        if _INT_HEX.fullmatch(value):
-            return int(value[2:], 16)
-    return value
 
 
 def _new_parser(document: str | bytes) -> Any:
@@ -117,15 +65,25 @@ _DocumentStartEvent = yaml.DocumentStartEvent
 _StreamEndEvent = yaml.StreamEndEvent
 _NO_KEY = object()
 _BAD_KEY = object()
-_SHARED_LENGTH = 40
-"""Scalars up to this long are shared between their repeats (longer ones rarely repeat)."""
 
 
 def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[Any, Position]:
-    """Plain data and positions from the event stream; soft problems go to `problems`.
+    """Plain data and positions of a YAML document; soft problems go to `problems`.
 
     `document` is the text, or the text as UTF-8 (which libyaml reads without a copy).
+    Text in the common subset of block YAML is read by `simple_yaml` instead, to the same
+    data and positions; anything else, and every problem, is the event stream's.
     """
+    simple = read_simple(document)
+    if simple is not None:
+        return simple
+    return build_from_events(document, file, problems)
+
+
+def build_from_events(
+    document: str | bytes, file: str, problems: list[Problem]
+) -> tuple[Any, Position]:
+    """Plain data and positions from libyaml's event stream; soft problems go to `problems`."""
     # A frame is [container, position, pending key, key place, anchor, node count at start,
     # characters at start, index of the keys (made at the first duplicate key)].
     # Mapping frames have a dict container, sequence frames a list. Positions are in the
@@ -167,7 +125,7 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                     value = event.value
                 else:
                     raise Refused(mark.line + 1, mark.column + 1, _tag_message(event.tag))
-                if type(value) is str and len(value) <= _SHARED_LENGTH:
+                if type(value) is str and len(value) <= SHARED_LENGTH:
                     value = share(value, value)
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, position, 1, length)
@@ -271,7 +229,7 @@ def build(document: str | bytes, file: str, problems: list[Problem]) -> tuple[An
                 places.append(parent[3])
                 if parent[7] is not None:
                     parent[7][key] = len(places) - 1
-    except _NumberTooLong:
+    except NumberTooLong:
         said = msg("loader.number_too_long", limit=f"{MAX_NUMBER_LENGTH:,}")
         raise Refused(mark.line + 1, mark.column + 1, said) from None
     finally:

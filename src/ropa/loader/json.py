@@ -6,9 +6,10 @@ import json
 import re
 from typing import Any
 
-from ropa.loader.events import MAX_DEPTH, MAX_NUMBER_LENGTH, too_deep
+from ropa.loader.events import MAX_DEPTH, too_deep
 from ropa.loader.problems import LoadError, Problem
 from ropa.loader.read import line_column_of
+from ropa.loader.scalars import MAX_NUMBER_LENGTH
 from ropa.loader.syntax_words import json_problem
 from ropa.source import Location
 from ropa.text.messages import msg

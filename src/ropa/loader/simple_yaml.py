@@ -1,0 +1,665 @@
+"""A fast reader for the common subset of block YAML, tried before the event stream.
+
+Registers are written in a small part of YAML: block mappings and lists, one-line plain and
+quoted scalars, one-line flow collections (`{lv: ..., en: ...}`, `[a, b]`), comments, and
+literal or folded block scalars. For text in that subset, `read_simple` gives the very data
+and positions that `events.build` would give, at a third of its cost: libyaml's event stream
+alone costs more than this whole reader, because every event is a Python object.
+
+It never reports a problem. Whenever the text steps outside the subset, or anything is in
+doubt (duplicate or non-text keys, tags, anchors and aliases, directives, document markers,
+tabs, unusual characters, numbers too long, deep nesting, a multi-line plain or quoted
+scalar, odd indentation), it gives None and the event stream reads the text: that path stays
+the single source of every error message and of every limit.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from array import array
+from typing import Any
+
+from ropa.loader.scalars import SHARED_LENGTH, NumberTooLong, resolve_plain
+from ropa.source import Position
+
+_MOST_DEPTH = 40
+"""Deeper nesting is left to the event stream (it refuses nesting past `MAX_DEPTH`)."""
+_LONGEST_KEY = 1000
+"""libyaml refuses a key longer than 1,024 characters; longer ones are left to it."""
+
+# Characters the subset does not read: anything YAML does not allow or reads specially
+# (controls, NEL, LS, PS, surrogates, a byte order mark after the start). A tab anywhere is
+# left to the event stream too (it may be indentation, which the loader reports in its own
+# words); so are document markers and directives (`_MARKERS`).
+_OUTSIDE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_MARKERS = ("---", "...", "%")
+
+# A plain scalar in block context: it may not start with an indicator (`-` only before a
+# non-space), holds no `: ` and no ` #`, and does not end with `:`. Written so that every
+# text matches in at most one way (runs of ordinary characters alternate with one `:` or a
+# run of spaces), so a failed match costs linear time.
+_FIRST = r"(?:[^\n \-?:,\[\]{}#&*!|>'\"%@`]|-(?=[^\n ]))"
+_PLAIN = _FIRST + r"[^\n: ]*(?:(?::(?=[^\n ])| +(?=[^\n #]))[^\n: ]*)*"
+# A plain key: the same, but a space run may not be followed by `:` (the key ends there).
+_PLAIN_KEY = _FIRST + r"[^\n: ]*(?:(?::(?=[^\n ])| +(?=[^\n #:]))[^\n: ]*)*"
+_SINGLE = r"'(?:[^\n']|'')*'"
+_ESCAPE = r"\\(?:[0abtnvfre \"/\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})"
+_TAIL = r"(?: *| +#.*)"
+"""What may follow a value on its line: spaces, or spaces and a comment."""
+
+# One line: indentation, a list item's dash, a key and its colon, then a plain value (the
+# common case, read here at once) or the rest of the line (quoted, flow, block, a comment).
+_LINE = re.compile(
+    r"^( *)"
+    r"((?:-(?: +|$))?)"
+    r"(?:(" + _PLAIN_KEY + "|" + _SINGLE + "|" + r'"[^\n"\\]*"' + r")( *:(?: +|$)))?"
+    r"(?:(" + _PLAIN + ")" + _TAIL + "$|(.*))",
+    re.MULTILINE,
+)
+_SINGLE_VALUE = re.compile("'((?:[^']|'')*)'" + _TAIL)
+_DOUBLE_VALUE = re.compile(r'"((?:[^"\\]|' + _ESCAPE + r')*)"' + _TAIL)
+_ESCAPES = re.compile(_ESCAPE)
+_NAMED_ESCAPES = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+_AFTER = re.compile(_TAIL)
+# A quoted scalar over several lines, with no backslash: its first line (after the opening
+# quote), and each further line (its text, and the closing quote with what follows it).
+_DOUBLE_LINES = (re.compile(r'"([^"\\]*)'), re.compile(r'([^"\\]*)(?:("' + _TAIL + "))?"))
+_SINGLE_LINES = (
+    re.compile("'((?:[^']|'')*)"),
+    re.compile("((?:[^']|'')*)(?:('" + _TAIL + "))?"),
+)
+_BLOCK_HEADER = re.compile(r"([|>])(-?) *")
+
+# A token of a one-line flow collection. A plain scalar there also stops at `,[]{}`, and a
+# `:` is taken inside it only before a letter, digit or `/` (where both PyYAML parsers agree).
+_FLOW_CHARACTER = r"(?:[^ ,\[\]{}:#]|:(?=[0-9A-Za-z/]))"
+_FLOW_PLAIN = (
+    r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`]|-(?=[^ ,\[\]{}]))"
+    + _FLOW_CHARACTER
+    + "*(?: +"
+    + _FLOW_CHARACTER
+    + "+)*"
+)
+_FLOW_SCALAR = (
+    "(?P<plain>" + _FLOW_PLAIN + ")"
+    r"|'(?P<single>(?:[^']|'')*)'"
+    r'|"(?P<double>(?:[^"\\]|' + _ESCAPE + r')*)"'
+)
+_FLOW_TOKEN = re.compile(
+    r" *(?:(?P<open>[\[{])|(?P<close>[\]}])|(?P<comma>,)|(?P<colon>:(?= ))|" + _FLOW_SCALAR + ")"
+)
+_SCALARS = re.compile(_FLOW_SCALAR)
+# The common flow collections, with scalars only: checked whole by one match, then their
+# scalars found in order (a scalar cannot start with a space, `,`, `:` or a bracket).
+_ONE = "(?:" + re.sub(r"\(\?P<\w+>", "(?:", _FLOW_SCALAR) + ")"
+_FLAT_LIST = re.compile(r"\[ *(?:" + _ONE + r" *(?:, *" + _ONE + r" *)*)?\]")
+_FLAT_MAPPING = re.compile(
+    r"\{ *(?:" + _ONE + r" *: +" + _ONE + r" *(?:, *" + _ONE + r" *: +" + _ONE + r" *)*)?\}"
+)
+
+
+_MISSING = object()
+
+
+class _Outside(Exception):
+    """The text leaves the subset (or is in doubt): the event stream reads it."""
+
+
+def read_simple(document: str | bytes) -> tuple[Any, Position] | None:
+    """The data and root position `events.build` gives for `document`, or None when the text
+    is outside the subset this reader knows (the caller then reads it with `events.build`)."""
+    try:
+        text = document if isinstance(document, str) else document.decode("utf-8")
+        return _Reader(text).read()
+    except (_Outside, NumberTooLong, UnicodeDecodeError):
+        return None
+
+
+class _Reader:
+    """One pass over the lines, with a stack of the open block collections."""
+
+    def __init__(self, text: str) -> None:
+        text = text.removeprefix("\ufeff")
+        if "\r" in text:
+            # CRLF line ends count as libyaml counts them; a lone CR is left to it.
+            if text.count("\r") != text.count("\r\n"):
+                raise _Outside
+            text = text.replace("\r\n", "\n")
+        if _OUTSIDE.search(text) is not None:
+            raise _Outside
+        for marker in _MARKERS:
+            if text.startswith(marker) or "\n" + marker in text:
+                raise _Outside
+        self.text = text
+        self.ends_with_break = text.endswith("\n")
+        # Plain scalars as read, by their text (keys and short values repeat thousands of
+        # times); text up to SHARED_LENGTH long is one shared string, as `events.build` does.
+        self.plain: dict[str, Any] = {}
+        self.shared: dict[str, str] = {}
+        # Flow collections of scalars, by their text (a register repeats many).
+        self.flats: dict[str, tuple[Any, ...]] = {}
+        self.keys: dict[str, str] = {}
+        self.root_position: Position = None
+
+    def read(self) -> tuple[Any, Position]:
+        # One tuple of texts a line, all made by the regex engine in one call: (indentation,
+        # dash, key, colon, plain value, rest); a part not there is "".
+        rows = _LINE.findall(self.text)
+        if len(rows) != self.text.count("\n") + 1:
+            raise _Outside  # cannot happen; but then the lines would be miscounted
+        plain_cache = self.plain
+        plain_value = self.plain_value
+        key_names = self.keys
+        flats = self.flats
+        # A frame: [indentation, container, children's positions, keys' places (mappings) or
+        # None (lists), whether it is a list written at its mapping's indentation]. The
+        # innermost frame's parts are also kept in locals (`top_indent` ...).
+        stack: list[list[Any]] = []
+        top: list[Any] = [-1, None, None, None, False]
+        frame: list[Any]
+        top_indent: int = -1
+        container: Any = None
+        children: Any = None
+        places: Any = None
+        root: Any = None
+        root_position: Position = None
+        # The key (or list item) whose value starts on a later line: its frame, key, key's
+        # place, and the place of an empty value (where libyaml puts a value not written).
+        pending: tuple[list[Any], Any, int, int] | None = None
+        skip = 0  # lines up to this one belong to a block scalar or quoted scalar read already
+        number = 0
+        for spaces, dash, key, colon, plain, rest in rows:
+            number += 1
+            if (not (dash or key or plain) and (not rest or rest[0] == "#")) or number <= skip:
+                continue  # a blank line or a comment
+            base = number << 32  # the line number, 1-based, in a place
+            indent = len(spaces)
+            if indent != top_indent or dash or not key or pending is not None or places is None:
+                # Anything but the next key of the innermost mapping: find the frame the line
+                # belongs to (ending, opening or starting collections).
+                top = self.structure(stack, top, pending, indent, dash, key, base)
+                pending = None
+                if root_position is None:
+                    root, root_position = stack[0][1], self.root_position
+                if top[3] is None:  # a list: this line is its next item
+                    column = indent + len(dash)
+                    if key:  # `- key: value`, a mapping in the item
+                        if len(stack) >= _MOST_DEPTH:
+                            raise _Outside
+                        frame = [column, {}, {}, array("Q"), False]
+                        top[1].append(frame[1])
+                        top[2].append((base | column + 1, frame[2], frame[3]))
+                        stack.append(frame)
+                        top = frame
+                    else:
+                        top_indent, container, children, places = top[0], top[1], top[2], None
+                        if plain:
+                            value = plain_cache.get(plain, _MISSING)
+                            if value is _MISSING:
+                                value = plain_value(plain)
+                            container.append(value)
+                            children.append(base | column + 1)
+                        elif not rest or rest[0] == "#":
+                            pending = (top, None, 0, base | indent + 2)  # after the dash
+                        else:
+                            value, position, skip = self.value(
+                                rest, base | column + 1, number, top, len(stack)
+                            )
+                            container.append(value)
+                            children.append(position)
+                        continue
+                top_indent, container, children, places = top[0], top[1], top[2], top[3]
+                key_place = base | top_indent + 1
+            else:
+                key_place = base | indent + 1
+            # `key: value` in the innermost mapping.
+            name = key_names.get(key)
+            if name is None:
+                name = self.key_name(key)
+            if name in container:
+                raise _Outside  # a duplicate key: the event stream reports it
+            if plain:
+                value = plain_cache.get(plain, _MISSING)
+                if value is _MISSING:
+                    value = plain_value(plain)
+                container[name] = value
+                children[name] = key_place + len(key) + len(colon)
+                places.append(key_place)
+                continue
+            if not rest or rest[0] == "#":
+                after_colon = key_place + len(key) + colon.index(":") + 1
+                pending = (top, name, key_place, after_colon)
+                continue
+            at = key_place + len(key) + len(colon)  # the value's place
+            shape = flats.get(rest)
+            if shape is not None:
+                # A flow collection of scalars seen before: a copy of it (its scalars are
+                # shared, they cannot change), with the places of this line.
+                add = (at - 1).__add__
+                if shape[0] is None:
+                    container[name] = list(shape[1])
+                    children[name] = (at, list(map(add, shape[2])))
+                else:
+                    container[name] = shape[1].copy()
+                    children[name] = (
+                        at,
+                        dict(zip(shape[0], map(add, shape[3]), strict=False)),
+                        array("Q", map(add, shape[2])),
+                    )
+            else:
+                value, position, skip = self.value(rest, at, number, top, len(stack))
+                container[name] = value
+                children[name] = position
+            places.append(key_place)
+        if pending is not None:
+            frame, pending_key, key_place, empty = pending
+            _attach(frame, pending_key, key_place, None, empty)
+        if root_position is None:
+            raise _Outside  # nothing but comments: left to libyaml
+        return root, root_position
+
+    def structure(
+        self,
+        stack: list[list[Any]],
+        top: list[Any],
+        pending: tuple[list[Any], Any, int, int] | None,
+        indent: int,
+        dash: str,
+        key: str,
+        base: int,
+    ) -> list[Any]:
+        """The frame a line with an entry at `indent` belongs to, after the value pending
+        (if any) is given, the collections that the line ends are closed, and the one it
+        opens (if any) is opened; the root is made at the first line."""
+        if pending is not None:
+            frame, pending_key, key_place, empty = pending
+            nested: list[Any] | None = None
+            if indent > frame[0]:
+                if dash:
+                    nested = [indent, [], [], None, False]
+                elif key:
+                    nested = [indent, {}, {}, array("Q"), False]
+                else:
+                    raise _Outside  # a value on the next line, or a multi-line scalar
+            elif indent == frame[0] and dash and frame[3] is not None:
+                nested = [indent, [], [], None, True]  # `key:` then `- item` under it
+            if nested is None:
+                _attach(frame, pending_key, key_place, None, empty)
+            else:
+                if len(stack) >= _MOST_DEPTH:
+                    raise _Outside
+                spot = base | indent + 1
+                shape = (spot, nested[2], nested[3]) if nested[3] is not None else (spot, nested[2])
+                _attach(frame, pending_key, key_place, nested[1], shape)
+                stack.append(nested)
+        while stack and stack[-1][0] > indent:
+            stack.pop()
+        if not stack:
+            if self.root_position is not None:
+                raise _Outside  # text after the root's end, or less indented than it
+            if dash:
+                frame = [indent, [], [], None, False]
+                self.root_position = (base | indent + 1, frame[2])
+            elif key:
+                frame = [indent, {}, {}, array("Q"), False]
+                self.root_position = (base | indent + 1, frame[2], frame[3])
+            else:
+                raise _Outside  # a scalar or flow document: rare, left to libyaml
+            stack.append(frame)
+        top = stack[-1]
+        if top[4] and not dash and top[0] == indent:
+            stack.pop()  # the list under a key ends at the next key
+            top = stack[-1]
+        if top[0] != indent or (top[3] is None) != bool(dash):
+            # Less or more indented than the collection, a key where a list item must be,
+            # or a dash in a mapping: left to libyaml.
+            raise _Outside
+        if top[3] is not None and not key:
+            raise _Outside  # a scalar where a key must be
+        return top
+
+    def key_name(self, key: str) -> str:
+        """A key's text (remembered by how it is written); a key that is not text is left to
+        the event stream, which reports it."""
+        first = key[0]
+        name: Any
+        if first == "'":
+            name = self.share(key[1:-1].replace("''", "'"))
+        elif first == '"':
+            name = self.share(key[1:-1])
+        else:
+            name = resolve_plain(key)
+            if type(name) is not str or len(key) > _LONGEST_KEY:
+                raise _Outside
+            name = self.share(name)
+        text: str = name
+        self.keys[key] = text
+        return text
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The lines, for the rare values that go on over several lines."""
+        return self.text.split("\n")
+
+    def plain_value(self, text: str) -> Any:
+        """A plain scalar's value (remembered by its text)."""
+        value = resolve_plain(text)
+        if type(value) is str and len(value) <= SHARED_LENGTH:
+            value = self.shared.setdefault(value, value)
+        self.plain[text] = value
+        return value
+
+    def share(self, text: str) -> str:
+        if len(text) <= SHARED_LENGTH:
+            return self.shared.setdefault(text, text)
+        return text
+
+    def value(
+        self, rest: str, position: int, number: int, frame: list[Any], depth: int
+    ) -> tuple[Any, Position, int]:
+        """A value that is not plain, at `position` on line `number`: quoted, a flow
+        collection, or a block scalar (which goes on over the next lines). Also gives the
+        number of the value's last line."""
+        first = rest[0]
+        if first == "'":
+            found = _SINGLE_VALUE.fullmatch(rest)
+            if found is None:
+                text, number = self.quoted_lines(_SINGLE_LINES, rest, number, frame[0])
+                return self.share(text.replace("''", "'")), position, number
+            return self.share(found.group(1).replace("''", "'")), position, number
+        if first == '"':
+            found = _DOUBLE_VALUE.fullmatch(rest)
+            if found is None:
+                text, number = self.quoted_lines(_DOUBLE_LINES, rest, number, frame[0])
+                return self.share(text), position, number
+            return self.share(_unescaped(found.group(1))), position, number
+        # Flow collections are read in `rest` with places counted from `origin` (its first
+        # character's place minus one: a place plus a column is the place at that column).
+        origin = position - 1
+        if first == "[" or first == "{":
+            shape = self.flats.get(rest)
+            if shape is None:
+                flat = (_FLAT_LIST if first == "[" else _FLAT_MAPPING).match(rest)
+                if flat is not None:
+                    if _AFTER.fullmatch(rest, flat.end()) is None:
+                        raise _Outside
+                    shape = self.flats[rest] = self.flat(first == "{", rest, flat.end())
+            if shape is not None:
+                # A copy of the collection (its scalars are shared: they cannot change), and
+                # the places of this line.
+                at = origin.__add__
+                if shape[0] is None:
+                    return list(shape[1]), (position, list(map(at, shape[2]))), number
+                keys, values, key_columns, value_columns = shape
+                children = dict(zip(keys, map(at, value_columns), strict=False))
+                mapping = (values.copy(), (position, children, array("Q", map(at, key_columns))))
+                return *mapping, number
+            value, flow_position, end = self.flow(rest, 0, origin, depth)
+            if _AFTER.fullmatch(rest, end) is None:
+                raise _Outside
+            return value, flow_position, number
+        if first == "|" or first == ">":
+            header = _BLOCK_HEADER.fullmatch(rest)
+            if header is None:
+                raise _Outside  # an indentation indicator, `+`, a comment: left to libyaml
+            value, number = self.block(
+                header.group(1) == ">", header.group(2) == "-", number, frame[0]
+            )
+            return value, position, number
+        raise _Outside
+
+    def quoted_lines(
+        self, patterns: tuple[re.Pattern[str], re.Pattern[str]], rest: str, index: int, parent: int
+    ) -> tuple[str, int]:
+        """A quoted scalar over several lines (inside a collection indented `parent`), folded
+        as YAML folds it: each line break a space, n empty lines n line breaks, the spaces
+        around a break dropped. With a backslash anywhere it is left to libyaml (an escaped
+        line break or space changes the folding). Also gives the next line's index."""
+        opening, closing = patterns
+        found = opening.fullmatch(rest)
+        if found is None:
+            raise _Outside
+        parts = [found.group(1).rstrip(" ")]
+        empty = 0
+        lines = self.lines
+        count = len(lines)
+        while index < count:
+            line = lines[index]
+            index += 1
+            content = line.lstrip(" ")
+            if not content:
+                empty += 1
+                continue
+            if len(line) - len(content) <= parent:
+                raise _Outside  # a line not indented into the collection: left to libyaml
+            found = closing.fullmatch(content)
+            if found is None:
+                raise _Outside
+            text, end = found.group(1, 2)
+            parts.append("\n" * empty if empty else " ")
+            empty = 0
+            if end is None:
+                parts.append(text.rstrip(" "))
+                continue
+            if not text or not parts[0]:
+                raise _Outside  # a break just after the opening or before the closing quote
+            parts.append(text)
+            return "".join(parts), index
+        raise _Outside
+
+    def flat(self, mapping: bool, text: str, end: int) -> tuple[Any, ...]:
+        """A flow collection of scalars only, `text[:end]`, as a shape to copy: for a list
+        (None, its values, their columns); for a mapping (its keys, the mapping, the keys'
+        columns, the values' columns). Columns are 1-based in `text`."""
+        values: list[Any] = []
+        columns: list[int] = []
+        plain = self.plain
+        for token in _SCALARS.finditer(text, 1, end - 1):
+            kind = token.lastgroup
+            if kind == "plain":
+                scalar = token.group(1)
+                value = plain.get(scalar)
+                if value is None:
+                    value = self.plain_value(scalar)
+            elif kind == "single":
+                value = self.share(token.group(2).replace("''", "'"))
+            else:
+                value = self.share(_unescaped(token.group(3)))
+            values.append(value)
+            columns.append(token.start() + 1)
+        if not mapping:
+            return None, tuple(values), tuple(columns)
+        keys = values[0::2]
+        if any(type(key) is not str for key in keys) or len(set(keys)) != len(keys):
+            raise _Outside  # a key that is not text, or a duplicate
+        return (
+            tuple(keys),
+            dict(zip(keys, values[1::2], strict=False)),
+            tuple(columns[0::2]),
+            tuple(columns[1::2]),
+        )
+
+    def flow(self, line: str, start: int, base: int, depth: int) -> tuple[Any, Position, int]:
+        """A flow collection or scalar at `start` of `line`: its value, position and end."""
+        token = _FLOW_TOKEN.match(line, start)
+        if token is None:
+            raise _Outside
+        kind = token.lastgroup
+        if kind == "plain":
+            text = token.group("plain")
+            value = self.plain.get(text)
+            if value is None:
+                value = self.plain_value(text)
+            return value, base + token.start("plain") + 1, token.end()
+        if kind == "single":
+            text = self.share(token.group("single").replace("''", "'"))
+            return text, base + token.start("single"), token.end()  # at the quote
+        if kind == "double":
+            text = self.share(_unescaped(token.group("double")))
+            return text, base + token.start("double"), token.end()
+        if kind != "open" or depth >= _MOST_DEPTH:
+            raise _Outside
+        spot = base + token.start("open") + 1
+        end = token.end()
+        following = _FLOW_TOKEN.match(line, end)
+        if following is None:
+            raise _Outside
+        if token.group("open") == "[":
+            items: list[Any] = []
+            positions: list[Position] = []
+            if following.lastgroup == "close":
+                if following.group("close") != "]":
+                    raise _Outside
+                return items, (spot, positions), following.end()
+            while True:
+                value, position, end = self.flow(line, end, base, depth + 1)
+                items.append(value)
+                positions.append(position)
+                after = _FLOW_TOKEN.match(line, end)
+                if after is None:
+                    raise _Outside
+                if after.lastgroup == "comma":
+                    end = after.end()
+                elif after.lastgroup == "close" and after.group("close") == "]":
+                    return items, (spot, positions), after.end()
+                else:
+                    raise _Outside  # `[a: b]`, `[a}`, ...
+        mapping: dict[str, Any] = {}
+        children: dict[str, Position] = {}
+        places = array("Q")
+        if following.lastgroup == "close":
+            if following.group("close") != "}":
+                raise _Outside
+            return mapping, (spot, children, places), following.end()
+        while True:
+            key_token = _FLOW_TOKEN.match(line, end)
+            if key_token is None or key_token.lastgroup not in ("plain", "single", "double"):
+                raise _Outside
+            name, key_place, end = self.flow(line, end, base, depth + 1)
+            if type(name) is not str or name in mapping:
+                raise _Outside  # a key that is not text, or a duplicate
+            colon = _FLOW_TOKEN.match(line, end)
+            if colon is None or colon.lastgroup != "colon":
+                raise _Outside
+            value, position, end = self.flow(line, colon.end(), base, depth + 1)
+            mapping[name] = value
+            children[name] = position
+            places.append(key_place)
+            after = _FLOW_TOKEN.match(line, end)
+            if after is None:
+                raise _Outside
+            if after.lastgroup == "comma":
+                end = after.end()
+            elif after.lastgroup == "close" and after.group("close") == "}":
+                return mapping, (spot, children, places), after.end()
+            else:
+                raise _Outside
+
+    def block(self, folded: bool, strip: bool, index: int, parent: int) -> tuple[str, int]:
+        """A literal (`|`) or folded (`>`) block scalar whose lines start at `index`, clipped
+        or stripped (`-`), inside a collection indented `parent`; and the next line's index."""
+        lines = self.lines
+        count = len(lines)
+        leading = 0  # empty lines before the first line of text: line breaks of the value
+        while index < count and not lines[index]:
+            leading += 1
+            index += 1
+        if index >= count or (leading and folded):
+            raise _Outside
+        first = lines[index]
+        indent = len(first) - len(first.lstrip(" "))
+        if indent <= parent or indent == len(first):
+            raise _Outside  # empty, or starting with a line of spaces: left to libyaml
+        pad = " " * indent
+        body: list[str] = []
+        while index < count:
+            line = lines[index]
+            if line.startswith(pad):
+                content = line[indent:]
+                if not content.strip(" "):
+                    raise _Outside  # a line of spaces only
+                body.append(content)
+            elif line:
+                if not line.strip(" "):
+                    raise _Outside
+                break
+            else:
+                body.append("")
+            index += 1
+        while body and not body[-1]:
+            body.pop()
+        if index >= count and not self.ends_with_break:
+            raise _Outside  # the last line has no line break to keep or strip
+        if not folded:
+            text = "\n" * leading + "\n".join(body)
+        else:
+            if any(part[0] == " " or part[-1] == " " for part in body if part):
+                raise _Outside  # more indented lines and trailing spaces fold differently
+            text = _folded(body)
+        if not strip:
+            text += "\n"
+        return self.share(text), index
+
+
+def _folded(body: list[str]) -> str:
+    """Folded lines: a single line break becomes a space, n empty lines n line breaks."""
+    parts: list[str] = []
+    empty = 0
+    for part in body:
+        if not part:
+            empty += 1
+            continue
+        if parts:
+            parts.append("\n" * empty if empty else " ")
+        parts.append(part)
+        empty = 0
+    return "".join(parts)
+
+
+def _attach(frame: list[Any], key: Any, key_place: int, value: Any, position: Position) -> None:
+    """A value written on later lines, given to its key (or list item) in `frame`."""
+    if frame[3] is None:
+        frame[1].append(value)
+        frame[2].append(position)
+    else:
+        frame[1][key] = value
+        frame[2][key] = position
+        frame[3].append(key_place)
+
+
+def _unescaped(text: str) -> str:
+    """A double-quoted scalar's escapes (the pattern let through only those YAML defines)."""
+    if "\\" not in text:
+        return text
+    return _ESCAPES.sub(_escaped, text)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    sequence = found.group()
+    letter = sequence[1]
+    named = _NAMED_ESCAPES.get(letter)
+    if named is not None:
+        return named
+    code = int(sequence[2:], 16)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        raise _Outside  # libyaml refuses these
+    return chr(code)
