@@ -151,9 +151,11 @@ class SourceMap:
         (where an unknown or duplicate field is best reported).
         """
         file, node = self.file, self._root
-        last = len(path) - 1
-        # One loop, no call per step: this runs for every finding of a report.
-        for index, part in enumerate(path):
+        # One loop, no call per step: this runs for every finding of a report. The last
+        # part is left to after the loop when its key is asked for.
+        last = path[-1] if key and path else None
+        steps = path[:-1] if isinstance(last, str) else path
+        for part in steps:
             if type(node) is not tuple:
                 break  # a scalar has no children
             if isinstance(part, str):
@@ -162,15 +164,6 @@ class SourceMap:
                 child = node[1].get(part)
                 if child is None:
                     break
-                if key and index == last:
-                    if type(child) is InFile and child.key_place is not None:
-                        return Location(child.file, *line_column(child.key_place))
-                    # The keys' places are in the order of the keys.
-                    keys = node[1]
-                    order = self._key_indexes.get(id(keys))
-                    if order is None:
-                        order = self._key_indexes[id(keys)] = {k: at for at, k in enumerate(keys)}
-                    return Location(file, *line_column(node[2][order[part]]))
             elif isinstance(part, int) and len(node) == 2 and 0 <= part < len(node[1]):
                 child = node[1][part]
             else:
@@ -178,8 +171,27 @@ class SourceMap:
             if type(child) is InFile:
                 file, child = child.file, child.node
             node = child
+        else:
+            if isinstance(last, str):
+                return self._key_location(file, node, last)
         spot: int = node if type(node) is int else node[0]
         return Location(file, spot >> _COLUMN_BITS, spot & _COLUMN_MASK)
+
+    def _key_location(self, file: str, node: Position, part: str) -> Location:
+        """`locate` of the key `part` of `node` (in `file`): the key's own place, or the
+        node's when it has no such key."""
+        child = node[1].get(part) if type(node) is tuple and len(node) == 3 else None
+        if child is None:
+            spot: int = node if type(node) is int else node[0]
+            return Location(file, spot >> _COLUMN_BITS, spot & _COLUMN_MASK)
+        if type(child) is InFile and child.key_place is not None:
+            return Location(child.file, *line_column(child.key_place))
+        # The keys' places are in the order of the keys.
+        keys = node[1]
+        order = self._key_indexes.get(id(keys))
+        if order is None:
+            order = self._key_indexes[id(keys)] = {k: at for at, k in enumerate(keys)}
+        return Location(file, *line_column(node[2][order[part]]))
 
     def key_location(self, path: Sequence[PathPart]) -> Location:
         """The position of the key that ends `path` (or the closest ancestor)."""

@@ -24,7 +24,7 @@ import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ropa._collector import collector_paused
 from ropa.findings import ExpiredWaiver, Finding, Report, Rule, Severity
@@ -196,8 +196,10 @@ class Context:
     """Indexes (in `activities`) of the processor-role activities."""
     controller_used: Mapping[str, frozenset[str]]
     """As `used`, counting only the controller-role activities."""
-    _bases: Mapping[type, tuple[tuple[int, int, object], ...]]
-    _transfers: tuple[tuple[int, int, Transfer], ...]
+    # Each (activity index, activity, position, basis or transfer), made once: many checks
+    # walk them, and a tuple is walked faster than a generator that makes them again.
+    _bases: Mapping[type, tuple[tuple[int, Activity, int, object], ...]]
+    _transfers: tuple[tuple[int, Activity, int, Transfer], ...]
     waivers_used: frozenset[tuple[str | int, ...]] = frozenset()
     """The places of the waivers that silenced a finding; known only to the checks registered
     with `after_waivers=True`."""
@@ -205,8 +207,8 @@ class Context:
     @classmethod
     def of(cls, register: Register, as_of: date) -> Context:
         """The context for checking `register` on `as_of`."""
-        bases: dict[type, list[tuple[int, int, object]]] = {}
-        transfers: list[tuple[int, int, Transfer]] = []
+        bases: dict[type, list[tuple[int, Activity, int, object]]] = {}
+        transfers: list[tuple[int, Activity, int, Transfer]] = []
         # One pass: what the processor activities use, and what the controller's do.
         by_processor: dict[str, set[str]] = {field: set() for field in CATALOGUES}
         by_controller: dict[str, set[str]] = {field: set() for field in CATALOGUES}
@@ -218,9 +220,9 @@ class Context:
             else:
                 _count_uses(activity, by_controller)
             for position, basis in enumerate(activity.legal_bases):
-                bases.setdefault(type(basis), []).append((index, position, basis))
+                bases.setdefault(type(basis), []).append((index, activity, position, basis))
             for position, transfer in enumerate(activity.transfers or ()):
-                transfers.append((index, position, transfer))
+                transfers.append((index, activity, position, transfer))
         controller_used = {field: frozenset(ids) for field, ids in by_controller.items()}
         used_ids = controller_used
         if processor:
@@ -260,17 +262,14 @@ class Context:
     def bases_of(self, kind: type[_Basis]) -> Iterator[tuple[int, Activity, int, _Basis]]:
         """Every legal basis of class `kind` (e.g. `ConsentBasis`) in the register, as
         (activity index, activity, position in its legal_bases, basis), in file order."""
-        activities = self.register.activities
-        for index, position, basis in self._bases.get(kind, ()):
-            if isinstance(basis, kind):
-                yield index, activities[index], position, basis
+        # Indexed by each basis's own class, so every one found is of class `kind`.
+        found: tuple[tuple[int, Activity, int, Any], ...] = self._bases.get(kind, ())
+        return iter(found)
 
     def transfers(self) -> Iterator[tuple[int, Activity, int, Transfer]]:
         """Every transfer in the register, as (activity index, activity, position in its
         transfers, transfer), in file order."""
-        activities = self.register.activities
-        for index, position, transfer in self._transfers:
-            yield index, activities[index], position, transfer
+        return iter(self._transfers)
 
     def for_controller_only(self) -> Context:
         """The context a controller-only rule sees: `used` counts controller activities only."""

@@ -233,31 +233,32 @@ def reference_wrong_kind(ctx: Context) -> Iterator[Hit]:
     assessments = ctx.assessments
     if not assessments:
         return
+    # Each reference is tested in place, with no generator per reference: most are right.
     for index, activity in enumerate(ctx.activities):
-        here = ("activities", index)
-        if isinstance(activity.dpia, str):
-            yield from _wrong_kind(assessments, activity.dpia, "dpia", (*here, "dpia"), activity)
+        dpia = activity.dpia
+        if isinstance(dpia, str):
+            said = _wrong_kind(assessments, dpia, "dpia", activity)
+            if said is not None:
+                yield Hit(("activities", index, "dpia"), said, activity.id)
         for position, basis in enumerate(activity.legal_bases):
             if isinstance(basis, LegitimateInterestsBasis) and basis.assessment:
-                path = (*here, "legal_bases", position, "assessment")
-                yield from _wrong_kind(assessments, basis.assessment, "lia", path, activity)
+                said = _wrong_kind(assessments, basis.assessment, "lia", activity)
+                if said is not None:
+                    path = ("activities", index, "legal_bases", position, "assessment")
+                    yield Hit(path, said, activity.id)
         for position, transfer in enumerate(activity.transfers or ()):
             if transfer.assessment:
-                path = (*here, "transfers", position, "assessment")
-                yield from _wrong_kind(assessments, transfer.assessment, "tia", path, activity)
+                said = _wrong_kind(assessments, transfer.assessment, "tia", activity)
+                if said is not None:
+                    path = ("activities", index, "transfers", position, "assessment")
+                    yield Hit(path, said, activity.id)
 
 
 def _wrong_kind(
-    assessments: Mapping[str, Assessment],
-    ref: str,
-    wanted: str,
-    path: tuple[str | int, ...],
-    activity: Activity,
-) -> Iterator[Hit]:
+    assessments: Mapping[str, Assessment], ref: str, wanted: str, activity: Activity
+) -> Message | None:
+    """What to say of `ref` if it names an assessment that is not of kind `wanted`."""
     found = assessments.get(ref)
     if found is not None and found.kind != wanted:
-        yield Hit(
-            path,
-            msg(f"ROPA107.{wanted}", activity=activity.id, ref=ref, kind=found.kind),
-            activity.id,
-        )
+        return msg(f"ROPA107.{wanted}", activity=activity.id, ref=ref, kind=found.kind)
+    return None

@@ -152,23 +152,24 @@ def _wp248_criteria(activity: Activity, facts: _RiskFacts) -> list[Message]:
     """The WP248 criteria the register shows for `activity`, in WP248's order. Criteria 8
     (innovative technology) and 9 (preventing the exercise of a right or use of a service)
     have no field in the register and are not judged."""
-    sources = set(activity.sources)
-    met = (
-        (_PART["wp248.evaluation"], activity.profiling is True),
-        (_PART["wp248.automated_decisions"], activity.automated_decisions is True),
-        (
-            _PART["wp248.monitoring"],
-            bool(sources & _MONITORING_SOURCES) or _video_surveillance(activity),
-        ),
-        (
-            _PART["wp248.sensitive"],
-            not facts.special.isdisjoint(activity.data_categories),
-        ),
-        (_PART["wp248.large_scale"], activity.large_scale is True),
-        (_PART["wp248.matching"], bool(sources & _OTHER_SOURCES) and len(sources) >= 2),
-        (_PART["wp248.vulnerable"], not facts.vulnerable.isdisjoint(activity.data_subjects)),
-    )
-    return [name for name, holds in met if holds]
+    # One test after another, not a table of all seven: this runs for most activities.
+    met = []
+    sources = activity.sources
+    if activity.profiling is True:
+        met.append(_PART["wp248.evaluation"])
+    if activity.automated_decisions is True:
+        met.append(_PART["wp248.automated_decisions"])
+    if not _MONITORING_SOURCES.isdisjoint(sources) or _video_surveillance(activity):
+        met.append(_PART["wp248.monitoring"])
+    if not facts.special.isdisjoint(activity.data_categories):
+        met.append(_PART["wp248.sensitive"])
+    if activity.large_scale is True:
+        met.append(_PART["wp248.large_scale"])
+    if not _OTHER_SOURCES.isdisjoint(sources) and len(set(sources)) >= 2:
+        met.append(_PART["wp248.matching"])
+    if not facts.vulnerable.isdisjoint(activity.data_subjects):
+        met.append(_PART["wp248.vulnerable"])
+    return met
 
 
 def _art35_3(activity: Activity, facts: _RiskFacts) -> list[Message]:
@@ -269,8 +270,11 @@ def mixed_legal_bases(ctx: Context) -> Iterator[Hit]:
 
 def _basis_label(code: str) -> Clause | str:
     """A legal basis by its label in the reader's language; an unknown code as written."""
-    term = LEGAL_BASES.get(code)
-    return Clause(term) if term is not None else code
+    return _BASIS_LABELS.get(code, code)
+
+
+# Made once: an activity with many bases names each (ROPA604).
+_BASIS_LABELS = {code: Clause(term) for code, term in LEGAL_BASES.items()}
 
 
 @rule(
@@ -360,10 +364,9 @@ def security_not_proportionate(ctx: Context) -> Iterator[Hit]:
     measures = ctx.security_measures
     for index, activity in enumerate(ctx.activities):
         named = activity.security_measures
-        if not named or not set(named) <= measures.keys():
+        if not named:
             continue
-        if any(measures[ref].kind == "technical" for ref in named):
-            continue
+        # The risks first: they are cheaper to test than the measures, and most have none.
         risks = []
         if not facts.special.isdisjoint(activity.data_categories):
             risks.append(_PART["risk.special"])
@@ -371,9 +374,12 @@ def security_not_proportionate(ctx: Context) -> Iterator[Hit]:
             risks.append(_PART["risk.national_id"])
         if activity.large_scale is True:
             risks.append(_PART["risk.large_scale"])
-        if risks:
-            yield Hit(
-                ("activities", index, "security_measures"),
-                msg("ROPA608", activity=activity.id, risks=risks),
-                activity.id,
-            )
+        if not risks or not measures.keys() >= set(named):
+            continue
+        if any(measures[ref].kind == "technical" for ref in named):
+            continue
+        yield Hit(
+            ("activities", index, "security_measures"),
+            msg("ROPA608", activity=activity.id, risks=risks),
+            activity.id,
+        )

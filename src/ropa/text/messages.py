@@ -264,10 +264,15 @@ def msg(msgid: str, /, **params: object) -> Message:
     )
 
 
+_LABELLED_KINDS: set[type] = set()
+"""The classes seen whose values are `Labelled` (a term, a message, a clause): a message
+argument of one is known at a glance the next time."""
+
+
 def _argument(value: object) -> Argument:
     # The common kinds first, tested by exact type (a rule's message has a few per finding).
     kind = type(value)
-    if kind is str:
+    if kind is str or kind in _LABELLED_KINDS:
         return value  # type: ignore[return-value]
     if kind is int:
         return str(value)
@@ -276,6 +281,8 @@ def _argument(value: object) -> Argument:
     if isinstance(value, str):
         return value
     if callable(getattr(value, "label", None)):
+        if callable(getattr(kind, "label", None)):  # a method of the class: so for each
+            _LABELLED_KINDS.add(kind)
         labelled: Labelled = value  # type: ignore[assignment]
         return labelled
     if isinstance(value, (list, tuple)):
