@@ -175,6 +175,10 @@ def _rows(text: str) -> Iterator[list[tuple[str, ...]]]:
         start = end + 1
 
 
+def _no_value(text: str) -> Any:
+    raise _Outside  # a reader asked after `forget`
+
+
 def _skip(lines: Iterator[tuple[str, ...]], number: int, last: int) -> int:
     """Pass over the lines up to `last` (read already, by a value over several lines)."""
     if last > number:
@@ -191,9 +195,15 @@ def read_simple(document: str | bytes) -> tuple[Any, Position] | None:
     is outside the subset this reader knows (the caller then reads it with `events.build`)."""
     try:
         text = document if isinstance(document, str) else document.decode("utf-8")
-        return _Reader(text).read()
-    except (_Outside, NumberTooLong, UnicodeDecodeError):
+        reader = _Reader(text)
+    except (_Outside, UnicodeDecodeError):
         return None
+    try:
+        return reader.read()
+    except (_Outside, NumberTooLong):
+        return None
+    finally:
+        reader.forget()
 
 
 class _Reader:
@@ -505,6 +515,12 @@ class _Reader:
             name = self.share(name)
         text: str = name
         return text
+
+    def forget(self) -> None:
+        """Let go of the caches: they refer back to the reader, and the cycle would leave
+        them (thousands of objects) to the garbage collector."""
+        self.names.name = self.values.value = _no_value
+        self.flats.clear()
 
     @functools.cached_property
     def lines(self) -> list[str]:
