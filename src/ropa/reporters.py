@@ -124,7 +124,9 @@ def _groups(findings: tuple[Finding, ...], lang: str) -> list[tuple[str, list[Fi
         else:
             found.append(finding)
     result = []
-    for (file, _, subject), found in sorted(grouped.items(), key=lambda item: item[0][:2]):
+    # By (file, order): each key is unique in them, so its subject and the lists are never
+    # compared, and the items sort as they are.
+    for (file, _, subject), found in sorted(grouped.items()):
         heading = (
             message("report.activity", lang, activity=subject)
             if found[0].activity is not None

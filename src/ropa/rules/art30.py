@@ -260,7 +260,7 @@ def requirement_unstated(ctx: Context) -> Iterator[Hit]:
     all come from others (`third_party`, `public`: Art. 14) or whose sources are not stated
     is not judged."""
     for index, activity in enumerate(ctx.activities):
-        if activity.requirement is None and _FROM_THE_PERSON.intersection(activity.sources):
+        if activity.requirement is None and not _FROM_THE_PERSON.isdisjoint(activity.sources):
             yield Hit(("activities", index), msg("ROPA211", activity=activity.id), activity.id)
 
 

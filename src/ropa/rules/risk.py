@@ -101,7 +101,12 @@ def dpia_likely_required(ctx: Context) -> Iterator[Hit]:
         if len(criteria) >= 2:
             yield Hit(
                 ("activities", index),
-                msg("ROPA602", activity=activity.id, count=len(criteria), criteria=criteria),
+                msg(
+                    "ROPA602",
+                    activity=activity.id,
+                    count=str(len(criteria)),
+                    criteria=Listing(tuple(criteria)),  # as `msg` makes of a list, made here
+                ),
                 activity.id,
             )
 
@@ -261,8 +266,8 @@ def mixed_legal_bases(ctx: Context) -> Iterator[Hit]:
                 msg(
                     "ROPA604.one" if len(unexplained) == 1 else "ROPA604.many",
                     activity=activity.id,
-                    count=len(bases),
-                    bases=unexplained,
+                    count=str(len(bases)),
+                    bases=Listing(tuple(unexplained)),  # as `msg` makes of a list
                 ),
                 activity.id,
             )
@@ -380,6 +385,6 @@ def security_not_proportionate(ctx: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             ("activities", index, "security_measures"),
-            msg("ROPA608", activity=activity.id, risks=risks),
+            msg("ROPA608", activity=activity.id, risks=Listing(tuple(risks))),
             activity.id,
         )
