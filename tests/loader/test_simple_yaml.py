@@ -299,6 +299,10 @@ _BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         ("a: 'unclosed\n", "<text>:"),
         ("a:\n  - b\n  c: d\n", "<text>:3:3:"),
         ("a: x\x01y\n", "U+0001"),
+        ("a" * 1100 + ": 1\n", "<text>:1:"),  # libyaml's longest key
+        ("'" + "a" * 1100 + "': 1\n", "<text>:1:"),
+        ("a" + " " * 1100 + ": 1\n", "<text>:1:"),
+        ("k: {" + "a" * 1100 + ": 1}\n", "<text>:1:"),
     ],
 )
 def test_what_falls_back_is_refused_or_read_as_before(
