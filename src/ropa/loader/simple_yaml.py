@@ -16,8 +16,10 @@ the single source of every error message and of every limit.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from array import array
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ropa.loader.scalars import SHARED_LENGTH, NumberTooLong, resolve_plain
@@ -48,15 +50,17 @@ _ESCAPE = r"\\(?:[0abtnvfre \"/\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa
 _TAIL = r"(?: *| +#.*)"
 """What may follow a value on its line: spaces, or spaces and a comment."""
 
-# One line: indentation, a list item's dash, a key and its colon, then a plain value (the
-# common case, read here at once) or the rest of the line (quoted, flow, block, a comment).
+# One line: indentation, a list item's dash, a key and its colon, and the rest (a value, a
+# comment, or nothing).
 _LINE = re.compile(
     r"^( *)"
     r"((?:-(?: +|$))?)"
     r"(?:(" + _PLAIN_KEY + "|" + _SINGLE + "|" + r'"[^\n"\\]*"' + r")( *:(?: +|$)))?"
-    r"(?:(" + _PLAIN + ")" + _TAIL + "$|(.*))",
+    r"(.*)",
     re.MULTILINE,
 )
+_PLAIN_VALUE = re.compile("(" + _PLAIN + ")" + _TAIL)
+_NOT_PLAIN_START = frozenset("'\"[{|>#")
 _SINGLE_VALUE = re.compile("'((?:[^']|'')*)'" + _TAIL)
 _DOUBLE_VALUE = re.compile(r'"((?:[^"\\]|' + _ESCAPE + r')*)"' + _TAIL)
 _ESCAPES = re.compile(_ESCAPE)
@@ -118,6 +122,68 @@ _FLAT_MAPPING = re.compile(
 
 
 _MISSING = object()
+_NOT_PLAIN = object()
+_LINE_STEP = 1 << 32
+_REMEMBERED = 2 * SHARED_LENGTH
+_MOST_REMEMBERED = 20_000
+"""Most values and flow collections remembered by their text (a bound on the memory taken)."""
+
+
+class _Names(dict[str, str]):
+    """Keys' texts by how they are written, each worked out once."""
+
+    def __init__(self, name: Callable[[str], str]) -> None:
+        super().__init__()
+        self.name = name
+
+    def __missing__(self, key: str) -> str:
+        name = self[key] = self.name(key)
+        return name
+
+
+class _Values(dict[str, Any]):
+    """The values of the rests of lines (after a key or a dash), each worked out once."""
+
+    def __init__(self, value: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.value = value
+
+    def __missing__(self, rest: str) -> Any:
+        value = self.value(rest)
+        if len(rest) <= _REMEMBERED and len(self) < _MOST_REMEMBERED:
+            self[rest] = value  # (a long text rarely comes again)
+        return value
+
+
+_CHUNK = 1 << 16
+"""Characters of text split into lines at a time (all at once, the lines' texts would take
+several times the size of the file)."""
+
+
+def _rows(text: str) -> Iterator[list[tuple[str, ...]]]:
+    """The lines of `text` as `_LINE` splits them, some thousands at a time."""
+    start = 0
+    size = len(text)
+    while start <= size:
+        end = text.find("\n", start + _CHUNK)
+        if end < 0:
+            end = size
+        rows = _LINE.findall(text, start, end)
+        if len(rows) != text.count("\n", start, end) + 1:
+            raise _Outside  # cannot happen; but then the lines would be miscounted
+        yield rows
+        start = end + 1
+
+
+def _no_value(text: str) -> Any:
+    raise _Outside  # a reader asked after `forget`
+
+
+def _skip(lines: Iterator[tuple[str, ...]], number: int, last: int) -> int:
+    """Pass over the lines up to `last` (read already, by a value over several lines)."""
+    if last > number:
+        next(itertools.islice(lines, last - number - 1, None), None)
+    return last
 
 
 class _Outside(Exception):
@@ -129,9 +195,15 @@ def read_simple(document: str | bytes) -> tuple[Any, Position] | None:
     is outside the subset this reader knows (the caller then reads it with `events.build`)."""
     try:
         text = document if isinstance(document, str) else document.decode("utf-8")
-        return _Reader(text).read()
-    except (_Outside, NumberTooLong, UnicodeDecodeError):
+        reader = _Reader(text)
+    except (_Outside, UnicodeDecodeError):
         return None
+    try:
+        return reader.read()
+    except (_Outside, NumberTooLong):
+        return None
+    finally:
+        reader.forget()
 
 
 class _Reader:
@@ -157,18 +229,16 @@ class _Reader:
         self.shared: dict[str, str] = {}
         # Flow collections of scalars, by their text (a register repeats many).
         self.flats: dict[str, tuple[Any, ...]] = {}
-        self.keys: dict[str, str] = {}
+        self.names = _Names(self.key_name)
+        self.values = _Values(self.rest_value)
         self.root_position: Position = None
+        self.pending: tuple[list[Any], Any, int, int] | None = None
 
     def read(self) -> tuple[Any, Position]:
         # One tuple of texts a line, all made by the regex engine in one call: (indentation,
-        # dash, key, colon, plain value, rest); a part not there is "".
-        rows = _LINE.findall(self.text)
-        if len(rows) != self.text.count("\n") + 1:
-            raise _Outside  # cannot happen; but then the lines would be miscounted
-        plain_cache = self.plain
-        plain_value = self.plain_value
-        key_names = self.keys
+        # dash, key, colon, rest); a part not there is "".
+        names = self.names
+        values = self.values
         flats = self.flats
         # A frame: [indentation, container, children's positions, keys' places (mappings) or
         # None (lists), whether it is a list written at its mapping's indentation]. The
@@ -185,91 +255,126 @@ class _Reader:
         # The key (or list item) whose value starts on a later line: its frame, key, key's
         # place, and the place of an empty value (where libyaml puts a value not written).
         pending: tuple[list[Any], Any, int, int] | None = None
-        skip = 0  # lines up to this one belong to a block scalar or quoted scalar read already
-        number = 0
-        for spaces, dash, key, colon, plain, rest in rows:
-            number += 1
-            if (not (dash or key or plain) and (not rest or rest[0] == "#")) or number <= skip:
-                continue  # a blank line or a comment
-            base = number << 32  # the line number, 1-based, in a place
+        base = 0  # the line's number in a place (`number << 32`): a place is base + column
+        key_column = 0  # the innermost mapping's keys' column
+        lines = itertools.chain.from_iterable(_rows(self.text))
+        for spaces, dash, key, colon, rest in lines:
+            base += _LINE_STEP
+            # `top_indent` is the innermost mapping's indentation, or -1 while its last key
+            # waits for a value on the next lines, or the innermost collection is a list.
+            if key and not dash and len(spaces) == top_indent:
+                # The next key of the innermost mapping: most lines.
+                key_place = base + key_column
+                name = names[key]
+                if name in container:
+                    raise _Outside  # a duplicate key: the event stream reports it
+                value = values[rest]
+                if value is not _NOT_PLAIN:
+                    container[name] = value
+                    children[name] = key_place + (len(key) + len(colon))
+                    places.append(key_place)
+                    continue
+                shape = flats.get(rest)
+                if shape is not None:
+                    # A flow collection seen before: a copy (its scalars are shared, they
+                    # cannot change), with the places of this line. The shapes of most
+                    # registers (`[a, b]`, `{lv: ..., en: ...}`) are made here at once.
+                    origin = key_place + (len(key) + len(colon) - 1)
+                    keys = shape[0]
+                    if keys is None:
+                        container[name] = list(shape[1])
+                        columns = shape[2]
+                        if len(columns) == 1:
+                            children[name] = (origin + 1, [origin + columns[0]])
+                        else:
+                            children[name] = (origin + 1, list(map(origin.__add__, columns)))
+                        places.append(key_place)
+                        continue
+                    if len(keys) == 2:
+                        container[name] = shape[1].copy()
+                        key_columns, value_columns = shape[2], shape[3]
+                        first, second = keys
+                        children[name] = (
+                            origin + 1,
+                            {first: origin + value_columns[0], second: origin + value_columns[1]},
+                            array("Q", (origin + key_columns[0], origin + key_columns[1])),
+                        )
+                        places.append(key_place)
+                        continue
+                number = self.after_key(
+                    name, key_place, key, colon, rest, base >> 32, lines, top, len(stack)
+                )
+                if number < 0:
+                    number = -number
+                    pending = self.pending
+                    top_indent = -1
+                base = number << 32
+                continue
+            if not key and not dash:
+                if not rest or rest[0] == "#":
+                    continue  # a blank line or a comment
+                raise _Outside  # a value alone on its line: a multi-line scalar, or worse
+            # Anything but the next key of the innermost mapping: find the frame the line
+            # belongs to (ending, opening or starting collections).
             indent = len(spaces)
-            if indent != top_indent or dash or not key or pending is not None or places is None:
-                # Anything but the next key of the innermost mapping: find the frame the line
-                # belongs to (ending, opening or starting collections).
-                top = self.structure(stack, top, pending, indent, dash, key, base)
+            if dash and pending is None and stack:
+                # Most often the next item of a list: after the mapping of the item before.
+                while top[0] > indent and len(stack) > 1:
+                    stack.pop()
+                    top = stack[-1]
+                if top[0] != indent or top[3] is not None:
+                    top = self.structure(stack, None, indent, dash, key, base)
+            else:
+                top = self.structure(stack, pending, indent, dash, key, base)
                 pending = None
                 if root_position is None:
                     root, root_position = stack[0][1], self.root_position
-                if top[3] is None:  # a list: this line is its next item
-                    column = indent + len(dash)
-                    if key:  # `- key: value`, a mapping in the item
-                        if len(stack) >= _MOST_DEPTH:
-                            raise _Outside
-                        frame = [column, {}, {}, array("Q"), False]
-                        top[1].append(frame[1])
-                        top[2].append((base | column + 1, frame[2], frame[3]))
-                        stack.append(frame)
-                        top = frame
+            if top[3] is None:  # a list: this line is its next item
+                column = indent + len(dash)
+                if key:  # `- key: value`, a mapping in the item
+                    if len(stack) >= _MOST_DEPTH:
+                        raise _Outside
+                    frame = [column, {}, {}, array("Q"), False]
+                    top[1].append(frame[1])
+                    top[2].append((base | column + 1, frame[2], frame[3]))
+                    stack.append(frame)
+                    top = frame
+                else:
+                    top_indent = -1
+                    value = values[rest]
+                    if value is not _NOT_PLAIN:
+                        top[1].append(value)
+                        top[2].append(base | column + 1)
+                    elif not rest or rest[0] == "#":
+                        pending = (top, None, 0, base | indent + 2)  # after the dash
                     else:
-                        top_indent, container, children, places = top[0], top[1], top[2], None
-                        if plain:
-                            value = plain_cache.get(plain, _MISSING)
-                            if value is _MISSING:
-                                value = plain_value(plain)
-                            container.append(value)
-                            children.append(base | column + 1)
-                        elif not rest or rest[0] == "#":
-                            pending = (top, None, 0, base | indent + 2)  # after the dash
-                        else:
-                            value, position, skip = self.value(
-                                rest, base | column + 1, number, top, len(stack)
-                            )
-                            container.append(value)
-                            children.append(position)
-                        continue
-                top_indent, container, children, places = top[0], top[1], top[2], top[3]
-                key_place = base | top_indent + 1
-            else:
-                key_place = base | indent + 1
-            # `key: value` in the innermost mapping.
-            name = key_names.get(key)
-            if name is None:
-                name = self.key_name(key)
+                        value, position, last = self.value(
+                            rest, base | column + 1, base >> 32, top, len(stack)
+                        )
+                        top[1].append(value)
+                        top[2].append(position)
+                        base = _skip(lines, base >> 32, last) << 32
+                    continue
+            top_indent, container, children, places = top[0], top[1], top[2], top[3]
+            key_column = top_indent + 1
+            key_place = base + key_column
+            name = names[key]
             if name in container:
                 raise _Outside  # a duplicate key: the event stream reports it
-            if plain:
-                value = plain_cache.get(plain, _MISSING)
-                if value is _MISSING:
-                    value = plain_value(plain)
+            value = values[rest]
+            if value is not _NOT_PLAIN:
                 container[name] = value
                 children[name] = key_place + len(key) + len(colon)
                 places.append(key_place)
                 continue
-            if not rest or rest[0] == "#":
-                after_colon = key_place + len(key) + colon.index(":") + 1
-                pending = (top, name, key_place, after_colon)
-                continue
-            at = key_place + len(key) + len(colon)  # the value's place
-            shape = flats.get(rest)
-            if shape is not None:
-                # A flow collection of scalars seen before: a copy of it (its scalars are
-                # shared, they cannot change), with the places of this line.
-                add = (at - 1).__add__
-                if shape[0] is None:
-                    container[name] = list(shape[1])
-                    children[name] = (at, list(map(add, shape[2])))
-                else:
-                    container[name] = shape[1].copy()
-                    children[name] = (
-                        at,
-                        dict(zip(shape[0], map(add, shape[3]), strict=False)),
-                        array("Q", map(add, shape[2])),
-                    )
-            else:
-                value, position, skip = self.value(rest, at, number, top, len(stack))
-                container[name] = value
-                children[name] = position
-            places.append(key_place)
+            number = self.after_key(
+                name, key_place, key, colon, rest, base >> 32, lines, top, len(stack)
+            )
+            if number < 0:
+                number = -number
+                pending = self.pending
+                top_indent = -1
+            base = number << 32
         if pending is not None:
             frame, pending_key, key_place, empty = pending
             _attach(frame, pending_key, key_place, None, empty)
@@ -277,10 +382,67 @@ class _Reader:
             raise _Outside  # nothing but comments: left to libyaml
         return root, root_position
 
+    def after_key(
+        self,
+        name: str,
+        key_place: int,
+        key: str,
+        colon: str,
+        rest: str,
+        number: int,
+        lines: Iterator[tuple[str, ...]],
+        frame: list[Any],
+        depth: int,
+    ) -> int:
+        """Give `name` in the mapping `frame` a value that is not plain: nothing yet (a value
+        on the next lines: then `self.pending` is set and the line's number returned
+        negative), a flow collection, a quoted or a block scalar. Gives the number of the
+        last line read."""
+        container, children, places = frame[1], frame[2], frame[3]
+        if not rest or rest[0] == "#":
+            after_colon = key_place + len(key) + colon.index(":") + 1
+            self.pending = (frame, name, key_place, after_colon)
+            return -number
+        at = key_place + len(key) + len(colon)  # the value's place
+        shape = self.flats.get(rest)
+        if shape is not None:
+            # A flow collection of scalars seen before: a copy of it (its scalars are shared,
+            # they cannot change), with the places of this line.
+            origin = at - 1
+            if shape[0] is None:
+                container[name] = list(shape[1])
+                columns = shape[2]
+                if len(columns) == 1:
+                    children[name] = (at, [origin + columns[0]])
+                else:
+                    children[name] = (at, list(map(origin.__add__, columns)))
+            else:
+                keys, mapping, key_columns, value_columns = shape
+                container[name] = mapping.copy()
+                if len(keys) == 2:
+                    first, second = keys
+                    children[name] = (
+                        at,
+                        {first: origin + value_columns[0], second: origin + value_columns[1]},
+                        array("Q", (origin + key_columns[0], origin + key_columns[1])),
+                    )
+                else:
+                    children[name] = (
+                        at,
+                        {k: origin + c for k, c in zip(keys, value_columns, strict=True)},
+                        array("Q", [origin + column for column in key_columns]),
+                    )
+            places.append(key_place)
+            return number
+        value, position, last = self.value(rest, at, number, frame, depth)
+        container[name] = value
+        children[name] = position
+        places.append(key_place)
+        return _skip(lines, number, last)
+
     def structure(
         self,
         stack: list[list[Any]],
-        top: list[Any],
         pending: tuple[list[Any], Any, int, int] | None,
         indent: int,
         dash: str,
@@ -352,13 +514,28 @@ class _Reader:
                 raise _Outside
             name = self.share(name)
         text: str = name
-        self.keys[key] = text
         return text
+
+    def forget(self) -> None:
+        """Let go of the caches: they refer back to the reader, and the cycle would leave
+        them (thousands of objects) to the garbage collector."""
+        self.names.name = self.values.value = _no_value
+        self.flats.clear()
 
     @functools.cached_property
     def lines(self) -> list[str]:
         """The lines, for the rare values that go on over several lines."""
         return self.text.split("\n")
+
+    def rest_value(self, rest: str) -> Any:
+        """What follows a key or a dash when it is a plain scalar, maybe with a comment; or
+        `_NOT_PLAIN` (nothing, a comment, a quoted scalar, a flow collection, a block)."""
+        if not rest or rest[0] in _NOT_PLAIN_START:
+            return _NOT_PLAIN
+        found = _PLAIN_VALUE.fullmatch(rest)
+        if found is None:
+            raise _Outside
+        return self.plain_value(found.group(1))
 
     def plain_value(self, text: str) -> Any:
         """A plain scalar's value (remembered by its text)."""
@@ -402,7 +579,9 @@ class _Reader:
                 if flat is not None:
                     if _AFTER.fullmatch(rest, flat.end()) is None:
                         raise _Outside
-                    shape = self.flats[rest] = self.flat(first == "{", rest, flat.end())
+                    shape = self.flat(first == "{", rest, flat.end())
+                    if len(self.flats) < _MOST_REMEMBERED:
+                        self.flats[rest] = shape
             if shape is not None:
                 # A copy of the collection (its scalars are shared: they cannot change), and
                 # the places of this line.
