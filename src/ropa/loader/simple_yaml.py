@@ -57,7 +57,14 @@ _TAIL = r"(?: *| +#.*)"
 _LINE = re.compile(
     r"^( *)"
     r"((?:-(?: +|$))?)"
-    r"(?:(" + _PLAIN_KEY + "|" + _SINGLE + "|" + r'"[^\n"\\]*"' + r")( {0,100}:(?: +|$)))?"
+    # (a key of letters, digits and `_`, the most common, is tried first: a third faster)
+    r"(?:([A-Za-z0-9_]+|"
+    + _PLAIN_KEY
+    + "|"
+    + _SINGLE
+    + "|"
+    + r'"[^\n"\\]*"'
+    + r")( {0,100}:(?: +|$)))?"
     r"(.*)",
     re.MULTILINE,
 )
