@@ -125,6 +125,9 @@ _SCALARS = re.compile(_FLOW_SCALAR)
 # scalars found in order (a scalar cannot start with a space, `,`, `:` or a bracket).
 _ONE = "(?:" + re.sub(r"\(\?P<\w+>", "(?:", _FLOW_SCALAR) + ")"
 _FLAT_LIST = re.compile(r"\[ *(?:" + _ONE + r" *(?:, *" + _ONE + r" *)*)?\]")
+_PAIR = re.compile(
+    r"\{ *(" + _ONE + r") *: +(" + _ONE + r") *, *(" + _ONE + r") *: +(" + _ONE + r") *\}" + _TAIL
+)
 _FLAT_MAPPING = re.compile(
     r"\{ *(?:" + _ONE + r" *: +" + _ONE + r" *(?:, *" + _ONE + r" *: +" + _ONE + r" *)*)?\}"
 )
@@ -414,6 +417,8 @@ class _Reader:
             return -number
         at = key_place + len(key) + len(colon)  # the value's place
         shape = self.flats.get(rest)
+        if shape is None and rest[0] == "{":
+            shape = self.pair(rest)
         if shape is not None:
             # A flow collection of scalars seen before: a copy of it (its scalars are shared,
             # they cannot change), with the places of this line.
@@ -689,6 +694,36 @@ class _Reader:
             tuple(columns[0::2]),
             tuple(columns[1::2]),
         )
+
+    def pair(self, rest: str) -> tuple[Any, ...] | None:
+        """The shape (as `flat` gives it) of a flow mapping of two scalars, `{lv: ..., en:
+        ...}`, the most common of all, read by one match; None for any other text."""
+        found = _PAIR.fullmatch(rest)
+        if found is None or len(rest) > _LONGEST_KEY:
+            return None
+        scalar = self.flow_scalar
+        first, second = scalar(found.group(1)), scalar(found.group(3))
+        if type(first) is not str or type(second) is not str or first == second:
+            raise _Outside  # a key that is not text, or a duplicate
+        shape = (
+            (first, second),
+            {first: scalar(found.group(2)), second: scalar(found.group(4))},
+            (found.start(1) + 1, found.start(3) + 1),
+            (found.start(2) + 1, found.start(4) + 1),
+        )
+        if len(self.flats) < _MOST_REMEMBERED:
+            self.flats[rest] = shape
+        return shape
+
+    def flow_scalar(self, written: str) -> Any:
+        """A scalar of a flow collection, from its text as written (quotes included)."""
+        first = written[0]
+        if first == "'":
+            return self.share(written[1:-1].replace("''", "'"))
+        if first == '"':
+            return self.share(_unescaped(written[1:-1]))
+        value = self.plain.get(written, _MISSING)
+        return self.plain_value(written) if value is _MISSING else value
 
     def flow(self, line: str, start: int, base: int, depth: int) -> tuple[Any, Position, int]:
         """A flow collection or scalar at `start` of `line`: its value, position and end."""
