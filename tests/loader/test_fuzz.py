@@ -366,8 +366,8 @@ def test_damaged_layout_templates_end_in_a_register_or_a_template_error(
         assert error.problems
     else:
         assert isinstance(imported.register, ropa.Register)
-        for gap in imported.report.gaps:
-            assert gap and "\n" not in gap
+        for gap in imported.report.gaps:  # each a located problem, said on one line
+            assert gap.where and gap.message and "\n" not in str(gap)
 
 
 @FUZZ_LAYOUTS
