@@ -540,7 +540,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--sizes",
         type=lambda text: tuple(int(part) for part in text.split(",")),
         default=None,
-        help="comma-separated numbers of activities (default 100,1000,10000,50000)",
+        help="comma-separated numbers of activities (default 1000,10000,50000)",
     )
     parser.add_argument("--quick", action="store_true", help="100 and 1,000 activities only")
     parser.add_argument(
