@@ -218,3 +218,78 @@ def test_a_large_register_gets_every_activitys_findings_once() -> None:
     assert sorted(found["ROPA303"]) == sorted(ids)  # no balancing test: every activity
     assert sorted(found["ROPA207"]) == sorted(a for n, a in enumerate(ids) if n % 3)
     assert sorted(found["ROPA102"]) == sorted(a for n, a in enumerate(ids) if n % 5 == 0)
+
+
+def _said(report: Any) -> list[tuple[Any, ...]]:
+    return [
+        (f.code, f.location, f.path, f.activity, f.message, f.waived, f.reason)
+        for f in report.findings
+    ]
+
+
+def test_checks_run_part_by_part_find_what_one_walk_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The per-activity checks run over a few activities at a time (rules.PART_SIZE); the
+    # activities' indexes in their paths must still count from the register's first.
+    import ropa.rules as rules
+
+    data = clean_register()
+    data["activities"] = [
+        activity(
+            id=f"activity_{n}",
+            purpose=None if n % 4 == 0 else "service_provision",
+            description=None if n % 4 == 0 else {"en": "x"},
+            legal_bases=[{"basis": "consent"}] if n % 3 else [],
+            retention=None if n % 5 == 0 else "contract_end",
+            recipients=None if n % 7 == 0 else ["hosting"],
+            security_measures=[] if n % 2 else ["encryption"],
+        )
+        for n in range(23)
+    ]
+    register = Register.model_validate(data)
+    monkeypatch.setattr(rules, "PART_SIZE", 10**9)
+    whole = _said(validate(register, as_of=AS_OF))
+    assert {code for code, *_ in whole} >= {"ROPA203", "ROPA206", "ROPA207", "ROPA208"}
+    for size in (1, 3, 22):
+        monkeypatch.setattr(rules, "PART_SIZE", size)
+        assert _said(validate(register, as_of=AS_OF)) == whole, size
+
+
+def test_a_check_run_part_by_part_may_point_only_into_an_activity(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An `each_activity` check that reports on the register itself would be run once per
+    # part, and its hit repeated: the registry refuses it instead.
+    import ropa.rules as rules
+    from ropa.rules import Hit
+    from ropa.text.messages import msg
+
+    def register_level(ctx: Context) -> Any:
+        yield Hit(("register",), msg("ROPA605"))
+
+    monkeypatch.setitem(rules.CHECKS, "ROPA203", register_level)
+    register = Register.model_validate(clean_register())
+    with pytest.raises(ValueError, match="ROPA203"):
+        validate(register, as_of=AS_OF)
+
+
+def test_the_ids_a_predicate_picks_are_computed_again_for_another_predicate() -> None:
+    # Context.category_ids keeps what a predicate without captured variables picked; a
+    # predicate that captures a value, or has other defaults, is another question.
+    register = load_text((FIXTURES / "clean.yaml").read_text(encoding="utf-8"))
+    context = Context.of(register, AS_OF)
+    ids = sorted(context.data_categories)
+    assert len(ids) >= 2
+    first, second = ids[:2]
+
+    def picks(wanted: str) -> Any:
+        return lambda c: c.id == wanted  # the same code each time, another captured value
+
+    assert context.category_ids(picks(first)) == {first}
+    assert context.category_ids(picks(second)) == {second}
+    assert context.category_ids(lambda c, x=first: c.id == x) == {first}
+    assert context.category_ids(lambda c, x=second: c.id == x) == {second}
+    assert context.category_ids(lambda c: c.special is not None) == frozenset(
+        key for key, entry in context.data_categories.items() if entry.special is not None
+    )

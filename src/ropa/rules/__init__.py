@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple, TypeVar
 
@@ -96,6 +96,12 @@ CHECKS: dict[str, Callable[..., Iterator[Hit]]] = {}
 
 UNWAIVABLE = frozenset({"ROPA104"})
 """Codes no waiver can silence (a waiver cannot excuse a broken waiver)."""
+EACH_ACTIVITY: set[str] = set()
+"""Codes whose check judges each activity on its own (`rule(each_activity=True)`)."""
+PART_SIZE = 256
+"""Activities per part when the `each_activity` checks run together, all of them on one part
+before the next: a part's activities stay in the processor's cache from one check to the
+next, instead of every check reading the whole register from memory again."""
 AFTER_WAIVERS: set[str] = set()
 """Codes whose check judges the waivers themselves: it runs after every other rule, on a
 context whose `waivers_used` says which waivers silenced a finding."""
@@ -110,12 +116,17 @@ def rule(
     *,
     controller_only: bool = False,
     after_waivers: bool = False,
+    each_activity: bool = False,
 ) -> Callable[[Callable[..., Iterator[Hit]]], Callable[..., Iterator[Hit]]]:
     """Register a check function under a catalogue code.
 
     With `controller_only=True` the rule judges only the controller's record and stays
     silent on processor-role activities (see the module docstring). With
     `after_waivers=True` the check runs last, when `Context.waivers_used` is known.
+    `each_activity=True` says that the check walks `ctx.activities` (and no other list of
+    activities), judges each activity on its own and points every hit into it
+    (`("activities", index, ...)`): the registry may then run it over a part of the
+    activities at a time (`Context.part`), together with the other such checks.
     """
 
     def register(check: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
@@ -126,6 +137,8 @@ def rule(
         CHECKS[code] = check
         if after_waivers:
             AFTER_WAIVERS.add(code)
+        if each_activity:
+            EACH_ACTIVITY.add(code)
         return check
 
     return register
@@ -167,6 +180,7 @@ def _nearest_code(code: str) -> str | None:
 # What every check receives
 
 _Basis = TypeVar("_Basis")
+_Entry = TypeVar("_Entry")
 
 
 @dataclass(frozen=True)
@@ -203,6 +217,12 @@ class Context:
     waivers_used: frozenset[tuple[str | int, ...]] = frozenset()
     """The places of the waivers that silenced a finding; known only to the checks registered
     with `after_waivers=True`."""
+    part: tuple[Activity, ...] | None = None
+    """The activities an `each_activity` check is shown when it runs over a part of them
+    (its indexes then count from the part's first activity); None: all of them."""
+    _chosen: dict[object, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    """`category_ids` and `subject_ids` already computed, by predicate (shared by the
+    contexts `replace` makes: a check run part by part asks again for every part)."""
 
     @classmethod
     def of(cls, register: Register, as_of: date) -> Context:
@@ -248,16 +268,33 @@ class Context:
 
     @property
     def activities(self) -> tuple[Activity, ...]:
-        """The register's activities, in file order."""
-        return self.register.activities
+        """The register's activities, in file order (or the part of them being checked)."""
+        part = self.part
+        return self.register.activities if part is None else part
 
     def category_ids(self, holds: Callable[[DataCategory], bool]) -> frozenset[str]:
         """The ids of the data categories for which `holds` is true."""
-        return frozenset(key for key, entry in self.data_categories.items() if holds(entry))
+        return self._ids_of("data_categories", self.data_categories, holds)
 
     def subject_ids(self, holds: Callable[[DataSubjectCategory], bool]) -> frozenset[str]:
         """The ids of the data subject categories for which `holds` is true."""
-        return frozenset(key for key, entry in self.data_subjects.items() if holds(entry))
+        return self._ids_of("data_subjects", self.data_subjects, holds)
+
+    def _ids_of(
+        self, name: str, catalogue: Mapping[str, _Entry], holds: Callable[[_Entry], bool]
+    ) -> frozenset[str]:
+        # A predicate without captured variables (a module function, a lambda testing a
+        # field) gives the same ids every time: its code (and defaults) identify it.
+        memo: tuple[object, ...] | None = None
+        if getattr(holds, "__closure__", True) is None:
+            memo = (name, holds.__code__, holds.__defaults__)
+            known = self._chosen.get(memo)
+            if known is not None:
+                return known
+        chosen = frozenset(ident for ident, entry in catalogue.items() if holds(entry))
+        if memo is not None:
+            self._chosen[memo] = chosen
+        return chosen
 
     def bases_of(self, kind: type[_Basis]) -> Iterator[tuple[int, Activity, int, _Basis]]:
         """Every legal basis of class `kind` (e.g. `ConsentBasis`) in the register, as
@@ -351,8 +388,9 @@ def _validate(register: Register, check_date: date) -> Report:
     context = Context.of(register, check_date)
     controller_context = context.for_controller_only()
     findings: list[Finding] = []
+    _check_each_activity(findings, context, controller_context, register)
     for code, check in CHECKS.items():
-        if code in AFTER_WAIVERS:
+        if code in AFTER_WAIVERS or code in EACH_ACTIVITY:
             continue
         hits: Iterable[Hit]
         if RULES[code].controller_only:
@@ -373,6 +411,37 @@ def _validate(register: Register, check_date: date) -> Report:
         file=source.file if source is not None else None,
         rules=tuple(RULES),
     )
+
+
+def _check_each_activity(
+    findings: list[Finding], context: Context, controller_context: Context, register: Register
+) -> None:
+    """Run the `each_activity` checks over `PART_SIZE` activities at a time, all of them on
+    one part before the next. Each check's hits come in the order one walk gives them (and
+    the report sorts the findings of different checks anyway)."""
+    codes = [code for code in CHECKS if code in EACH_ACTIVITY and code not in AFTER_WAIVERS]
+    activities = register.activities
+    hits: dict[str, list[Hit]] = {code: [] for code in codes}
+    for start in range(0, len(activities), PART_SIZE):
+        part = activities[start : start + PART_SIZE]
+        plain = replace(context, part=part)
+        controller = (
+            plain if controller_context is context else replace(controller_context, part=part)
+        )
+        for code in codes:
+            found = hits[code]
+            for hit in CHECKS[code](controller if RULES[code].controller_only else plain):
+                where = hit.path
+                if len(where) < 2 or where[0] != "activities" or type(where[1]) is not int:
+                    raise ValueError(f"{code}: an each_activity check pointed outside an activity")
+                if start:
+                    hit = hit._replace(path=("activities", where[1] + start, *where[2:]))
+                found.append(hit)
+    for code in codes:
+        judged: Iterable[Hit] = hits[code]
+        if RULES[code].controller_only:
+            judged = filter(controller_context.judges_controller, judged)
+        _add_findings(findings, code, judged, register)
 
 
 def _add_findings(

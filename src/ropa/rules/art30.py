@@ -70,6 +70,7 @@ def representative_missing(ctx: Context) -> Iterator[Hit]:
     "30(1)(b)",
     "an activity has no purpose",
     controller_only=True,
+    each_activity=True,
 )
 def purpose_missing(ctx: Context) -> Iterator[Hit]:
     """An activity has neither a purpose kind nor a description saying what it is for."""
@@ -88,6 +89,7 @@ def purpose_missing(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "30(1)(c)",
     "an activity names no data subjects",
+    each_activity=True,
 )
 def subjects_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no category of data subjects."""
@@ -106,6 +108,7 @@ def subjects_missing(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "30(1)(c)",
     "an activity names no personal data",
+    each_activity=True,
 )
 def data_categories_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no category of personal data."""
@@ -124,6 +127,7 @@ def data_categories_missing(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "30(1)(d)",
     "an activity does not say who receives the data",
+    each_activity=True,
 )
 def recipients_unstated(ctx: Context) -> Iterator[Hit]:
     """An activity leaves `recipients` out; an explicit empty list says there are none and
@@ -144,6 +148,7 @@ def recipients_unstated(ctx: Context) -> Iterator[Hit]:
     "30(1)(f), 5(1)(e)",
     "an activity names no retention rule",
     controller_only=True,
+    each_activity=True,
 )
 def retention_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no retention rule, so the record gives no time limit for erasure."""
@@ -162,6 +167,7 @@ def retention_missing(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "30(1)(g), 32",
     "an activity names no security measure",
+    each_activity=True,
 )
 def security_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no technical or organisational security measure."""
@@ -251,6 +257,7 @@ _FROM_THE_PERSON = frozenset(code for code, term in SOURCES.items() if term.arti
     "13(2)(e)",
     "data collected from the person, and nothing said of whether providing them is required",
     controller_only=True,
+    each_activity=True,
 )
 def requirement_unstated(ctx: Context) -> Iterator[Hit]:
     """An activity collects data from the person (a source `data_subject`, `observed` or

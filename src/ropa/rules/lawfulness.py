@@ -35,6 +35,7 @@ def _kinds(activity: Activity) -> set[str]:
     "6(1)",
     "an activity has no legal basis",
     controller_only=True,
+    each_activity=True,
 )
 def legal_basis_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no Art. 6(1) legal basis."""
@@ -131,6 +132,7 @@ def consent_withdrawal_missing(ctx: Context) -> Iterator[Hit]:
     "9",
     "special-category data without an Art. 9(2) condition",
     controller_only=True,
+    each_activity=True,
 )
 def special_condition_missing(ctx: Context) -> Iterator[Hit]:
     """An activity processes an Art. 9(1) special category and gives no Art. 9(2) condition;
@@ -168,6 +170,7 @@ def _positions(refs: Sequence[str], wanted: Set[str]) -> list[int]:
     "10",
     "criminal-offence data without a law that authorises it",
     controller_only=True,
+    each_activity=True,
 )
 def criminal_data_authority_missing(ctx: Context) -> Iterator[Hit]:
     """An activity processes criminal-offence data and no `criminal_data_authority` names the
@@ -205,6 +208,7 @@ def _rests_on_law(activity: Activity) -> bool:
     "9",
     "an Art. 9(2) condition without special-category data",
     controller_only=True,
+    each_activity=True,
 )
 def special_condition_unneeded(ctx: Context) -> Iterator[Hit]:
     """An activity gives an Art. 9(2) condition but none of its data categories is an
@@ -255,6 +259,7 @@ def public_task_private_body(ctx: Context) -> Iterator[Hit]:
     "6(1), 21(2); ePrivacy Directive 13(1)-(2)",
     "marketing on another basis, or to persons who are not customers without consent",
     controller_only=True,
+    each_activity=True,
 )
 def marketing_without_consent(ctx: Context) -> Iterator[Hit]:
     """A marketing activity (`purpose: marketing` or `direct_marketing: true`) rests on neither
@@ -343,6 +348,7 @@ def children_consent(ctx: Context) -> Iterator[Hit]:
     "87",
     "a national identification number on legitimate interests alone",
     controller_only=True,
+    each_activity=True,
 )
 def national_id_unjustified(ctx: Context) -> Iterator[Hit]:
     """An activity processes a national identification number and its only legal basis is
@@ -406,6 +412,7 @@ _DEVICE_PURPOSES = frozenset({"analytics", "marketing", "personalisation", "serv
     "reading from or storing on a device for analytics, marketing or personalisation without "
     "consent",
     controller_only=True,
+    each_activity=True,
 )
 def device_access_without_consent(ctx: Context) -> Iterator[Hit]:
     """An activity reads from or stores on the person's device (`sources: [device]`:
@@ -442,6 +449,7 @@ LAW_CONDITIONS = frozenset(
     "9(2), 9(3), 9(4)",
     "an Art. 9(2)(b), (g), (h), (i) or (j) condition names no law",
     controller_only=True,
+    each_activity=True,
 )
 def special_condition_law_missing(ctx: Context) -> Iterator[Hit]:
     """An Art. 9(2) condition of point (b), (g), (h), (i) or (j), which holds only on the
@@ -469,6 +477,7 @@ def special_condition_law_missing(ctx: Context) -> Iterator[Hit]:
     "6(1)(a), 7(4); EDPB Guidelines 05/2020 §21",
     "consent is the only basis for employees' data",
     controller_only=True,
+    each_activity=True,
 )
 def employee_consent(ctx: Context) -> Iterator[Hit]:
     """Consent is the only legal basis of an activity whose data subjects include a category
@@ -496,6 +505,7 @@ def employee_consent(ctx: Context) -> Iterator[Hit]:
     "9(2)(a), 21(2)",
     "special-category data used for marketing without explicit consent",
     controller_only=True,
+    each_activity=True,
 )
 def special_data_marketing(ctx: Context) -> Iterator[Hit]:
     """An activity uses special-category data (Art. 9(1)) for marketing or direct marketing,

@@ -53,6 +53,7 @@ MIXED_BASES = 3
     "22(2)",
     "automated decisions without an Art. 22(2) ground",
     controller_only=True,
+    each_activity=True,
 )
 def automated_decision_basis(ctx: Context) -> Iterator[Hit]:
     """An activity takes automated decisions with legal or similar effect and rests on none
@@ -87,6 +88,7 @@ def _art22_ground(activity: Activity) -> bool:
     "35(1); WP248 rev.01",
     "two or more WP248 high-risk criteria and no DPIA",
     controller_only=True,
+    each_activity=True,
 )
 def dpia_likely_required(ctx: Context) -> Iterator[Hit]:
     """An activity meets two or more of the nine high-risk criteria of the WP248 rev.01
@@ -251,6 +253,7 @@ def _months_before(day: date, months: int) -> date:
     "6(1), 13(1)(c)",
     "three or more legal bases without saying what each covers",
     controller_only=True,
+    each_activity=True,
 )
 def mixed_legal_bases(ctx: Context) -> Iterator[Hit]:
     """An activity lists three or more Art. 6(1) bases and at least one does not say which
@@ -303,6 +306,7 @@ def review_date_missing(ctx: Context) -> Iterator[Hit]:
     "35(3)",
     "Art. 35(3) requires a DPIA and none is recorded",
     controller_only=True,
+    each_activity=True,
 )
 def dpia_required(ctx: Context) -> Iterator[Hit]:
     """An activity falls under Art. 35(3), where a DPIA is always required, and records none:
@@ -329,6 +333,7 @@ def dpia_required(ctx: Context) -> Iterator[Hit]:
     "22(4)",
     "automated decisions on special-category data without an Art. 22(4) ground",
     controller_only=True,
+    each_activity=True,
 )
 def automated_decision_special_data(ctx: Context) -> Iterator[Hit]:
     """An activity takes solely automated decisions on special-category data (Art. 9(1)) and
@@ -359,6 +364,7 @@ def _art22_4_ground(activity: Activity) -> bool:
     Severity.WARNING,
     "32(1), 5(1)(f)",
     "high-risk data protected by organisational measures only",
+    each_activity=True,
 )
 def security_not_proportionate(ctx: Context) -> Iterator[Hit]:
     """An activity processes special-category or criminal-offence data, a national
