@@ -274,101 +274,56 @@ class _Reader:
             base += _LINE_STEP
             # `top_indent` is the innermost mapping's indentation, or -1 while its last key
             # waits for a value on the next lines, or the innermost collection is a list.
-            if key and not dash and len(spaces) == top_indent:
-                # The next key of the innermost mapping: most lines.
-                key_place = base + key_column
-                name = names[key]
-                if name in container:
-                    raise _Outside  # a duplicate key: the event stream reports it
-                value = values[rest]
-                if value is not _NOT_PLAIN:
-                    container[name] = value
-                    children[name] = key_place + (len(key) + len(colon))
-                    places.append(key_place)
-                    continue
-                shape = flats.get(rest)
-                if shape is not None:
-                    # A flow collection seen before: a copy (its scalars are shared, they
-                    # cannot change), with the places of this line. The shapes of most
-                    # registers (`[a, b]`, `{lv: ..., en: ...}`) are made here at once.
-                    origin = key_place + (len(key) + len(colon) - 1)
-                    keys = shape[0]
-                    if keys is None:
-                        container[name] = list(shape[1])
-                        columns = shape[2]
-                        if len(columns) == 1:
-                            children[name] = (origin + 1, [origin + columns[0]])
-                        else:
-                            children[name] = (origin + 1, list(map(origin.__add__, columns)))
-                        places.append(key_place)
-                        continue
-                    if len(keys) == 2:
-                        container[name] = shape[1].copy()
-                        key_columns, value_columns = shape[2], shape[3]
-                        first, second = keys
-                        children[name] = (
-                            origin + 1,
-                            {first: origin + value_columns[0], second: origin + value_columns[1]},
-                            array("Q", (origin + key_columns[0], origin + key_columns[1])),
-                        )
-                        places.append(key_place)
-                        continue
-                number = self.after_key(
-                    name, key_place, key, colon, rest, base >> 32, lines, top, len(stack)
-                )
-                if number < 0:
-                    number = -number
-                    pending = self.pending
-                    top_indent = -1
-                base = number << 32
-                continue
-            if not key and not dash:
-                if not rest or rest[0] == "#":
-                    continue  # a blank line or a comment
-                raise _Outside  # a value alone on its line: a multi-line scalar, or worse
-            # Anything but the next key of the innermost mapping: find the frame the line
-            # belongs to (ending, opening or starting collections).
-            indent = len(spaces)
-            if dash and pending is None and stack:
-                # Most often the next item of a list: after the mapping of the item before.
-                while top[0] > indent and len(stack) > 1:
-                    stack.pop()
-                    top = stack[-1]
-                if top[0] != indent or top[3] is not None:
-                    top = self.structure(stack, None, indent, dash, key, base)
-            else:
-                top = self.structure(stack, pending, indent, dash, key, base)
-                pending = None
-                if root_position is None:
-                    root, root_position = stack[0][1], self.root_position
-            if top[3] is None:  # a list: this line is its next item
-                column = indent + len(dash)
-                if key:  # `- key: value`, a mapping in the item
-                    if len(stack) >= _MOST_DEPTH:
-                        raise _Outside
-                    frame = [column, {}, {}, array("Q"), False]
-                    top[1].append(frame[1])
-                    top[2].append((base | column + 1, frame[2], frame[3]))
-                    stack.append(frame)
-                    top = frame
+            if not key or dash or len(spaces) != top_indent:
+                # Anything but the next key of the innermost mapping (which most lines
+                # are): find the frame the line belongs to (ending, opening or starting
+                # collections).
+                if not key and not dash:
+                    if not rest or rest[0] == "#":
+                        continue  # a blank line or a comment
+                    raise _Outside  # a value alone on its line: a multi-line scalar, or worse
+                indent = len(spaces)
+                if dash and pending is None and stack:
+                    # Most often the next item of a list: after the mapping of the item before.
+                    while top[0] > indent and len(stack) > 1:
+                        stack.pop()
+                        top = stack[-1]
+                    if top[0] != indent or top[3] is not None:
+                        top = self.structure(stack, None, indent, dash, key, base)
                 else:
-                    top_indent = -1
-                    value = values[rest]
-                    if value is not _NOT_PLAIN:
-                        top[1].append(value)
-                        top[2].append(base | column + 1)
-                    elif not rest or rest[0] == "#":
-                        pending = (top, None, 0, base | indent + 2)  # after the dash
+                    top = self.structure(stack, pending, indent, dash, key, base)
+                    pending = None
+                    if root_position is None:
+                        root, root_position = stack[0][1], self.root_position
+                if top[3] is None:  # a list: this line is its next item
+                    column = indent + len(dash)
+                    if key:  # `- key: value`, a mapping in the item
+                        if len(stack) >= _MOST_DEPTH:
+                            raise _Outside
+                        frame = [column, {}, {}, array("Q"), False]
+                        top[1].append(frame[1])
+                        top[2].append((base | column + 1, frame[2], frame[3]))
+                        stack.append(frame)
+                        top = frame
                     else:
-                        value, position, last = self.value(
-                            rest, base | column + 1, base >> 32, top, len(stack)
-                        )
-                        top[1].append(value)
-                        top[2].append(position)
-                        base = _skip(lines, base >> 32, last) << 32
-                    continue
-            top_indent, container, children, places = top[0], top[1], top[2], top[3]
-            key_column = top_indent + 1
+                        top_indent = -1
+                        value = values[rest]
+                        if value is not _NOT_PLAIN:
+                            top[1].append(value)
+                            top[2].append(base | column + 1)
+                        elif not rest or rest[0] == "#":
+                            pending = (top, None, 0, base | indent + 2)  # after the dash
+                        else:
+                            value, position, last = self.value(
+                                rest, base | column + 1, base >> 32, top, len(stack)
+                            )
+                            top[1].append(value)
+                            top[2].append(position)
+                            base = _skip(lines, base >> 32, last) << 32
+                        continue
+                top_indent, container, children, places = top[0], top[1], top[2], top[3]
+                key_column = top_indent + 1
+            # `key: value` in the innermost mapping.
             key_place = base + key_column
             name = names[key]
             if name in container:
@@ -376,9 +331,36 @@ class _Reader:
             value = values[rest]
             if value is not _NOT_PLAIN:
                 container[name] = value
-                children[name] = key_place + len(key) + len(colon)
+                children[name] = key_place + (len(key) + len(colon))
                 places.append(key_place)
                 continue
+            shape = flats.get(rest)
+            if shape is not None:
+                # A flow collection seen before: a copy (its scalars are shared, they
+                # cannot change), with the places of this line. The shapes of most
+                # registers (`[a, b]`, `{lv: ..., en: ...}`) are made here at once.
+                origin = key_place + (len(key) + len(colon) - 1)
+                keys = shape[0]
+                if keys is None:
+                    container[name] = list(shape[1])
+                    columns = shape[2]
+                    if len(columns) == 1:
+                        children[name] = (origin + 1, [origin + columns[0]])
+                    else:
+                        children[name] = (origin + 1, list(map(origin.__add__, columns)))
+                    places.append(key_place)
+                    continue
+                if len(keys) == 2:
+                    container[name] = shape[1].copy()
+                    key_columns, value_columns = shape[2], shape[3]
+                    first, second = keys
+                    children[name] = (
+                        origin + 1,
+                        {first: origin + value_columns[0], second: origin + value_columns[1]},
+                        array("Q", (origin + key_columns[0], origin + key_columns[1])),
+                    )
+                    places.append(key_place)
+                    continue
             number = self.after_key(
                 name, key_place, key, colon, rest, base >> 32, lines, top, len(stack)
             )
