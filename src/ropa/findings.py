@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ropa.source import Location, NodePath, format_path
-from ropa.text.messages import Argument, message_of, plural, render
+from ropa.text.messages import Argument, arguments_text, message_of, plural, render
 from ropa.text.messages import message as catalogue_message
 
 
@@ -100,12 +100,6 @@ JSON_FIELDS: tuple[str, ...] = (
 LOCAL_FIELDS = frozenset({"file"})
 """The keys that may hold a path of this machine: a document meant to leave it (the JSON
 export) leaves them out."""
-
-
-def _params(arguments: tuple[tuple[str, Argument], ...], lang: str) -> dict[str, object]:
-    """A message's arguments as text in `lang`, by name (`Finding.arguments_in` as a dict,
-    made in one step: a report renders tens of thousands of messages)."""
-    return {name: value if type(value) is str else render(value, lang) for name, value in arguments}
 
 
 _UNSET: Any = object()
@@ -237,7 +231,7 @@ class Finding(_FindingFields):
         """The message in English (rendered on first read, then kept)."""
         said: str | None = self._message
         if said is None:
-            said = message_of(self.message_id, "en", _params(self.arguments, "en"))
+            said = message_of(self.message_id, "en", arguments_text(self.arguments, "en"))
             object.__setattr__(self, "_message", said)
         return said
 
@@ -346,7 +340,7 @@ class Finding(_FindingFields):
         """The message in `lang`; the English `message` when no catalogue has its id."""
         if not self.message_id or (lang == "en" and not self._given):
             return self.message  # rendered in English from the catalogue, as below
-        said = message_of(self.message_id, lang, _params(self.arguments, lang))
+        said = message_of(self.message_id, lang, arguments_text(self.arguments, lang))
         return self.message if said == self.message_id else said
 
     def arguments_in(self, lang: str) -> tuple[tuple[str, str], ...]:

@@ -13,7 +13,7 @@ Placeholders are `str.format` names (`{activity}`); every language uses the same
 from __future__ import annotations
 
 import gettext
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -30,6 +30,7 @@ __all__ = [
     "Labelled",
     "Listing",
     "Message",
+    "arguments_text",
     "languages",
     "message",
     "message_ids",
@@ -119,11 +120,11 @@ def message(msgid: str, lang: str, /, **params: object) -> str:
 def message_of(msgid: str, lang: str, params: Mapping[str, object]) -> str:
     """`message(msgid, lang, **params)`, the parameters given as a dict (which is not kept):
     what a report of many findings calls, without unpacking and packing them again."""
-    text = _entries_now(lang).get(msgid)
-    if text is None or text == msgid:
-        text = _lookup(msgid, FALLBACK) if lang != FALLBACK else None
-        if text is None:
-            return msgid
+    text = _lookup(msgid, lang)
+    if text is None and lang != FALLBACK:
+        text = _lookup(msgid, FALLBACK)
+    if text is None:
+        return msgid
     return _filled(text, params, msgid, lang)
 
 
@@ -211,11 +212,7 @@ class Message(NamedTuple):
 
     def text(self, lang: str) -> str:
         """The message in `lang`, its arguments in `lang` too."""
-        params = {
-            name: value if type(value) is str else render(value, lang)
-            for name, value in self.arguments
-        }
-        return message_of(self.id, lang, params)
+        return message_of(self.id, lang, arguments_text(self.arguments, lang))
 
     def label(self, lang: str, /) -> str:
         """The message in `lang` (a message is `Labelled`: it can be another's argument)."""
@@ -231,6 +228,12 @@ class Message(NamedTuple):
 
 Argument = str | Labelled
 """A message argument: text as it is (an id, a date), or a value said in each language."""
+
+
+def arguments_text(arguments: Iterable[tuple[str, Argument]], lang: str) -> dict[str, object]:
+    """Message arguments (name, value) as text in `lang`, by name: what `message_of` fills
+    in (made in one step: a report says tens of thousands of messages)."""
+    return {name: value if type(value) is str else render(value, lang) for name, value in arguments}
 
 
 def render(value: Argument, lang: str) -> str:
