@@ -432,7 +432,8 @@ class Report:
         rules: Iterable[str] = (),
     ) -> Report:
         """A report of `findings` in the catalogue's order: file, line, column, code."""
-        return cls(_sorted(findings), as_of, file, tuple(rules))
+        rules = tuple(rules)
+        return cls(_sorted(findings, rules), as_of, file, rules)
 
     def _count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity and not f.waived)
@@ -514,11 +515,29 @@ def _place(finding: Finding) -> tuple[str, int, int, str]:
     return (location.file, location.line, location.column, finding.code)
 
 
-def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+_SPOT_BITS = 32
+"""Bits a line and a column each have in a packed sort key (`_packed_order`): a line or column
+number of 2**32 or more (a file of over 4 GB) sorts by the tuples instead."""
+_CODE_BITS = 16
+
+
+def _sorted(findings: Iterable[Finding], codes: Iterable[str] = ()) -> tuple[Finding, ...]:
     """`findings` sorted by `Finding.sort_key`: by place, then the few that share a place by
     their path too, so that the path is put into words only where it decides (the same order
-    as one sort by the whole key, each sort being stable)."""
-    keyed = sorted([(_place(finding), finding) for finding in findings], key=itemgetter(0))
+    as one sort by the whole key, each sort being stable). `codes`, the codes expected (in
+    any order), only spares a step."""
+    items = list(findings)
+    try:
+        ordered = _packed_order(items, codes)
+    except TypeError:  # a Location built by hand with numbers that are not int
+        ordered = None
+    if ordered is None:
+        ordered = _tuple_order(items)
+    return tuple(ordered)
+
+
+def _tuple_order(items: list[Finding]) -> list[Finding]:
+    keyed = sorted([(_place(finding), finding) for finding in items], key=itemgetter(0))
     ordered = [finding for _, finding in keyed]
     start = 0
     for end in range(1, len(keyed) + 1):
@@ -527,4 +546,67 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
         if end - start > 1:
             ordered[start:end] = sorted(ordered[start:end], key=Finding.sort_key)
         start = end
-    return tuple(ordered)
+    return ordered
+
+
+def _packed_order(items: list[Finding], codes: Iterable[str]) -> list[Finding] | None:
+    """`_tuple_order`'s result, from one int per finding instead of a tuple: line, column,
+    code and the finding's index packed into it, in a list per file. A large register has
+    over 100,000 findings, and comparing ints touches no other object, where tuples of a
+    string and ints are compared item by item. None where a number does not fit."""
+    ranks = {code: rank for rank, code in enumerate(sorted(set(codes)))}
+    expected = len(ranks)
+    shift = len(items).bit_length()
+    by_file: dict[str, list[int]] = {}
+    bound = 0
+    for index, finding in enumerate(items):
+        location = finding.location
+        rank = ranks.get(finding.code)
+        if rank is None:
+            rank = ranks[finding.code] = len(ranks)  # put in order below
+        if location is None:
+            file, line, column = "", 0, 0
+        else:
+            file, line, column = location.file, location.line, location.column
+        bound |= line | column
+        keys = by_file.get(file)
+        if keys is None:
+            keys = by_file[file] = []
+        keys.append((((line << _SPOT_BITS | column) << _CODE_BITS | rank) << shift) | index)
+    if bound >> _SPOT_BITS or len(ranks) >> _CODE_BITS:
+        return None  # too large, or negative
+    if len(ranks) > expected:  # codes met that were not expected
+        _rerank(by_file, ranks, shift)
+    ordered: list[Finding] = []
+    index_mask = (1 << shift) - 1
+    for file in sorted(by_file):
+        keys = by_file[file]
+        keys.sort()
+        found = [items[key & index_mask] for key in keys]
+        places = [key >> shift for key in keys]
+        if len(set(places)) < len(places):
+            _order_ties(found, places)
+        ordered += found
+    return ordered
+
+
+def _rerank(by_file: dict[str, list[int]], ranks: dict[str, int], shift: int) -> None:
+    """Renumber the codes of the packed keys in code order (they were numbered as met)."""
+    final = {code: rank for rank, code in enumerate(sorted(ranks))}
+    table = [final[code] for code in ranks]
+    code_mask = (1 << _CODE_BITS) - 1
+    for keys in by_file.values():
+        for at, key in enumerate(keys):
+            met = (key >> shift) & code_mask
+            keys[at] = key + ((table[met] - met) << shift)
+
+
+def _order_ties(found: list[Finding], places: list[int]) -> None:
+    """Sort each run of findings that share a place (file, line, column, code) by path."""
+    start = 0
+    for end in range(1, len(places) + 1):
+        if end < len(places) and places[end] == places[start]:
+            continue
+        if end - start > 1:
+            found[start:end] = sorted(found[start:end], key=Finding.sort_key)
+        start = end

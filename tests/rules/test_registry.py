@@ -293,3 +293,42 @@ def test_the_ids_a_predicate_picks_are_computed_again_for_another_predicate() ->
     assert context.category_ids(lambda c: c.special is not None) == frozenset(
         key for key, entry in context.data_categories.items() if entry.special is not None
     )
+
+
+def test_checks_over_bases_and_transfers_run_part_by_part_find_what_one_walk_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `Context.bases_of` and `Context.transfers()` give a part's own bases and transfers,
+    # indexed from the part's first activity; activities with none of them fall between.
+    import ropa.rules as rules
+
+    bases: list[list[dict[str, Any]]] = [
+        [{"basis": "legitimate_interests"}],
+        [{"basis": "legal_obligation"}, {"basis": "consent"}],
+        [],
+        [{"basis": "contract"}, {"basis": "legitimate_interests", "interest": "x"}],
+    ]
+    transfers: list[list[dict[str, Any]] | None] = [
+        [{"country": "US", "recipient": "hosting"}],
+        None,
+        [{"country": "DE"}, {"country": "IN", "safeguard": "adequacy"}],
+    ]
+    data = clean_register()
+    data["activities"] = [
+        activity(
+            id=f"activity_{n}",
+            legal_bases=bases[n % len(bases)],
+            transfers=transfers[n % len(transfers)],
+            waivers=[{"rule": "ROPA999"}] if n % 6 == 5 else [],
+        )
+        for n in range(23)
+    ]
+    register = Register.model_validate(data)
+    monkeypatch.setattr(rules, "PART_SIZE", 10**9)
+    whole = _said(validate(register, as_of=AS_OF))
+    found = {code for code, *_ in whole}
+    assert found >= {"ROPA104", "ROPA301", "ROPA302", "ROPA303", "ROPA304", "ROPA305"}
+    assert found >= {"ROPA502", "ROPA503", "ROPA505"}
+    for size in (1, 2, 5, 22):
+        monkeypatch.setattr(rules, "PART_SIZE", size)
+        assert _said(validate(register, as_of=AS_OF)) == whole, size

@@ -21,9 +21,11 @@ controller record at all; the check itself need not know about roles.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
 from ropa._collector import collector_paused
@@ -123,8 +125,9 @@ def rule(
     With `controller_only=True` the rule judges only the controller's record and stays
     silent on processor-role activities (see the module docstring). With
     `after_waivers=True` the check runs last, when `Context.waivers_used` is known.
-    `each_activity=True` says that the check walks `ctx.activities` (and no other list of
-    activities), judges each activity on its own and points every hit into it
+    `each_activity=True` says that the check walks `ctx.activities`, `ctx.bases_of` or
+    `ctx.transfers()` (and no other list of activities, such as `processor_indexes` or
+    `with_waivers`), judges each activity on its own and points every hit into it
     (`("activities", index, ...)`): the registry may then run it over a part of the
     activities at a time (`Context.part`), together with the other such checks.
     """
@@ -214,12 +217,16 @@ class Context:
     # walk them, and a tuple is walked faster than a generator that makes them again.
     _bases: Mapping[type, tuple[tuple[int, Activity, int, object], ...]]
     _transfers: tuple[tuple[int, Activity, int, Transfer], ...]
+    _with_waivers: tuple[tuple[int, Activity], ...]
     waivers_used: frozenset[tuple[str | int, ...]] = frozenset()
     """The places of the waivers that silenced a finding; known only to the checks registered
     with `after_waivers=True`."""
     part: tuple[Activity, ...] | None = None
     """The activities an `each_activity` check is shown when it runs over a part of them
-    (its indexes then count from the part's first activity); None: all of them."""
+    (its indexes then count from the part's first activity, `part_start`); None: all of
+    them."""
+    part_start: int = 0
+    """The index (in the register) of the part's first activity."""
     _chosen: dict[object, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     """`category_ids` and `subject_ids` already computed, by predicate (shared by the
     contexts `replace` makes: a check run part by part asks again for every part)."""
@@ -229,6 +236,7 @@ class Context:
         """The context for checking `register` on `as_of`."""
         bases: dict[type, list[tuple[int, Activity, int, object]]] = {}
         transfers: list[tuple[int, Activity, int, Transfer]] = []
+        with_waivers: list[tuple[int, Activity]] = []
         # One pass: what the processor activities use, and what the controller's do.
         by_processor: dict[str, set[str]] = {field: set() for field in CATALOGUES}
         by_controller: dict[str, set[str]] = {field: set() for field in CATALOGUES}
@@ -243,6 +251,8 @@ class Context:
                 bases.setdefault(type(basis), []).append((index, activity, position, basis))
             for position, transfer in enumerate(activity.transfers or ()):
                 transfers.append((index, activity, position, transfer))
+            if activity.waivers:
+                with_waivers.append((index, activity))
         controller_used = {field: frozenset(ids) for field, ids in by_controller.items()}
         used_ids = controller_used
         if processor:
@@ -264,6 +274,7 @@ class Context:
             controller_used=controller_used,
             _bases={kind: tuple(found) for kind, found in bases.items()},
             _transfers=tuple(transfers),
+            _with_waivers=tuple(with_waivers),
         )
 
     @property
@@ -297,16 +308,38 @@ class Context:
         return chosen
 
     def bases_of(self, kind: type[_Basis]) -> Iterator[tuple[int, Activity, int, _Basis]]:
-        """Every legal basis of class `kind` (e.g. `ConsentBasis`) in the register, as
-        (activity index, activity, position in its legal_bases, basis), in file order."""
+        """Every legal basis of class `kind` (e.g. `ConsentBasis`) in the register (or the part
+        of it being checked), as (activity index, activity, position in its legal_bases,
+        basis), in file order."""
         # Indexed by each basis's own class, so every one found is of class `kind`.
         found: tuple[tuple[int, Activity, int, Any], ...] = self._bases.get(kind, ())
-        return iter(found)
+        return self._in_part(found)
 
     def transfers(self) -> Iterator[tuple[int, Activity, int, Transfer]]:
-        """Every transfer in the register, as (activity index, activity, position in its
-        transfers, transfer), in file order."""
-        return iter(self._transfers)
+        """Every transfer in the register (or the part of it being checked), as (activity
+        index, activity, position in its transfers, transfer), in file order."""
+        return self._in_part(self._transfers)
+
+    def with_waivers(self) -> tuple[tuple[int, Activity], ...]:
+        """(index, activity) of every activity of the register that has waivers (few do)."""
+        return self._with_waivers
+
+    def _in_part(
+        self, found: tuple[tuple[int, Activity, int, _Entry], ...]
+    ) -> Iterator[tuple[int, Activity, int, _Entry]]:
+        """The entries of `found` (in activity order) of the part's activities, each with its
+        index counted from the part's first activity."""
+        part = self.part
+        if part is None or not found:
+            return iter(found)
+        start = self.part_start
+        low = bisect_left(found, start, key=itemgetter(0))
+        high = bisect_left(found, start + len(part), lo=low, key=itemgetter(0))
+        if not start:
+            return iter(found[low:high])
+        return (
+            (at - start, activity, place, entry) for at, activity, place, entry in found[low:high]
+        )
 
     def for_controller_only(self) -> Context:
         """The context a controller-only rule sees: `used` counts controller activities only."""
@@ -398,12 +431,12 @@ def _validate(register: Register, check_date: date) -> Report:
         else:
             hits = check(context)
         _add_findings(findings, code, hits, register)
-    findings, used = _apply_waivers(findings, register, check_date)
+    findings, used = _apply_waivers(findings, context)
     late: list[Finding] = []
     waiver_context = replace(context, waivers_used=frozenset(used))
     for code in sorted(AFTER_WAIVERS):
         _add_findings(late, code, CHECKS[code](waiver_context), register)
-    late, _ = _apply_waivers(late, register, check_date)
+    late, _ = _apply_waivers(late, context)
     source = register.source
     return Report.of(
         findings + late,
@@ -424,9 +457,11 @@ def _check_each_activity(
     hits: dict[str, list[Hit]] = {code: [] for code in codes}
     for start in range(0, len(activities), PART_SIZE):
         part = activities[start : start + PART_SIZE]
-        plain = replace(context, part=part)
+        plain = replace(context, part=part, part_start=start)
         controller = (
-            plain if controller_context is context else replace(controller_context, part=part)
+            plain
+            if controller_context is context
+            else replace(controller_context, part=part, part_start=start)
         )
         for code in codes:
             found = hits[code]
@@ -537,22 +572,22 @@ def expired_waivers(
 
 
 def _apply_waivers(
-    findings: list[Finding], register: Register, as_of: date
+    findings: list[Finding], context: Context
 ) -> tuple[list[Finding], set[WaiverPlace]]:
     """The findings with waived ones marked (and those whose waiver has expired naming it),
     and the places of the waivers that were used."""
+    register, as_of = context.register, context.as_of
     language = register.register.language
     register_waivers = silencing_waivers(register.register.waivers, ("register",), as_of, language)
     register_expired = expired_waivers(register.register.waivers, as_of, language)
     activity_waivers: dict[str, dict[str, tuple[WaiverPlace, str]]] = {}
     activity_expired: dict[str, dict[str, ExpiredWaiver]] = {}
-    for index, activity in enumerate(register.activities):
-        if activity.waivers:
-            found = silencing_waivers(activity.waivers, ("activities", index), as_of, language)
-            for code, waiver in found.items():
-                activity_waivers.setdefault(activity.id, {}).setdefault(code, waiver)
-            for code, ended in expired_waivers(activity.waivers, as_of, language).items():
-                activity_expired.setdefault(activity.id, {}).setdefault(code, ended)
+    for index, activity in context.with_waivers():
+        found = silencing_waivers(activity.waivers, ("activities", index), as_of, language)
+        for code, waiver in found.items():
+            activity_waivers.setdefault(activity.id, {}).setdefault(code, waiver)
+        for code, ended in expired_waivers(activity.waivers, as_of, language).items():
+            activity_expired.setdefault(activity.id, {}).setdefault(code, ended)
     used: set[WaiverPlace] = set()
     if not (register_waivers or activity_waivers or register_expired or activity_expired):
         return findings, used

@@ -55,6 +55,7 @@ def legal_basis_missing(ctx: Context) -> Iterator[Hit]:
     "6(1)(f), 13(1)(d)",
     "a legitimate interests basis states no interest",
     controller_only=True,
+    each_activity=True,
 )
 def interest_unstated(ctx: Context) -> Iterator[Hit]:
     """A legitimate_interests basis does not say which interest is pursued."""
@@ -74,6 +75,7 @@ def interest_unstated(ctx: Context) -> Iterator[Hit]:
     "6(1)(f), 5(2)",
     "a legitimate interests basis cites no balancing test",
     controller_only=True,
+    each_activity=True,
 )
 def balancing_test_missing(ctx: Context) -> Iterator[Hit]:
     """A legitimate_interests basis cites no balancing test (legitimate interests
@@ -94,6 +96,7 @@ def balancing_test_missing(ctx: Context) -> Iterator[Hit]:
     "6(3)",
     "a legal obligation basis names no law",
     controller_only=True,
+    each_activity=True,
 )
 def law_unnamed(ctx: Context) -> Iterator[Hit]:
     """A legal_obligation basis does not name the law that sets the obligation."""
@@ -113,6 +116,7 @@ def law_unnamed(ctx: Context) -> Iterator[Hit]:
     "7(3)",
     "a consent basis says nothing of withdrawal",
     controller_only=True,
+    each_activity=True,
 )
 def consent_withdrawal_missing(ctx: Context) -> Iterator[Hit]:
     """A consent basis does not say how consent is withdrawn."""
@@ -238,6 +242,7 @@ def special_condition_unneeded(ctx: Context) -> Iterator[Hit]:
     "6(1)(e)",
     "public task used by an organisation that is not a public body",
     controller_only=True,
+    each_activity=True,
 )
 def public_task_private_body(ctx: Context) -> Iterator[Hit]:
     """A public_task basis in the register of an organisation not stated to be a public body;
@@ -321,6 +326,7 @@ def _not_party(subject: DataSubjectCategory) -> bool:
     "8",
     "consent of children without parental authorisation",
     controller_only=True,
+    each_activity=True,
 )
 def children_consent(ctx: Context) -> Iterator[Hit]:
     """A consent basis covers a data subject category that includes children and says
@@ -376,6 +382,7 @@ def national_id_unjustified(ctx: Context) -> Iterator[Hit]:
     "6(1)(b); EDPB Guidelines 2/2019",
     "a contract basis for persons who are not party to a contract",
     controller_only=True,
+    each_activity=True,
 )
 def contract_basis_not_party(ctx: Context) -> Iterator[Hit]:
     """An activity rests on a contract basis and one of its data subject categories is not

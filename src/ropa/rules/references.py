@@ -142,9 +142,8 @@ def waiver_without_reason(ctx: Context) -> Iterator[Hit]:
     """A waiver (on the register or on an activity) that gives no reason, or that names a
     code the catalogue does not have; such a waiver silences nothing."""
     yield from _bad_waivers(ctx.register.register.waivers, ("register",), None)
-    for index, activity in enumerate(ctx.activities):
-        if activity.waivers:
-            yield from _bad_waivers(activity.waivers, ("activities", index), activity.id)
+    for index, activity in ctx.with_waivers():
+        yield from _bad_waivers(activity.waivers, ("activities", index), activity.id)
 
 
 def _bad_waivers(
@@ -185,8 +184,7 @@ def waiver_unused(ctx: Context) -> Iterator[Hit]:
     ]
     places += [
         (("activities", index), activity.id, activity.waivers)
-        for index, activity in enumerate(ctx.activities)
-        if activity.waivers
+        for index, activity in ctx.with_waivers()
     ]
     for owner, activity_id, waivers in places:
         silencing = silencing_waivers(waivers, owner, ctx.as_of, ctx.register.register.language)
@@ -208,8 +206,7 @@ def waiver_expired_rule(ctx: Context) -> Iterator[Hit]:
     ]
     places += [
         (("activities", index), activity.id, activity.waivers)
-        for index, activity in enumerate(ctx.activities)
-        if activity.waivers
+        for index, activity in ctx.with_waivers()
     ]
     for owner, activity_id, waivers in places:
         for index, waiver in enumerate(waivers):
@@ -224,6 +221,7 @@ def waiver_expired_rule(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "30(1), 5(2)",
     "an assessment id of the wrong kind",
+    each_activity=True,
 )
 def reference_wrong_kind(ctx: Context) -> Iterator[Hit]:
     """An activity's reference names an assessment of the wrong kind: `dpia` an assessment

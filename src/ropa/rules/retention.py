@@ -99,6 +99,7 @@ def retention_long_unjustified(ctx: Context) -> Iterator[Hit]:
     "30(1)(f), 5(1)(e)",
     "with retention per category, a data category under no entry or under two",
     controller_only=True,
+    each_activity=True,
 )
 def retention_category_uncovered(ctx: Context) -> Iterator[Hit]:
     """An activity gives its retention per data category (a list of `{rule, categories}`),

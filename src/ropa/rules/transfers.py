@@ -87,6 +87,7 @@ def _outside_eea(destination: str | None) -> bool:
     Severity.ERROR,
     "44, 46",
     "a transfer outside the EEA has no safeguard",
+    each_activity=True,
 )
 def transfer_safeguard_missing(ctx: Context) -> Iterator[Hit]:
     """A transfer to a country outside the EEA names no Chapter V safeguard."""
@@ -113,6 +114,7 @@ def _adequacy(ctx: Context) -> Iterator[tuple[int, Activity, int, Transfer, str]
     Severity.ERROR,
     "45",
     "adequacy claimed for a destination without an adequacy decision",
+    each_activity=True,
 )
 def adequacy_not_available(ctx: Context) -> Iterator[Hit]:
     """A transfer rests on adequacy, but the destination has no adequacy decision in the dated
@@ -141,6 +143,7 @@ def adequacy_not_available(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "45, 30(1)(e)",
     "adequacy relied on for a partial decision without evidence of the recipient's scope",
+    each_activity=True,
 )
 def adequacy_scope_unevidenced(ctx: Context) -> Iterator[Hit]:
     """A transfer rests on an adequacy decision that covers only some recipients (US: Data
@@ -170,6 +173,7 @@ def adequacy_scope_unevidenced(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "45(3), 45(5)",
     "the adequacy decision relied on has ended",
+    each_activity=True,
 )
 def adequacy_expired(ctx: Context) -> Iterator[Hit]:
     """A transfer rests on adequacy and, on the check date, the destination's decision has
@@ -218,6 +222,7 @@ def adequacy_expired(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "30(1)(e), 44",
     "a recipient outside the EEA without a declared transfer",
+    each_activity=True,
 )
 def transfer_undeclared(ctx: Context) -> Iterator[Hit]:
     """A recipient of the activity sits in a country outside the EEA, and the activity
@@ -258,6 +263,7 @@ def _undeclared(activity: Activity, recipient_id: str, countries: list[str]) -> 
     Severity.INFO,
     "44",
     "a transfer is declared to an EEA country",
+    each_activity=True,
 )
 def transfer_inside_eea(ctx: Context) -> Iterator[Hit]:
     """A transfer is declared to a country inside the EEA, which is not a transfer under
@@ -295,6 +301,7 @@ def recipient_location_unknown(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "30(1)(e), 44",
     "a transfer names a recipient or country the activity's recipients do not have",
+    each_activity=True,
 )
 def transfer_inconsistent(ctx: Context) -> Iterator[Hit]:
     """A transfer names a recipient that the activity does not list among its `recipients`,
@@ -378,6 +385,7 @@ def recipient_role_unclear(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "49(1), 49(6)",
     "a transfer on a derogation names no Art. 49(1) point",
+    each_activity=True,
 )
 def derogation_unspecified(ctx: Context) -> Iterator[Hit]:
     """A transfer outside the EEA whose safeguard is `derogation` does not say which point of
@@ -404,6 +412,7 @@ _ASSESSED_SAFEGUARDS = frozenset({"scc", "bcr", "code_of_conduct", "certificatio
     Severity.INFO,
     "46(1); C-311/18; EDPB Recommendations 01/2020",
     "a transfer on an Art. 46 tool cites no transfer impact assessment",
+    each_activity=True,
 )
 def transfer_assessment_missing(ctx: Context) -> Iterator[Hit]:
     """A transfer outside the EEA on standard contractual clauses, binding corporate rules, a
