@@ -273,6 +273,22 @@ def test_a_check_run_part_by_part_may_point_only_into_an_activity(
     with pytest.raises(ValueError, match="ROPA203"):
         validate(register, as_of=AS_OF)
 
+    # Nor outside the part it was shown: counting from the part's first activity (not with
+    # Context.indexed) would point the second part's hits at the first part's activities.
+    def counted_in_part(ctx: Context) -> Any:
+        for index, entry in enumerate(ctx.activities):
+            yield Hit(("activities", index), msg("ROPA203", activity=entry.id), entry.id)
+
+    data = clean_register()
+    data["activities"] = [activity(id=f"activity_{n}") for n in range(5)]
+    register = Register.model_validate(data)
+    monkeypatch.setitem(rules.CHECKS, "ROPA203", counted_in_part)
+    monkeypatch.setattr(rules, "PART_SIZE", 5)
+    assert len(validate(register, as_of=AS_OF).filtered(select=["ROPA203"]).findings) == 5
+    monkeypatch.setattr(rules, "PART_SIZE", 2)
+    with pytest.raises(ValueError, match=r"ROPA203: .* outside the activities it was shown"):
+        validate(register, as_of=AS_OF)
+
 
 def test_the_ids_a_predicate_picks_are_computed_again_for_another_predicate() -> None:
     # Context.category_ids keeps what a predicate without captured variables picked; a

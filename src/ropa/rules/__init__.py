@@ -223,8 +223,7 @@ class Context:
     with `after_waivers=True`."""
     part: tuple[Activity, ...] | None = None
     """The activities an `each_activity` check is shown when it runs over a part of them
-    (its indexes then count from the part's first activity, `part_start`); None: all of
-    them."""
+    (`indexed()` gives each with its index in the register); None: all of them."""
     part_start: int = 0
     """The index (in the register) of the part's first activity."""
     _chosen: dict[object, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -283,6 +282,11 @@ class Context:
         part = self.part
         return self.register.activities if part is None else part
 
+    def indexed(self) -> Iterator[tuple[int, Activity]]:
+        """(index in the register, activity) of each of `activities`: the index a hit's path
+        names (`("activities", index, ...)`), also when a part is being checked."""
+        return enumerate(self.activities, self.part_start)
+
     def category_ids(self, holds: Callable[[DataCategory], bool]) -> frozenset[str]:
         """The ids of the data categories for which `holds` is true."""
         return self._ids_of("data_categories", self.data_categories, holds)
@@ -309,15 +313,16 @@ class Context:
 
     def bases_of(self, kind: type[_Basis]) -> Iterator[tuple[int, Activity, int, _Basis]]:
         """Every legal basis of class `kind` (e.g. `ConsentBasis`) in the register (or the part
-        of it being checked), as (activity index, activity, position in its legal_bases,
-        basis), in file order."""
+        of it being checked), as (activity index in the register, activity, position in its
+        legal_bases, basis), in file order."""
         # Indexed by each basis's own class, so every one found is of class `kind`.
         found: tuple[tuple[int, Activity, int, Any], ...] = self._bases.get(kind, ())
         return self._in_part(found)
 
     def transfers(self) -> Iterator[tuple[int, Activity, int, Transfer]]:
         """Every transfer in the register (or the part of it being checked), as (activity
-        index, activity, position in its transfers, transfer), in file order."""
+        index in the register, activity, position in its transfers, transfer), in file
+        order."""
         return self._in_part(self._transfers)
 
     def with_waivers(self) -> tuple[tuple[int, Activity], ...]:
@@ -327,19 +332,14 @@ class Context:
     def _in_part(
         self, found: tuple[tuple[int, Activity, int, _Entry], ...]
     ) -> Iterator[tuple[int, Activity, int, _Entry]]:
-        """The entries of `found` (in activity order) of the part's activities, each with its
-        index counted from the part's first activity."""
+        """The entries of `found` (in activity order) of the part's activities."""
         part = self.part
         if part is None or not found:
             return iter(found)
         start = self.part_start
         low = bisect_left(found, start, key=itemgetter(0))
         high = bisect_left(found, start + len(part), lo=low, key=itemgetter(0))
-        if not start:
-            return iter(found[low:high])
-        return (
-            (at - start, activity, place, entry) for at, activity, place, entry in found[low:high]
-        )
+        return iter(found[low:high])
 
     def for_controller_only(self) -> Context:
         """The context a controller-only rule sees: `used` counts controller activities only."""
@@ -463,14 +463,21 @@ def _check_each_activity(
             if controller_context is context
             else replace(controller_context, part=part, part_start=start)
         )
+        end = start + len(part)
         for code in codes:
             found = hits[code]
             for hit in CHECKS[code](controller if RULES[code].controller_only else plain):
                 where = hit.path
-                if len(where) < 2 or where[0] != "activities" or type(where[1]) is not int:
-                    raise ValueError(f"{code}: an each_activity check pointed outside an activity")
-                if start:
-                    hit = hit._replace(path=("activities", where[1] + start, *where[2:]))
+                if (
+                    len(where) < 2
+                    or where[0] != "activities"
+                    or type(where[1]) is not int
+                    or not start <= where[1] < end
+                ):
+                    raise ValueError(
+                        f"{code}: an each_activity check pointed outside the activities it was"
+                        " shown (see Context.indexed)"
+                    )
                 found.append(hit)
     for code in codes:
         judged: Iterable[Hit] = hits[code]

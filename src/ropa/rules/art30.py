@@ -74,7 +74,7 @@ def representative_missing(ctx: Context) -> Iterator[Hit]:
 )
 def purpose_missing(ctx: Context) -> Iterator[Hit]:
     """An activity has neither a purpose kind nor a description saying what it is for."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.purpose is None and activity.description is None:
             yield Hit(
                 ("activities", index),
@@ -93,7 +93,7 @@ def purpose_missing(ctx: Context) -> Iterator[Hit]:
 )
 def subjects_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no category of data subjects."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if not activity.data_subjects:
             yield Hit(
                 ("activities", index),
@@ -112,7 +112,7 @@ def subjects_missing(ctx: Context) -> Iterator[Hit]:
 )
 def data_categories_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no category of personal data."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if not activity.data_categories:
             yield Hit(
                 ("activities", index),
@@ -132,7 +132,7 @@ def data_categories_missing(ctx: Context) -> Iterator[Hit]:
 def recipients_unstated(ctx: Context) -> Iterator[Hit]:
     """An activity leaves `recipients` out; an explicit empty list says there are none and
     is accepted."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.recipients is None:
             yield Hit(
                 ("activities", index),
@@ -152,7 +152,7 @@ def recipients_unstated(ctx: Context) -> Iterator[Hit]:
 )
 def retention_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no retention rule, so the record gives no time limit for erasure."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.retention is None:
             yield Hit(
                 ("activities", index),
@@ -171,7 +171,7 @@ def retention_missing(ctx: Context) -> Iterator[Hit]:
 )
 def security_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no technical or organisational security measure."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if not activity.security_measures:
             yield Hit(
                 ("activities", index),
@@ -266,7 +266,7 @@ def requirement_unstated(ctx: Context) -> Iterator[Hit]:
     must provide them, and what follows if they do not (Art. 13(2)(e)). An activity whose data
     all come from others (`third_party`, `public`: Art. 14) or whose sources are not stated
     is not judged."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.requirement is None and not _FROM_THE_PERSON.isdisjoint(activity.sources):
             yield Hit(("activities", index), msg("ROPA211", activity=activity.id), activity.id)
 
@@ -322,7 +322,7 @@ def _done_dates(ctx: Context) -> Iterator[_DatePlace]:
             "ROPA213.register",
             None,
         )
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.reviewed is not None:
             yield (
                 ("activities", index, "reviewed"),

@@ -39,7 +39,7 @@ def _kinds(activity: Activity) -> set[str]:
 )
 def legal_basis_missing(ctx: Context) -> Iterator[Hit]:
     """An activity names no Art. 6(1) legal basis."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if not activity.legal_bases:
             yield Hit(
                 ("activities", index),
@@ -144,7 +144,7 @@ def special_condition_missing(ctx: Context) -> Iterator[Hit]:
     special = _art9_ids(ctx)
     if not special:
         return
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.special_condition is not None or special.isdisjoint(activity.data_categories):
             continue
         found = _positions(activity.data_categories, special)
@@ -183,7 +183,7 @@ def criminal_data_authority_missing(ctx: Context) -> Iterator[Hit]:
     criminal = ctx.category_ids(lambda c: c.special == "criminal")
     if not criminal:
         return
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if criminal.isdisjoint(activity.data_categories):
             continue
         if activity.criminal_data_authority is not None or _rests_on_law(activity):
@@ -220,7 +220,7 @@ def special_condition_unneeded(ctx: Context) -> Iterator[Hit]:
     judged while a category reference does not resolve (ROPA102)."""
     special = _art9_ids(ctx)
     known = ctx.data_categories.keys()
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.special_condition is None:
             continue
         if known >= set(activity.data_categories) and special.isdisjoint(activity.data_categories):
@@ -273,7 +273,7 @@ def marketing_without_consent(ctx: Context) -> Iterator[Hit]:
     Directive Art. 13(1): the soft opt-in of Art. 13(2) covers only existing customers). An
     activity with no basis at all is left to ROPA301."""
     not_customers = ctx.subject_ids(_not_party)
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if not _marketing(activity) or not activity.legal_bases:
             continue
         kinds = _kinds(activity)
@@ -362,7 +362,7 @@ def national_id_unjustified(ctx: Context) -> Iterator[Hit]:
     national_ids = ctx.category_ids(lambda c: c.national_id is True)
     if not national_ids:
         return
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if national_ids.isdisjoint(activity.data_categories):
             continue
         if not activity.legal_bases or _kinds(activity) != {"legitimate_interests"}:
@@ -425,7 +425,7 @@ def device_access_without_consent(ctx: Context) -> Iterator[Hit]:
     """An activity reads from or stores on the person's device (`sources: [device]`:
     cookies, SDKs, fingerprinting) for analytics, marketing, personalisation or service
     improvement, or uses the data for direct marketing, and has no consent basis."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if "device" not in activity.sources or "consent" in _kinds(activity):
             continue
         if activity.purpose in _DEVICE_PURPOSES or activity.direct_marketing is True:
@@ -462,7 +462,7 @@ def special_condition_law_missing(ctx: Context) -> Iterator[Hit]:
     """An Art. 9(2) condition of point (b), (g), (h), (i) or (j), which holds only on the
     basis of Union or Member State law, names no `law`. The single-code form names none:
     write the condition as a list entry with its law."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.special_condition is None:
             continue
         single = isinstance(activity.special_condition, str)
@@ -493,7 +493,7 @@ def employee_consent(ctx: Context) -> Iterator[Hit]:
     employees = ctx.subject_ids(lambda s: s.kind == "employees")
     if not employees:
         return
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if _kinds(activity) != {"consent"} or employees.isdisjoint(activity.data_subjects):
             continue
         names = ", ".join(f"'{ref}'" for ref in dict.fromkeys(activity.data_subjects)
@@ -522,7 +522,7 @@ def special_data_marketing(ctx: Context) -> Iterator[Hit]:
     special = _art9_ids(ctx)
     if not special:
         return
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if not _marketing(activity) or special.isdisjoint(activity.data_categories):
             continue
         uncovered = [

@@ -62,7 +62,7 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
     unknown = {field: ctx.used[field] - known.keys() for field, known in catalogues.items()}
     if not any(unknown.values()):
         return
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         yield from _unknown_in(index, activity, unknown)
 
 
@@ -232,7 +232,7 @@ def reference_wrong_kind(ctx: Context) -> Iterator[Hit]:
     if not assessments:
         return
     # Each reference is tested in place, with no generator per reference: most are right.
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         dpia = activity.dpia
         if isinstance(dpia, str):
             said = _wrong_kind(assessments, dpia, "dpia", activity)

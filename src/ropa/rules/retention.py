@@ -106,7 +106,7 @@ def retention_category_uncovered(ctx: Context) -> Iterator[Hit]:
     and one of its data categories is under no entry (its time limit is not stated: reported
     at `retention`) or under two or more (which one applies? reported at the second mention).
     One rule for all the activity's data (`retention: rule_id`) covers every category."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         entries = activity.retention
         if not isinstance(entries, tuple) or not entries:
             continue

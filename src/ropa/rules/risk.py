@@ -61,7 +61,7 @@ def automated_decision_basis(ctx: Context) -> Iterator[Hit]:
     the law that authorises them (b), or explicit consent (c): a consent basis with
     `explicit: true` or the explicit_consent condition. Consent not stated to be explicit is
     not enough."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.automated_decisions is True and not _art22_ground(activity):
             yield Hit(
                 ("activities", index, "automated_decisions"),
@@ -96,7 +96,7 @@ def dpia_likely_required(ctx: Context) -> Iterator[Hit]:
     activity for which Art. 35(3) requires a DPIA outright is ROPA606's. A national
     identification number is not a criterion of its own."""
     facts = _RiskFacts.of(ctx)
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.dpia is not None or _art35_3(activity, facts):
             continue
         criteria = _wp248_criteria(activity, facts)
@@ -216,7 +216,7 @@ def review_overdue(ctx: Context) -> Iterator[Hit]:
                 as_of=ctx.as_of.isoformat(),
             ),
         )
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.reviewed is not None and activity.reviewed < limit:
             yield Hit(
                 ("activities", index, "reviewed"),
@@ -258,7 +258,7 @@ def _months_before(day: date, months: int) -> date:
 def mixed_legal_bases(ctx: Context) -> Iterator[Hit]:
     """An activity lists three or more Art. 6(1) bases and at least one does not say which
     part of the processing it covers; the message names those bases."""
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         bases = activity.legal_bases
         if len(bases) < MIXED_BASES:
             continue
@@ -314,7 +314,7 @@ def dpia_required(ctx: Context) -> Iterator[Hit]:
     special-category or criminal-offence data on a large scale, or (c) video surveillance of
     a publicly accessible area on a large scale."""
     facts = _RiskFacts.of(ctx)
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.dpia is not None:
             continue
         cases = _art35_3(activity, facts)
@@ -341,7 +341,7 @@ def automated_decision_special_data(ctx: Context) -> Iterator[Hit]:
     basis with `explicit: true`) nor substantial public interest (9(2)(g)), the only grounds
     Art. 22(4) allows; either form of `special_condition` is read."""
     facts = _RiskFacts.of(ctx)
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         if activity.automated_decisions is not True:
             continue
         if facts.art9.isdisjoint(activity.data_categories) or _art22_4_ground(activity):
@@ -373,7 +373,7 @@ def security_not_proportionate(ctx: Context) -> Iterator[Hit]:
     is ROPA208's; one naming an unknown measure is not judged (ROPA102)."""
     facts = _RiskFacts.of(ctx)
     measures = ctx.security_measures
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         named = activity.security_measures
         if not named:
             continue

@@ -235,7 +235,7 @@ def transfer_undeclared(ctx: Context) -> Iterator[Hit]:
     }
     if not outside:
         return
-    for index, activity in enumerate(ctx.activities):
+    for index, activity in ctx.indexed():
         for position, ref in enumerate(activity.recipients or ()):
             if ref in outside:
                 missing = _undeclared(activity, ref, outside[ref])
