@@ -191,6 +191,38 @@ def test_reference_lists_check_each_id() -> None:
     assert error.value.errors()[0]["loc"] == ("data_categories", 1)
 
 
+def test_ids_found_valid_are_remembered_within_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The ids found valid are kept (a register names each many times), at most
+    # _VALID_IDS_KEPT of them; an id is judged the same whether it was seen before or not.
+    import ropa.model as model
+
+    monkeypatch.setattr(model, "_VALID_IDS", set())
+    monkeypatch.setattr(model, "_VALID_IDS_KEPT", 3)
+    for value in ("a", "b", "c"):
+        assert DataSubjectCategory(id=value, name="Klienti").id == value
+    assert sorted(model._VALID_IDS) == ["a", "b", "c"]
+    assert DataSubjectCategory(id="d", name="Klienti").id == "d"
+    assert sorted(model._VALID_IDS) == ["d"]  # full: forgotten all at once
+    assert DataSubjectCategory(id="d", name="Klienti").id == "d"
+
+    class Sub(str):
+        pass
+
+    with pytest.raises(ValidationError, match="'D' is not a valid id"):
+        DataSubjectCategory(id=Sub("D"), name="Klienti")
+    assert sorted(model._VALID_IDS) == ["d"]  # a subclass of str is judged, never kept
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\t\n", "\u2003\u00a0", "\x1c\x1f"])
+def test_a_text_of_whitespace_alone_is_refused(blank: str) -> None:
+    # Whatever str.strip() takes for whitespace, as a text and as a language's text.
+    with pytest.raises(ValidationError, match="empty"):
+        DataSubjectCategory(id="a", name=blank)
+    with pytest.raises(ValidationError, match="the lv text must be non-empty"):
+        DataSubjectCategory(id="a", name={"lv": blank})
+    assert DataSubjectCategory(id="a", name=blank + "x").name == blank + "x"
+
+
 # ---------------------------------------------------------------------------------------------
 # Country codes
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jsonschema
 import pytest
@@ -379,3 +379,51 @@ def test_severity_maps_cover_every_severity() -> None:
     for severity in Severity:
         assert reporters._SARIF_LEVELS[severity]
         assert reporters._GITHUB_COMMANDS[severity]
+
+
+def test_the_text_report_says_each_shared_argument_once_per_language() -> None:
+    # A large register's findings share a few hundred values that are not text (listings,
+    # destinations, adequacy decisions): the text report says each once, and says it the
+    # same as each finding alone would; a value that cannot be hashed is said each time.
+    said: list[tuple[str, str]] = []
+
+    class Counted(NamedTuple):
+        word: str
+
+        def label(self, lang: str, /) -> str:
+            said.append((self.word, lang))
+            return f"{self.word}-{lang}"
+
+    class Unhashable:
+        __hash__ = None  # type: ignore[assignment]
+
+        def label(self, lang: str, /) -> str:
+            said.append(("unhashable", lang))
+            return f"loose-{lang}"
+
+    shared, other = Counted("payroll"), Counted("orders")
+    values: list[Any] = [shared, other, shared, Unhashable(), shared, Unhashable()]
+
+    def made() -> Report:  # anew for each use: a finding keeps its English text once said
+        findings = [
+            _finding(
+                "ROPA203",
+                line,
+                message=None,
+                message_id="ROPA203",
+                arguments=(("activity", value),),
+            )
+            for line, value in enumerate(values, 1)
+        ]
+        return Report.of(findings, as_of=AS_OF)
+
+    for lang in ("lv", "en"):
+        alone = [finding.text(lang) for finding in made().findings]
+        said.clear()
+        written = reporters.text_lines(made(), lang=lang)
+        lines = [line for line in written if "ROPA203 purpose-missing:" in line]
+        assert sorted(said) == sorted(
+            [("orders", lang), ("payroll", lang), ("unhashable", lang), ("unhashable", lang)]
+        )
+        assert [next(t for t in alone if t in line) for line in lines] == alone
+        assert any("payroll-" + lang in line for line in lines)

@@ -336,11 +336,21 @@ class Finding(_FindingFields):
         }
         return {key: values[key] for key in JSON_FIELDS if key not in leave_out}
 
-    def text(self, lang: str) -> str:
-        """The message in `lang`; the English `message` when no catalogue has its id."""
-        if not self.message_id or (lang == "en" and not self._given):
-            return self.message  # rendered in English from the catalogue, as below
-        said = message_of(self.message_id, lang, arguments_text(self.arguments, lang))
+    def text(self, lang: str, *, memo: dict[object, str] | None = None) -> str:
+        """The message in `lang`; the English `message` when no catalogue has its id.
+
+        `memo`: the texts of the arguments already said in `lang`, for a caller that says
+        many findings in one language (`ropa.text.messages.arguments_text`)."""
+        if not self.message_id:
+            return self.message
+        if lang == "en" and not self._given:
+            said: str | None = self._message  # rendered once, then kept (as `message`)
+            if said is None:
+                arguments = arguments_text(self.arguments, "en", memo)
+                said = message_of(self.message_id, "en", arguments)
+                object.__setattr__(self, "_message", said)
+            return said
+        said = message_of(self.message_id, lang, arguments_text(self.arguments, lang, memo))
         return self.message if said == self.message_id else said
 
     def arguments_in(self, lang: str) -> tuple[tuple[str, str], ...]:

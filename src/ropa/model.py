@@ -152,8 +152,9 @@ def _type_name(value: Any) -> Message | str:
 
 
 def _check_text(value: Any) -> Any:
+    # `not text or text.isspace()`: what `not text.strip()` says, without copying the text.
     if isinstance(value, str):
-        if not value.strip():
+        if not value or value.isspace():
             raise Invalid(msg("model.text_empty"))
         return value
     if isinstance(value, dict):
@@ -162,7 +163,7 @@ def _check_text(value: Any) -> Any:
         for language, text in value.items():
             if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
                 raise Invalid(msg("model.language_key", language=repr(language)))
-            if not isinstance(text, str) or not text.strip():
+            if not isinstance(text, str) or not text or text.isspace():
                 raise Invalid(msg("model.language_text", language=str(language)))
         return value
     # A number or boolean here is almost always text YAML read as something else (`2026.1`).
@@ -200,11 +201,25 @@ def _read_only_text(value: str | dict[str, str]) -> str | dict[str, str]:
     return TextMap(value) if isinstance(value, dict) and type(value) is not TextMap else value
 
 
+_VALID_IDS: set[str] = set()
+"""Ids already found valid: a register names each id many times (every reference to a
+catalogue entry), and a set lookup costs a fraction of the pattern's match."""
+_VALID_IDS_KEPT = 65_536
+"""At most this many are kept (then forgotten, all at once): a long-running process that
+loads many registers does not keep every id it ever read."""
+
+
 def _check_id(value: Any) -> Any:
+    if type(value) is str and value in _VALID_IDS:
+        return value
     if not isinstance(value, str):
         raise Invalid(msg("model.id_expected", got=_type_name(value)))
     if not _ID.fullmatch(value):
         raise Invalid(msg("model.id_invalid", value=repr(value)))
+    if type(value) is str:
+        if len(_VALID_IDS) >= _VALID_IDS_KEPT:
+            _VALID_IDS.clear()
+        _VALID_IDS.add(value)
     return value
 
 

@@ -86,6 +86,7 @@ def text_lines(
     cited: dict[str, str] = {}  # article -> citation: a report cites a few dozen articles
     # severity -> its word as shown (coloured or not): made once, not once per finding
     severities = {severity: style.severity(severity) for severity in Severity}
+    memo: dict[object, str] = {}  # the arguments said so far (a few hundred, shared)
     started = False
     for heading, findings in _groups(merged.findings, lang):
         shown = [finding for finding in findings if not (hide_waived and finding.waived)]
@@ -96,7 +97,7 @@ def text_lines(
         started = True
         yield style.heading(printable(heading)) + "\n"
         for finding in shown:
-            yield f"  {_text_line(finding, style, lang, cited, severities)}\n"
+            yield f"  {_text_line(finding, style, lang, cited, severities, memo)}\n"
     if started:
         yield "\n"
     for line in _severity_lines(merged, style, lang):
@@ -142,6 +143,7 @@ def _text_line(
     lang: str,
     cited: dict[str, str],
     severities: dict[Severity, str],
+    memo: dict[object, str],
 ) -> str:
     location = finding.location
     where = str(location) if location is not None else printable(finding.path_text)
@@ -151,7 +153,7 @@ def _text_line(
     # `str(location)` is printable already (the file name is shown escaped).
     line = (
         f"{where}: {severities[finding.severity]} {finding.code} "
-        f"{finding.slug}: {printable(finding.text(lang))} ({citation})"
+        f"{finding.slug}: {printable(finding.text(lang, memo=memo))} ({citation})"
     )
     if finding.waived:
         waived = message("report.waived", lang, reason=finding.reason or "")
@@ -246,12 +248,13 @@ def github(report: Report, *more: Report, lang: str = "en") -> str:
     """GitHub Actions annotations (`::error file=...::...`) for open findings, then the
     summary line; waived findings are not annotated."""
     merged = merge(report, *more)
-    lines = [_github_line(finding, lang) for finding in merged.open_findings]
+    memo: dict[object, str] = {}  # the arguments said so far, as in `text_lines`
+    lines = [_github_line(finding, lang, memo) for finding in merged.open_findings]
     lines.append(merged.summary())
     return "\n".join(lines) + "\n"
 
 
-def _github_line(finding: Finding, lang: str) -> str:
+def _github_line(finding: Finding, lang: str, memo: dict[object, str]) -> str:
     properties = []
     if finding.location is not None:
         properties += [
@@ -260,7 +263,7 @@ def _github_line(finding: Finding, lang: str) -> str:
             f"col={finding.location.column}",
         ]
     properties.append(f"title={_github_property(f'{finding.code} {finding.slug}')}")
-    message = _github_data(f"{finding.text(lang)} (GDPR Art. {finding.article})")
+    message = _github_data(f"{finding.text(lang, memo=memo)} (GDPR Art. {finding.article})")
     return f"::{_GITHUB_COMMANDS[finding.severity]} {','.join(properties)}::{message}"
 
 

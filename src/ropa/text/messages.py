@@ -230,10 +230,37 @@ Argument = str | Labelled
 """A message argument: text as it is (an id, a date), or a value said in each language."""
 
 
-def arguments_text(arguments: Iterable[tuple[str, Argument]], lang: str) -> dict[str, object]:
+def arguments_text(
+    arguments: Iterable[tuple[str, Argument]], lang: str, memo: dict[object, str] | None = None
+) -> dict[str, object]:
     """Message arguments (name, value) as text in `lang`, by name: what `message_of` fills
-    in (made in one step: a report says tens of thousands of messages)."""
-    return {name: value if type(value) is str else render(value, lang) for name, value in arguments}
+    in (made in one step: a report says tens of thousands of messages).
+
+    `memo` keeps the texts of the values said in `lang` so far, for a caller that says many
+    messages in that one language: the findings of a large register share a few hundred
+    values that are not text (listings, destinations, decisions), each said once then.
+    """
+    if memo is None:
+        return {
+            name: value if type(value) is str else render(value, lang) for name, value in arguments
+        }
+    return {
+        name: value if type(value) is str else _remembered(value, lang, memo)
+        for name, value in arguments
+    }
+
+
+def _remembered(value: Argument, lang: str, memo: dict[object, str]) -> str:
+    """`render(value, lang)`, kept in `memo` under the value and its type (a value compared by
+    its fields, as the named tuples and frozen models are, is said the same each time)."""
+    key = (type(value), value)
+    try:
+        said = memo.get(key)
+    except TypeError:  # not hashable: said each time
+        return render(value, lang)
+    if said is None:
+        said = memo[key] = render(value, lang)
+    return said
 
 
 def render(value: Argument, lang: str) -> str:
