@@ -348,3 +348,32 @@ def test_checks_over_bases_and_transfers_run_part_by_part_find_what_one_walk_fin
     for size in (1, 2, 5, 22):
         monkeypatch.setattr(rules, "PART_SIZE", size)
         assert _said(validate(register, as_of=AS_OF)) == whole, size
+
+
+def test_what_a_check_makes_once_is_made_once_per_validation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ROPA504 indexes the recipients outside the EEA (Context.once): once per validation,
+    # however many parts its check runs over, and again for the next validation.
+    import ropa.rules as rules
+    import ropa.rules.transfers as transfers
+
+    made: list[int] = []
+    real = transfers._outside_countries
+
+    def counted(recipients: Any) -> Any:
+        made.append(len(recipients))
+        return real(recipients)
+
+    monkeypatch.setattr(transfers, "_outside_countries", counted)
+    monkeypatch.setattr(rules, "PART_SIZE", 2)
+    data = clean_register()
+    data["recipients"].append(
+        {"id": "abroad", "name": {"lv": "Ārzemēs"}, "kind": "processor", "countries": ["US"]}
+    )
+    data["activities"] = [activity(id=f"activity_{n}", recipients=["abroad"]) for n in range(7)]
+    register = Register.model_validate(data)
+    first = [f.activity for f in validate(register, as_of=AS_OF).findings if f.code == "ROPA504"]
+    assert first == [f"activity_{n}" for n in range(7)] and len(made) == 1
+    validate(register, as_of=AS_OF)
+    assert len(made) == 2

@@ -184,6 +184,7 @@ def _nearest_code(code: str) -> str | None:
 
 _Basis = TypeVar("_Basis")
 _Entry = TypeVar("_Entry")
+_Made = TypeVar("_Made")
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,8 @@ class Context:
     _chosen: dict[object, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     """`category_ids` and `subject_ids` already computed, by predicate (shared by the
     contexts `replace` makes: a check run part by part asks again for every part)."""
+    _made: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """What `once` has made, by key (shared as `_chosen` is)."""
 
     @classmethod
     def of(cls, register: Register, as_of: date) -> Context:
@@ -310,6 +313,16 @@ class Context:
         if memo is not None:
             self._chosen[memo] = chosen
         return chosen
+
+    def once(self, key: str, make: Callable[[], _Made]) -> _Made:
+        """`make()`, made once per validation and kept under `key` (a check's code, say):
+        for what a check run part by part would otherwise make again for every part, such as
+        an index of a catalogue. `make` must read the catalogues only, never the part."""
+        if key in self._made:
+            made: _Made = self._made[key]
+            return made
+        made = self._made[key] = make()
+        return made
 
     def bases_of(self, kind: type[_Basis]) -> Iterator[tuple[int, Activity, int, _Basis]]:
         """Every legal basis of class `kind` (e.g. `ConsentBasis`) in the register (or the part

@@ -11,7 +11,7 @@ transfers, where the safeguard is recorded.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from ropa.countries import (
@@ -228,11 +228,7 @@ def transfer_undeclared(ctx: Context) -> Iterator[Hit]:
     """A recipient of the activity sits in a country outside the EEA, and the activity
     declares no transfer to that country for that recipient (or for no named recipient).
     Reported at the activity's reference to the recipient, naming every such country."""
-    outside = {
-        recipient_id: countries
-        for recipient_id, recipient in ctx.recipients.items()
-        if (countries := [country for country in recipient.countries if _outside_eea(country)])
-    }
+    outside = ctx.once("ROPA504", lambda: _outside_countries(ctx.recipients))
     if not outside:
         return
     for index, activity in ctx.indexed():
@@ -246,6 +242,15 @@ def transfer_undeclared(ctx: Context) -> Iterator[Hit]:
                         msg("ROPA504", activity=activity.id, ref=ref, country=named),
                         activity.id,
                     )
+
+
+def _outside_countries(recipients: Mapping[str, Recipient]) -> dict[str, list[str]]:
+    """recipient id -> the countries outside the EEA it states, for those that state one."""
+    return {
+        recipient_id: countries
+        for recipient_id, recipient in recipients.items()
+        if (countries := [country for country in recipient.countries if _outside_eea(country)])
+    }
 
 
 def _undeclared(activity: Activity, recipient_id: str, countries: list[str]) -> list[str]:
