@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field, replace
 from datetime import date
 from enum import Enum
@@ -229,9 +229,12 @@ class Finding(_FindingFields):
     @property
     def message(self) -> str:
         """The message in English (rendered on first read, then kept)."""
+        return self._english(None)
+
+    def _english(self, memo: dict[object, str] | None) -> str:
         said: str | None = self._message
         if said is None:
-            said = message_of(self.message_id, "en", arguments_text(self.arguments, "en"))
+            said = message_of(self.message_id, "en", arguments_text(self.arguments, "en", memo))
             object.__setattr__(self, "_message", said)
         return said
 
@@ -341,15 +344,8 @@ class Finding(_FindingFields):
 
         `memo`: the texts of the arguments already said in `lang`, for a caller that says
         many findings in one language (`ropa.text.messages.arguments_text`)."""
-        if not self.message_id:
-            return self.message
-        if lang == "en" and not self._given:
-            said: str | None = self._message  # rendered once, then kept (as `message`)
-            if said is None:
-                arguments = arguments_text(self.arguments, "en", memo)
-                said = message_of(self.message_id, "en", arguments)
-                object.__setattr__(self, "_message", said)
-            return said
+        if not self.message_id or (lang == "en" and not self._given):
+            return self._english(memo)  # rendered in English from the catalogue, then kept
         said = message_of(self.message_id, lang, arguments_text(self.arguments, lang, memo))
         return self.message if said == self.message_id else said
 
@@ -549,13 +545,7 @@ def _sorted(findings: Iterable[Finding], codes: Iterable[str] = ()) -> tuple[Fin
 def _tuple_order(items: list[Finding]) -> list[Finding]:
     keyed = sorted([(_place(finding), finding) for finding in items], key=itemgetter(0))
     ordered = [finding for _, finding in keyed]
-    start = 0
-    for end in range(1, len(keyed) + 1):
-        if end < len(keyed) and keyed[end][0] == keyed[start][0]:
-            continue
-        if end - start > 1:
-            ordered[start:end] = sorted(ordered[start:end], key=Finding.sort_key)
-        start = end
+    _order_ties(ordered, [place for place, _ in keyed])
     return ordered
 
 
@@ -611,8 +601,9 @@ def _rerank(by_file: dict[str, list[int]], ranks: dict[str, int], shift: int) ->
             keys[at] = key + ((table[met] - met) << shift)
 
 
-def _order_ties(found: list[Finding], places: list[int]) -> None:
-    """Sort each run of findings that share a place (file, line, column, code) by path."""
+def _order_ties(found: list[Finding], places: Sequence[object]) -> None:
+    """Sort each run of findings that share a place (file, line, column, code: `places`, one
+    per finding, equal for equal places) by path."""
     start = 0
     for end in range(1, len(places) + 1):
         if end < len(places) and places[end] == places[start]:

@@ -125,11 +125,12 @@ def rule(
     With `controller_only=True` the rule judges only the controller's record and stays
     silent on processor-role activities (see the module docstring). With
     `after_waivers=True` the check runs last, when `Context.waivers_used` is known.
-    `each_activity=True` says that the check walks `ctx.activities`, `ctx.bases_of` or
+    `each_activity=True` says that the check walks `ctx.indexed()`, `ctx.bases_of` or
     `ctx.transfers()` (and no other list of activities, such as `processor_indexes` or
-    `with_waivers`), judges each activity on its own and points every hit into it
-    (`("activities", index, ...)`): the registry may then run it over a part of the
-    activities at a time (`Context.part`), together with the other such checks.
+    `with_waivers`), judges each activity on its own and points every hit into it by its
+    index in the register (`("activities", index, ...)`): the registry may then run it
+    over a part of the activities at a time (`Context.part`), together with the other such
+    checks.
     """
 
     def register(check: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
